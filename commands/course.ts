@@ -1,0 +1,117 @@
+import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { AppContext } from '../src/app/app-context.js';
+import type { BlogCredentials } from '../src/courses/blog-credentials.js';
+import { recordAudit } from '../src/courses/audit.js';
+import { setupCourse } from '../src/courses/setup-course.js';
+import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
+import { backfillCourse } from '../src/courses/backfill-course.js';
+import type { Command } from '../src/discord/command.js';
+import { courseForInteraction } from '../src/discord/course-access.js';
+import { UserError } from '../src/shared/user-error.js';
+
+const data = new SlashCommandBuilder()
+  .setName('course')
+  .setDescription('Set up and manage the course that this channel hosts')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setDMPermission(false)
+  .addSubcommand((s) =>
+    s
+      .setName('setup')
+      .setDescription('Connect a blog to a forum or text channel (tests both before saving)')
+      .addStringOption((o) => o.setName('name').setDescription('Course name, e.g. HIST 214 Spring').setRequired(true).setMaxLength(100))
+      .addChannelOption((o) => o.setName('channel').setDescription('Forum (preferred) or text channel for essay threads').addChannelTypes(ChannelType.GuildForum, ChannelType.GuildText).setRequired(true))
+      .addStringOption((o) =>
+        o.setName('blog_kind').setDescription('Where the blog lives').setRequired(true).addChoices(
+          { name: 'WordPress (self-hosted)', value: 'wordpress' },
+          { name: 'WordPress.com site', value: 'wordpress_com' },
+          { name: 'RSS/Atom feed (read-only)', value: 'feed' },
+        ),
+      )
+      .addStringOption((o) => o.setName('blog_url').setDescription('Blog address (or feed URL)').setRequired(true))
+      .addRoleOption((o) => o.setName('staff_role').setDescription('Role of instructors and TAs').setRequired(true))
+      .addStringOption((o) => o.setName('time_zone').setDescription('Course time zone, e.g. America/New_York').setRequired(true))
+      .addStringOption((o) => o.setName('blog_user').setDescription('WordPress user name for the bot (self-hosted)'))
+      .addStringOption((o) => o.setName('blog_password').setDescription('Its application password (stored encrypted, never shown)'))
+      .addStringOption((o) => o.setName('blog_token').setDescription('WordPress.com access token (stored encrypted)'))
+      .addChannelOption((o) => o.setName('staff_channel').setDescription('Channel for staff alerts and digests').addChannelTypes(ChannelType.GuildText))
+      .addStringOption((o) => o.setName('quiet_start').setDescription('Quiet hours start, HH:MM (no reminders)'))
+      .addStringOption((o) => o.setName('quiet_end').setDescription('Quiet hours end, HH:MM'))
+      .addStringOption((o) => o.setName('ends_on').setDescription('Last day of the course, YYYY-MM-DD (data is purged 180 days later)')),
+  )
+  .addSubcommand((s) => s.setName('show').setDescription('Show this course’s settings and health'))
+  .addSubcommand((s) => s.setName('pause').setDescription('Stop polling the blog and sending reminders'))
+  .addSubcommand((s) => s.setName('resume').setDescription('Resume a paused course'))
+  .addSubcommand((s) =>
+    s
+      .setName('backfill')
+      .setDescription('Import essays published since a date (older than the setup moment)')
+      .addStringOption((o) => o.setName('since').setDescription('YYYY-MM-DD').setRequired(true)),
+  );
+
+function credentialsFrom(interaction: ChatInputCommandInteraction): BlogCredentials {
+  const token = interaction.options.getString('blog_token');
+  const user = interaction.options.getString('blog_user');
+  const password = interaction.options.getString('blog_password');
+  if (token) return { kind: 'bearer', token };
+  if (user && password) return { kind: 'application_password', username: user, password };
+  if (user || password) throw new UserError('Give both blog_user and blog_password, or neither.');
+  return { kind: 'none' };
+}
+
+function parseDay(value: string | null, option: string): Date | null {
+  if (!value) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UserError(`${option}: use YYYY-MM-DD, e.g. 2026-12-18.`);
+  return new Date(`${value}T00:00:00Z`);
+}
+
+async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const channel = interaction.options.getChannel('channel', true);
+  const result = await setupCourse(ctx, {
+    guildId: interaction.guildId!,
+    channelId: channel.id,
+    staffRoleId: interaction.options.getRole('staff_role', true).id,
+    staffChannelId: interaction.options.getChannel('staff_channel')?.id ?? null,
+    actorUserId: interaction.user.id,
+    credentials: credentialsFrom(interaction),
+    settings: {
+      name: interaction.options.getString('name', true),
+      channelKind: channel.type === ChannelType.GuildForum ? 'forum' : channel.type === ChannelType.GuildText ? 'text' : 'other',
+      blogKind: interaction.options.getString('blog_kind', true),
+      blogUrl: interaction.options.getString('blog_url', true),
+      timeZone: interaction.options.getString('time_zone', true),
+      quietHoursStart: interaction.options.getString('quiet_start'),
+      quietHoursEnd: interaction.options.getString('quiet_end'),
+      endsAt: parseDay(interaction.options.getString('ends_on'), 'ends_on'),
+    },
+  });
+  await interaction.editReply({
+    content: `Course set up: essays from **${result.siteName}** will appear in <#${channel.id}>. Only essays published from now on are announced; use /course backfill to import older ones.`,
+    allowedMentions: { parse: [] },
+  });
+}
+
+export const course = {
+  data,
+  access: (sub) => (sub === 'setup' ? 'server_manager' : 'staff'),
+  async execute(interaction, ctx) {
+    const sub = interaction.options.getSubcommand();
+    if (sub === 'setup') return setup(interaction, ctx);
+    const target = await courseForInteraction(ctx.db, interaction);
+    if (sub === 'show') {
+      await interaction.reply({ content: await showCourse(ctx.db, target.id), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      return;
+    }
+    if (sub === 'pause' || sub === 'resume') {
+      await setCourseStatus(ctx.db, { courseId: target.id, status: sub === 'pause' ? 'paused' : 'active', actorUserId: interaction.user.id });
+      await recordAudit(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, action: `course.${sub}` });
+      await interaction.reply({ content: sub === 'pause' ? `${target.name} is paused: no polling, no reminders.` : `${target.name} is active again.`, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const since = parseDay(interaction.options.getString('since', true), 'since')!;
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const summary = await backfillCourse(ctx, { courseId: target.id, since, actorUserId: interaction.user.id });
+    await interaction.editReply(`Backfill queued: ${summary.created} essay thread(s) will be created, paced under Discord's rate limits.`);
+    ctx.kickOutbox();
+  },
+} satisfies Command;

@@ -1,0 +1,6 @@
+import type { Command } from '../src/discord/command.js';
+import { course } from './course.js';
+import { sync } from './sync.js';
+
+/** Every slash command, registered once here (a test checks each file in commands/ appears, with a unique name). */
+export const commands: readonly Command[] = [course, sync];

@@ -1,0 +1,37 @@
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { recordAudit } from '../src/courses/audit.js';
+import type { Command } from '../src/discord/command.js';
+import { courseForInteraction } from '../src/discord/course-access.js';
+import { reviveDeadEffects } from '../src/sync/outbox/outbox-store.js';
+import { syncCourseNow } from '../src/sync/sync-course.js';
+
+const data = new SlashCommandBuilder()
+  .setName('sync')
+  .setDescription('Mirror between the blog and Discord now')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+  .setDMPermission(false)
+  .addSubcommand((s) => s.setName('now').setDescription('Poll the blog and compare every essay’s comments now'))
+  .addSubcommand((s) => s.setName('retry').setDescription('Retry the effects that failed too often (dead letters)'));
+
+export const sync = {
+  data,
+  access: 'staff',
+  async execute(interaction, ctx) {
+    const course = await courseForInteraction(ctx.db, interaction);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    if (interaction.options.getSubcommand() === 'retry') {
+      const count = await reviveDeadEffects(ctx.db, { courseId: course.id, now: ctx.clock.now() });
+      await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'sync.retry', details: { count } });
+      ctx.kickOutbox();
+      await interaction.editReply(count ? `${count} failed effect(s) will be retried now.` : 'There is nothing to retry: no dead letters.');
+      return;
+    }
+    const result = await syncCourseNow(ctx, course.id, { reconcileAll: true });
+    await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'sync.now' });
+    await interaction.editReply(
+      `Synced. Essays: ${result.essays.created} new, ${result.essays.updated} updated, ${result.essays.closed} closed. ` +
+        `Blog comments: ${result.comments.posted} new, ${result.comments.edited} edited, ${result.comments.removed} removed. ` +
+        `Effects: ${result.effects.done} done, ${result.effects.retried} to retry, ${result.effects.dead} failed.`,
+    );
+  },
+} satisfies Command;

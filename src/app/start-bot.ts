@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Events, type Client } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import { courseBlogs, type BlogSourceFactory } from '../courses/course-blogs.js';
+import type { Db } from '../db/client.js';
+import { createDiscordClient, loginAndWait } from '../discord/create-client.js';
+import { DiscordChat } from '../discord/discord-chat.js';
+import { createInteractionRouter } from '../discord/interaction-router.js';
+import { attachMessageEvents } from '../discord/message-events.js';
+import { courseSyncJob } from '../jobs/course-sync-job.js';
+import type { Job, JobContext } from '../jobs/job.js';
+import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
+import type { SecretBox } from '../privacy/secret-box.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { AppContext } from './app-context.js';
+
+export interface BotOptions {
+  token: string;
+  apiUrl?: string;
+  db: Db;
+  secrets: SecretBox;
+  createBlog: BlogSourceFactory;
+  clock: Clock;
+  log: Logger;
+  leaseSeconds?: number;
+  shards?: number[];
+  shardCount?: number;
+  /** Off in tests that drive jobs by hand. */
+  schedule?: boolean;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  ctx: JobContext;
+  scheduler: RunningScheduler | null;
+  /** Runs the course sync (poll + outbox) for every held course now; used by tests and the demo. */
+  syncNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Composition of the running bot: client, context, event handlers, command router and jobs. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const client = createDiscordClient({ apiUrl: options.apiUrl, shards: options.shards, shardCount: options.shardCount });
+  const ready = await loginAndWait(client, options.token);
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  let scheduler: RunningScheduler | null = null;
+  const sync = courseSyncJob();
+  const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', run: (ctx) => sync.tick(ctx, 'drain_only') };
+  const ctx: AppContext & JobContext = {
+    db: options.db,
+    chat: new DiscordChat(ready),
+    blogFor: courseBlogs(options.db, options.secrets, options.createBlog),
+    clock: options.clock,
+    log: options.log,
+    secrets: options.secrets,
+    createBlog: options.createBlog,
+    config: { leaseSeconds: options.leaseSeconds ?? 60 },
+    owner,
+    kickOutbox: () => scheduler?.kick('outbox'),
+  };
+  const route = createInteractionRouter(commands, ctx);
+  client.on(Events.InteractionCreate, (interaction) => {
+    route(interaction).catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
+  });
+  attachMessageEvents(client, ctx);
+  if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob], ctx, { shardIds: options.shards ?? [] });
+  options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
+  return {
+    client: ready,
+    ctx,
+    scheduler,
+    async syncNow() {
+      await sync.tick(ctx, 'poll_all_now');
+    },
+    async stop() {
+      await scheduler?.stop();
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { BlogComment, BlogUser, Essay, NewBlogComment } from '../core/types.js';
+
+/**
+ * The port every blog adapter implements. Errors are BlogError so callers can decide between
+ * retrying (transient) and telling staff (auth, not found).
+ */
+export interface BlogSource {
+  /** Checks the connection and credentials; resolves with the site's name and whether the bot may moderate. */
+  verify(): Promise<{ siteName: string; canModerate: boolean; timeZone: string | null }>;
+  /**
+   * Published posts modified or published at or after `since` (inclusive: adapters overlap the
+   * source's exclusive `after` and the caller de-duplicates by id). Follows pagination.
+   * `etag` / `lastModified` enable conditional requests; `notModified` is true on a 304.
+   */
+  listEssays(query: EssayQuery): Promise<EssayPage>;
+  getEssay(blogPostId: string): Promise<Essay | null>;
+  listComments(query: CommentQuery): Promise<BlogComment[]>;
+  getComment(blogCommentId: string): Promise<BlogComment | null>;
+  /** Read-only sources (RSS/Atom) reject these with BlogError kind 'unsupported'. */
+  createComment(comment: NewBlogComment): Promise<BlogComment>;
+  updateComment(blogCommentId: string, contentHtml: string): Promise<BlogComment>;
+  trashComment(blogCommentId: string): Promise<void>;
+  findUser(query: { username?: string; email?: string; id?: string }): Promise<BlogUser | null>;
+}
+
+export interface EssayQuery {
+  since: Date | null;
+  /** Include posts whose status is no longer 'publish' (for following unpublish/delete). */
+  includeModified?: boolean;
+  etag?: string | null;
+  lastModified?: string | null;
+  perPage?: number;
+  maxPages?: number;
+}
+
+export interface EssayPage {
+  essays: Essay[];
+  notModified: boolean;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface CommentQuery {
+  blogPostId?: string;
+  since?: Date | null;
+  /** Moderators may also list held / spam / trash comments. */
+  statuses?: Array<'approved' | 'hold' | 'spam' | 'trash'>;
+}
+
+export type BlogErrorKind =
+  | 'auth' // 401/403: credentials wrong or role too weak
+  | 'not_found'
+  | 'duplicate' // WordPress 409 comment_duplicate
+  | 'flood' // WordPress 400 comment_flood
+  | 'rejected' // other 4xx: the request itself is wrong
+  | 'unavailable' // 5xx, timeouts, connection refused, bad JSON: retry later
+  | 'unsupported'; // the source cannot do this (read-only feed)
+
+export class BlogError extends Error {
+  constructor(
+    readonly kind: BlogErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+    this.name = 'BlogError';
+  }
+
+  get transient(): boolean {
+    return this.kind === 'unavailable' || this.kind === 'flood';
+  }
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+// The one place that reads the environment (and the optional JSON config file it names).
+// Every problem is collected and reported together, with what to set; secrets are never echoed.
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)');
+
+const configSchema = z.object({
+  discordToken: z.string().min(50, 'looks too short for a bot token').optional(),
+  discordApplicationId: snowflake.optional(),
+  /** Only for tests and the demo: where discord.js sends REST calls (the emulator). */
+  discordApiUrl: z.url().optional(),
+  databaseUrl: z
+    .string()
+    .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), 'must start with file: (SQLite) or postgresql://')
+    .default('file:./data/coursethreads.db'),
+  logLevel: z.enum(logLevels).default('info'),
+  /** Encryption keys for blog credentials, by version; the highest version encrypts new secrets. */
+  secretKeys: z.record(z.string().regex(/^\d+$/), base64Key).default({}),
+  /** Where the bot registers commands for instant updates while developing (global otherwise). */
+  devGuildId: snowflake.optional(),
+  shardCount: z.coerce.number().int().min(1).optional(),
+  shardIds: z.array(z.coerce.number().int().min(0)).optional(),
+  instanceId: z.string().min(1).optional(),
+  leaseSeconds: z.coerce.number().int().min(5).max(3600).default(60),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Which environment variable fills each setting: used for reading and for error messages. */
+const envNames: Record<keyof Config, string> = {
+  discordToken: 'DISCORD_TOKEN',
+  discordApplicationId: 'DISCORD_APPLICATION_ID',
+  discordApiUrl: 'DISCORD_API_URL',
+  databaseUrl: 'DATABASE_URL',
+  logLevel: 'LOG_LEVEL',
+  secretKeys: 'COURSETHREADS_SECRET_KEYS',
+  devGuildId: 'DISCORD_DEV_GUILD_ID',
+  shardCount: 'SHARD_COUNT',
+  shardIds: 'SHARD_IDS',
+  instanceId: 'INSTANCE_ID',
+  leaseSeconds: 'LEASE_SECONDS',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`CourseThreads cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** COURSETHREADS_SECRET_KEYS="1:base64key,2:base64key" */
+function parseKeyList(raw: string): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = part.indexOf(':');
+    keys[at > 0 ? part.slice(0, at) : 'invalid'] = at > 0 ? part.slice(at + 1) : part;
+  }
+  return keys;
+}
+
+function fromEnv(env: Env): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    if (key === 'secretKeys') raw[key] = parseKeyList(value);
+    else if (key === 'shardIds') raw[key] = value.split(',').map((v) => v.trim());
+    else raw[key] = value;
+  }
+  return raw;
+}
+
+function fromFile(path: string): Record<string, unknown> {
+  try {
+    return z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    throw new ConfigError([`COURSETHREADS_CONFIG=${path}: cannot read it as a JSON object (${(error as Error).message})`]);
+  }
+}
+
+/** Parses settings from a JSON file (COURSETHREADS_CONFIG) overlaid by the environment. */
+export function loadConfig(env: Env = process.env): Config {
+  const file = env.COURSETHREADS_CONFIG ? fromFile(env.COURSETHREADS_CONFIG) : {};
+  const result = configSchema.safeParse({ ...file, ...fromEnv(env) });
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '') as keyof Config;
+    const name = envNames[key] ?? key;
+    // Never echo the received value: it may be a token or a key.
+    return `${name}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** What `npm start` needs beyond the defaults; an empty list means the bot can connect to Discord. */
+export function missingForDiscord(config: Config): string[] {
+  const missing: string[] = [];
+  if (!config.discordToken) missing.push('DISCORD_TOKEN: the bot token (Discord Developer Portal > your application > Bot > Reset Token)');
+  if (!config.discordApplicationId) missing.push('DISCORD_APPLICATION_ID: the Application ID (General Information page)');
+  if (Object.keys(config.secretKeys).length === 0)
+    missing.push('COURSETHREADS_SECRET_KEYS: "1:<32 random bytes in base64>" to encrypt blog credentials (openssl rand -base64 32)');
+  return missing;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** True when the runtime knows the IANA zone name (Intl throws RangeError on unknown zones). */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. 22:00');
+
+/** The course settings staff choose, validated with messages that say what to fix. */
+export const courseSettingsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'give the course a name').max(100, 'the course name must be at most 100 characters'),
+    channelKind: z.enum(['forum', 'text'], { message: 'the channel must be a forum channel or a text channel' }),
+    blogKind: z.enum(['wordpress', 'wordpress_com', 'feed']),
+    blogUrl: z.url({ protocol: /^https?$/, message: 'the blog URL must start with http:// or https://' }),
+    timeZone: z.string().refine(isValidTimeZone, 'unknown time zone: use an IANA name such as Europe/Berlin or America/New_York'),
+    quietHoursStart: hhmm.nullable().default(null),
+    quietHoursEnd: hhmm.nullable().default(null),
+    pollIntervalMinutes: z.number().int().min(1, 'poll at most once a minute').max(60).default(2),
+    minCommentWords: z.number().int().min(0).max(2_000).default(25),
+    endsAt: z.date().nullable().default(null),
+  })
+  .refine((s) => (s.quietHoursStart === null) === (s.quietHoursEnd === null), {
+    message: 'give both quiet_start and quiet_end, or neither',
+    path: ['quietHoursEnd'],
+  });
+
+export type CourseSettings = z.infer<typeof courseSettingsSchema>;
+
+/** One readable sentence per problem, for the ephemeral reply. */
+export function describeSettingsProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`);
+}

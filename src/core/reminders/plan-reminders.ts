@@ -1,0 +1,92 @@
+// Which reminders should go out now. Pure: the sweep job passes the clock, the assignments and the
+// keys already recorded, and records what it sends under the same keys (intent first).
+import { isWithinQuietHours, nextAllowedTime, type QuietHours } from '../time/zoned.js';
+import { DEFAULT_STAGES_BEFORE_DUE, reminderKey, stageTimes, type ReminderStage, type StageTime } from './stages.js';
+
+export interface ReminderAssignment {
+  id: string;
+  reviewerId: string;
+  dueAt: Date;
+  completedAt: Date | null;
+  cancelled: boolean;
+}
+
+export interface PlanRemindersInput {
+  now: Date;
+  courseTimeZone: string;
+  quietHours: QuietHours | null;
+  stagesBeforeDue?: readonly number[];
+  assignments: readonly ReminderAssignment[];
+  alreadySent: { has(key: string): boolean };
+}
+
+interface PlannedBase {
+  key: string;
+  assignmentId: string;
+  reviewerId: string;
+  stage: ReminderStage;
+  scheduledFor: Date;
+  dueAt: Date;
+}
+
+export interface DueReminder extends PlannedBase {
+  /** scheduledFor, or the end of quiet hours when it fell inside them. */
+  sendAt: Date;
+}
+
+export interface PostponedReminder extends PlannedBase {
+  reason: 'quiet_hours';
+  nextAllowedAt: Date;
+}
+
+/** An earlier stage not sent because a later one is already due (e.g. after downtime or a late assignment). */
+export interface SkippedReminder extends PlannedBase {
+  reason: 'superseded';
+  supersededBy: ReminderStage;
+}
+
+export interface ReminderPlan {
+  due: DueReminder[];
+  postponed: PostponedReminder[];
+  skipped: SkippedReminder[];
+}
+
+export function planReminders(input: PlanRemindersInput): ReminderPlan {
+  const { now, courseTimeZone: tz, quietHours } = input;
+  const stages = input.stagesBeforeDue ?? DEFAULT_STAGES_BEFORE_DUE;
+  const plan: ReminderPlan = { due: [], postponed: [], skipped: [] };
+  const quietNow = isWithinQuietHours(now, tz, quietHours);
+  const resumeAt = quietNow ? nextAllowedTime(now, tz, quietHours) : now;
+  // Many assignments share a deadline; time-zone maths is the costly part, so do it once per deadline.
+  const scheduleCache = new Map<number, StageTime[]>();
+  const allowedCache = new Map<number, Date>();
+  const allowed = (d: Date): Date => {
+    let a = allowedCache.get(d.getTime());
+    if (!a) allowedCache.set(d.getTime(), (a = nextAllowedTime(d, tz, quietHours)));
+    return a;
+  };
+  const t = now.getTime();
+  for (const a of input.assignments) {
+    if (a.cancelled || (a.completedAt && a.completedAt.getTime() <= t)) continue;
+    let times = scheduleCache.get(a.dueAt.getTime());
+    if (!times) scheduleCache.set(a.dueAt.getTime(), (times = stageTimes(a.dueAt, stages, tz)));
+    // Only the latest stage that has come is sent: after downtime, or for an assignment created late,
+    // the student gets one reminder, not a burst of stale ones.
+    let latest = -1;
+    for (let i = 0; i < times.length; i++) if (times[i]!.scheduledFor.getTime() <= t) latest = i;
+    if (latest < 0) continue;
+    const base = (s: StageTime): PlannedBase => ({
+      key: reminderKey(a.id, s.stage), assignmentId: a.id, reviewerId: a.reviewerId, stage: s.stage, scheduledFor: s.scheduledFor, dueAt: a.dueAt,
+    });
+    const current = times[latest]!;
+    for (let i = 0; i < latest; i++) {
+      const b = base(times[i]!);
+      if (!input.alreadySent.has(b.key)) plan.skipped.push({ ...b, reason: 'superseded', supersededBy: current.stage });
+    }
+    const b = base(current);
+    if (input.alreadySent.has(b.key)) continue;
+    if (quietNow) plan.postponed.push({ ...b, reason: 'quiet_hours', nextAllowedAt: resumeAt });
+    else plan.due.push({ ...b, sendAt: allowed(current.scheduledFor) });
+  }
+  return plan;
+}

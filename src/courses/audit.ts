@@ -1,0 +1,19 @@
+import type { Tx } from '../sync/outbox/outbox-store.js';
+import type { Db } from '../db/client.js';
+
+/** Every staff action that changes state, and every staff look at someone's data, is written here. */
+export async function recordAudit(
+  tx: Tx | Db,
+  entry: { courseId: string | null; guildId: string; actorUserId: string; action: string; targetStudentId?: string | null; details?: Record<string, unknown> },
+): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      courseId: entry.courseId,
+      guildId: entry.guildId,
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      targetStudentId: entry.targetStudentId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    },
+  });
+}

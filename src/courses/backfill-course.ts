@@ -1,0 +1,14 @@
+import { pollCourseEssays, type PollSummary } from '../sync/essays/poll-essays.js';
+import type { SyncContext } from '../sync/sync-context.js';
+import { recordAudit } from './audit.js';
+
+/**
+ * Imports essays published since `since` on purpose. The threads are created by the outbox, one effect at
+ * a time, so discord.js's rate-limit handling paces them instead of a burst of 429s.
+ */
+export async function backfillCourse(ctx: SyncContext, input: { courseId: string; since: Date; actorUserId: string }): Promise<PollSummary> {
+  const summary = await pollCourseEssays(ctx, input.courseId, { backfillSince: input.since });
+  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { guildId: true } });
+  await recordAudit(ctx.db, { courseId: input.courseId, guildId: course.guildId, actorUserId: input.actorUserId, action: 'course.backfill', details: { since: input.since.toISOString(), created: summary.created } });
+  return summary;
+}

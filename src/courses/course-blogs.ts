@@ -1,0 +1,28 @@
+import type { BlogSource } from '../blog/blog-source.js';
+import type { Db } from '../db/client.js';
+import type { BlogKind } from '../core/types.js';
+import type { SecretBox } from '../privacy/secret-box.js';
+import { blogCredentialsSchema, type BlogCredentials } from './blog-credentials.js';
+
+export type BlogSourceFactory = (settings: { kind: BlogKind; url: string; credentials: BlogCredentials }) => BlogSource;
+
+/**
+ * Builds each course's BlogSource on demand, opening its sealed credentials in memory only. Cached per
+ * course until the credentials change (their updatedAt is part of the cache key).
+ */
+export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactory): (courseId: string) => Promise<BlogSource> {
+  const cache = new Map<string, { stamp: string; source: BlogSource }>();
+  return async (courseId) => {
+    const course = await db.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: { blogKind: true, blogUrl: true, secret: { select: { keyVersion: true, iv: true, authTag: true, ciphertext: true, updatedAt: true } } },
+    });
+    const stamp = `${course.blogKind}|${course.blogUrl}|${course.secret?.updatedAt.toISOString() ?? 'none'}`;
+    const hit = cache.get(courseId);
+    if (hit?.stamp === stamp) return hit.source;
+    const credentials: BlogCredentials = course.secret ? blogCredentialsSchema.parse(JSON.parse(secrets.open(course.secret))) : { kind: 'none' };
+    const source = create({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials });
+    cache.set(courseId, { stamp, source });
+    return source;
+  };
+}

@@ -1,0 +1,109 @@
+import type { Db } from './client.js';
+
+// Job leases with fencing tokens, on SQLite and PostgreSQL alike. Every statement that decides who holds
+// a lease is one conditional UPDATE (Prisma `updateMany`), which both databases evaluate atomically:
+// PostgreSQL re-checks the WHERE on the newest row version after waiting for a concurrent writer, and
+// SQLite runs one writer at a time. The row is created on first use, a duplicate create losing with P2002.
+//
+// `owner` must be unique per process start (e.g. `${hostname}:${pid}:${random}`): a restarted process is
+// a new owner, so its takeover raises the token and fences off anything the old incarnation still does.
+
+/** Db or the client inside `$transaction(async (tx) => ...)`: only the lease table is needed. */
+export type LeaseDb = Pick<Db, 'jobLease'>;
+
+export interface Lease {
+  /** Fencing token: grows by one every time the lease changes owner. Pass it to assertLeaseHeld. */
+  token: number;
+  expiresAt: Date;
+}
+
+export class LeaseLostError extends Error {
+  constructor(readonly lease: string, readonly owner: string, readonly token: number) {
+    super(`lease ${lease} is no longer held by ${owner} with token ${token}; its effects were not written`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+interface LeaseArgs {
+  name: string;
+  owner: string;
+  now: Date;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+}
+
+/**
+ * Takes the lease when it is free, expired or already ours (then it is extended with the same token).
+ * Returns null when another owner holds it. Never waits.
+ */
+export async function acquireLease(db: LeaseDb, args: LeaseArgs & { ttlMs: number }): Promise<Lease | null> {
+  const { name, owner, now } = args;
+  const expiresAt = new Date(now.getTime() + args.ttlMs);
+  // Ours already (even if it lapsed, nobody took it, so nothing was fenced): extend, keep the token.
+  let changed = await db.jobLease.updateMany({ where: { name, owner }, data: { expiresAt, renewedAt: now } });
+  if (changed.count === 0) {
+    // Someone else's and expired: take it over with a bigger token.
+    changed = await db.jobLease.updateMany({
+      where: { name, expiresAt: { lte: now } },
+      data: { owner, fencingToken: { increment: 1 }, expiresAt, acquiredAt: now, renewedAt: now },
+    });
+  }
+  if (changed.count === 0) {
+    const exists = await db.jobLease.findUnique({ where: { name }, select: { name: true } });
+    if (exists) return null;
+    try {
+      await db.jobLease.create({ data: { name, owner, fencingToken: 1, expiresAt, acquiredAt: now, renewedAt: now } });
+    } catch (err) {
+      if (isUniqueViolation(err)) return null; // another process created it first
+      throw err;
+    }
+  }
+  // Read the token back. Checking the owner keeps this right even if the lease changed hands meanwhile.
+  const row = await db.jobLease.findUnique({ where: { name }, select: { owner: true, fencingToken: true, expiresAt: true } });
+  return row && row.owner === owner ? { token: row.fencingToken, expiresAt: row.expiresAt } : null;
+}
+
+/**
+ * Extends a lease we still hold with this token. False when it changed hands (stop the job). A lapsed
+ * lease nobody took is extended: no other owner can have written under it.
+ */
+export async function renewLease(db: LeaseDb, args: LeaseArgs & { token: number; ttlMs: number }): Promise<boolean> {
+  const { name, owner, token, now } = args;
+  const expiresAt = new Date(now.getTime() + args.ttlMs);
+  const changed = await db.jobLease.updateMany({ where: { name, owner, fencingToken: token }, data: { expiresAt, renewedAt: now } });
+  return changed.count === 1;
+}
+
+/** Gives the lease up so another process can take it at once. False when it was not ours any more. */
+export async function releaseLease(db: LeaseDb, args: Omit<LeaseArgs, 'now'> & { token: number }): Promise<boolean> {
+  const { name, owner, token } = args;
+  const changed = await db.jobLease.updateMany({ where: { name, owner, fencingToken: token }, data: { expiresAt: new Date(0) } });
+  return changed.count === 1;
+}
+
+/**
+ * Call INSIDE the transaction that writes a job's effects: throws LeaseLostError (rolling the transaction
+ * back) unless `owner` still holds the unexpired lease with `token`. The check is an UPDATE, not a
+ * SELECT, on purpose: it locks the lease row until commit, so a takeover cannot slip in between this
+ * check and the effect on PostgreSQL (READ COMMITTED); SQLite holds its single write lock anyway.
+ */
+export async function assertLeaseHeld(tx: LeaseDb, args: LeaseArgs & { token: number }): Promise<void> {
+  const { name, owner, token, now } = args;
+  const held = await tx.jobLease.updateMany({
+    where: { name, owner, fencingToken: token, expiresAt: { gt: now } },
+    data: { fencingToken: token }, // same value: the write is only there to take the row lock
+  });
+  if (held.count !== 1) throw new LeaseLostError(name, owner, token);
+}
+
+/** Leases an owner holds at `now`, for /report health and graceful shutdown. */
+export async function leasesHeldBy(db: LeaseDb, owner: string, now: Date): Promise<{ name: string; token: number; expiresAt: Date }[]> {
+  const rows = await db.jobLease.findMany({
+    where: { owner, expiresAt: { gt: now } },
+    select: { name: true, fencingToken: true, expiresAt: true },
+    orderBy: { name: 'asc' },
+  });
+  return rows.map((r) => ({ name: r.name, token: r.fencingToken, expiresAt: r.expiresAt }));
+}

@@ -1,0 +1,221 @@
+import {
+  ChannelType,
+  PermissionFlagsBits,
+  Routes,
+  type Client,
+  type ForumChannel,
+  type MessageCreateOptions,
+  type TextChannel,
+  type ThreadChannel,
+  type Webhook,
+} from 'discord.js';
+import type { ChannelKind, ThreadRef } from '../core/types.js';
+import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../sync/chat-port.js';
+import { chatCall } from './chat-errors.js';
+import { toDiscordEmbed } from './embeds.js';
+
+const noPings = { parse: [] as never[] };
+const webhookName = 'CourseThreads';
+
+const requiredPermissions: Record<ChannelKind, Array<[bigint, string]>> = {
+  forum: [
+    [PermissionFlagsBits.ViewChannel, 'View Channel'],
+    [PermissionFlagsBits.SendMessages, 'Send Messages (create forum posts)'],
+    [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+    [PermissionFlagsBits.ManageThreads, 'Manage Threads'],
+    [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
+    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+    [PermissionFlagsBits.AddReactions, 'Add Reactions'],
+    [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
+  ],
+  text: [
+    [PermissionFlagsBits.ViewChannel, 'View Channel'],
+    [PermissionFlagsBits.SendMessages, 'Send Messages'],
+    [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
+    [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+    [PermissionFlagsBits.ManageThreads, 'Manage Threads'],
+    [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
+    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+    [PermissionFlagsBits.AddReactions, 'Add Reactions'],
+    [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
+  ],
+};
+
+/** ChatPort on a logged-in discord.js client. Every message it sends pings nobody unless told to. */
+export class DiscordChat implements ChatPort {
+  private readonly webhooks = new Map<string, Webhook>();
+
+  constructor(private readonly client: Client<true>) {}
+
+  createEssayThread(input: EssayThreadInput): Promise<ThreadRef> {
+    return chatCall(async () => {
+      const channel = await this.client.channels.fetch(input.channelId);
+      const embeds = input.embed ? [toDiscordEmbed(input.embed)] : [];
+      if (channel?.type === ChannelType.GuildForum) {
+        const thread = await (channel as ForumChannel).threads.create({
+          name: input.title,
+          message: { content: input.content, embeds, allowedMentions: noPings },
+        });
+        return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: thread.id };
+      }
+      if (channel?.type !== ChannelType.GuildText) throw new ChatError('unknown_target', `channel ${input.channelId} is not a forum or text channel`);
+      const message = await (channel as TextChannel).send({
+        content: input.content,
+        embeds,
+        nonce: input.nonce,
+        enforceNonce: true,
+        allowedMentions: noPings,
+      });
+      try {
+        const thread = await message.startThread({ name: input.title });
+        return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: message.id };
+      } catch (error) {
+        // 160004: a thread was already started from this message (our earlier, interrupted try): its id is the message id.
+        if ((error as { code?: number }).code === 160004) {
+          return { guildId: input.guildId, channelId: input.channelId, threadId: message.id, starterMessageId: message.id };
+        }
+        throw error;
+      }
+    });
+  }
+
+  findEssayThread(input: { guildId: string; channelId: string; marker: string; title: string }): Promise<ThreadRef | null> {
+    return chatCall(async () => {
+      const channel = (await this.client.channels.fetch(input.channelId)) as ForumChannel | TextChannel | null;
+      if (!channel) return null;
+      const active = await channel.guild.channels.fetchActiveThreads();
+      const archived = await channel.threads.fetchArchived({ type: 'public', fetchAll: false });
+      const candidates = [...active.threads.values(), ...archived.threads.values()].filter((t) => t.parentId === input.channelId);
+      // Names first: the marker check costs one request per thread.
+      candidates.sort((a, b) => Number(b.name === input.title) - Number(a.name === input.title));
+      for (const thread of candidates) {
+        const starter = await thread.fetchStarterMessage().catch(() => null);
+        if (starter && starter.author.id === this.client.user.id && starter.content.includes(input.marker)) {
+          return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: starter.id };
+        }
+      }
+      return null;
+    });
+  }
+
+  editEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null }): Promise<void> {
+    return chatCall(async () => {
+      const thread = await this.openThread(ref.threadId);
+      if (thread.name !== input.title) await thread.setName(input.title);
+      const starter = await thread.fetchStarterMessage();
+      if (starter) await starter.edit({ content: input.content, embeds: input.embed ? [toDiscordEmbed(input.embed)] : [], allowedMentions: noPings });
+    });
+  }
+
+  closeEssayThread(ref: ThreadRef, note: string): Promise<void> {
+    return chatCall(async () => {
+      const thread = await this.openThread(ref.threadId);
+      await thread.send({ content: note, allowedMentions: noPings });
+      const marked = thread.name.startsWith('[removed] ') ? thread.name : `[removed] ${thread.name}`.slice(0, 100);
+      if (thread.name !== marked) await thread.setName(marked);
+      await thread.setLocked(true);
+      await thread.setArchived(true);
+    });
+  }
+
+  postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string> {
+    return chatCall(async () => {
+      await this.openThread(ref.threadId);
+      const webhook = await this.webhookFor(ref.channelId);
+      const message = await webhook.send({
+        content: input.content,
+        username: input.username.slice(0, 80) || 'Blog reader',
+        ...(input.avatarUrl ? { avatarURL: input.avatarUrl } : {}),
+        threadId: ref.threadId,
+        allowedMentions: noPings,
+      });
+      return message.id;
+    });
+  }
+
+  findRecentMessage(threadId: string, marker: string): Promise<string | null> {
+    return chatCall(async () => {
+      const thread = await this.client.channels.fetch(threadId);
+      if (!thread?.isThread()) return null;
+      const messages = await thread.messages.fetch({ limit: 100 });
+      return messages.find((m) => m.content.includes(marker))?.id ?? null;
+    });
+  }
+
+  editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void> {
+    return chatCall(async () => {
+      await this.openThread(ref.threadId);
+      const webhook = await this.webhookFor(ref.channelId);
+      await webhook.editMessage(messageId, { content, threadId: ref.threadId, allowedMentions: noPings });
+    });
+  }
+
+  deleteWebhookMessage(ref: ThreadRef, messageId: string): Promise<void> {
+    return chatCall(async () => {
+      const webhook = await this.webhookFor(ref.channelId);
+      await webhook.deleteMessage(messageId, ref.threadId);
+    });
+  }
+
+  setReaction(channelId: string, messageId: string, emoji: string, on: boolean): Promise<void> {
+    return chatCall(async () => {
+      const route = Routes.channelMessageOwnReaction(channelId, messageId, encodeURIComponent(emoji));
+      if (on) await this.client.rest.put(route);
+      else await this.client.rest.delete(route);
+    });
+  }
+
+  sendDirectMessage(userId: string, content: string): Promise<string> {
+    return chatCall(async () => {
+      const user = await this.client.users.fetch(userId);
+      const message = await user.send({ content, allowedMentions: noPings });
+      return message.id;
+    });
+  }
+
+  sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: Array<{ name: string; data: Buffer }> }): Promise<string> {
+    return chatCall(async () => {
+      const channel = await this.client.channels.fetch(channelId);
+      if (!channel?.isSendable()) throw new ChatError('unknown_target', `channel ${channelId} cannot receive messages`);
+      if (channel.isThread() && channel.archived) await channel.setArchived(false);
+      const options: MessageCreateOptions = {
+        content: input.content,
+        allowedMentions: { parse: [], users: input.pingUserIds ?? [] },
+        files: (input.files ?? []).map((f) => ({ attachment: f.data, name: f.name })),
+      };
+      const message = await channel.send(options);
+      return message.id;
+    });
+  }
+
+  missingPermissions(channelId: string, kind: ChannelKind): Promise<string[]> {
+    return chatCall(async () => {
+      const channel = (await this.client.channels.fetch(channelId)) as ForumChannel | TextChannel | null;
+      if (!channel) return ['the channel does not exist or the bot cannot see it'];
+      const expected = kind === 'forum' ? ChannelType.GuildForum : ChannelType.GuildText;
+      if (channel.type !== expected) return [`the channel is not a ${kind} channel`];
+      const me = await channel.guild.members.fetchMe();
+      const granted = channel.permissionsFor(me);
+      return requiredPermissions[kind].filter(([flag]) => !granted.has(flag)).map(([, name]) => name);
+    });
+  }
+
+  /** Fetches a thread and unarchives it when the bot needs to act in it. */
+  private async openThread(threadId: string): Promise<ThreadChannel> {
+    const thread = await this.client.channels.fetch(threadId);
+    if (!thread?.isThread()) throw new ChatError('unknown_target', `thread ${threadId} no longer exists`, 10003);
+    if (thread.archived) await thread.setArchived(false);
+    return thread;
+  }
+
+  /** The bot's own webhook on the forum/text channel, created once and kept in memory (its token is never stored). */
+  private async webhookFor(channelId: string): Promise<Webhook> {
+    const cached = this.webhooks.get(channelId);
+    if (cached) return cached;
+    const channel = (await this.client.channels.fetch(channelId)) as ForumChannel | TextChannel;
+    const existing = (await channel.fetchWebhooks()).find((w) => w.owner?.id === this.client.user.id && w.token);
+    const webhook = existing ?? (await channel.createWebhook({ name: webhookName, reason: 'Mirror blog comments into essay threads' }));
+    this.webhooks.set(channelId, webhook);
+    return webhook;
+  }
+}

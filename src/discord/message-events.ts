@@ -1,0 +1,30 @@
+import { Events, type Client } from 'discord.js';
+import type { AppContext } from '../app/app-context.js';
+import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../sync/comments/mirror-discord-reply.js';
+import { completeMessage, toIncomingThreadMessage } from './thread-messages.js';
+
+/** Thread replies, edits and deletions become blog effects; the outbox is kicked to send them promptly. */
+export function attachMessageEvents(client: Client, ctx: AppContext): void {
+  const fail = (what: string) => (error: unknown) => ctx.log.error({ err: error }, `could not record a ${what}`);
+  client.on(Events.MessageCreate, (message) => {
+    const incoming = toIncomingThreadMessage(message);
+    if (!incoming) return;
+    onThreadReply(ctx, incoming)
+      .then((outcome) => outcome === 'mirrored' && ctx.kickOutbox())
+      .catch(fail('thread reply'));
+  });
+  client.on(Events.MessageUpdate, (_old, updated) => {
+    completeMessage(updated)
+      .then(async (message) => {
+        const incoming = message && toIncomingThreadMessage(message);
+        if (incoming && (await onThreadReplyEdited(ctx, incoming)) === 'updated') ctx.kickOutbox();
+      })
+      .catch(fail('reply edit'));
+  });
+  client.on(Events.MessageDelete, (message) => {
+    if (!message.channel.isThread()) return;
+    onThreadReplyDeleted(ctx, message.id)
+      .then((outcome) => outcome === 'trashed' && ctx.kickOutbox())
+      .catch(fail('reply deletion'));
+  });
+}

@@ -1,0 +1,45 @@
+import { BlogError } from '../blog/blog-source.js';
+import { pollBlogComments } from '../sync/comments/poll-blog-comments.js';
+import { effectHandlers } from '../sync/effect-registry.js';
+import { pollCourseEssays } from '../sync/essays/poll-essays.js';
+import { drainOutbox } from '../sync/outbox/outbox-worker.js';
+import { claimCourses, courseFence } from './course-leases.js';
+import type { Job, JobContext } from './job.js';
+
+/**
+ * Every 30 s: for each course this process holds, poll the blog when the course's interval has passed
+ * (essays, then comments) and drain its outbox. A blog outage is recorded and retried on the next tick.
+ */
+type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now';
+
+export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string> } {
+  const lastPoll = new Map<string, number>();
+  async function tick(ctx: JobContext, mode: TickMode): Promise<string> {
+    const claimed = await claimCourses(ctx);
+    let polled = 0;
+    let effects = 0;
+    for (const { courseId, lease } of claimed) {
+      const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true } });
+      const due = mode === 'poll_all_now' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + course.pollIntervalMinutes * 60_000 <= ctx.clock.now().getTime());
+      if (due) {
+        lastPoll.set(courseId, ctx.clock.now().getTime());
+        try {
+          await pollCourseEssays(ctx, courseId);
+          await pollBlogComments(ctx, courseId);
+          polled += 1;
+        } catch (error) {
+          if (!(error instanceof BlogError)) throw error;
+        }
+      }
+      const summary = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease) });
+      effects += summary.done;
+    }
+    return `${claimed.length} course(s) held, ${polled} polled, ${effects} effect(s) done`;
+  }
+  return {
+    name: 'course-sync',
+    schedule: '*/30 * * * * *',
+    run: (ctx) => tick(ctx, 'scheduled'),
+    tick,
+  };
+}

@@ -1,0 +1,16 @@
+import type { AppContext } from '../app/app-context.js';
+import type { Logger } from '../shared/logger.js';
+
+/** A scheduled job: a node-cron expression and what to do. State lives in the database, so a restart loses nothing. */
+export interface Job {
+  name: string;
+  /** node-cron expression (6 fields = with seconds), evaluated in UTC; course-local timing is the job's own logic. */
+  schedule: string;
+  run(ctx: JobContext): Promise<string | void>;
+}
+
+export interface JobContext extends AppContext {
+  /** Unique per process start: the lease owner. */
+  owner: string;
+  log: Logger;
+}

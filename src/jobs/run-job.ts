@@ -1,0 +1,39 @@
+import type { Job, JobContext } from './job.js';
+
+/**
+ * Wraps a job once: never two runs of it at a time in this process (node-cron's noOverlap guards the
+ * schedule; this also guards manual kicks), a child logger, and a JobRun row for /report health.
+ */
+export function guardedRunner(job: Job, ctx: JobContext): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const log = ctx.log.child({ job: job.name });
+  const once = async (): Promise<void> => {
+    const run = await ctx.db.jobRun.create({ data: { jobName: job.name, owner: ctx.owner, startedAt: ctx.clock.now() }, select: { id: true } });
+    try {
+      const summary = await job.run({ ...ctx, log });
+      await ctx.db.jobRun.update({ where: { id: run.id }, data: { outcome: 'ok', finishedAt: ctx.clock.now(), summary: summary ?? null } });
+    } catch (error) {
+      log.error({ err: error }, 'job failed');
+      await ctx.db.jobRun
+        .update({ where: { id: run.id }, data: { outcome: 'failed', finishedAt: ctx.clock.now(), error: String((error as Error).message ?? error).slice(0, 1_000) } })
+        .catch(() => undefined);
+    }
+  };
+  return async () => {
+    // A kick during a run schedules exactly one more run after it, so no request is lost or doubled.
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await once();
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}

@@ -1,0 +1,54 @@
+import { createBlogSource } from './blog/create-blog-source.js';
+import { startBot } from './app/start-bot.js';
+import { ConfigError, loadConfig, missingForDiscord } from './config.js';
+import { openDb } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { checkSealedSecrets } from './privacy/check-sealed-secrets.js';
+import { SecretBox, SecretKeyError } from './privacy/secret-box.js';
+import { systemClock } from './shared/clock.js';
+import { createLogger } from './shared/logger.js';
+
+// Composition root only: config -> database -> secrets -> blog sources -> Discord client -> jobs.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const missing = missingForDiscord(config);
+  if (missing.length > 0) {
+    throw new ConfigError([
+      ...missing,
+      'No Discord token yet? `npm run demo` runs the whole bot offline against a local Discord emulator and a sample blog.',
+    ]);
+  }
+  const log = createLogger(config.logLevel);
+  const secrets = new SecretBox(config.secretKeys);
+  await migrateDatabase(config.databaseUrl);
+  const db = await openDb(config.databaseUrl);
+  // A missing or wrong key stops here, before anything runs, and the stored secrets stay untouched.
+  await checkSealedSecrets(db, secrets);
+  const bot = await startBot({
+    token: config.discordToken!,
+    apiUrl: config.discordApiUrl,
+    db,
+    secrets,
+    createBlog: (settings) => createBlogSource({ ...settings, log }),
+    clock: systemClock,
+    log,
+    leaseSeconds: config.leaseSeconds,
+    shards: config.shardIds,
+    shardCount: config.shardCount,
+  });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await bot.stop();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  // Human-readable on purpose: this is what an operator sees when start-up is refused.
+  if (error instanceof ConfigError || error instanceof SecretKeyError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`CourseThreads stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import type { BlogError } from '../blog/blog-source.js';
+import type { SyncContext } from './sync-context.js';
+
+/** How long a blog outage lasts before staff are told (once per outage, not every poll). */
+export const outageAlertAfterMs = 15 * 60_000;
+
+/** Logs an outage once when it starts; staff are alerted by the health job when it lasts. */
+export async function recordBlogFailure(ctx: SyncContext, courseId: string, error: BlogError): Promise<void> {
+  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true } });
+  if (!course.blogFailingSince) ctx.log.warn({ courseId, kind: error.kind, status: error.status }, 'blog unreachable; retrying with backoff');
+  await ctx.db.course.update({
+    where: { id: courseId },
+    data: { blogFailingSince: course.blogFailingSince ?? ctx.clock.now(), blogLastError: `${error.kind}: ${error.message}`.slice(0, 500) },
+  });
+}
+
+export async function recordBlogSuccess(ctx: SyncContext, courseId: string): Promise<void> {
+  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true } });
+  if (!course.blogFailingSince) return;
+  ctx.log.info({ courseId }, 'blog reachable again');
+  await ctx.db.course.update({ where: { id: courseId }, data: { blogFailingSince: null, blogLastError: null, blogAlertedAt: null } });
+}

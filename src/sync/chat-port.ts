@@ -1,0 +1,77 @@
+import type { ChannelKind, ThreadRef } from '../core/types.js';
+
+/**
+ * What the use cases need from Discord, in the project's own types. The discord.js adapter
+ * (src/discord/discord-chat.ts) implements it; errors it throws are ChatError.
+ */
+export interface ChatPort {
+  /** Creates the essay's forum post (or message + thread in a text channel). */
+  createEssayThread(input: EssayThreadInput): Promise<ThreadRef>;
+  /** Finds a thread created earlier for this essay, by the marker (essay URL) in its starter message. */
+  findEssayThread(input: { guildId: string; channelId: string; marker: string; title: string }): Promise<ThreadRef | null>;
+  editEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null }): Promise<void>;
+  /** Marks a thread whose essay left the blog: renamed with a prefix, a note posted, then locked and archived. */
+  closeEssayThread(ref: ThreadRef, note: string): Promise<void>;
+  /** Posts a blog comment into the thread under the commenter's name (channel webhook, wait=true). */
+  postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string>;
+  /** A recent message in the thread containing `marker` (used to reconcile after an interrupted post). */
+  findRecentMessage(threadId: string, marker: string): Promise<string | null>;
+  editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void>;
+  deleteWebhookMessage(ref: ThreadRef, messageId: string): Promise<void>;
+  setReaction(channelId: string, messageId: string, emoji: string, on: boolean): Promise<void>;
+  /** Direct message; throws ChatError 'dm_closed' when the user does not accept DMs. */
+  sendDirectMessage(userId: string, content: string): Promise<string>;
+  /** A message in a channel or thread; only `pingUserIds` may be mentioned. */
+  sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: ChatFile[] }): Promise<string>;
+  /** Permissions the bot lacks in a channel, as readable names (empty = all good). */
+  missingPermissions(channelId: string, kind: ChannelKind): Promise<string[]>;
+}
+
+export interface EssayThreadInput {
+  guildId: string;
+  channelId: string;
+  channelKind: ChannelKind;
+  title: string;
+  content: string;
+  embed: StarterEmbed | null;
+  /** Discord de-duplicates a repeated message nonce for a few minutes (text channels). */
+  nonce: string;
+}
+
+export interface StarterEmbed {
+  title: string;
+  url: string;
+  description: string;
+  authorName?: string;
+  imageUrl?: string | null;
+  timestamp?: string;
+  footer?: string;
+}
+
+export interface ChatFile {
+  name: string;
+  data: Buffer;
+}
+
+export type ChatErrorKind =
+  | 'missing_permission' // 50013
+  | 'dm_closed' // 50007
+  | 'unknown_target' // 10003 unknown channel, 10008 unknown message, 10015 unknown webhook
+  | 'already_exists' // 160004 thread already created for this message
+  | 'rejected' // other 4xx
+  | 'unavailable'; // 5xx, timeouts, rate limits that were not absorbed
+
+export class ChatError extends Error {
+  constructor(
+    readonly kind: ChatErrorKind,
+    message: string,
+    readonly code: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ChatError';
+  }
+
+  get transient(): boolean {
+    return this.kind === 'unavailable';
+  }
+}

@@ -1,0 +1,89 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import { textFingerprint } from '../../core/comments/fingerprint.js';
+import { appendAttachmentLinks, countWords, discordMarkdownToSafeHtml } from '../../core/format/index.js';
+import { enqueueEffect } from '../outbox/outbox-store.js';
+import type { SyncContext } from '../sync-context.js';
+import type { IncomingThreadMessage } from './discord-message.js';
+import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
+
+function toHtml(message: IncomingThreadMessage): string {
+  const html = discordMarkdownToSafeHtml(message.content, {
+    resolveUser: (id) => message.users[id] ?? null,
+    resolveChannel: (id) => message.channels[id] ?? null,
+    resolveRole: (id) => message.roles[id] ?? null,
+  });
+  return appendAttachmentLinks(html, message.attachments);
+}
+
+/** A student's reply in an essay thread: recorded with its blog comment effect in one transaction. */
+export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMessage): Promise<'mirrored' | 'ignored'> {
+  if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
+  const essay = await ctx.db.essay.findUnique({ where: { threadId: message.threadId }, select: { id: true, courseId: true, blogStatus: true } });
+  if (!essay || essay.blogStatus !== 'published') return 'ignored';
+  const student = await ctx.db.student.findUnique({
+    where: { courseId_discordUserId: { courseId: essay.courseId, discordUserId: message.authorId } },
+    select: { id: true },
+  });
+  const html = toHtml(message);
+  const now = ctx.clock.now();
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      const comment = await tx.comment.create({
+        data: {
+          courseId: essay.courseId,
+          essayId: essay.id,
+          origin: 'discord',
+          discordMessageId: message.messageId,
+          authorStudentId: student?.id ?? null,
+          authorName: student ? null : message.authorDisplayName,
+          wordCount: countWords(message.content),
+          contentHash: textFingerprint(html),
+          writtenAt: message.createdAt,
+        },
+        select: { id: true },
+      });
+      await enqueueEffect(
+        tx,
+        {
+          courseId: essay.courseId,
+          kind: createBlogComment.kind,
+          dedupeKey: `blog-comment:${message.messageId}`,
+          orderKey: essay.id,
+          payload: { commentId: comment.id, html, replyToMessageId: message.replyToMessageId },
+        },
+        now,
+      );
+    });
+  } catch (error) {
+    // The same message delivered twice (gateway replay, two processes): the first recording wins.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'ignored';
+    throw error;
+  }
+  return 'mirrored';
+}
+
+/** An edit in Discord updates the blog comment (only when the text really changed). */
+export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
+  if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
+  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true, contentHash: true } });
+  if (!comment) return 'ignored';
+  const html = toHtml(message);
+  const hash = textFingerprint(html);
+  if (hash === comment.contentHash) return 'ignored';
+  await ctx.db.$transaction(async (tx) => {
+    await tx.comment.update({ where: { id: comment.id }, data: { contentHash: hash, wordCount: countWords(message.content) } });
+    await enqueueEffect(tx, { courseId: comment.courseId, kind: updateBlogComment.kind, dedupeKey: `blog-edit:${comment.id}:${hash}`, orderKey: comment.essayId, payload: { commentId: comment.id, html } }, ctx.clock.now());
+  });
+  return 'updated';
+}
+
+/** A reply deleted in Discord is trashed on the blog. */
+export async function onThreadReplyDeleted(ctx: SyncContext, messageId: string): Promise<'trashed' | 'ignored'> {
+  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: messageId }, select: { id: true, courseId: true, essayId: true, deletedAt: true } });
+  if (!comment || comment.deletedAt) return 'ignored';
+  await ctx.db.$transaction(async (tx) => {
+    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: ctx.clock.now() } });
+    await enqueueEffect(tx, { courseId: comment.courseId, kind: trashBlogComment.kind, dedupeKey: `blog-trash:${comment.id}`, orderKey: comment.essayId, payload: { commentId: comment.id } }, ctx.clock.now());
+  });
+  return 'trashed';
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { BlogError } from '../../blog/blog-source.js';
+import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essays/plan-essay-sync.js';
+import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
+import type { Essay } from '../../core/types.js';
+import { enqueueEffect } from '../outbox/outbox-store.js';
+import type { SyncContext } from '../sync-context.js';
+import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
+import { closeEssayThread, createEssayThread, editEssayThread } from './essay-effects.js';
+
+/** WordPress `after` is exclusive and several posts can share a second: each poll overlaps the last. */
+const cursorOverlapMs = 5 * 60_000;
+
+export interface PollSummary {
+  seen: number;
+  created: number;
+  updated: number;
+  closed: number;
+  notModified: boolean;
+}
+
+/**
+ * One ingest tick for one course: reads new and changed essays, records each decision and the Discord
+ * effect it needs in one transaction (the outbox performs it), then moves the cursor. Safe to run twice.
+ */
+export async function pollCourseEssays(ctx: SyncContext, courseId: string, options: { backfillSince?: Date } = {}): Promise<PollSummary> {
+  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId } });
+  const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, notModified: false };
+  if (course.status === 'paused' || course.status === 'archived') return summary;
+
+  const backfill = options.backfillSince;
+  const since = backfill ?? new Date((course.postCursor ?? course.ingestSince).getTime() - cursorOverlapMs);
+  let page;
+  try {
+    const blog = await ctx.blogFor(courseId);
+    page = await blog.listEssays({
+      since,
+      includeModified: true,
+      etag: backfill ? null : course.postEtag,
+      lastModified: backfill ? null : course.postLastModified,
+    });
+  } catch (error) {
+    if (error instanceof BlogError) await recordBlogFailure(ctx, course.id, error);
+    throw error;
+  }
+  await recordBlogSuccess(ctx, course.id);
+  if (page.notModified) return { ...summary, notModified: true };
+
+  const essays = [...page.essays].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const announceSince = backfill && backfill < course.ingestSince ? backfill : course.ingestSince;
+  for (const essay of essays) {
+    summary.seen += 1;
+    const action = await recordEssay(ctx, course, essay, announceSince);
+    if (action === 'create') summary.created += 1;
+    if (action === 'update') summary.updated += 1;
+    if (action === 'close') summary.closed += 1;
+  }
+  await ctx.db.course.update({
+    where: { id: course.id },
+    data: {
+      postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince)),
+      postEtag: backfill ? undefined : page.etag,
+      postLastModified: backfill ? undefined : page.lastModified,
+    },
+  });
+  return summary;
+}
+
+interface CourseView {
+  id: string;
+  timeZone: string;
+}
+
+async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, announceSince: Date): Promise<string> {
+  const stored = await ctx.db.essay.findUnique({
+    where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
+    select: { id: true, blogStatus: true, renderedHash: true, threadState: true, authorStudentId: true },
+  });
+  const author = await findAuthor(ctx, course.id, essay);
+  const view = renderEssayStarter(essay, { authorLabel: author.label, timeZone: course.timeZone });
+  const action = planEssaySync({
+    stored: stored as StoredEssay | null,
+    incoming: essay,
+    renderedHash: view.hash,
+    announceSince,
+  });
+  if (action.kind === 'ignore') return action.kind;
+  const now = ctx.clock.now();
+  const fields = {
+    url: essay.url,
+    title: essay.title,
+    authorStudentId: author.studentId,
+    authorBlogUserId: essay.authorBlogUserId,
+    authorName: author.studentId ? null : essay.authorName,
+    publishedAt: essay.publishedAt,
+    modifiedAt: essay.modifiedAt,
+    categories: JSON.stringify(essay.categories),
+    tags: JSON.stringify(essay.tags),
+  };
+  await ctx.db.$transaction(async (tx) => {
+    if (action.kind === 'create') {
+      const row = await tx.essay.upsert({
+        where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
+        create: { ...fields, courseId: course.id, blogPostId: essay.blogPostId, threadNonce: randomUUID().replace(/-/g, '').slice(0, 25) },
+        update: {},
+        select: { id: true },
+      });
+      await enqueueEffect(tx, { courseId: course.id, kind: createEssayThread.kind, dedupeKey: `thread:${row.id}`, orderKey: row.id, payload: { essayId: row.id, starter: view } }, now);
+      return;
+    }
+    const id = stored!.id;
+    if (action.kind === 'close') {
+      await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: action.reason } });
+      await enqueueEffect(tx, { courseId: course.id, kind: closeEssayThread.kind, dedupeKey: `close:${id}:${essay.modifiedAt.toISOString()}`, orderKey: id, payload: { essayId: id, reason: action.reason } }, now);
+      return;
+    }
+    await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: 'published' } });
+    await enqueueEffect(tx, { courseId: course.id, kind: editEssayThread.kind, dedupeKey: `edit:${id}:${view.hash}`, orderKey: id, payload: { essayId: id, starter: view } }, now);
+  });
+  return action.kind;
+}
+
+/** The linked student (shown as a mention that pings nobody), else the blog's author name. */
+async function findAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string }> {
+  if (essay.authorBlogUserId) {
+    const student = await ctx.db.student.findUnique({
+      where: { courseId_blogUserId: { courseId, blogUserId: essay.authorBlogUserId } },
+      select: { id: true, discordUserId: true, displayName: true },
+    });
+    if (student) return { studentId: student.id, label: student.discordUserId ? `<@${student.discordUserId}>` : student.displayName };
+  }
+  return { studentId: null, label: essay.authorName };
+}

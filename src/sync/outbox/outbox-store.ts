@@ -1,0 +1,99 @@
+import type { Db } from '../../db/client.js';
+
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export interface NewEffect {
+  courseId: string | null;
+  kind: string;
+  /** Unique per effect: recording the same intent twice is harmless. */
+  dedupeKey: string;
+  /** Effects sharing an orderKey run one at a time, oldest first (usually the essay id). */
+  orderKey: string;
+  payload: unknown;
+}
+
+/** Records an effect to perform; call inside the transaction that records the change causing it. */
+export async function enqueueEffect(tx: Tx | Db, effect: NewEffect, now: Date): Promise<void> {
+  await tx.outboxItem.upsert({
+    where: { dedupeKey: effect.dedupeKey },
+    create: {
+      courseId: effect.courseId,
+      kind: effect.kind,
+      dedupeKey: effect.dedupeKey,
+      orderKey: effect.orderKey,
+      payload: JSON.stringify(effect.payload),
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+    update: {},
+  });
+}
+
+export interface OutboxRow {
+  id: string;
+  courseId: string | null;
+  kind: string;
+  orderKey: string;
+  payload: string;
+  attempts: number;
+}
+
+/**
+ * The effects ready to run now: for each orderKey only its oldest pending effect, and only when due,
+ * so a failing effect holds back the ones after it in the same thread instead of being overtaken.
+ */
+export async function readyEffects(db: Db, input: { now: Date; courseIds?: string[]; limit?: number }): Promise<OutboxRow[]> {
+  const pending = await db.outboxItem.findMany({
+    where: { status: 'pending', ...(input.courseIds ? { courseId: { in: input.courseIds } } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, courseId: true, kind: true, orderKey: true, payload: true, attempts: true, nextAttemptAt: true },
+    take: 2_000,
+  });
+  const seen = new Set<string>();
+  const ready: OutboxRow[] = [];
+  for (const row of pending) {
+    if (seen.has(row.orderKey)) continue;
+    seen.add(row.orderKey);
+    if (row.nextAttemptAt <= input.now) ready.push(row);
+    if (ready.length >= (input.limit ?? 200)) break;
+  }
+  return ready;
+}
+
+/** Counted before the call, so a crash mid-call leaves a trace that tells the retry to reconcile first. */
+export async function markAttemptStarted(db: Db, id: string): Promise<number> {
+  const row = await db.outboxItem.update({ where: { id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
+  return row.attempts;
+}
+
+export async function markEffectDone(tx: Tx, id: string, result: unknown, now: Date): Promise<void> {
+  await tx.outboxItem.update({
+    where: { id },
+    data: { status: 'done', doneAt: now, lastError: null, result: result === undefined ? null : JSON.stringify(result) },
+  });
+}
+
+export async function scheduleRetry(db: Db, id: string, input: { error: string; at: Date; dead: boolean }): Promise<void> {
+  await db.outboxItem.update({
+    where: { id },
+    data: { lastError: input.error.slice(0, 1_000), nextAttemptAt: input.at, status: input.dead ? 'dead' : 'pending' },
+  });
+}
+
+/** Dead letters back to pending (staff's /sync retry). Returns how many. */
+export async function reviveDeadEffects(db: Db, input: { courseId: string; now: Date; id?: string }): Promise<number> {
+  const result = await db.outboxItem.updateMany({
+    where: { courseId: input.courseId, status: 'dead', ...(input.id ? { id: input.id } : {}) },
+    data: { status: 'pending', attempts: 0, nextAttemptAt: input.now },
+  });
+  return result.count;
+}
+
+export async function outboxBacklog(db: Db, courseId?: string): Promise<{ pending: number; dead: number }> {
+  const where = courseId ? { courseId } : {};
+  const [pending, dead] = await Promise.all([
+    db.outboxItem.count({ where: { ...where, status: 'pending' } }),
+    db.outboxItem.count({ where: { ...where, status: 'dead' } }),
+  ]);
+  return { pending, dead };
+}

@@ -1,0 +1,29 @@
+// What every part of the emulator shares: the world, the settings, and a way to send gateway events.
+import type { EmulatorState } from './state.js';
+
+export interface EmulatorConfig {
+  botToken: string;
+  applicationId: string;
+  botUserId: string;
+  botUsername: string;
+  shardCount: number;
+  maxConcurrency: number;
+  heartbeatIntervalMs: number;
+  /** Discord drops an interaction not answered within 3 s (10062 Unknown interaction). */
+  interactionResponseTimeoutMs: number;
+  /** http://127.0.0.1:port, filled once the server listens. */
+  baseUrl: string;
+}
+
+export interface DispatchTarget {
+  /** Guild the event belongs to; decides the shard. Omit for DMs (shard 0). */
+  guildId?: string;
+  /** Channel the event is about; a thread unknown to a session gets THREAD_CREATE first. */
+  channelId?: string;
+}
+
+export interface EmuContext {
+  state: EmulatorState;
+  config: EmulatorConfig;
+  dispatch(event: string, data: unknown, target: DispatchTarget): void;
+}

@@ -1,0 +1,136 @@
+// A throwaway PostgreSQL server for tests: Debian's server binaries (outside PATH), `initdb` into a
+// temporary folder, `pg_ctl` on 127.0.0.1 and a free port, durability switched off for speed.
+// As root, PostgreSQL refuses to run, so the folder is given to the `postgres` OS user and every
+// server command runs through `runuser -u postgres --`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+const pg = createRequire(import.meta.url)('pg') as { Client: new (opts: { connectionString: string }) => PgClient };
+
+export type Availability = { ok: true; bindir: string } | { ok: false; reason: string };
+
+function findBindir(): string | null {
+  const candidates: string[] = [];
+  if (process.env.PG_BINDIR) candidates.push(process.env.PG_BINDIR);
+  try {
+    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  } catch {
+    // pg_config is optional: Debian's server package alone does not put it on PATH.
+  }
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => path.join(debian, v, 'bin')));
+  }
+  return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) ?? null;
+}
+
+function postgresUser(): { uid: number; gid: number } | null {
+  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) return null;
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+const isRoot = (): boolean => process.getuid?.() === 0;
+
+/** Whether a PostgreSQL server can be started here, and if not, why (for `describe.skipIf`). */
+export function postgresAvailable(): Availability {
+  const bindir = findBindir();
+  if (!bindir) {
+    return { ok: false, reason: 'PostgreSQL server binaries (initdb, pg_ctl) not found in PG_BINDIR, `pg_config --bindir` or /usr/lib/postgresql/*/bin: install Debian\'s `postgresql` package' };
+  }
+  if (isRoot() && !postgresUser()) return { ok: false, reason: 'running as root and there is no `postgres` OS user to run the server as' };
+  return { ok: true, bindir };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface PostgresServer {
+  /** URL of a database created for this server's first user. */
+  url: string;
+  port: number;
+  /** Creates a fresh, empty database and returns its URL (isolation between test files or cases). */
+  createDatabase(name?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const available = postgresAvailable();
+  if (!available.ok) throw new Error(available.reason);
+  const folder = mkdtempSync(path.join(tmpdir(), 'ct-postgres-'));
+  const owner = isRoot() ? postgresUser() : null;
+  if (owner) chownSync(folder, owner.uid, owner.gid);
+  const run = (bin: string, args: string[]): void => {
+    const cmd = owner ? ['runuser', ['-u', 'postgres', '--', path.join(available.bindir, bin), ...args]] as const : [path.join(available.bindir, bin), args] as const;
+    const res = spawnSync(cmd[0], [...cmd[1]], { encoding: 'utf8', cwd: folder });
+    if (res.status !== 0) throw new Error(`${bin} failed (${res.status}): ${res.stderr || res.stdout}`);
+  };
+  const data = path.join(folder, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  let port = 0;
+  for (let attempt = 0; ; attempt++) {
+    port = await freePort();
+    const opts = `-h 127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    try {
+      run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(folder, 'server.log'), '-w', '-t', '30', 'start']);
+      break;
+    } catch (err) {
+      // Another process may have taken the port between freePort() and the server's bind.
+      if (attempt >= 2) throw err;
+    }
+  }
+  const base = `postgresql://postgres@127.0.0.1:${port}`;
+  const createDatabase = async (name?: string): Promise<string> => {
+    const db = name ?? `test_${process.pid}_${++counter}`;
+    const admin = new pg.Client({ connectionString: `${base}/postgres` });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${db}"`);
+    } finally {
+      await admin.end();
+    }
+    return `${base}/${db}`;
+  };
+  const url = await createDatabase('coursethreads');
+  let stopped = false;
+  return {
+    url,
+    port,
+    createDatabase,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** A fresh database on `server`: the usual way for one test file to get an isolated PostgreSQL database. */
+export function createTestDatabase(server: PostgresServer, name?: string): Promise<string> {
+  return server.createDatabase(name);
+}

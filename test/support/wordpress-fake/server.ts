@@ -1,0 +1,175 @@
+// startWordPressFake(): an in-process wp/v2 server on 127.0.0.1 and a free port. Tests act as
+// people through REST personas (the same helpers drive the real WordPress in test/e2e), inject
+// faults, move the clock, and read `state` / `requests` to see what the bot did.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { resolveUser } from './auth.js';
+import { FaultInjector, PHP_NOTICE } from './faults.js';
+import { WpFail, type FakeRequest, type FakeResponse } from './http-util.js';
+import { createRestPersona, type RestPersona } from './rest-persona.js';
+import { route } from './router.js';
+import { createState, type FakeSiteOptions, type FakeState } from './state.js';
+import type { FakeUser, FakeTerm } from './types.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  user: string | null;
+  hadAuthorization: boolean;
+  status: number | 'fault';
+}
+
+export type FakeLogin = 'admin' | 'bot' | 'student1' | 'student2';
+
+export interface WordPressFake {
+  url: string;
+  /** The WordPress.com API root served by the same fake ({url}/wp/v2/sites/{site}/...). */
+  wpcomApiRoot: string;
+  state: FakeState;
+  users: Record<FakeLogin, FakeUser>;
+  faults: FaultInjector;
+  requests: RecordedRequest[];
+  /** A REST client acting as one of the fake's users (application password). */
+  as(login: FakeLogin | string): RestPersona;
+  admin: RestPersona;
+  addMedia(sourceUrl: string): number;
+  addTerm(name: string, taxonomy: FakeTerm['taxonomy']): number;
+  /** Refuse connections until comeUp() (or for `ms` when given). */
+  goDown(ms?: number): Promise<void>;
+  comeUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    throw new WpFail(400, 'rest_invalid_json', 'Invalid JSON body passed.');
+  }
+}
+
+export async function startWordPressFake(opts: FakeSiteOptions & { port?: number } = {}): Promise<WordPressFake> {
+  const state = createState(opts);
+  const faults = new FaultInjector();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let url = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const full = new URL(req.url ?? '/', url);
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET', path: full.pathname, query: Object.fromEntries(full.searchParams),
+      user: null, hadAuthorization: !!req.headers.authorization, status: 'fault',
+    };
+    requests.push(record);
+    const fault = faults.take(record.method, full.pathname);
+    if (fault?.kind === 'hang') return; // the socket stays open until the client gives up or close()
+    if (fault?.kind === 'reset') return void req.socket.destroy();
+    let out: FakeResponse;
+    try {
+      if (fault?.kind === 'status') {
+        out = { status: fault.status, headers: fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {}, body: { code: 'internal_server_error', message: 'There has been a critical error on this website.', data: { status: fault.status } } };
+      } else {
+        const user = resolveUser(state, req);
+        record.user = user?.login ?? null;
+        const fr: FakeRequest = { method: record.method, route: '', query: full.searchParams, body: await readBody(req), headers: req.headers, user, siteUrl: url, url: full };
+        out = route(state, fr);
+      }
+    } catch (e) {
+      if (!(e instanceof WpFail)) throw e;
+      out = e.toResponse();
+    }
+    record.status = out.status;
+    const headers: Record<string, string> = { ...out.headers };
+    if (out.status === 304) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    let text = JSON.stringify(out.body ?? null);
+    if (fault?.kind === 'bad_json') text = PHP_NOTICE + text;
+    res.writeHead(out.status, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' }).end(text);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      res.writeHead(500, { 'Content-Type': 'application/json; charset=UTF-8' }).end(JSON.stringify({ code: 'fake_crash', message: String(e), data: { status: 500 } }));
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  const listen = (port: number) => new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  await listen(opts.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
+  const stopListening = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    for (const s of sockets) s.destroy();
+  });
+
+  const byLogin = (login: string) => {
+    const u = state.users.find((x) => x.login === login);
+    if (!u) throw new Error(`no fake user ${login}`);
+    return u;
+  };
+  const users = { admin: byLogin('admin'), bot: byLogin('discord-bot'), student1: byLogin('student1'), student2: byLogin('student2') };
+  const as = (login: string) => {
+    const u = login in users ? users[login as FakeLogin] : byLogin(login);
+    return createRestPersona(url, u.login, u.appPassword);
+  };
+  let down = false;
+  const comeUp = async () => {
+    if (!down) return;
+    down = false;
+    await listen(port);
+  };
+
+  return {
+    get url() {
+      return url;
+    },
+    wpcomApiRoot: url,
+    state,
+    users,
+    faults,
+    requests,
+    as,
+    admin: as('admin'),
+    addMedia(sourceUrl) {
+      const id = state.nextId.media++;
+      state.media.push({ id, sourceUrl });
+      return id;
+    },
+    addTerm(name, taxonomy) {
+      const id = state.nextId.term++;
+      state.terms.push({ id, name, slug: name.toLowerCase().replace(/\W+/g, '-'), taxonomy });
+      return id;
+    },
+    async goDown(ms) {
+      if (!down) await stopListening();
+      down = true;
+      if (ms !== undefined) setTimeout(() => void comeUp(), ms).unref();
+    },
+    comeUp,
+    async close() {
+      if (!down) await stopListening();
+      down = true;
+    },
+  };
+}
