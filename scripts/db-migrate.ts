@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   }
   const file = sqliteFilePath(url);
   // The adapter cannot create the folder, and the CLI then fails with an opaque "External error".
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // Relative paths are resolved from the repository root, where the CLI below runs.
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
   const prisma = path.join(root, 'node_modules', '.bin', 'prisma');
   const run = spawnSync(prisma, ['migrate', 'deploy'], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
   return run.status ?? 1;

@@ -12,7 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { derivePostgresSchema, SQLITE_SCHEMA } from './derive-postgres-schema.js';
 
@@ -34,20 +34,24 @@ export function migrationFolders(dir: string): string[] {
  * The CLI opens the config's adapter even for a datamodel-to-datamodel diff, so it runs with the root
  * (SQLite) config pointed at a throwaway file; the schemas' own providers decide the SQL dialect.
  */
-export function diffSchemas(from: string | null, to: string, scratch: string): string {
+export function diffSchemas(from: string | null, to: string, scratch: string, tag: string): Promise<string> {
   const args = ['migrate', 'diff', '--to-schema-datamodel', to, '--script', '--exit-code'];
   args.push(...(from ? ['--from-schema-datamodel', from] : ['--from-empty']));
   const prisma = path.join(root, 'node_modules', '.bin', 'prisma');
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(scratch, 'diff.db')}` };
-  const run = spawnSync(prisma, args, { cwd: root, env, encoding: 'utf8' });
-  // --exit-code: 0 = no difference, 2 = difference, anything else = failure.
-  if (run.status === 0) return '';
-  if (run.status === 2) return run.stdout;
-  throw new Error(`prisma migrate diff failed (${run.status}):\n${run.stderr}${run.stdout}`);
+  const env = { ...process.env, DATABASE_URL: `file:${path.join(scratch, `${tag}.db`)}` };
+  return new Promise((resolve, reject) => {
+    execFile(prisma, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      // --exit-code: 0 = no difference, 2 = difference, anything else = failure.
+      const code = err ? (err as { code?: unknown }).code : 0;
+      if (code === 0) resolve('');
+      else if (code === 2) resolve(stdout);
+      else reject(new Error(`prisma migrate diff failed (${String(code)}):\n${stderr}${stdout}`));
+    });
+  });
 }
 
 /** Both dialects' SQL from one SQLite schema file (or empty) to another. */
-export function diffBothDialects(from: string | null, to: string): { sqlite: string; postgres: string } {
+export async function diffBothDialects(from: string | null, to: string): Promise<{ sqlite: string; postgres: string }> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'ct-migration-'));
   try {
     const pg = (file: string, tag: string): string => {
@@ -55,10 +59,11 @@ export function diffBothDialects(from: string | null, to: string): { sqlite: str
       writeFileSync(out, derivePostgresSchema(readFileSync(file, 'utf8')));
       return out;
     };
-    return {
-      sqlite: diffSchemas(from, to, scratch),
-      postgres: diffSchemas(from ? pg(from, 'from') : null, pg(to, 'to'), scratch),
-    };
+    const [sqlite, postgres] = await Promise.all([
+      diffSchemas(from, to, scratch, 'sqlite'),
+      diffSchemas(from ? pg(from, 'from') : null, pg(to, 'to'), scratch, 'postgres'),
+    ]);
+    return { sqlite, postgres };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -91,7 +96,7 @@ function writeMigration(folder: string, schema: string, sql: { sqlite: string; p
   if (!existsSync(lock)) writeFileSync(lock, '# Applied by src/db/postgres-migrate.ts (npm run db:migrate).\nprovider = "postgresql"\n');
 }
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   const flag = args.indexOf('--schema');
   // --schema stands in another file for prisma/schema.prisma (tests check with an edited copy).
   const schema = flag >= 0 && args[flag + 1] ? path.resolve(args[flag + 1]!) : SQLITE_SCHEMA;
@@ -99,14 +104,14 @@ function main(args: string[]): number {
   const folders = migrationFolders(SQLITE_MIGRATIONS);
   const last = folders.at(-1);
   if (args.includes('--check')) {
-    const pending = diffBothDialects(snapshotOf(last), schema);
+    const pending = await diffBothDialects(snapshotOf(last), schema);
     if (!pending.sqlite && !pending.postgres) return 0;
     console.error('prisma/schema.prisma has changes no migration holds: run `npm run db:new-migration <name>`.');
     return 1;
   }
   if (args.includes('--refresh-last')) {
     if (!last) throw new Error('no migration to refresh');
-    writeMigration(last, schema, diffBothDialects(snapshotOf(folders.at(-2)), schema));
+    writeMigration(last, schema, await diffBothDialects(snapshotOf(folders.at(-2)), schema));
     console.log(`rewrote ${last} for SQLite and PostgreSQL`);
     return 0;
   }
@@ -115,7 +120,7 @@ function main(args: string[]): number {
     console.error('usage: npm run db:new-migration <name>   (or --refresh-last, --check)');
     return 2;
   }
-  const sql = diffBothDialects(snapshotOf(last), schema);
+  const sql = await diffBothDialects(snapshotOf(last), schema);
   if (!sql.sqlite && !sql.postgres) {
     console.log('prisma/schema.prisma matches the last migration: nothing to write.');
     return 0;
@@ -127,5 +132,11 @@ function main(args: string[]): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exitCode = 1;
+    },
+  );
 }

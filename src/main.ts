@@ -1,6 +1,6 @@
-import { createBlogSource } from './blog/create-blog-source.js';
 import { startBot } from './app/start-bot.js';
 import { ConfigError, loadConfig, missingForDiscord } from './config.js';
+import { realBlogSources } from './courses/course-blogs.js';
 import { openDb } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { checkSealedSecrets } from './privacy/check-sealed-secrets.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     apiUrl: config.discordApiUrl,
     db,
     secrets,
-    createBlog: (settings) => createBlogSource({ ...settings, log }),
+    createBlog: realBlogSources({ log }),
     clock: systemClock,
     log,
     leaseSeconds: config.leaseSeconds,

@@ -1,8 +1,14 @@
 import type { BlogSource } from '../blog/blog-source.js';
+import { createBlogSource, type BlogSourceDeps } from '../blog/create-blog-source.js';
 import type { Db } from '../db/client.js';
 import type { BlogKind } from '../core/types.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import { blogCredentialsSchema, type BlogCredentials } from './blog-credentials.js';
+
+/** Builds the real adapters (src/blog) from a course's settings. */
+export function realBlogSources(deps: BlogSourceDeps = {}): BlogSourceFactory {
+  return (settings) => createBlogSource({ kind: settings.kind, url: settings.url, credentials: settings.credentials.kind === 'none' ? null : settings.credentials }, deps);
+}
 
 export type BlogSourceFactory = (settings: { kind: BlogKind; url: string; credentials: BlogCredentials }) => BlogSource;
 

@@ -1,4 +1,7 @@
+import type { StarterEmbed } from '../core/format/index.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
+
+export type { StarterEmbed };
 
 /**
  * What the use cases need from Discord, in the project's own types. The discord.js adapter
@@ -36,16 +39,6 @@ export interface EssayThreadInput {
   embed: StarterEmbed | null;
   /** Discord de-duplicates a repeated message nonce for a few minutes (text channels). */
   nonce: string;
-}
-
-export interface StarterEmbed {
-  title: string;
-  url: string;
-  description: string;
-  authorName?: string;
-  imageUrl?: string | null;
-  timestamp?: string;
-  footer?: string;
 }
 
 export interface ChatFile {

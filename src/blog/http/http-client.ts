@@ -13,13 +13,17 @@ export interface HttpRequest {
   query?: Record<string, QueryValue>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Return the body as text (feeds) instead of parsing JSON. */
+  text?: boolean;
 }
 
 export interface HttpResponse {
   status: number;
   headers: Headers;
-  /** Parsed JSON body; null for 304 and empty bodies. */
+  /** Parsed JSON body; null for 304, empty bodies and text requests. */
   json: unknown;
+  /** The body as received. */
+  text: string;
 }
 
 export interface HttpClientOptions {
@@ -66,7 +70,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       controller.abort();
     }, timeoutMs);
     try {
-      const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+      const headers: Record<string, string> = { accept: req.text ? '*/*' : 'application/json', ...req.headers };
       if (opts.authorization) headers.authorization = opts.authorization;
       if (req.body !== undefined) headers['content-type'] = 'application/json';
       const res = await doFetch(url, {
@@ -77,11 +81,11 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       });
       const text = await res.text();
       const retryAfter = retryAfterMs(res.headers.get('retry-after'), backoff.maxMs);
-      if (res.status === 304) return { res: { status: 304, headers: res.headers, json: null } };
+      if (res.status === 304) return { res: { status: 304, headers: res.headers, json: null, text } };
       if (res.status >= 400) return { err: errorFromResponse(res.status, scrub(text, secrets), what), retryAfter };
-      if (text.trim() === '') return { res: { status: res.status, headers: res.headers, json: null } };
+      if (req.text || text.trim() === '') return { res: { status: res.status, headers: res.headers, json: null, text } };
       try {
-        return { res: { status: res.status, headers: res.headers, json: JSON.parse(text) } };
+        return { res: { status: res.status, headers: res.headers, json: JSON.parse(text), text } };
       } catch {
         // PHP notices printed into the body are the usual cause: the server is unhealthy, retry later.
         return { err: new BlogError('unavailable', `${what} -> invalid JSON in HTTP ${res.status} response`, res.status, 'invalid_json') };

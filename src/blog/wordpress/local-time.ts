@@ -71,12 +71,14 @@ export function parseGmt(text: string): Date {
 }
 
 /**
- * The local time to send as an exclusive `after` so nothing at or after `since` is missed:
- * subtract the margin, and an extra hour when a DST change is near (local times repeat then).
+ * The local time to send as an exclusive `after` so nothing at or after `since` is missed.
+ * WordPress compares local wall-clock strings, which stop being monotonic when clocks go back:
+ * if that happens within the hour after `since`, later posts can carry earlier local times, so
+ * an extra hour is subtracted then. (Spring-forward gaps only skip strings; they need nothing.)
  */
 export function exclusiveAfterParam(since: Date, zone: BlogZone, marginMs: number): string {
   let t = since.getTime() - marginMs;
-  const hours2 = 2 * 3600_000;
-  if (offsetMinutesAt(new Date(t), zone) !== offsetMinutesAt(new Date(t - hours2), zone)) t -= 3600_000;
+  const hour = 3600_000;
+  if (offsetMinutesAt(new Date(t + hour), zone) < offsetMinutesAt(new Date(t), zone)) t -= hour;
   return formatLocal(new Date(t), zone);
 }

@@ -1,6 +1,6 @@
 import { cutAtWordBoundary } from './cut-at-word-boundary.js';
 import { DISCORD_LIMITS } from './discord-limits.js';
-import { escapeDiscordText, neutraliseMentions } from './discord-escape.js';
+import { escapeDiscordText, markdownLinkTarget, neutraliseMentions } from './discord-escape.js';
 import { htmlToDiscordMarkdown } from './html-to-discord.js';
 import { splitMessage } from './split-message.js';
 
@@ -28,7 +28,7 @@ const plain = (text: string) => neutraliseMentions(escapeDiscordText(text.replac
 export function blogCommentToDiscord(input: BlogCommentToDiscordInput): string[] {
   const max = Math.min(input.maxContent ?? DISCORD_LIMITS.content, DISCORD_LIMITS.content);
   const author = plain(input.authorName) || 'Someone';
-  const lines = [`💬 **${author}** [commented on the blog](<${input.url}>):`];
+  const lines = [`💬 **${author}** [commented on the blog](<${markdownLinkTarget(input.url)}>):`];
   if (input.parent) {
     const excerpt = cutAtWordBoundary(plain(input.parent.excerpt), PARENT_EXCERPT_CHARS);
     const who = plain(input.parent.authorName) || 'someone';

@@ -41,7 +41,6 @@ function lastAllowed(text: string, kind: BoundaryKind, limit: number, spans: Spa
   const all = candidates(text, kind, limit);
   for (let k = all.length - 1; k >= 0; k--) {
     const i = all[k]!;
-    // The segment/grapheme fallbacks must also check the boundary is real at the cut itself.
     if (!insideSpan(spans, i)) return i;
   }
   return -1;
@@ -68,7 +67,7 @@ export function findCut(text: string, limit: number, kinds: BoundaryKind[], minF
   return hard > 0 ? hard : Math.min(limit, text.length);
 }
 
-/** Count of fenced-code markers; odd means a cut left a code block open. */
+/** The opening line (``` plus language) of a code block left open at the end of `text`, or null. */
 export function openFence(text: string): string | null {
   let open: string | null = null;
   for (const m of text.matchAll(/^[ \t]*(`{3,})([\w+-]*)[ \t]*$/gm)) {

@@ -45,3 +45,8 @@ export function neutraliseMentions(text: string): string {
     .replace(/@(everyone|here)\b/g, `@${ZWSP}$1`)
     .replace(/<(?=@[!&]?\d|#\d|a?:\w+:\d|t:-?\d|\/[^\s>]+:\d|id:)/g, `<${ZWSP}`);
 }
+
+/** A URL made safe for the target of a markdown link: characters that end or confuse it are encoded. */
+export function markdownLinkTarget(url: string): string {
+  return url.replace(/[()<> ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}

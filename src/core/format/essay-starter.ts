@@ -1,6 +1,6 @@
 import { cutAtWordBoundary } from './cut-at-word-boundary.js';
 import { DISCORD_LIMITS } from './discord-limits.js';
-import { escapeDiscordText, neutraliseMentions } from './discord-escape.js';
+import { escapeDiscordText, markdownLinkTarget, neutraliseMentions } from './discord-escape.js';
 import { excerptFromMarkdown } from './excerpt.js';
 import { discordTimestamp, formatDateInZone } from './format-date.js';
 import { threadTitleFor } from './thread-title.js';
@@ -80,7 +80,7 @@ export function buildEssayStarter(input: EssayStarterInput): EssayStarter {
   if (authorName) embed.author = { name: cutAtWordBoundary(authorName, DISCORD_LIMITS.embedAuthorName) };
   if (input.featuredImageUrl && isHttpUrl(input.featuredImageUrl)) embed.image = { url: input.featuredImageUrl };
 
-  const readMore = `📖 [${READ_FULL_ESSAY}](${input.url})`;
+  const readMore = `📖 [${READ_FULL_ESSAY}](${markdownLinkTarget(input.url)})`;
   const room = Math.min(
     DISCORD_LIMITS.embedDescription,
     DISCORD_LIMITS.embedTotal - embedLength(embed),

@@ -1,5 +1,5 @@
 import TurndownService from 'turndown';
-import { escapeDiscordText, neutraliseMentions } from './discord-escape.js';
+import { escapeDiscordText, markdownLinkTarget, neutraliseMentions } from './discord-escape.js';
 import { asDom, hasClass, type DomNode } from './dom-node.js';
 import { cleanWordPressHtml, isReadMoreText } from './wordpress-cleanup.js';
 import { tidyMarkdown } from './tidy-markdown.js';
@@ -16,8 +16,7 @@ function linkTarget(href: string | null): string | null {
   try {
     const url = new URL(href.trim());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    // Characters that would end or confuse Discord's link syntax are percent-encoded.
-    return url.href.replace(/[()<> ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+    return markdownLinkTarget(url.href);
   } catch {
     return null;
   }

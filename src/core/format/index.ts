@@ -1,6 +1,6 @@
 // Pure text formatting between the blog (HTML) and Discord (markdown). No I/O.
 export { DISCORD_LIMITS } from './discord-limits.js';
-export { escapeDiscordText, neutraliseMentions } from './discord-escape.js';
+export { escapeDiscordText, markdownLinkTarget, neutraliseMentions } from './discord-escape.js';
 export { htmlToDiscordMarkdown } from './html-to-discord.js';
 export { htmlToPlainText } from './html-to-text.js';
 export { cutAtWordBoundary } from './cut-at-word-boundary.js';

@@ -75,18 +75,30 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
     let latest = -1;
     for (let i = 0; i < times.length; i++) if (times[i]!.scheduledFor.getTime() <= t) latest = i;
     if (latest < 0) continue;
-    const base = (s: StageTime): PlannedBase => ({
-      key: reminderKey(a.id, s.stage), assignmentId: a.id, reviewerId: a.reviewerId, stage: s.stage, scheduledFor: s.scheduledFor, dueAt: a.dueAt,
-    });
     const current = times[latest]!;
     for (let i = 0; i < latest; i++) {
-      const b = base(times[i]!);
-      if (!input.alreadySent.has(b.key)) plan.skipped.push({ ...b, reason: 'superseded', supersededBy: current.stage });
+      const s = times[i]!;
+      const key = reminderKey(a.id, s.stage);
+      if (input.alreadySent.has(key)) continue;
+      plan.skipped.push({
+        key, assignmentId: a.id, reviewerId: a.reviewerId, stage: s.stage, scheduledFor: s.scheduledFor, dueAt: a.dueAt,
+        reason: 'superseded', supersededBy: current.stage,
+      });
     }
-    const b = base(current);
-    if (input.alreadySent.has(b.key)) continue;
-    if (quietNow) plan.postponed.push({ ...b, reason: 'quiet_hours', nextAllowedAt: resumeAt });
-    else plan.due.push({ ...b, sendAt: allowed(current.scheduledFor) });
+    const key = reminderKey(a.id, current.stage);
+    if (input.alreadySent.has(key)) continue;
+    // Objects are built field by field (no spreads): a sweep may plan 100k+ rows.
+    if (quietNow) {
+      plan.postponed.push({
+        key, assignmentId: a.id, reviewerId: a.reviewerId, stage: current.stage, scheduledFor: current.scheduledFor, dueAt: a.dueAt,
+        reason: 'quiet_hours', nextAllowedAt: resumeAt,
+      });
+    } else {
+      plan.due.push({
+        key, assignmentId: a.id, reviewerId: a.reviewerId, stage: current.stage, scheduledFor: current.scheduledFor, dueAt: a.dueAt,
+        sendAt: allowed(current.scheduledFor),
+      });
+    }
   }
   return plan;
 }

@@ -1,5 +1,6 @@
 // When does a review count as done? One comment by the reviewer on the assigned essay (Discord or blog,
-// both arrive here as the same shape) with at least `minWords` words. Short comments do not add up:
+// both arrive here as the same shape) with at least `minWords` words (counted by the caller with
+// core/format/count-words.ts, which understands HTML, Discord mentions and CJK text). Short comments do not add up:
 // instructors ask for one substantive comment, not several one-liners.
 
 export interface CommentFact {
@@ -26,12 +27,6 @@ export interface CompletionResult {
 }
 
 export const DEFAULT_MIN_WORDS = 25;
-
-/** Words as people count them: runs of letters/digits (any script), apostrophes and hyphens inside words. */
-export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
-  return words ? words.length : 0;
-}
 
 export function isReviewComplete(input: {
   comments: readonly CommentFact[];

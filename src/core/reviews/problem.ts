@@ -40,6 +40,3 @@ export function buildProblem(reviewerIds: string[], essays: { essayId: string; a
   };
 }
 
-export function isEligible(p: Problem, r: number, e: number): boolean {
-  return p.authorPerson[e] !== p.reviewerPerson[r];
-}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BlogError } from '../../blog/blog-source.js';
 import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essays/plan-essay-sync.js';
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
+import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
@@ -77,7 +78,7 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, a
     select: { id: true, blogStatus: true, renderedHash: true, threadState: true, authorStudentId: true },
   });
   const author = await findAuthor(ctx, course.id, essay);
-  const view = renderEssayStarter(essay, { authorLabel: author.label, timeZone: course.timeZone });
+  const view = renderEssayStarter(essay, { authorLabel: author.label, authorName: author.name, timeZone: course.timeZone });
   const action = planEssaySync({
     stored: stored as StoredEssay | null,
     incoming: essay,
@@ -121,13 +122,13 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, a
 }
 
 /** The linked student (shown as a mention that pings nobody), else the blog's author name. */
-async function findAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string }> {
+async function findAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string; name: string }> {
   if (essay.authorBlogUserId) {
     const student = await ctx.db.student.findUnique({
       where: { courseId_blogUserId: { courseId, blogUserId: essay.authorBlogUserId } },
       select: { id: true, discordUserId: true, displayName: true },
     });
-    if (student) return { studentId: student.id, label: student.discordUserId ? `<@${student.discordUserId}>` : student.displayName };
+    if (student) return { studentId: student.id, label: student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName), name: student.displayName };
   }
-  return { studentId: null, label: essay.authorName };
+  return { studentId: null, label: escapeDiscordText(essay.authorName), name: essay.authorName };
 }

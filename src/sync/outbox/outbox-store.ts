@@ -36,6 +36,7 @@ export interface OutboxRow {
   orderKey: string;
   payload: string;
   attempts: number;
+  createdAt: Date;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function readyEffects(db: Db, input: { now: Date; courseIds?: strin
   const pending = await db.outboxItem.findMany({
     where: { status: 'pending', ...(input.courseIds ? { courseId: { in: input.courseIds } } : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, courseId: true, kind: true, orderKey: true, payload: true, attempts: true, nextAttemptAt: true },
+    select: { id: true, courseId: true, kind: true, orderKey: true, payload: true, attempts: true, nextAttemptAt: true, createdAt: true },
     take: 2_000,
   });
   const seen = new Set<string>();

@@ -7,7 +7,10 @@ import { markAttemptStarted, markEffectDone, readyEffects, scheduleRetry, type O
 
 export interface DrainOptions {
   courseIds?: string[];
+  /** Permanent failures (the other side refused) become dead letters after this many tries. */
   maxAttempts?: number;
+  /** Transient failures (the other side is down) keep retrying this long before becoming dead letters. */
+  transientDeadlineMs?: number;
   /** Stop after this many effects (bounded work per job tick). */
   budget?: number;
   /** Checks, inside the completing transaction, that this process still holds its lease. */
@@ -27,6 +30,7 @@ export interface DrainSummary {
 export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, options: DrainOptions = {}): Promise<DrainSummary> {
   const summary: DrainSummary = { done: 0, retried: 0, dead: 0 };
   const maxAttempts = options.maxAttempts ?? 8;
+  const transientDeadlineMs = options.transientDeadlineMs ?? 24 * 3_600_000;
   let budget = options.budget ?? 500;
   while (budget > 0) {
     const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50) });
@@ -39,7 +43,9 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
         continue;
       }
       const error = outcome === 'dead' ? 'payload does not match its schema' : outcome.error;
-      if (outcome === 'dead' || row.attempts + 1 >= maxAttempts) {
+      // An outage must not turn waiting work into dead letters: only give up on transient errors after a day.
+      const givenUp = outcome !== 'dead' && (outcome.transient ? ctx.clock.now().getTime() - row.createdAt.getTime() >= transientDeadlineMs : row.attempts + 1 >= maxAttempts);
+      if (outcome === 'dead' || givenUp) {
         await scheduleRetry(ctx.db, row.id, { error, at: ctx.clock.now(), dead: true });
         summary.dead += 1;
         ctx.log.warn({ effect: row.kind, effectId: row.id, error }, 'effect moved to dead letters');
@@ -53,11 +59,11 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   return summary;
 }
 
-type RunResult = 'done' | 'dead' | { error: string; delayMs?: number };
+type RunResult = 'done' | 'dead' | { error: string; transient: boolean; delayMs?: number };
 
 async function runOne(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, row: OutboxRow, options: DrainOptions): Promise<RunResult> {
   const handler = handlers.get(row.kind);
-  if (!handler) return { error: `no handler for effect kind ${row.kind}` };
+  if (!handler) return { error: `no handler for effect kind ${row.kind}`, transient: false };
   const parsed = handler.payload.safeParse(JSON.parse(row.payload));
   if (!parsed.success) return 'dead';
   const attempt = await markAttemptStarted(ctx.db, row.id);
@@ -72,9 +78,15 @@ async function runOne(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHand
   } catch (error) {
     const message = describe(error);
     ctx.log.info({ effect: row.kind, effectId: row.id, attempt, error: message }, 'effect failed; will retry');
-    if (error instanceof BlogError && error.kind === 'flood') return { error: message, delayMs: 20_000 };
-    return { error: message };
+    if (error instanceof BlogError && error.kind === 'flood') return { error: message, transient: true, delayMs: 20_000 };
+    return { error: message, transient: isTransient(error) };
   }
+}
+
+/** Unknown errors (a crash, a bug fixed by a redeploy) count as transient: retrying them is harmless. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof BlogError || error instanceof ChatError) return error.transient;
+  return true;
 }
 
 function describe(error: unknown): string {

@@ -1,6 +1,6 @@
 // Shared set-up for the database suites: migrated SQLite files and PostgreSQL databases, made the way
 // an operator makes them (`npm run db:migrate`, i.e. scripts/db-migrate.ts).
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,9 +17,9 @@ export function runScript(script: string, args: string[] = [], env: Record<strin
   return { status: res.status, output: `${res.stdout}${res.stderr}` };
 }
 
-/** `npm run db:migrate` against `url`; throws with the script's output when it fails. */
-export function dbMigrate(url: string): void {
-  const res = runScript('scripts/db-migrate.ts', [], { DATABASE_URL: url });
+/** `npm run db:migrate` against `url`; rejects with the script's output when it fails. */
+export async function dbMigrate(url: string): Promise<void> {
+  const res = await runScriptAsync('scripts/db-migrate.ts', [], { DATABASE_URL: url });
   if (res.status !== 0) throw new Error(`db:migrate failed for ${url}:\n${res.output}`);
 }
 
@@ -64,4 +64,15 @@ export async function startRaceWorkers(url: string, owners: string[]) {
       ).then(() => undefined);
     },
   };
+}
+
+/** runScript without blocking the test process, so several scripts can run at once. */
+export function runScriptAsync(script: string, args: string[] = [], env: Record<string, string> = {}) {
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  return new Promise<{ status: number; output: string }>((resolve) => {
+    execFile(tsx, [path.join(root, script), ...args], { cwd: root, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
+      const code = err ? (err as { code?: unknown }).code : 0;
+      resolve({ status: typeof code === 'number' ? code : -1, output: `${stdout}${stderr}` });
+    });
+  });
 }

@@ -22,23 +22,25 @@ describe('committed migrations', () => {
 describe.skipIf(!pg.ok)(`PostgreSQL migrations${pg.ok ? '' : ` (skipped: ${pg.reason})`}`, () => {
   let server: PostgresServer;
   const opened: Db[] = [];
-  const sqlite = tempSqlite();
-  const scratch = mkdtempSync(path.join(tmpdir(), 'ct-migrations-'));
+  let sqlite: ReturnType<typeof tempSqlite>;
+  let scratch = '';
 
   beforeAll(async () => {
+    sqlite = tempSqlite();
+    scratch = mkdtempSync(path.join(tmpdir(), 'ct-migrations-'));
     server = await startPostgres();
   });
   afterAll(async () => {
     await Promise.all(opened.map((db) => db.$disconnect()));
     await server?.stop();
-    sqlite.cleanup();
-    rmSync(scratch, { recursive: true, force: true });
+    sqlite?.cleanup();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('create the same tables, columns, keys and indexes on both databases', async () => {
     const pgUrl = await server.createDatabase();
-    dbMigrate(sqlite.url); // prisma migrate deploy
-    dbMigrate(pgUrl); // our runner
+    // `npm run db:migrate` on each: prisma migrate deploy for SQLite, our runner for PostgreSQL.
+    await Promise.all([dbMigrate(sqlite.url), dbMigrate(pgUrl)]);
     const [lite, post] = [await openDb(sqlite.url), await openDb(pgUrl)];
     opened.push(lite, post);
     const [liteShape, postShape] = [await sqliteShape(lite), await postgresShape(post)];

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, openDb, type Db } from '../../../src/db/client.js';
-import { migratePostgres } from '../../../src/db/postgres-migrate.js';
-import { POSTGRES_MIGRATIONS } from '../../../scripts/new-migration.js';
-import { postgresAvailable, startPostgres, type PostgresServer } from '../../support/postgres-server.js';
+import { createTestDatabase, postgresAvailable, startPostgres, type PostgresServer } from '../../support/postgres-server.js';
 
 const pg = postgresAvailable();
 
@@ -23,9 +21,9 @@ describe.skipIf(!pg.ok)(`PostgreSQL through openDb${pg.ok ? '' : ` (skipped: ${p
 
   beforeAll(async () => {
     server = await startPostgres();
-    await migratePostgres(server.url, POSTGRES_MIGRATIONS);
-    expect(databaseKind(server.url)).toBe('postgresql');
-    db = await openDb(server.url);
+    const url = await createTestDatabase({ server }); // migrated copy of a template database
+    expect(databaseKind(url)).toBe('postgresql');
+    db = await openDb(url);
   });
   afterAll(async () => {
     await db?.$disconnect();
@@ -59,6 +57,17 @@ describe.skipIf(!pg.ok)(`PostgreSQL through openDb${pg.ok ? '' : ` (skipped: ${p
     const dup = await db.course.create({ data: course('c-dup') }).catch((err: unknown) => err);
     expect(dup).toMatchObject({ code: 'P2002' });
     expect(JSON.stringify((dup as { meta?: unknown }).meta)).toMatch(/guildId|Course_guildId_channelId_key/);
+  });
+
+  it('gives each test database its own data', async () => {
+    await db.course.create({ data: course('c-isolated') });
+    const other = await openDb(await createTestDatabase({ server }));
+    try {
+      expect(await other.course.count()).toBe(0); // migrated (the table exists) but empty
+      expect(await db.course.count({ where: { channelId: 'c-isolated' } })).toBe(1);
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it('rolls a failed interactive transaction back', async () => {

@@ -5,6 +5,7 @@ import type { EmuContext } from './context.js';
 import { DiscordApiError } from './errors.js';
 import type { RateLimiter } from './rate-limits.js';
 import type { EmuRequest, EmuResponse, Router, UploadedFile } from './router.js';
+import { responseIssues } from './spec-validation.js';
 import type { RequestLogEntry } from './state.js';
 
 const PREFIX = /^\/api(\/v\d+)?(?=\/)/;
@@ -62,7 +63,7 @@ export function createRequestHandler(ctx: EmuContext, router: Router, limiter: R
     const matched = router.match(method, path);
     const entry: RequestLogEntry = {
       method, path, route: matched?.route.template ?? path, known: Boolean(matched), status: 0, body: undefined,
-      query: Object.fromEntries(url.searchParams), files: [], unknownKeys: [], at: Date.now(),
+      query: Object.fromEntries(url.searchParams), files: [], unknownKeys: [], responseIssues: [], at: Date.now(),
     };
     ctx.state.requests.push(entry);
     let response: EmuResponse;
@@ -92,6 +93,7 @@ export function createRequestHandler(ctx: EmuContext, router: Router, limiter: R
     }
     entry.status = response.status === 200 && response.body === undefined ? 204 : response.status;
     entry.response = response.raw ? '<bytes>' : response.body;
+    if (response.schema && response.status < 300) entry.responseIssues = responseIssues(response.schema, response.body);
     send(res, response);
   };
 }

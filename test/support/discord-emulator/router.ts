@@ -1,5 +1,7 @@
 // A tiny router over Discord-style templates ("/channels/{channel_id}/messages"), the same
 // spelling as discord-api-spec's pathsList, so request-log routes can be compared with the spec.
+import type { ResponseSchemaName } from './spec-validation.js';
+
 export interface UploadedFile {
   field: string;
   filename: string;
@@ -24,6 +26,8 @@ export interface EmuResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The spec response schema this body should satisfy; mismatches go to the request log. */
+  schema?: ResponseSchemaName;
   /** Raw bytes (attachment downloads). */
   raw?: { data: Buffer; contentType: string };
 }

@@ -71,3 +71,35 @@ export function unknownKeys(name: SchemaName, body: unknown): string[] {
   if (!shape || !body || typeof body !== 'object' || Array.isArray(body)) return [];
   return Object.keys(body).filter((k) => !(k in shape));
 }
+
+/** Response schemas from the spec, to check what the emulator sends back (reported, not thrown). */
+export const responseSchemas = {
+  message: spec.MessageResponseSchema,
+  guildChannel: spec.GuildChannelResponseSchema,
+  thread: spec.ThreadResponseSchema,
+  createdThread: spec.CreatedThreadResponseSchema,
+  threads: spec.ThreadsResponseSchema,
+  privateChannel: spec.PrivateChannelResponseSchema,
+  guild: spec.GuildResponseSchema,
+  role: spec.GuildRoleResponseSchema,
+  member: spec.GuildMemberResponseSchema,
+  gatewayBot: spec.GatewayBotResponseSchema,
+  userPii: spec.UserPIIResponseSchema,
+  user: spec.UserResponseSchema,
+  webhook: spec.GuildIncomingWebhookResponseSchema,
+  command: spec.ApplicationCommandResponseSchema,
+  application: spec.PrivateApplicationResponseSchema,
+  interactionCallback: spec.InteractionCallbackResponseSchema,
+} as const;
+
+export type ResponseSchemaName = keyof typeof responseSchemas;
+
+/** "path: problem" lines for each way `body` departs from the spec's response schema. */
+export function responseIssues(name: ResponseSchemaName, body: unknown): string[] {
+  const items = Array.isArray(body) && name !== 'threads' ? body : [body];
+  return items.flatMap((item, i) => {
+    const result = responseSchemas[name]?.safeParse(item);
+    if (!result || result.success) return [];
+    return (result.error?.issues ?? []).map((iss) => `${name}${items.length > 1 || Array.isArray(body) ? `[${i}]` : ''}.${iss.path.join('.')}: ${iss.code}`);
+  });
+}

@@ -113,6 +113,8 @@ export interface RequestLogEntry {
   /** Body keys the official schema does not know (Discord ignores them silently; likely a typo). */
   unknownKeys: string[];
   response?: unknown;
+  /** Where the emulator's own answer departs from the spec's response schema (an emulator bug). */
+  responseIssues: string[];
   at: number;
 }
 

@@ -45,7 +45,8 @@ export function addMember(ctx: EmuContext, guildId: string, userId: string, role
 
 export function createGuild(ctx: EmuContext, input: GuildInput): EmuGuild {
   const id = input.id ?? nextSnowflake();
-  const ownerId = input.ownerId ?? ctx.config.botUserId;
+  // The owner bypasses every permission check, so by default it is a person, never the bot.
+  const ownerId = input.ownerId ?? createUser(ctx, { username: `${input.name.toLowerCase().replace(/\W+/g, '-')}-owner` }).id;
   if (!ctx.state.users.has(ownerId)) throw new Error(`emulator: owner ${ownerId} is not a user (createUser first)`);
   const botRoleId = nextSnowflake();
   const guild: EmuGuild = { id, name: input.name, owner_id: ownerId, botRoleId };

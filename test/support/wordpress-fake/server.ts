@@ -90,6 +90,9 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
     }
     record.status = out.status;
     const headers: Record<string, string> = { ...out.headers };
+    // WordPress announces its API root on every response, before any paging links.
+    const apiLink = `<${url}/wp-json/>; rel="https://api.w.org/"`;
+    headers.Link = headers.Link ? `${apiLink}, ${headers.Link}` : apiLink;
     if (out.status === 304) {
       res.writeHead(304, headers).end();
       return;

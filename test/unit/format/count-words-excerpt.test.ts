@@ -24,6 +24,10 @@ describe('countWords', () => {
     expect(countWords('Hello 我们是学生 world')).toBe(5);
   });
 
+  it('does not count Discord mentions, custom emoji or timestamps', () => {
+    expect(countWords('thanks <@123456> <#42> <:pog:99> <a:wave:7> <t:1700000000:R> for this')).toBe(3);
+  });
+
   it('returns 0 for empty or symbol-only input', () => {
     expect(countWords('')).toBe(0);
     expect(countWords('<p>&nbsp;</p>')).toBe(0);

@@ -78,6 +78,13 @@ describe('buildEssayStarter', () => {
     expect(starter.content.endsWith(`<${URL_}>`)).toBe(true);
   });
 
+  it('keeps the read link intact for URLs with parentheses or spaces', () => {
+    const url = 'https://blog.example.edu/2026/03/thaw-(part 2)/';
+    const { embed, content } = buildEssayStarter({ ...base, url });
+    expect(embed.description.endsWith('📖 [Read the full essay](https://blog.example.edu/2026/03/thaw-%28part%202%29/)')).toBe(true);
+    expect(content).toContain(url);
+  });
+
   it('cuts the default excerpt at a paragraph boundary when paragraphs fit', () => {
     const excerpt = 'A'.repeat(700) + '\n\n' + 'B'.repeat(700) + '\n\n' + 'C'.repeat(700);
     const { embed } = buildEssayStarter({ ...base, excerptMarkdown: excerpt });

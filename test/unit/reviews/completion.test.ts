@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, isReviewComplete } from '../../../src/core/reviews/completion.js';
+import { isReviewComplete } from '../../../src/core/reviews/completion.js';
 
 const due = new Date('2025-03-31T08:00:00Z');
 const c = (author: string | null, essayId: string, wordCount: number, at: string) => ({
@@ -44,10 +44,3 @@ describe('isReviewComplete', () => {
   });
 });
 
-describe('countWords', () => {
-  it('counts words in any script, with apostrophes and hyphens inside words', () => {
-    expect(countWords('It’s a well-known fact — isn’t it?')).toBe(6);
-    expect(countWords('Größe und Maß: 3 Äpfel')).toBe(5);
-    expect(countWords('   ')).toBe(0);
-  });
-});

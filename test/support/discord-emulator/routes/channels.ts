@@ -18,7 +18,7 @@ export function registerChannelRoutes(router: Router, ctx: EmuContext): void {
   router.add('GET', '/channels/{channel_id}', (req) => {
     const channel = getChannel(ctx, req.params.channel_id!);
     if (channel.guild_id) requirePermissions(ctx, channel, bot(), P.ViewChannel);
-    return { status: 200, body: channelPayload(ctx, channel) };
+    return { status: 200, body: channelPayload(ctx, channel), schema: isThread(channel) ? 'thread' : channel.guild_id ? 'guildChannel' : 'privateChannel' };
   });
 
   router.add('PATCH', '/channels/{channel_id}', (req) => {
@@ -30,7 +30,7 @@ export function registerChannelRoutes(router: Router, ctx: EmuContext): void {
       if (typeof body.name === 'string') channel.name = body.name;
       if (typeof body.topic === 'string') channel.topic = body.topic;
       ctx.dispatch('CHANNEL_UPDATE', channelPayload(ctx, channel), { guildId: channel.guild_id });
-      return { status: 200, body: channelPayload(ctx, channel) };
+      return { status: 200, body: channelPayload(ctx, channel), schema: 'guildChannel' };
     }
     validateBody('threadUpdate', body);
     req.unknownKeys.push(...unknownKeys('threadUpdate', body));
@@ -42,25 +42,26 @@ export function registerChannelRoutes(router: Router, ctx: EmuContext): void {
       throw new DiscordApiError(400, ErrorCode.ThreadArchived, 'Thread is archived');
     }
     updateThread(ctx, channel, body, bot());
-    return { status: 200, body: threadPayload(channel) };
+    return { status: 200, body: threadPayload(channel), schema: 'thread' };
   });
 
-  router.add('GET', '/guilds/{guild_id}', (req) => ({ status: 200, body: guildPayload(ctx, getGuild(ctx, req.params.guild_id!).id) }));
+  router.add('GET', '/guilds/{guild_id}', (req) => ({ status: 200, body: guildPayload(ctx, getGuild(ctx, req.params.guild_id!).id), schema: 'guild' }));
   router.add('GET', '/guilds/{guild_id}/channels', (req) => ({
     status: 200,
     body: guildChannels(ctx, getGuild(ctx, req.params.guild_id!).id).map((c) => channelPayload(ctx, c)),
+    schema: 'guildChannel',
   }));
-  router.add('GET', '/guilds/{guild_id}/roles', (req) => ({ status: 200, body: rolesOf(ctx, getGuild(ctx, req.params.guild_id!).id) }));
+  router.add('GET', '/guilds/{guild_id}/roles', (req) => ({ status: 200, body: rolesOf(ctx, getGuild(ctx, req.params.guild_id!).id), schema: 'role' }));
   router.add('GET', '/guilds/{guild_id}/members/{user_id}', (req) => {
     const guild = getGuild(ctx, req.params.guild_id!);
     if (!ctx.state.members.has(memberKey(guild.id, req.params.user_id!))) throw notFound(ErrorCode.UnknownMember, 'Member');
-    return { status: 200, body: memberPayload(ctx, guild.id, req.params.user_id!) };
+    return { status: 200, body: memberPayload(ctx, guild.id, req.params.user_id!), schema: 'member' };
   });
 
   router.add('GET', '/guilds/{guild_id}/threads/active', (req) => {
     const guild = getGuild(ctx, req.params.guild_id!);
     const threads = activeThreads(ctx, guild.id).filter((t) => channelPermissions(ctx, t, bot()) & P.ViewChannel);
-    return { status: 200, body: { threads: threads.map(threadPayload), members: [] } };
+    return { status: 200, body: { threads: threads.map(threadPayload), members: [], has_more: false }, schema: 'threads' };
   });
 
   router.add('GET', '/channels/{channel_id}/threads/archived/public', (req) => {
@@ -72,6 +73,6 @@ export function registerChannelRoutes(router: Router, ctx: EmuContext): void {
       .filter((c) => c.parent_id === parent.id && isThread(c) && c.thread_metadata?.archived)
       .filter((c) => !before || c.thread_metadata!.archive_timestamp < new Date(before).toISOString())
       .sort((a, b) => b.thread_metadata!.archive_timestamp.localeCompare(a.thread_metadata!.archive_timestamp));
-    return { status: 200, body: { threads: all.slice(0, limit).map(threadPayload), members: [], has_more: all.length > limit } };
+    return { status: 200, body: { threads: all.slice(0, limit).map(threadPayload), members: [], has_more: all.length > limit }, schema: 'threads' };
   });
 }

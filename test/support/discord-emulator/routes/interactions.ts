@@ -42,7 +42,7 @@ export function registerInteractionRoutes(router: Router, ctx: EmuContext, track
     r.acknowledged = true;
     let message;
     if (type === T.ChannelMessageWithSource) {
-      checkMessageBody(data, req.files);
+      checkMessageBody(data, req.files.length);
       message = botMessage(r, data, req);
       r.originalMessageId = message.id;
     } else if (type === T.DeferredChannelMessageWithSource) {
@@ -65,6 +65,7 @@ export function registerInteractionRoutes(router: Router, ctx: EmuContext, track
         interaction: { id: r.id, type: r.type, response_message_id: message?.id, response_message_loading: type === 5, response_message_ephemeral: Boolean((message?.flags ?? 0) & 64) },
         resource: { type, ...(message ? { message: messagePayload(ctx, message) } : {}) },
       },
+      schema: 'interactionCallback',
     };
   }, { auth: false });
 }
@@ -85,11 +86,11 @@ export function handleInteractionWebhook(ctx: EmuContext, tracker: InteractionTr
       applicationId: ctx.config.applicationId, ephemeral: ((body.flags ?? 0) & 64) !== 0, type: MessageType.Reply,
     });
     tracker.record(r, viewOf('followup', 0, m));
-    return { status: 200, body: messagePayload(ctx, m) };
+    return { status: 200, body: messagePayload(ctx, m), schema: 'message' };
   }
   if (!targetId) throw notFound(ErrorCode.UnknownMessage, 'Message');
   const message = getMessage(ctx, r.channelId, targetId);
-  if (req.method === 'GET') return { status: 200, body: messagePayload(ctx, message) };
+  if (req.method === 'GET') return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
   if (req.method === 'DELETE') {
     deleteMessage(ctx, message);
     tracker.record(r, viewOf('delete', 0, message));
@@ -105,5 +106,5 @@ export function handleInteractionWebhook(ctx: EmuContext, tracker: InteractionTr
   });
   message.flags = (message.flags ?? 0) & ~MessageFlags.Loading;
   tracker.record(r, viewOf('edit', 0, message));
-  return { status: 200, body: messagePayload(ctx, message) };
+  return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
 }

@@ -27,13 +27,13 @@ export function registerMessageRoutes(router: Router, ctx: EmuContext): void {
     requireSendPermissions(ctx, channel, bot(), body, req.files.length);
     if (isThread(channel)) assertThreadWritable(ctx, channel, bot(), true);
     const repeat = findByNonce(ctx, channel.id, bot(), body);
-    if (repeat) return { status: 200, body: messagePayload(ctx, repeat) };
+    if (repeat) return { status: 200, body: messagePayload(ctx, repeat), schema: 'message' };
     const ref = body.message_reference;
     if (ref && !(ctx.state.messages.get(channel.id) ?? []).some((m) => m.id === ref.message_id && !m.deleted) && ref.fail_if_not_exists !== false) {
       throw invalidFormBody(fieldError(['message_reference'], 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', 'Unknown message'));
     }
     const message = createMessage(ctx, { channel, authorId: bot(), ...messageFields(ctx, channel, body, req.files) });
-    return { status: 200, body: messagePayload(ctx, message) };
+    return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
   });
 
   router.add('GET', '/channels/{channel_id}/messages', (req) => {
@@ -48,7 +48,7 @@ export function registerMessageRoutes(router: Router, ctx: EmuContext): void {
     if (before) list = list.filter((m) => BigInt(m.id) < BigInt(before)).slice(0, limit);
     else if (after) list = list.filter((m) => BigInt(m.id) > BigInt(after)).slice(-limit);
     else list = list.slice(0, limit);
-    return { status: 200, body: list.map((m) => messagePayload(ctx, m)) };
+    return { status: 200, body: list.map((m) => messagePayload(ctx, m)), schema: 'message' };
   });
 
   router.add('GET', '/channels/{channel_id}/messages/{message_id}', (req) => {
@@ -56,7 +56,7 @@ export function registerMessageRoutes(router: Router, ctx: EmuContext): void {
     requirePermissions(ctx, channel, bot(), P.ViewChannel | P.ReadMessageHistory);
     const message = getMessage(ctx, channel.id, req.params.message_id!);
     if (message.ephemeral) throw new DiscordApiError(404, ErrorCode.UnknownMessage, 'Unknown Message');
-    return { status: 200, body: messagePayload(ctx, message) };
+    return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
   });
 
   router.add('PATCH', '/channels/{channel_id}/messages/{message_id}', (req) => {
@@ -77,7 +77,7 @@ export function registerMessageRoutes(router: Router, ctx: EmuContext): void {
       content: body.content, embeds: body.embeds, components: body.components, flags: body.flags,
       allowedMentions: body.allowed_mentions, attachments: resolveAttachments(ctx, channel.id, body, req.files, message.attachments),
     });
-    return { status: 200, body: messagePayload(ctx, message) };
+    return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
   });
 
   router.add('DELETE', '/channels/{channel_id}/messages/{message_id}', (req) => {

@@ -18,12 +18,13 @@ export function registerMetaRoutes(router: Router, ctx: EmuContext, gateway: Gat
         shards: ctx.config.shardCount,
         session_start_limit: { total: 1000, remaining: Math.max(0, 1000 - identifies), reset_after: 86_400_000, max_concurrency: ctx.config.maxConcurrency },
       },
+      schema: 'gatewayBot',
     };
   });
-  router.add('GET', '/users/@me', () => ({ status: 200, body: { ...userPayload(ctx, ctx.config.botUserId), verified: true, mfa_enabled: false, flags: 0 } }));
+  router.add('GET', '/users/@me', () => ({ status: 200, body: { ...userPayload(ctx, ctx.config.botUserId), verified: true, mfa_enabled: false, locale: 'en-US' }, schema: 'userPii' }));
   router.add('GET', '/users/{user_id}', (req) => {
     if (!ctx.state.users.has(req.params.user_id!)) throw notFound(ErrorCode.UnknownUser, 'User');
-    return { status: 200, body: userPayload(ctx, req.params.user_id!) };
+    return { status: 200, body: userPayload(ctx, req.params.user_id!), schema: 'user' };
   });
   router.add('GET', '/applications/@me', () => ({
     status: 200,

@@ -40,7 +40,7 @@ export function registerThreadRoutes(router: Router, ctx: EmuContext): void {
       if (badTag >= 0) throw invalidFormBody(fieldError(['applied_tags', badTag], 'UNKNOWN_TAG', 'Unknown forum tag'));
       const thread = createThread(ctx, { parent, name: body.name!, ownerId: bot(), appliedTags: body.applied_tags, autoArchiveDuration: body.auto_archive_duration });
       const starter = createMessage(ctx, { channel: thread, authorId: bot(), id: thread.id, ...messageFields(ctx, thread, message, req.files) });
-      return { status: 201, body: { ...channelPayload(ctx, thread), message: messagePayload(ctx, starter) } };
+      return { status: 201, body: { ...channelPayload(ctx, thread), message: messagePayload(ctx, starter) }, schema: 'createdThread' };
     }
     if (parent.type !== ChannelType.GuildText) throw new DiscordApiError(400, 50024, 'Cannot execute action on this channel type');
     validateBody('textThread', body);
@@ -52,7 +52,7 @@ export function registerThreadRoutes(router: Router, ctx: EmuContext): void {
       parent, name: body.name!, ownerId: bot(), autoArchiveDuration: body.auto_archive_duration,
       type: isPrivate ? ChannelType.PrivateThread : ChannelType.PublicThread,
     });
-    return { status: 201, body: channelPayload(ctx, thread) };
+    return { status: 201, body: channelPayload(ctx, thread), schema: 'thread' };
   });
 
   router.add('POST', '/channels/{channel_id}/messages/{message_id}/threads', (req) => {
@@ -65,6 +65,6 @@ export function registerThreadRoutes(router: Router, ctx: EmuContext): void {
     requirePermissions(ctx, parent, bot(), P.CreatePublicThreads);
     const message = getMessage(ctx, parent.id, req.params.message_id!);
     const thread = startThreadFromMessage(ctx, parent, message, body.name!, bot());
-    return { status: 201, body: channelPayload(ctx, thread) };
+    return { status: 201, body: channelPayload(ctx, thread), schema: 'thread' };
   });
 }

@@ -1,0 +1,60 @@
+// Chooses the adapter for a course's blog settings. Credentials come from config (env), never logs.
+import type { BlogKind } from '../core/types.js';
+import { BlogError, type BlogSource } from './blog-source.js';
+import { createFeedSource } from './feed/feed-source.js';
+import type { BlogLogger } from './http/logger.js';
+import { createWordPressSource } from './wordpress/wordpress-source.js';
+
+export type BlogCredentials =
+  | { kind: 'application_password'; username: string; password: string }
+  | { kind: 'bearer'; token: string }
+  | null;
+
+export interface BlogSettings {
+  kind: BlogKind;
+  /** Self-hosted: the site's address. WordPress.com: the site's address or domain. Feed: the feed URL. */
+  url: string;
+  credentials: BlogCredentials;
+}
+
+export interface BlogSourceDeps {
+  fetch?: typeof fetch;
+  log?: BlogLogger;
+  timeoutMs?: number;
+  retries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** WordPress.com API root override (tests point it at the fake). */
+  wordpressComApiRoot?: string;
+}
+
+export function createBlogSource(settings: BlogSettings, deps: BlogSourceDeps = {}): BlogSource {
+  const common = {
+    ...(deps.fetch && { fetch: deps.fetch }),
+    ...(deps.log && { log: deps.log }),
+    ...(deps.timeoutMs !== undefined && { timeoutMs: deps.timeoutMs }),
+    ...(deps.retries !== undefined && { retries: deps.retries }),
+    ...(deps.sleep && { sleep: deps.sleep }),
+  };
+  switch (settings.kind) {
+    case 'feed':
+      return createFeedSource({ url: settings.url, ...common });
+    case 'wordpress': {
+      const c = settings.credentials;
+      if (c?.kind !== 'application_password') {
+        throw new BlogError('auth', 'a self-hosted WordPress blog needs a username and an application password');
+      }
+      return createWordPressSource({ baseUrl: settings.url, auth: c, flavor: 'self_hosted', ...common });
+    }
+    case 'wordpress_com': {
+      const c = settings.credentials;
+      if (c?.kind !== 'bearer') throw new BlogError('auth', 'a WordPress.com blog needs an OAuth bearer token');
+      return createWordPressSource({
+        baseUrl: settings.url,
+        auth: c,
+        flavor: 'wordpress_com',
+        ...(deps.wordpressComApiRoot && { apiRoot: deps.wordpressComApiRoot }),
+        ...common,
+      });
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import type { Tx } from '../sync/outbox/outbox-store.js';
+import { addToTally, type TallyIncrement } from './anonymous-tally.js';
+import { scrubCourseTexts } from './scrub-course-texts.js';
+import { createScrubber } from './scrub-identifiers.js';
+import { scrubOutbox } from './scrub-outbox.js';
+
+export interface ErasedCounts {
+  students: number;
+  linkClaims: number;
+  reminders: number;
+  reviewAssignments: number;
+  essaysAnonymised: number;
+  commentsAnonymised: number;
+  outboxDeleted: number;
+  outboxRedacted: number;
+  confirmationsRemoved: number;
+  auditTargetsCleared: number;
+  auditDetailsScrubbed: number;
+  otherTextsScrubbed: number;
+}
+
+/** What the students wrote that lives on outside the bot's database, owned by their own accounts. */
+export interface RemainsElsewhere {
+  /** Their replies in the course's Discord threads (their Discord account owns them). */
+  discordMessages: number;
+  /** Blog comments written by them or posted for them from Discord (on the course blog, under their name). */
+  blogComments: number;
+  /** Their essays on the blog (their blog account owns them), which keep their Discord threads. */
+  blogEssays: number;
+}
+
+export interface EraseResult {
+  counts: ErasedCounts;
+  tally: TallyIncrement;
+  remainsElsewhere: RemainsElsewhere;
+}
+
+const DONE = ['done', 'done_late'];
+
+/**
+ * Removes the given roster students' personal data from every table, inside the caller's transaction.
+ * Essays and comments stay as anonymous rows (their ids keep the blog and Discord in step); what was
+ * counted for the students moves to the course's AnonymousTally so totals stay right.
+ */
+export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: string; studentIds: string[] }): Promise<EraseResult> {
+  const { courseId, guildId } = input;
+  const students = await tx.student.findMany({
+    where: { courseId, id: { in: input.studentIds } },
+    select: { id: true, displayName: true, email: true, blogUserId: true, blogUsername: true, discordUserId: true, linkClaims: { select: { blogUsername: true } } },
+  });
+  const ids = students.map((s) => s.id);
+  const names = students.flatMap((s) => [s.displayName, s.blogUsername].filter((v): v is string => Boolean(v)));
+  const blogIds = students.flatMap((s) => (s.blogUserId ? [s.blogUserId] : []));
+
+  // Rows the blog still attributes to them: linked, or by blog id / name from before they were linked.
+  const essays = await tx.essay.findMany({
+    where: { courseId, OR: [{ authorStudentId: { in: ids } }, { authorBlogUserId: { in: blogIds } }] },
+    select: { id: true, authorStudentId: true, authorName: true, authorBlogUserId: true, blogStatus: true },
+  });
+  const comments = await tx.comment.findMany({
+    where: { courseId, OR: [{ authorStudentId: { in: ids } }, { authorName: { in: names } }] },
+    select: { id: true, authorStudentId: true, authorName: true, origin: true, blogCommentId: true, blogStatus: true, deletedAt: true },
+  });
+
+  const scrubber = createScrubber([
+    ...ids,
+    ...students.flatMap((s) => [s.displayName, s.email, s.blogUserId, s.blogUsername, s.discordUserId, ...s.linkClaims.map((c) => c.blogUsername)]),
+    ...essays.flatMap((e) => [e.authorName, e.authorBlogUserId]),
+    ...comments.map((c) => c.authorName),
+  ]);
+
+  const idSet = new Set(ids);
+  const theirs = comments.filter((c) => c.authorStudentId && idSet.has(c.authorStudentId));
+  const reminderWhere = { courseId, OR: [{ studentId: { in: ids } }, { assignment: { reviewerStudentId: { in: ids } } }] };
+  const tally: TallyIncrement = {
+    purgedStudents: ids.length,
+    essays: essays.filter((e) => e.authorStudentId && idSet.has(e.authorStudentId)).length,
+    commentsGiven: theirs.length,
+    reviewsDone: await tx.assignment.count({ where: { reviewerStudentId: { in: ids }, status: { in: DONE } } }),
+    remindersSent: await tx.reminder.count({ where: { ...reminderWhere, status: 'sent' } }),
+  };
+  const live = (status: string) => status !== 'trash' && status !== 'spam' && status !== 'deleted';
+  const remainsElsewhere: RemainsElsewhere = {
+    discordMessages: theirs.filter((c) => c.origin === 'discord' && !c.deletedAt).length,
+    blogComments: theirs.filter((c) => c.blogCommentId && live(c.blogStatus)).length,
+    blogEssays: essays.filter((e) => e.blogStatus === 'published').length,
+  };
+
+  const outbox = await scrubOutbox(tx, { courseId, commentIds: new Set(comments.map((c) => c.id)), scrubber });
+  const essaysAnonymised = (await tx.essay.updateMany({ where: { id: { in: essays.map((e) => e.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })).count;
+  const commentsAnonymised = (await tx.comment.updateMany({ where: { id: { in: comments.map((c) => c.id) } }, data: { authorStudentId: null, authorName: null } })).count;
+  const reminders = (await tx.reminder.deleteMany({ where: reminderWhere })).count;
+  const reviewAssignments = (await tx.assignment.deleteMany({ where: { reviewerStudentId: { in: ids } } })).count;
+  const linkClaims = (await tx.linkClaim.deleteMany({ where: { studentId: { in: ids } } })).count;
+  const auditTargetsCleared = (await tx.auditEntry.updateMany({ where: { targetStudentId: { in: ids } }, data: { targetStudentId: null } })).count;
+  const texts = await scrubCourseTexts(tx, { courseId, guildId, scrubber });
+  const removed = (await tx.student.deleteMany({ where: { id: { in: ids } } })).count;
+  await addToTally(tx, courseId, tally);
+
+  return {
+    counts: {
+      students: removed,
+      linkClaims,
+      reminders,
+      reviewAssignments,
+      essaysAnonymised,
+      commentsAnonymised,
+      outboxDeleted: outbox.deleted,
+      outboxRedacted: outbox.redacted,
+      confirmationsRemoved: texts.confirmationsRemoved,
+      auditTargetsCleared,
+      auditDetailsScrubbed: texts.auditDetails,
+      otherTextsScrubbed: texts.otherTexts,
+    },
+    tally,
+    remainsElsewhere,
+  };
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../db/client.js';
+import { UserError } from '../shared/user-error.js';
+import type { TallyIncrement } from './anonymous-tally.js';
+import { eraseStudents, type ErasedCounts, type RemainsElsewhere } from './erase-students.js';
+import { prepareSecureDelete, scrubFreedPages } from './scrub-freed-pages.js';
+
+export interface PurgeStudentInput {
+  courseId: string;
+  studentId: string;
+  /** Discord id of the staff member who confirmed the purge (kept in the audit log). */
+  actorUserId: string;
+  guildId: string;
+  now: Date;
+}
+
+export interface PurgeStudentSummary {
+  courseId: string;
+  removed: ErasedCounts;
+  /** Added to the course's AnonymousTally, so course totals stay right. */
+  tally: TallyIncrement;
+  remainsElsewhere: RemainsElsewhere;
+  /** One sentence for staff: what the bot could not delete because other accounts own it. */
+  remainsNote: string;
+  /** SQLite file rebuilt so no deleted bytes remain (false on PostgreSQL or when another process held it busy). */
+  compacted: boolean;
+}
+
+/** Plain words for the confirmation reply; counts, never the student's name. */
+export function describeRemains(r: RemainsElsewhere): string {
+  return (
+    `Removed from CourseThreads. What stays elsewhere, owned by the student's own accounts: ` +
+    `${r.discordMessages} message(s) in the course's Discord threads, ${r.blogComments} comment(s) and ` +
+    `${r.blogEssays} essay(s) on the course blog. The student (or a blog admin) can delete those there.`
+  );
+}
+
+/**
+ * `/roster remove purge:true`: deletes one student's personal data from every table in one
+ * transaction (see docs/data.md for each field's fate) and records 'roster.purge' without the name.
+ */
+export async function purgeStudent(db: Db, input: PurgeStudentInput): Promise<PurgeStudentSummary> {
+  const student = await db.student.findFirst({ where: { id: input.studentId, courseId: input.courseId }, select: { id: true } });
+  if (!student) throw new UserError('That student is not on this course roster (already removed?).');
+  await prepareSecureDelete(db);
+  const result = await db.$transaction(
+    async (tx) => {
+      const erased = await eraseStudents(tx, { courseId: input.courseId, guildId: input.guildId, studentIds: [input.studentId] });
+      await tx.auditEntry.create({
+        data: {
+          courseId: input.courseId,
+          guildId: input.guildId,
+          actorUserId: input.actorUserId,
+          action: 'roster.purge',
+          targetStudentId: null,
+          details: JSON.stringify({ removed: erased.counts, remainsElsewhere: erased.remainsElsewhere }),
+          createdAt: input.now,
+        },
+      });
+      return erased;
+    },
+    { timeout: 60_000 },
+  );
+  const compacted = await scrubFreedPages(db);
+  return {
+    courseId: input.courseId,
+    removed: result.counts,
+    tally: result.tally,
+    remainsElsewhere: result.remainsElsewhere,
+    remainsNote: describeRemains(result.remainsElsewhere),
+    compacted,
+  };
+}

@@ -1,0 +1,80 @@
+// /reviews assign, step 1: draw the round and show it. Only a PendingConfirmation row is written.
+import { randomUUID } from 'node:crypto';
+import { assignReviews, AssignmentInfeasible, type AssignResult, type ReviewMode } from '../core/reviews/assign.js';
+import type { Db } from '../db/client.js';
+import { UserError } from '../shared/user-error.js';
+import { renderPreview } from './preview-text.js';
+import { essaysForFilter, type EssayFilter } from './round-essays.js';
+import { quotaSlotKey, ROUND_CONFIRMATION_KIND, type RoundPlan } from './round-plan.js';
+
+export const PREVIEW_TTL_MS = 30 * 60_000;
+
+export interface PreviewRoundInput {
+  courseId: string;
+  actorUserId: string;
+  name: string;
+  dueAt: Date;
+  k: number;
+  mode: ReviewMode;
+  filter: EssayFilter;
+  now: Date;
+  /** Defaults to the confirmation id, so the round's seed names the preview it came from. */
+  seed?: string;
+}
+
+export interface RoundPreview {
+  pendingId: string;
+  expiresAt: Date;
+  text: string;
+  result: AssignResult;
+}
+
+export async function previewRound(db: Db, input: PreviewRoundInput): Promise<RoundPreview> {
+  const name = input.name.trim();
+  if (!name || name.length > 100) throw new UserError('The round name must be 1-100 characters.');
+  if (input.dueAt.getTime() <= input.now.getTime()) throw new UserError('The due date is in the past: give a future date and time (course time zone).');
+  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true } });
+  if (await db.reviewRound.findUnique({ where: { courseId_name: { courseId: input.courseId, name } }, select: { id: true } })) {
+    throw new UserError(`A round named "${name}" already exists in this course; choose another name.`);
+  }
+  const students = await db.student.findMany({ where: { courseId: input.courseId }, select: { id: true, displayName: true } });
+  if (students.length < 2) throw new UserError('The roster has fewer than 2 students: import it first with /roster import.');
+  const essays = await essaysForFilter(db, input.courseId, input.filter);
+  const onRoster = new Set(students.map((s) => s.id));
+  const previous = await db.assignment.findMany({
+    where: { round: { courseId: input.courseId, status: { not: 'cancelled' } }, essayId: { not: null } },
+    select: { reviewerStudentId: true, essay: { select: { authorStudentId: true } } },
+  });
+  const pendingId = randomUUID();
+  const seed = input.seed ?? pendingId;
+  const names = Object.fromEntries(students.map((s) => [s.id, s.displayName]));
+  let result: AssignResult;
+  try {
+    result = assignReviews({
+      reviewers: students.map((s) => s.id),
+      essays: essays.map((e) => ({ essayId: e.id, authorId: e.authorStudentId && onRoster.has(e.authorStudentId) ? e.authorStudentId : null })),
+      k: input.k,
+      mode: input.mode,
+      seed,
+      previousPairs: previous.filter((p) => p.essay?.authorStudentId).map((p) => [p.reviewerStudentId, p.essay!.authorStudentId!] as const),
+      names,
+    });
+  } catch (error) {
+    if (error instanceof AssignmentInfeasible) throw new UserError(`${error.message} (${essays.length} essay(s) match the filter, ${students.length} student(s) on the roster.)`);
+    throw error;
+  }
+  const plan: RoundPlan = {
+    courseId: input.courseId, name, dueAt: input.dueAt.toISOString(), k: input.k, mode: input.mode, filter: input.filter, seed,
+    slots: result.assignments.flatMap((a) =>
+      a.essayId !== null
+        ? [{ reviewerId: a.reviewerId, essayId: a.essayId, slotKey: a.essayId }]
+        : Array.from({ length: a.required }, (_, i) => ({ reviewerId: a.reviewerId, essayId: null, slotKey: quotaSlotKey(i + 1) })),
+    ),
+  };
+  const expiresAt = new Date(input.now.getTime() + PREVIEW_TTL_MS);
+  await db.pendingConfirmation.create({
+    data: { id: pendingId, courseId: input.courseId, kind: ROUND_CONFIRMATION_KIND, actorUserId: input.actorUserId, payload: JSON.stringify(plan), expiresAt },
+  });
+  const titles = Object.fromEntries(essays.map((e) => [e.id, e.title]));
+  return { pendingId, expiresAt, result, text: renderPreview({ plan, result, names, titles, timeZone: course.timeZone, essayCount: essays.length }) };
+}

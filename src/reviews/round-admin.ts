@@ -1,0 +1,101 @@
+// /reviews list | cancel | swap.
+import { formatDateInZone } from '../core/format/format-date.js';
+import { recordAudit } from '../courses/audit.js';
+import type { Db } from '../db/client.js';
+import { UserError } from '../shared/user-error.js';
+import { isUniqueViolation } from './db-errors.js';
+import { quotaSlotKey, quotaSlotNumber } from './round-plan.js';
+
+type Actor = { userId: string; guildId: string };
+
+async function roundByName(db: Db, courseId: string, name: string) {
+  const round = await db.reviewRound.findUnique({ where: { courseId_name: { courseId, name: name.trim() } }, select: { id: true, name: true, status: true, mode: true } });
+  if (!round) throw new UserError(`There is no round named "${name}" in this course (see /reviews list).`);
+  return round;
+}
+
+export interface RoundSummary {
+  name: string;
+  dueAt: Date;
+  status: string;
+  mode: string;
+  reviewsPerStudent: number;
+  total: number;
+  done: number;
+  doneLate: number;
+}
+
+export async function listRounds(db: Db, courseId: string): Promise<RoundSummary[]> {
+  const rounds = await db.reviewRound.findMany({ where: { courseId }, orderBy: { dueAt: 'asc' }, select: { id: true, name: true, dueAt: true, status: true, mode: true, reviewsPerStudent: true } });
+  const counts = await db.assignment.groupBy({ by: ['roundId', 'status'], where: { roundId: { in: rounds.map((r) => r.id) } }, _count: { _all: true } });
+  const count = (roundId: string, status?: string) =>
+    counts.filter((c) => c.roundId === roundId && (status ? c.status === status : c.status !== 'cancelled')).reduce((n, c) => n + c._count._all, 0);
+  return rounds.map((r) => ({
+    name: r.name, dueAt: r.dueAt, status: r.status, mode: r.mode, reviewsPerStudent: r.reviewsPerStudent,
+    total: count(r.id), done: count(r.id, 'done'), doneLate: count(r.id, 'done_late'),
+  }));
+}
+
+export function renderRounds(rounds: RoundSummary[], timeZone: string): string {
+  if (rounds.length === 0) return 'No review rounds yet. Staff create one with /reviews assign.';
+  return rounds
+    .map((r) => `• **${r.name}** (${r.mode}, ${r.reviewsPerStudent} per student) — due ${formatDateInZone(r.dueAt, timeZone, 'f')} — ${r.status === 'cancelled' ? 'cancelled' : `${r.done + r.doneLate}/${r.total} done${r.doneLate ? ` (${r.doneLate} late)` : ''}`}`)
+    .join('\n')
+    .slice(0, 2_000);
+}
+
+export async function cancelRound(db: Db, input: { courseId: string; name: string; actor: Actor }): Promise<{ cancelledAssignments: number }> {
+  const round = await roundByName(db, input.courseId, input.name);
+  if (round.status === 'cancelled') throw new UserError(`Round "${round.name}" is already cancelled.`);
+  return db.$transaction(async (tx) => {
+    await tx.reviewRound.update({ where: { id: round.id }, data: { status: 'cancelled' } });
+    const changed = await tx.assignment.updateMany({ where: { roundId: round.id, status: 'pending' }, data: { status: 'cancelled' } });
+    await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'reviews.cancel', details: { round: round.name, assignments: changed.count } });
+    return { cancelledAssignments: changed.count };
+  });
+}
+
+/**
+ * Moves the pending reviews `from` owes in a round to `to` (e.g. a student dropped out). Slots `to`
+ * cannot take (their own essay, or one they already review) stay with `from` and are reported.
+ */
+export async function swapReviewer(
+  db: Db,
+  input: { courseId: string; name: string; fromStudentId: string; toStudentId: string; actor: Actor },
+): Promise<{ moved: number; kept: string[] }> {
+  if (input.fromStudentId === input.toStudentId) throw new UserError('Choose two different students.');
+  const round = await roundByName(db, input.courseId, input.name);
+  if (round.status === 'cancelled') throw new UserError(`Round "${round.name}" is cancelled.`);
+  const to = await db.student.findFirst({ where: { id: input.toStudentId, courseId: input.courseId }, select: { id: true } });
+  if (!to) throw new UserError('The new reviewer is not on the roster of this course.');
+  const owed = await db.assignment.findMany({
+    where: { roundId: round.id, reviewerStudentId: input.fromStudentId, status: 'pending' },
+    select: { id: true, slotKey: true, essayId: true, essay: { select: { title: true, authorStudentId: true } } },
+  });
+  if (owed.length === 0) throw new UserError('That student owes no pending review in this round.');
+  let moved = 0;
+  const kept: string[] = [];
+  const taken = await db.assignment.findMany({ where: { roundId: round.id, reviewerStudentId: input.toStudentId }, select: { slotKey: true } });
+  let nextQuota = Math.max(0, ...taken.map((t) => quotaSlotNumber(t.slotKey) ?? 0)) + 1;
+  for (const a of owed) {
+    if (a.essay?.authorStudentId === input.toStudentId) {
+      kept.push(`“${a.essay.title}” is the new reviewer’s own essay`);
+      continue;
+    }
+    // A new assignment (not an update): its reminders start afresh for the new reviewer.
+    const slotKey = a.essayId ? a.slotKey : quotaSlotKey(nextQuota);
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.assignment.update({ where: { id: a.id }, data: { status: 'cancelled' } });
+        await tx.assignment.create({ data: { roundId: round.id, reviewerStudentId: input.toStudentId, essayId: a.essayId, slotKey } });
+      });
+      if (!a.essayId) nextQuota++;
+      moved++;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      kept.push(`the new reviewer already reviews “${a.essay?.title ?? slotKey}”`);
+    }
+  }
+  await recordAudit(db, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'reviews.swap', targetStudentId: input.fromStudentId, details: { round: round.name, to: input.toStudentId, moved } });
+  return { moved, kept };
+}

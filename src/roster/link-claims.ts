@@ -1,0 +1,122 @@
+// /link: a student proves a blog account is theirs by posting a one-time code as a blog comment while
+// logged in as that account. Only the code's SHA-256 is stored; the code is shown once, ephemerally.
+import { createHash, randomInt } from 'node:crypto';
+import { checkBlogUsername } from '../core/roster/identity-fields.js';
+import type { BlogComment } from '../core/types.js';
+import { recordAudit } from '../courses/audit.js';
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../reviews/db-errors.js';
+import { UserError } from '../shared/user-error.js';
+import type { RosterActor } from './import-roster.js';
+
+export const CLAIM_TTL_MS = 48 * 3_600_000;
+// No 0/O, 1/I/L: students copy the code by hand into a comment form.
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_PATTERN = /\bCT-[A-Z0-9]{4}-[A-Z0-9]{4}\b/g;
+
+export function hashCode(code: string): string {
+  return createHash('sha256').update(code.toUpperCase()).digest('hex');
+}
+
+function newCode(): string {
+  const part = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return `CT-${part()}-${part()}`;
+}
+
+export async function startLinkClaim(
+  db: Db,
+  input: { courseId: string; discordUserId: string; blogUsername: string; now: Date },
+): Promise<{ code: string; expiresAt: Date }> {
+  const checked = checkBlogUsername(input.blogUsername.trim());
+  if ('error' in checked || checked.value === null) throw new UserError('error' in checked ? checked.error : 'Give your blog username.');
+  const student = await db.student.findUnique({ where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } }, select: { id: true } });
+  if (!student) throw new UserError('You are not on this course’s roster yet. Ask the course staff to add you (/roster add), then run /link again.');
+  const taken = await db.student.findFirst({ where: { courseId: input.courseId, blogUsername: checked.value, blogUserId: { not: null }, id: { not: student.id } }, select: { id: true } });
+  if (taken) throw new UserError('That blog account is already linked to another student. If it is yours, ask the course staff.');
+  const code = newCode();
+  const expiresAt = new Date(input.now.getTime() + CLAIM_TTL_MS);
+  await db.$transaction(async (tx) => {
+    // A new code replaces any earlier one, so only the latest code the student saw works.
+    await tx.linkClaim.updateMany({ where: { studentId: student.id, status: 'pending' }, data: { status: 'expired' } });
+    await tx.linkClaim.create({ data: { courseId: input.courseId, studentId: student.id, blogUsername: checked.value!, codeHash: hashCode(code), expiresAt } });
+  });
+  return { code, expiresAt };
+}
+
+export interface ConfirmedLink {
+  studentId: string;
+  blogUserId: string;
+}
+
+/**
+ * Called by the blog comment poll with the comments it saw: a comment by a logged-in blog user whose
+ * text holds the code of a pending, unexpired claim links that blog user id to the claiming student.
+ */
+export async function confirmLinkClaims(
+  db: Db,
+  input: { courseId: string; comments: readonly Pick<BlogComment, 'authorBlogUserId' | 'contentHtml'>[]; now: Date },
+): Promise<ConfirmedLink[]> {
+  const candidates = new Map<string, string>(); // code hash -> blog user id
+  for (const c of input.comments) {
+    if (!c.authorBlogUserId) continue; // a guest comment proves nothing about an account
+    for (const code of c.contentHtml.toUpperCase().match(CODE_PATTERN) ?? []) candidates.set(hashCode(code), c.authorBlogUserId);
+  }
+  if (candidates.size === 0) return [];
+  const claims = await db.linkClaim.findMany({
+    where: { courseId: input.courseId, status: 'pending', expiresAt: { gt: input.now }, codeHash: { in: [...candidates.keys()] } },
+    select: { id: true, studentId: true, blogUsername: true, codeHash: true },
+  });
+  const confirmed: ConfirmedLink[] = [];
+  for (const claim of claims) {
+    const blogUserId = candidates.get(claim.codeHash)!;
+    try {
+      await db.$transaction(async (tx) => {
+        const won = await tx.linkClaim.updateMany({ where: { id: claim.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
+        if (won.count === 0) return;
+        await tx.student.update({ where: { id: claim.studentId }, data: { blogUserId, blogUsername: claim.blogUsername } });
+        confirmed.push({ studentId: claim.studentId, blogUserId });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // that blog user is linked to someone else: leave the claim pending for staff
+    }
+  }
+  return confirmed;
+}
+
+/** Staff vouch for a link without a code (e.g. the student cannot comment while logged in). */
+export async function approveLink(
+  db: Db,
+  input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId?: string | null; actor: RosterActor; now: Date },
+): Promise<void> {
+  const student = await db.student.findUnique({ where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } }, select: { id: true } });
+  if (!student) throw new UserError('That person is not on the roster of this course (or has no Discord account on it).');
+  const checked = checkBlogUsername(input.blogUsername.trim());
+  if ('error' in checked || checked.value === null) throw new UserError('error' in checked ? checked.error : 'Give the blog username.');
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.student.update({ where: { id: student.id }, data: { blogUsername: checked.value, ...(input.blogUserId ? { blogUserId: input.blogUserId } : {}) } });
+      await tx.linkClaim.updateMany({ where: { studentId: student.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
+      await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'link.approve', targetStudentId: student.id, details: { blogUsername: checked.value } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UserError('That blog account is already linked to another student on the roster.');
+    throw error;
+  }
+}
+
+/** Who wrote a blog comment: by blog user id, else by a verified email, else nobody (listed in reports). */
+export async function studentForBlogComment(
+  db: Db,
+  courseId: string,
+  author: { blogUserId: string | null; email: string | null },
+): Promise<{ studentId: string; via: 'blog_user' | 'email' } | null> {
+  if (author.blogUserId) {
+    const s = await db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId: author.blogUserId } }, select: { id: true } });
+    if (s) return { studentId: s.id, via: 'blog_user' };
+  }
+  if (author.email) {
+    const s = await db.student.findFirst({ where: { courseId, email: author.email.trim().toLowerCase(), emailVerified: true }, select: { id: true } });
+    if (s) return { studentId: s.id, via: 'email' };
+  }
+  return null;
+}

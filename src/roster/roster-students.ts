@@ -1,0 +1,97 @@
+// /roster add | remove | show. Removing is not purging: the roster row goes, with the reviews the
+// student still owed; their essays and comments stay (unlinked) until the privacy purge.
+import { checkBlogUsername, checkEmail, checkName } from '../core/roster/identity-fields.js';
+import { recordAudit } from '../courses/audit.js';
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../reviews/db-errors.js';
+import { UserError } from '../shared/user-error.js';
+import type { RosterActor } from './import-roster.js';
+
+export interface NewStudent {
+  name: string;
+  email: string;
+  blogUsername?: string | null;
+  discordUserId?: string | null;
+}
+
+function checked<T>(c: { value: T } | { error: string }): T {
+  if ('error' in c) throw new UserError(c.error);
+  return c.value;
+}
+
+export async function addStudent(db: Db, input: { courseId: string; student: NewStudent; actor: RosterActor }): Promise<{ studentId: string }> {
+  const name = checked(checkName(input.student.name.trim()));
+  const email = checked(checkEmail(input.student.email.trim()));
+  const blogUsername = checked(checkBlogUsername((input.student.blogUsername ?? '').trim()));
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.student.create({
+        data: { courseId: input.courseId, displayName: name, email, blogUsername, discordUserId: input.student.discordUserId ?? null },
+        select: { id: true },
+      });
+      await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'roster.add', targetStudentId: row.id });
+      return { studentId: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UserError('A student with this email, Discord user or blog username is already on the roster (see /roster show).');
+    throw error;
+  }
+}
+
+/** Finds a student by Discord user id, email or blog username (what staff can type). */
+export async function findStudent(db: Db, courseId: string, ref: { discordUserId?: string | null; email?: string | null }): Promise<{ id: string; displayName: string }> {
+  const where = ref.discordUserId ? { courseId, discordUserId: ref.discordUserId } : ref.email ? { courseId, email: ref.email.trim().toLowerCase() } : null;
+  if (!where) throw new UserError('Name the student by Discord user or by email.');
+  const student = await db.student.findFirst({ where, select: { id: true, displayName: true } });
+  if (!student) throw new UserError('That person is not on the roster of this course.');
+  return student;
+}
+
+export async function removeStudent(
+  db: Db,
+  input: { courseId: string; student: { discordUserId?: string | null; email?: string | null }; actor: RosterActor },
+): Promise<{ displayName: string; pendingRemoved: number }> {
+  const student = await findStudent(db, input.courseId, input.student);
+  return db.$transaction(async (tx) => {
+    const pending = await tx.assignment.deleteMany({ where: { reviewerStudentId: student.id, status: 'pending' } });
+    // Completed reviews go with the row (Assignment.reviewer cascades); reports keep their totals via AnonymousTally only on purge.
+    await tx.student.delete({ where: { id: student.id } });
+    await recordAudit(tx, {
+      courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'roster.remove',
+      details: { pendingAssignmentsRemoved: pending.count },
+    });
+    return { displayName: student.displayName, pendingRemoved: pending.count };
+  });
+}
+
+export interface RosterEntry {
+  displayName: string;
+  email: string | null;
+  blogUsername: string | null;
+  blogLinked: boolean;
+  discordUserId: string | null;
+  reminderMode: string;
+  dmClosed: boolean;
+}
+
+export async function showRoster(db: Db, courseId: string): Promise<RosterEntry[]> {
+  const rows = await db.student.findMany({
+    where: { courseId },
+    select: { displayName: true, email: true, blogUsername: true, blogUserId: true, discordUserId: true, reminderMode: true, dmClosedAt: true },
+    orderBy: { displayName: 'asc' },
+  });
+  return rows.map((r) => ({
+    displayName: r.displayName, email: r.email, blogUsername: r.blogUsername, blogLinked: r.blogUserId !== null,
+    discordUserId: r.discordUserId, reminderMode: r.reminderMode, dmClosed: r.dmClosedAt !== null,
+  }));
+}
+
+/** Plain lines for an ephemeral reply; the caller attaches a CSV when they do not fit. */
+export function rosterLines(entries: RosterEntry[]): string[] {
+  return entries.map((e) => {
+    const discord = e.discordUserId ? `<@${e.discordUserId}>` : 'no Discord';
+    const blog = e.blogUsername ? `${e.blogUsername}${e.blogLinked ? ' ✓' : ''}` : 'no blog user';
+    const flags = [e.reminderMode === 'channel' ? 'reminders in channel' : null, e.dmClosed ? 'DMs closed' : null].filter(Boolean).join(', ');
+    return `• ${e.displayName} — ${e.email ?? 'no email'} — ${discord} — ${blog}${flags ? ` (${flags})` : ''}`;
+  });
+}

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { BlogError } from '../../../src/blog/blog-source.js';
+import { defineEffect, type EffectHandler } from '../../../src/sync/outbox/effect-handler.js';
+import { enqueueEffect, reviveDeadEffects } from '../../../src/sync/outbox/outbox-store.js';
+import { drainOutbox } from '../../../src/sync/outbox/outbox-worker.js';
+import { ManualClock } from '../../../src/shared/clock.js';
+import { createCourse, syncContext } from '../../support/course-fixture.js';
+import { MemoryChat } from '../../support/memory-chat.js';
+import { createTestDb, type TestDb } from '../../support/test-db.js';
+
+let testDb: TestDb;
+let clock: ManualClock;
+let ran: string[];
+let failWith: Error | null;
+
+const probe = defineEffect({
+  kind: 'test.probe',
+  payload: z.object({ label: z.string() }),
+  async run(_ctx, { label }) {
+    if (failWith) throw failWith;
+    ran.push(label);
+    return { result: { label } };
+  },
+});
+const handlers = new Map<string, EffectHandler>([[probe.kind, probe as EffectHandler]]);
+
+async function enqueue(label: string, orderKey: string, courseId: string | null = null): Promise<void> {
+  await enqueueEffect(testDb.db, { courseId, kind: probe.kind, dedupeKey: label, orderKey, payload: { label } }, clock.now());
+  clock.advance(1);
+}
+
+beforeEach(async () => {
+  testDb = await createTestDb();
+  clock = new ManualClock(new Date('2026-10-01T12:00:00Z'));
+  ran = [];
+  failWith = null;
+});
+afterEach(() => testDb.close());
+
+describe('outbox', () => {
+  it('runs effects oldest first per order key, and recording an intent twice is harmless', async () => {
+    await enqueue('a1', 'A');
+    await enqueue('b1', 'B');
+    await enqueue('a2', 'A');
+    await enqueue('a1', 'A');
+    await drainOutbox(syncContext(testDb.db, new MemoryChat(), clock), handlers);
+    expect(ran).toEqual(['a1', 'b1', 'a2']);
+  });
+
+  it('holds later effects of a thread behind a failing one, and lets other threads go on', async () => {
+    await enqueue('a1', 'A');
+    await enqueue('a2', 'A');
+    await enqueue('b1', 'B');
+    const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+    const realRun = probe.run;
+    probe.run = async (c, p, attempt) => (p.label === 'a1' ? Promise.reject(new BlogError('unavailable', 'down')) : realRun(c, p, attempt));
+    await drainOutbox(ctx, handlers);
+    expect(ran).toEqual(['b1']);
+    probe.run = realRun;
+    clock.advance(3_600_000);
+    await drainOutbox(ctx, handlers);
+    expect(ran).toEqual(['b1', 'a1', 'a2']);
+  });
+
+  it('dead-letters a permanent failure after the attempt limit, and /sync retry revives it', async () => {
+    const courseId = await createCourse(testDb.db, { blogUrl: 'http://127.0.0.1:9', username: 'bot', appPassword: 'x', ingestSince: clock.now() });
+    await enqueue('x', 'X', courseId);
+    const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+    failWith = new BlogError('rejected', 'invalid parent');
+    for (let i = 0; i < 3; i += 1) {
+      await drainOutbox(ctx, handlers, { maxAttempts: 3 });
+      clock.advance(3_600_000);
+    }
+    expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('dead');
+    failWith = null;
+    await drainOutbox(ctx, handlers);
+    expect(ran).toEqual([]); // dead letters are not retried by themselves
+    expect(await reviveDeadEffects(testDb.db, { courseId, now: clock.now() })).toBe(1);
+    await drainOutbox(ctx, handlers);
+    expect(ran).toEqual(['x']);
+  });
+
+  it('keeps retrying a transient failure through a long outage and gives up only after the deadline', async () => {
+    await enqueue('y', 'Y');
+    const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+    failWith = new BlogError('unavailable', 'connection refused');
+    for (let i = 0; i < 20; i += 1) {
+      await drainOutbox(ctx, handlers, { maxAttempts: 3, transientDeadlineMs: 48 * 3_600_000 });
+      clock.advance(2 * 3_600_000);
+    }
+    const row = await testDb.db.outboxItem.findFirstOrThrow();
+    expect(row.status).toBe('pending');
+    expect(row.attempts).toBeGreaterThan(3);
+    clock.advance(10 * 3_600_000);
+    await drainOutbox(ctx, handlers, { maxAttempts: 3, transientDeadlineMs: 48 * 3_600_000 });
+    expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('dead');
+  });
+});

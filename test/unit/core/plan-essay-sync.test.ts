@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { advanceCursor, planEssaySync } from '../../../src/core/essays/plan-essay-sync.js';
+
+const setup = new Date('2026-09-01T12:00:00Z');
+const after = new Date('2026-09-02T08:00:00Z');
+const before = new Date('2026-08-20T08:00:00Z');
+
+describe('planEssaySync', () => {
+  it('creates a thread for a new published essay after setup', () => {
+    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'create' });
+  });
+
+  it('does not announce essays published before setup (no flood), but a backfill date does', () => {
+    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: before }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'ignore', reason: 'before_ingest_start' });
+    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: before }, renderedHash: 'a', announceSince: new Date('2026-08-01') })).toEqual({ kind: 'create' });
+  });
+
+  it('ignores drafts it has never announced', () => {
+    expect(planEssaySync({ stored: null, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('ignore');
+  });
+
+  it('updates only when what the thread shows changed', () => {
+    const stored = { blogStatus: 'published' as const, renderedHash: 'a', threadState: 'created' as const };
+    expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('ignore');
+    expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'b', announceSince: setup }).kind).toBe('update');
+  });
+
+  it('closes the thread once when the essay is unpublished or deleted', () => {
+    const stored = { blogStatus: 'published' as const, renderedHash: 'a', threadState: 'created' as const };
+    expect(planEssaySync({ stored, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'close', reason: 'unpublished' });
+    expect(planEssaySync({ stored, incoming: { status: 'trash', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'close', reason: 'deleted' });
+    const closed = { ...stored, blogStatus: 'unpublished' as const };
+    expect(planEssaySync({ stored: closed, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('ignore');
+  });
+
+  it('reopens (updates) an essay published again', () => {
+    const stored = { blogStatus: 'unpublished' as const, renderedHash: 'a', threadState: 'locked' as const };
+    expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('update');
+  });
+});
+
+describe('advanceCursor', () => {
+  it('moves to the newest published or modified time and never backwards', () => {
+    const a = { publishedAt: new Date('2026-09-02T00:00:00Z'), modifiedAt: new Date('2026-09-03T00:00:00Z') };
+    const b = { publishedAt: new Date('2026-09-01T00:00:00Z'), modifiedAt: new Date('2026-09-01T00:00:00Z') };
+    expect(advanceCursor(null, [a, b])).toEqual(new Date('2026-09-03T00:00:00Z'));
+    expect(advanceCursor(new Date('2026-10-01T00:00:00Z'), [a])).toEqual(new Date('2026-10-01T00:00:00Z'));
+    expect(advanceCursor(null, [])).toBeNull();
+  });
+});
