@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
@@ -7,7 +8,11 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 // scripts/db-migrate.ts itself because `migrate deploy` cannot read PostgreSQL with the js engine.
 // The schema's datasource reads env("DATABASE_URL"); when it is unset the CLI would fall back to
 // downloading a query engine, so the default is set here, before the schema is read.
-process.env.DATABASE_URL ??= 'file:./data/coursethreads.db';
+// This config serves SQLite only (PostgreSQL has prisma/postgres/prisma.config.ts), so a PostgreSQL URL in
+// the environment (a CI job, a multi-process deployment) must not reach it either.
+if (!process.env.DATABASE_URL?.startsWith('file:')) process.env.DATABASE_URL = 'file:./data/coursethreads.db';
+// The adapter cannot create the folder; without it the CLI fails with an opaque "External error".
+mkdirSync(path.dirname(path.resolve(process.env.DATABASE_URL.slice('file:'.length))), { recursive: true });
 
 export default defineConfig({
   schema: path.join('prisma', 'schema.prisma'),
@@ -15,7 +20,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   async adapter() {
-    const url = process.env.DATABASE_URL ?? 'file:./data/coursethreads.db';
+    const url = process.env.DATABASE_URL!;
     return new PrismaBetterSQLite3({ url });
   },
 });

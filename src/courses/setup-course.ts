@@ -55,6 +55,8 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
 
   const sealed = input.credentials.kind === 'none' ? null : deps.secrets.seal(JSON.stringify(input.credentials));
   const now = deps.clock.now();
+  // Blog dates have one-second precision: an essay published in the same second as setup counts as new.
+  const ingestSince = new Date(Math.floor(now.getTime() / 1_000) * 1_000);
   const course = await deps.db.$transaction(async (tx) => {
     const created = await tx.course.create({
       data: {
@@ -72,7 +74,7 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
         pollIntervalMinutes: settings.pollIntervalMinutes,
         minCommentWords: settings.minCommentWords,
         endsAt: settings.endsAt,
-        ingestSince: now,
+        ingestSince,
         createdByUserId: input.actorUserId,
         ...(sealed ? { secret: { create: sealed } } : {}),
       },

@@ -23,7 +23,8 @@ export function createScrubber(identifiers: Iterable<string | null | undefined>)
   const exact = new Set(all.map((v) => v.toLowerCase()));
   // Longest first, so "Ada Lovelace" is removed whole before "Ada" could split it.
   const long = all.filter((v) => v.length >= MIN_SUBSTRING_LENGTH).sort((a, b) => b.length - a.length);
-  const pattern = long.length > 0 ? new RegExp(long.map(escapeRegExp).join('|'), 'gi') : null;
+  // Whole words only: removing "Ada" must not turn "Canada" into "Can[removed]".
+  const pattern = long.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${long.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
 
   const text = (value: string): string => {
     if (exact.has(value.trim().toLowerCase())) return REMOVED;

@@ -65,7 +65,7 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   }
   const plan: RoundPlan = {
     courseId: input.courseId, name, dueAt: input.dueAt.toISOString(), k: input.k, mode: input.mode, filter: input.filter, seed,
-    slots: result.assignments.flatMap((a) =>
+    slots: result.assignments.flatMap((a): RoundPlan['slots'] =>
       a.essayId !== null
         ? [{ reviewerId: a.reviewerId, essayId: a.essayId, slotKey: a.essayId }]
         : Array.from({ length: a.required }, (_, i) => ({ reviewerId: a.reviewerId, essayId: null, slotKey: quotaSlotKey(i + 1) })),

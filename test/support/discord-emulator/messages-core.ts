@@ -1,6 +1,6 @@
 // Creating, editing and deleting messages, shared by every path that makes one: the bot's REST
 // calls, webhooks, interaction replies and simulated people. Each emits the gateway event.
-import { MessageFlags, MessageType, type APIEmbed, type APIMessageTopLevelComponent, type APIUser } from 'discord-api-types/v10';
+import { EmbedType, MessageFlags, MessageType, type APIEmbed, type APIMessageTopLevelComponent, type APIUser } from 'discord-api-types/v10';
 import type { EmuContext } from './context.js';
 import { computePinged } from './mentions.js';
 import { isThread } from './permissions.js';
@@ -52,7 +52,7 @@ export function createMessage(ctx: EmuContext, input: NewMessage): EmuMessage {
     mentions: pinged.users.filter((id) => ctx.state.users.has(id)).map((id) => userPayload(ctx, id)),
     mention_roles: pinged.roles,
     attachments: input.attachments ?? [],
-    embeds: input.embeds ?? [],
+    embeds: normalizeEmbeds(input.embeds),
     components: input.components ?? [],
     pinned: false,
     type: input.type ?? (replied ? MessageType.Reply : MessageType.Default),
@@ -96,6 +96,11 @@ export function gatewayMessage(ctx: EmuContext, m: EmuMessage): Record<string, u
   return payload;
 }
 
+/** Discord stores embeds with type "rich" and every field's `inline` set. */
+function normalizeEmbeds(embeds: APIEmbed[] | null | undefined): APIEmbed[] {
+  return (embeds ?? []).map((e) => ({ type: EmbedType.Rich, ...e, ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, inline: f.inline ?? false })) } : {}) }));
+}
+
 export interface MessagePatch {
   content?: string | null;
   embeds?: APIEmbed[] | null;
@@ -107,7 +112,7 @@ export interface MessagePatch {
 
 export function editMessage(ctx: EmuContext, message: EmuMessage, patch: MessagePatch): EmuMessage {
   if (patch.content !== undefined) message.content = patch.content ?? '';
-  if (patch.embeds !== undefined) message.embeds = patch.embeds ?? [];
+  if (patch.embeds !== undefined) message.embeds = normalizeEmbeds(patch.embeds);
   if (patch.components !== undefined) message.components = patch.components ?? [];
   if (patch.attachments !== undefined) message.attachments = patch.attachments;
   if (patch.flags != null) message.flags = (message.flags ?? 0) | (patch.flags & MessageFlags.SuppressEmbeds);

@@ -40,7 +40,10 @@ export function rolesOf(ctx: EmuContext, guildId: string): APIRole[] {
 export function memberPayload(ctx: EmuContext, guildId: string, userId: string): APIGuildMember {
   const m = ctx.state.members.get(memberKey(guildId, userId));
   if (!m) throw new Error(`emulator: ${userId} is not a member of ${guildId}`);
-  return { user: userPayload(ctx, userId), roles: [...m.roles], joined_at: m.joined_at, nick: m.nick, deaf: false, mute: false, flags: 0 as GuildMemberFlags, avatar: null, pending: false };
+  return {
+    user: userPayload(ctx, userId), roles: [...m.roles], joined_at: m.joined_at, nick: m.nick, deaf: false, mute: false,
+    flags: 0 as GuildMemberFlags, avatar: null, banner: null, pending: false, premium_since: null, communication_disabled_until: null,
+  };
 }
 
 export function channelPayload(ctx: EmuContext, c: EmuChannel): APIChannel {
@@ -124,7 +127,9 @@ export function guildPayload(ctx: EmuContext, guildId: string): APIGuild {
     vanity_url_code: null, description: null, banner: null, premium_tier: GuildPremiumTier.None,
     preferred_locale: Locale.EnglishUS, public_updates_channel_id: null, nsfw_level: GuildNSFWLevel.Default,
     premium_progress_bar_enabled: false, hub_type: null as GuildHubType | null, safety_alerts_channel_id: null,
-    incidents_data: null, stickers: [], region: 'us-west', widget_enabled: false, max_members: 500000,
+    incidents_data: null, stickers: [], region: 'us-west', widget_enabled: false, widget_channel_id: null, max_members: 500000,
+    max_presences: null, max_video_channel_users: 25, max_stage_video_channel_users: 50, premium_subscription_count: 0,
+    ...{ home_header: null, nsfw: false }, // in Discord's spec, not yet in discord-api-types
   };
 }
 

@@ -55,11 +55,27 @@ function merge(a: FieldErrors, b: FieldErrors): FieldErrors {
   return out;
 }
 
+/**
+ * Discord documents some integers as strings (`default_member_permissions: ?string`, permission bit
+ * sets) and discord.js sends them so; the spec's generated schemas type them as numbers. Digits-only
+ * strings in those fields are read as numbers before validation; anything else still fails.
+ */
+const stringEncodedIntegers = ['default_member_permissions', 'permissions'];
+function withStringIntegersAsNumbers(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const key of stringEncodedIntegers) {
+    const value = copy[key];
+    if (typeof value === 'string' && /^\d+$/.test(value)) copy[key] = Number(value);
+  }
+  return copy;
+}
+
 /** Throws 50035 Invalid Form Body with Discord-style nested errors when the spec schema rejects the body. */
 export function validateBody(name: SchemaName, body: unknown): void {
   const schema = schemas[name];
   if (!schema) throw new Error(`emulator: discord-api-spec has no schema for ${name}`);
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(withStringIntegersAsNumbers(body));
   if (result.success) return;
   const errors = (result.error?.issues ?? []).map(issueToError).reduce(merge, {});
   throw invalidFormBody(errors);

@@ -28,7 +28,7 @@ function role(guildId: string, id: string, name: string, permissions: bigint, po
 export function createUser(ctx: EmuContext, input: { id?: string; username: string; globalName?: string | null; bot?: boolean }) {
   const user = {
     id: input.id ?? nextSnowflake(), username: input.username, global_name: input.globalName ?? null,
-    discriminator: '0', avatar: null, ...(input.bot ? { bot: true } : {}),
+    discriminator: '0', avatar: null, public_flags: 0, flags: 0, primary_guild: null, ...(input.bot ? { bot: true } : {}),
   };
   ctx.state.users.set(user.id, user);
   return user;

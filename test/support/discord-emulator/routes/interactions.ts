@@ -63,7 +63,7 @@ export function registerInteractionRoutes(router: Router, ctx: EmuContext, track
       status: 200,
       body: {
         interaction: { id: r.id, type: r.type, response_message_id: message?.id, response_message_loading: type === 5, response_message_ephemeral: Boolean((message?.flags ?? 0) & 64) },
-        resource: { type, ...(message ? { message: messagePayload(ctx, message) } : {}) },
+        ...(message && (type === 4 || type === 7) ? { resource: { type, message: messagePayload(ctx, message) } } : {}),
       },
       schema: 'interactionCallback',
     };

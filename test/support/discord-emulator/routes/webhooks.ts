@@ -1,10 +1,10 @@
 // Channel webhooks: create/list (Manage Webhooks), execute with wait/thread_id (username,
 // avatar_url), edit/delete/fetch their messages. Interaction tokens share these paths.
-import { ChannelType, PermissionFlagsBits as P, type APIUser } from 'discord-api-types/v10';
+import { ChannelType, PermissionFlagsBits as P, type APIUser, type UserFlags } from 'discord-api-types/v10';
 import { randomBytes } from 'node:crypto';
 import type { EmuContext } from '../context.js';
 import { DiscordApiError, ErrorCode, fieldError, invalidFormBody, notFound } from '../errors.js';
-import { checkContent, checkEmbeds } from '../limits.js';
+import { checkContent, checkEmbeds, checkThreadName } from '../limits.js';
 import { getChannel, getMessage } from '../lookups.js';
 import { messageFields, resolveAttachments, validateMessageBody, type MessageBody } from '../message-input.js';
 import { createMessage, deleteMessage, editMessage } from '../messages-core.js';
@@ -14,7 +14,7 @@ import { messagePayload, userPayload } from '../serializers.js';
 import { nextSnowflake } from '../snowflake.js';
 import { unknownKeys, validateBody } from '../spec-validation.js';
 import type { EmuWebhook } from '../state.js';
-import { assertThreadWritable } from '../threads-core.js';
+import { assertThreadWritable, createThread } from '../threads-core.js';
 import type { InteractionTracker } from '../interaction-tracker.js';
 import { handleInteractionWebhook } from './interactions.js';
 
@@ -68,13 +68,18 @@ export function registerWebhookRoutes(router: Router, ctx: EmuContext, tracker: 
     const body = (req.body ?? {}) as MessageBody & { username?: string; avatar_url?: string; thread_name?: string };
     validateMessageBody('webhookExecute', body, req.files, req.unknownKeys);
     const parent = getChannel(ctx, w.channel_id);
+    let channel = targetChannel(w, req);
+    let starterId: string | undefined;
     if (parent.type === ChannelType.GuildForum && !req.query.get('thread_id')) {
-      throw new DiscordApiError(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+      // A webhook makes a forum post when given thread_name (a forum needs one or thread_id).
+      if (!body.thread_name) throw new DiscordApiError(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+      checkThreadName(body.thread_name, ['thread_name']);
+      channel = createThread(ctx, { parent, name: body.thread_name, ownerId: w.id });
+      starterId = channel.id; // the post's first message shares the thread id
     }
-    const channel = targetChannel(w, req);
     if (isThread(channel)) assertThreadWritable(ctx, channel, bot(), true);
-    const author: APIUser = { id: w.id, username: body.username ?? w.name, avatar: null, discriminator: '0000', global_name: null, bot: true };
-    const message = createMessage(ctx, { channel, authorId: w.id, authorOverride: author, webhookId: w.id, ...messageFields(ctx, channel, body, req.files) });
+    const author: APIUser = { id: w.id, username: body.username ?? w.name, avatar: null, discriminator: '0000', global_name: null, bot: true, public_flags: 0 as UserFlags, flags: 0 as UserFlags, primary_guild: null };
+    const message = createMessage(ctx, { channel, authorId: w.id, authorOverride: author, webhookId: w.id, id: starterId, ...messageFields(ctx, channel, body, req.files) });
     if (body.avatar_url) (message.author as APIUser & { avatar_url?: string }).avatar_url = body.avatar_url;
     return req.query.get('wait') === 'true' ? { status: 200, body: messagePayload(ctx, message), schema: 'message' } : { status: 204 };
   }, { auth: false });

@@ -1,0 +1,60 @@
+// The staff digest of overdue reviews, once per local day (dedupeKey <courseId>:overdue_digest:<date>),
+// to the course's staff channel; it also names the students who cannot be DMed.
+import { planOverdueDigest } from '../core/reminders/overdue-digest.js';
+import { localDateKey } from '../core/time/zoned.js';
+import { ChatError } from '../sync/chat-port.js';
+import type { CourseForReminders, OpenAssignment } from './reminder-plan.js';
+import { overdueDigestText } from './reminder-message.js';
+import { markOutcome, recordIntent, type MarkOutcome, type SweepDeps } from './sweep-deps.js';
+
+export type DigestOutcome = 'sent' | 'failed' | 'retry' | 'sent_today' | 'before_hour' | 'nothing_overdue' | 'no_staff_channel' | 'taken';
+
+export function digestKey(courseId: string, localDate: string): string {
+  return `${courseId}:overdue_digest:${localDate}`;
+}
+
+export async function sendOverdueDigest(deps: SweepDeps, course: CourseForReminders, open: OpenAssignment[], now: Date): Promise<DigestOutcome> {
+  const localDate = localDateKey(now, course.timeZone);
+  const key = digestKey(course.id, localDate);
+  const already = await deps.db.reminder.findUnique({ where: { dedupeKey: key }, select: { id: true } });
+  const plan = planOverdueDigest({ now, timeZone: course.timeZone, assignments: open, digestHourLocal: course.digestHourLocal, lastDigestDate: already ? localDate : null });
+  if (!plan.send) return plan.reason === 'due' ? 'nothing_overdue' : plan.reason;
+  if (!course.staffChannelId) return 'no_staff_channel';
+  const id = await recordIntent(deps, { courseId: course.id, assignmentId: null, studentId: null, dedupeKey: key, stage: 'overdue_digest', scheduledFor: now, postponedUntil: null, now });
+  if (!id) return 'taken';
+  return deliverDigest(deps, course, id, open, now);
+}
+
+/** Renders from the current state (also used to retry a digest whose sending was interrupted). */
+export async function deliverDigest(deps: SweepDeps, course: CourseForReminders, reminderId: string, open: OpenAssignment[], now: Date): Promise<'sent' | 'failed' | 'retry'> {
+  const overdue = open.filter((a) => a.dueAt.getTime() <= now.getTime());
+  const studentIds = [...new Set(overdue.map((a) => a.reviewerId))];
+  const students = await deps.db.student.findMany({ where: { id: { in: studentIds } }, select: { id: true, displayName: true, discordUserId: true, dmClosedAt: true, reminderMode: true } });
+  const essays = await deps.db.essay.findMany({ where: { id: { in: overdue.flatMap((a) => (a.essayId ? [a.essayId] : [])) } }, select: { id: true, title: true } });
+  const rounds = await deps.db.reviewRound.findMany({ where: { id: { in: [...new Set(overdue.map((a) => a.roundId))] } }, select: { id: true, name: true } });
+  const name = new Map(students.map((s) => [s.id, s.displayName]));
+  const title = new Map(essays.map((e) => [e.id, e.title]));
+  const round = new Map(rounds.map((r) => [r.id, r.name]));
+  const lines = overdue
+    .map((a) => ({
+      reviewerName: name.get(a.reviewerId) ?? 'a removed student',
+      what: `${a.essayId ? `“${title.get(a.essayId) ?? 'an essay'}”` : `${a.pendingSlots} peer comment(s)`} (round ${round.get(a.roundId) ?? '?'})`,
+      dueAt: a.dueAt,
+    }))
+    .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.reviewerName.localeCompare(y.reviewerName));
+  const unreachable = students
+    .filter((s) => !s.discordUserId || s.dmClosedAt)
+    .map((s) => `${s.displayName} (${s.discordUserId ? 'DMs closed' : 'no Discord account'})`)
+    .sort();
+  const text = overdueDigestText({ courseName: course.name, localDate: localDateKey(now, course.timeZone), timeZone: course.timeZone, lines, unreachable });
+  let outcome: MarkOutcome;
+  try {
+    const messageId = await deps.chat.sendChannelMessage(course.staffChannelId!, { content: text, pingUserIds: [] });
+    outcome = { status: 'sent', via: 'staff_channel', messageId };
+  } catch (error) {
+    if (!(error instanceof ChatError)) throw error;
+    outcome = error.transient ? { status: 'retry', error: error.message } : { status: 'failed', error: `${error.kind}: ${error.message}` };
+  }
+  await markOutcome(deps.db, reminderId, outcome, now);
+  return outcome.status;
+}
