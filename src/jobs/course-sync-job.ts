@@ -3,6 +3,7 @@ import { pollBlogComments } from '../sync/comments/poll-blog-comments.js';
 import { effectHandlers } from '../sync/effect-registry.js';
 import { pollCourseEssays } from '../sync/essays/poll-essays.js';
 import { drainOutbox } from '../sync/outbox/outbox-worker.js';
+import { alertLongBlogOutage } from '../sync/course-alerts.js';
 import { claimCourses, courseFence } from './course-leases.js';
 import type { Job, JobContext } from './job.js';
 
@@ -29,6 +30,7 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
           polled += 1;
         } catch (error) {
           if (!(error instanceof BlogError)) throw error;
+          await alertLongBlogOutage(ctx, courseId);
         }
       }
       const summary = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease) });

@@ -20,6 +20,14 @@ export async function prepareSecureDelete(db: Db): Promise<boolean> {
   return true;
 }
 
+/** True when every WAL frame reached the database and the WAL file was cut to zero bytes. */
+async function checkpointTruncate(db: Db): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<Array<{ busy: bigint | number; log: bigint | number }>>('PRAGMA wal_checkpoint(TRUNCATE)');
+  process.stderr.write(`CKPT ${JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))}\n`);
+  const row = rows[0];
+  return row !== undefined && Number(row.busy) === 0;
+}
+
 /**
  * After a purge: copies the WAL into the database and empties it, then VACUUM rebuilds the file so no
  * free page or old page image keeps a deleted row. Best effort: another process holding the file open
@@ -29,10 +37,9 @@ export async function prepareSecureDelete(db: Db): Promise<boolean> {
 export async function scrubFreedPages(db: Db): Promise<boolean> {
   if (!(await isSqlite(db))) return false;
   try {
-    await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (!(await checkpointTruncate(db))) return false;
     await db.$executeRawUnsafe('VACUUM');
-    await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-    return true;
+    return await checkpointTruncate(db);
   } catch {
     return false;
   }

@@ -14,9 +14,11 @@ export async function recordBlogFailure(ctx: SyncContext, courseId: string, erro
   });
 }
 
-export async function recordBlogSuccess(ctx: SyncContext, courseId: string): Promise<void> {
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true } });
-  if (!course.blogFailingSince) return;
+/** Clears the outage; resolves true when staff had been told about it (so they hear it is over). */
+export async function recordBlogSuccess(ctx: SyncContext, courseId: string): Promise<boolean> {
+  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true, blogAlertedAt: true } });
+  if (!course.blogFailingSince) return false;
   ctx.log.info({ courseId }, 'blog reachable again');
   await ctx.db.course.update({ where: { id: courseId }, data: { blogFailingSince: null, blogLastError: null, blogAlertedAt: null } });
+  return course.blogAlertedAt !== null;
 }

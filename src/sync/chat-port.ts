@@ -64,7 +64,8 @@ export class ChatError extends Error {
     this.name = 'ChatError';
   }
 
+  /** Worth retrying later: Discord is down, or a permission staff can restore (the course is flagged meanwhile). */
   get transient(): boolean {
-    return this.kind === 'unavailable';
+    return this.kind === 'unavailable' || this.kind === 'missing_permission';
   }
 }

@@ -30,6 +30,9 @@ type Operation = 'createEssayThread' | 'postAsWebhook' | 'editEssayThread' | 'cl
 export class MemoryChat implements ChatPort {
   threads: MemoryThread[] = [];
   dms: Array<{ userId: string; content: string }> = [];
+  channelMessages: Array<{ channelId: string; content: string }> = [];
+  /** Permissions reported missing by missingPermissions, and enforced on thread creation. */
+  missing: string[] = [];
   private nextId = 1_000;
   private crashes = new Map<Operation, number>();
   down = false;
@@ -63,6 +66,7 @@ export class MemoryChat implements ChatPort {
 
   async createEssayThread(input: EssayThreadInput): Promise<ThreadRef> {
     if (this.down) throw new ChatError('unavailable', 'Discord is down (simulated)');
+    if (this.missing.length) throw new ChatError('missing_permission', 'Missing Permissions', 50013);
     const id = this.id();
     this.threads.push({ id, channelId: input.channelId, title: input.title, locked: false, archived: false, messages: [{ id, content: input.content, embed: input.embed, username: null, viaWebhook: false, deleted: false, reactions: new Set() }] });
     this.maybeCrash('createEssayThread');
@@ -132,11 +136,12 @@ export class MemoryChat implements ChatPort {
     return this.id();
   }
 
-  async sendChannelMessage(): Promise<string> {
+  async sendChannelMessage(channelId: string, input: { content: string }): Promise<string> {
+    this.channelMessages.push({ channelId, content: input.content });
     return this.id();
   }
 
   async missingPermissions(_channelId: string, _kind: ChannelKind): Promise<string[]> {
-    return [];
+    return [...this.missing];
   }
 }

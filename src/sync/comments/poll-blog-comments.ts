@@ -3,6 +3,7 @@ import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { blogCommentToDiscord, countWords } from '../../core/format/index.js';
 import type { BlogComment } from '../../core/types.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
+import { announceBlogRecovery } from '../course-alerts.js';
 import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { moderationMark } from './moderation-effects.js';
@@ -47,7 +48,7 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
     if (error instanceof BlogError) await recordBlogFailure(ctx, courseId, error);
     throw error;
   }
-  await recordBlogSuccess(ctx, courseId);
+  await announceBlogRecovery(ctx, courseId, await recordBlogSuccess(ctx, courseId));
   return summary;
 }
 

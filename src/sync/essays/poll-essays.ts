@@ -7,6 +7,7 @@ import type { Essay } from '../../core/types.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
+import { announceBlogRecovery } from '../course-alerts.js';
 import { closeEssayThread, createEssayThread, editEssayThread } from './essay-effects.js';
 
 /** WordPress `after` is exclusive and several posts can share a second: each poll overlaps the last. */
@@ -44,7 +45,7 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     if (error instanceof BlogError) await recordBlogFailure(ctx, course.id, error);
     throw error;
   }
-  await recordBlogSuccess(ctx, course.id);
+  await announceBlogRecovery(ctx, course.id, await recordBlogSuccess(ctx, course.id));
   if (page.notModified) return { ...summary, notModified: true };
 
   const essays = [...page.essays].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());

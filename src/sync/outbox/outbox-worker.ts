@@ -1,6 +1,7 @@
 import { backoffDelayMs } from '../../core/retry/backoff.js';
 import { BlogError } from '../../blog/blog-source.js';
 import { ChatError } from '../chat-port.js';
+import { flagMissingPermission } from '../course-alerts.js';
 import type { SyncContext } from '../sync-context.js';
 import type { EffectHandler } from './effect-handler.js';
 import { markAttemptStarted, markEffectDone, readyEffects, scheduleRetry, type OutboxRow } from './outbox-store.js';
@@ -78,6 +79,7 @@ async function runOne(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHand
   } catch (error) {
     const message = describe(error);
     ctx.log.info({ effect: row.kind, effectId: row.id, attempt, error: message }, 'effect failed; will retry');
+    if (error instanceof ChatError && error.kind === 'missing_permission' && row.courseId) await flagMissingPermission(ctx, row.courseId, error);
     if (error instanceof BlogError && error.kind === 'flood') return { error: message, transient: true, delayMs: 20_000 };
     return { error: message, transient: isTransient(error) };
   }

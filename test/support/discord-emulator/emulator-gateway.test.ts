@@ -22,7 +22,7 @@ async function start(opts: Parameters<typeof startDiscordEmulator>[0] = {}) {
 /** A raw gateway connection that collects frames and the close code. */
 function raw(url: string) {
   const ws = new WebSocket(`${url}?v=10&encoding=json`);
-  const frames: { op: number; t?: string; d: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const frames: { op: number; t?: string; d: any }[] = []; // gateway JSON, read loosely by the assertions
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
   ws.on('message', (data) => frames.push(JSON.parse(String(data))));
   const opened = new Promise((resolve) => ws.on('open', resolve));

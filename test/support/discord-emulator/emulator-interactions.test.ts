@@ -87,6 +87,22 @@ describe('slash commands and buttons', () => {
     expect((second as DiscordAPIError).code).toBe(40060);
   });
 
+  it('an interaction not answered in time is Unknown interaction (10062); in time it works', async () => {
+    const f = await setupFixture({ interactionResponseTimeoutMs: 100 });
+    const results: unknown[] = [];
+    await withCommands(f, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      if (i.options.getInteger('count') === 0) await new Promise((r) => setTimeout(r, 200));
+      results.push(await i.reply('late or not').then(() => 'ok', (e: DiscordAPIError) => e.code));
+    });
+    const run = (count: number) => f.emu.as(f.alice).runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'assign', options: { count } });
+    run(0);
+    await f.emu.waitFor(() => results.length === 1, 2000);
+    await run(1).response();
+    await f.emu.waitFor(() => results.length === 2, 2000);
+    expect(results).toEqual([10062, 'ok']);
+  });
+
   it('refuses to run a command that was never registered', async () => {
     const f = await setupFixture();
     expect(() => f.emu.as(f.alice).runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'nope' })).toThrow(/not registered/);

@@ -116,6 +116,8 @@ export class DiscordEmulator {
     const dm = [...this.state.channels.values()].find((c) => c.type === ChannelType.DM && c.recipient_ids?.includes(userId));
     return dm ? this.messagesIn(dm.id).filter((m) => m.author.id === this.botUserId) : [];
   }
+  /** Logged requests for one route template, e.g. requestsFor('POST', '/channels/{channel_id}/messages'). */
+  requestsFor(method: string, route: string) { return this.state.requests.filter((r) => r.method === method && r.route === route); }
   /** Requests the emulator had no route for: a test can assert this is empty. */
   unknownRequests() { return this.state.requests.filter((r) => !r.known); }
 

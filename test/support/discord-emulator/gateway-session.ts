@@ -53,6 +53,7 @@ export class GatewaySession {
 /** Which intent an event needs; DMs and guild messages use different ones. */
 export function intentFor(event: string, isDm: boolean): number | undefined {
   if (event.startsWith('GUILD_MEMBER')) return I.GuildMembers;
+  if (event === 'WEBHOOKS_UPDATE') return I.GuildWebhooks;
   if (event.startsWith('GUILD_') || event.startsWith('CHANNEL_') || event.startsWith('THREAD_')) return I.Guilds;
   if (event.startsWith('MESSAGE_REACTION')) return isDm ? I.DirectMessageReactions : I.GuildMessageReactions;
   if (event.startsWith('MESSAGE_')) return isDm ? I.DirectMessages : I.GuildMessages;

@@ -47,7 +47,7 @@ export class Gateway {
     let session: GatewaySession | undefined;
     ws.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.ctx.config.heartbeatIntervalMs } }));
     ws.on('message', (raw) => {
-      let payload: { op: number; d: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      let payload: { op: number; d: any }; // client JSON; each opcode handler reads its own fields
       try {
         payload = JSON.parse(String(raw));
       } catch {

@@ -71,6 +71,7 @@ export function createRequestHandler(ctx: EmuContext, router: Router, limiter: R
       const { body, files } = await parseBody(req, await readBody(req));
       entry.body = body;
       entry.files = files.map((f) => ({ filename: f.filename, size: f.data.length }));
+      if (!matched && router.knowsPath(path)) throw new DiscordApiError(405, 0, '405: Method Not Allowed');
       if (!matched) throw new DiscordApiError(404, 0, '404: Not Found');
       if (matched.route.auth && req.headers.authorization !== `Bot ${ctx.config.botToken}`) {
         throw new DiscordApiError(401, 0, '401: Unauthorized');

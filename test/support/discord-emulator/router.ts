@@ -15,7 +15,7 @@ export interface EmuRequest {
   route: string;
   params: Record<string, string>;
   query: URLSearchParams;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON, validated per route
+  body: any; // parsed JSON, checked per route against the spec schema
   files: UploadedFile[];
   headers: Record<string, string | string[] | undefined>;
   /** Body keys the spec schema does not declare; handlers append, the log records. */

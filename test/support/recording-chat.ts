@@ -1,0 +1,74 @@
+// A ChatPort that records what the use cases send, for integration tests of reminders and digests.
+// It can be told that a user's DMs are closed (Discord 50007) or that Discord is down.
+import type { ThreadRef } from '../../src/core/types.js';
+import { ChatError, type ChatPort, type EssayThreadInput } from '../../src/sync/chat-port.js';
+
+export interface RecordedDm {
+  userId: string;
+  content: string;
+  at: Date;
+}
+
+export interface RecordedChannelMessage {
+  channelId: string;
+  content: string;
+  pingUserIds: string[];
+  at: Date;
+}
+
+export class RecordingChat implements ChatPort {
+  readonly dms: RecordedDm[] = [];
+  readonly channelMessages: RecordedChannelMessage[] = [];
+  private readonly closedDms = new Set<string>();
+  private nextId = 1;
+  /** When true every call fails as if Discord were unreachable (ChatError 'unavailable'). */
+  down = false;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  closeDms(userId: string): void {
+    this.closedDms.add(userId);
+  }
+
+  openDms(userId: string): void {
+    this.closedDms.delete(userId);
+  }
+
+  private id(): string {
+    return String(1_000_000_000_000_000 + this.nextId++);
+  }
+
+  private checkUp(): void {
+    if (this.down) throw new ChatError('unavailable', 'Discord is unreachable (recording chat)', null);
+  }
+
+  async sendDirectMessage(userId: string, content: string): Promise<string> {
+    this.checkUp();
+    if (this.closedDms.has(userId)) throw new ChatError('dm_closed', 'Cannot send messages to this user', 50007);
+    if (content.length > 2_000) throw new ChatError('rejected', 'content longer than 2000', 50035);
+    this.dms.push({ userId, content, at: this.now() });
+    return this.id();
+  }
+
+  async sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[] }): Promise<string> {
+    this.checkUp();
+    if (input.content.length > 2_000) throw new ChatError('rejected', 'content longer than 2000', 50035);
+    this.channelMessages.push({ channelId, content: input.content, pingUserIds: input.pingUserIds ?? [], at: this.now() });
+    return this.id();
+  }
+
+  async createEssayThread(input: EssayThreadInput): Promise<ThreadRef> {
+    this.checkUp();
+    return { threadId: this.id(), starterMessageId: this.id(), channelId: input.channelId } as unknown as ThreadRef;
+  }
+
+  async findEssayThread(): Promise<ThreadRef | null> { return null; }
+  async editEssayThread(): Promise<void> { this.checkUp(); }
+  async closeEssayThread(): Promise<void> { this.checkUp(); }
+  async postAsWebhook(): Promise<string> { this.checkUp(); return this.id(); }
+  async findRecentMessage(): Promise<string | null> { return null; }
+  async editWebhookMessage(): Promise<void> { this.checkUp(); }
+  async deleteWebhookMessage(): Promise<void> { this.checkUp(); }
+  async setReaction(): Promise<void> { this.checkUp(); }
+  async missingPermissions(): Promise<string[]> { return []; }
+}
