@@ -1,0 +1,44 @@
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { discordTimestamp } from '../src/core/format/format-date.js';
+import type { Command } from '../src/discord/command.js';
+import { courseForInteraction } from '../src/discord/course-access.js';
+import { approveLink, startLinkClaim } from '../src/roster/link-claims.js';
+
+const data = new SlashCommandBuilder()
+  .setName('link')
+  .setDescription('Link your blog account to your Discord account')
+  .setDMPermission(false)
+  .addSubcommand((s) => s.setName('claim').setDescription('Get a one-time code to post as a blog comment')
+    .addStringOption((o) => o.setName('blog_username').setDescription('Your username on the class blog').setRequired(true).setMaxLength(60)))
+  .addSubcommand((s) => s.setName('approve').setDescription('Staff: link a student’s blog account without a code')
+    .addUserOption((o) => o.setName('user').setDescription('The student').setRequired(true))
+    .addStringOption((o) => o.setName('blog_username').setDescription('Their blog username').setRequired(true).setMaxLength(60))
+    .addStringOption((o) => o.setName('blog_user_id').setDescription('Their numeric blog user id, if known')));
+
+export const link = {
+  data,
+  access: (sub) => (sub === 'approve' ? 'staff' : 'everyone'),
+  async execute(interaction, ctx) {
+    const course = await courseForInteraction(ctx.db, interaction);
+    const now = ctx.clock.now();
+    if (interaction.options.getSubcommand() === 'approve') {
+      const user = interaction.options.getUser('user', true);
+      const blogUsername = interaction.options.getString('blog_username', true);
+      await approveLink(ctx.db, { courseId: course.id, discordUserId: user.id, blogUsername, blogUserId: interaction.options.getString('blog_user_id'), actor: { userId: interaction.user.id, guildId: course.guildId }, now });
+      await interaction.reply({ content: `<@${user.id}> is linked to the blog account ${blogUsername}.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      return;
+    }
+    const blogUsername = interaction.options.getString('blog_username', true);
+    const claim = await startLinkClaim(ctx.db, { courseId: course.id, discordUserId: interaction.user.id, blogUsername, now });
+    const { blogUrl } = await ctx.db.course.findUniqueOrThrow({ where: { id: course.id }, select: { blogUrl: true } });
+    await interaction.reply({
+      content: [
+        `Your one-time code: \`${claim.code}\` (shown only now).`,
+        `Log in to ${blogUrl} as **${blogUsername}** and post the code as a comment on any post before ${discordTimestamp(claim.expiresAt, 'f')}.`,
+        'The link is confirmed within a few minutes of the comment appearing; you can delete the comment afterwards.',
+      ].join('\n'),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+  },
+} satisfies Command;

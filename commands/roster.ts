@@ -1,0 +1,93 @@
+import { AttachmentBuilder, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { stringify } from 'csv-stringify/sync';
+import type { AppContext } from '../src/app/app-context.js';
+import { csvSafeCell } from '../src/core/roster/csv-safe.js';
+import type { Command } from '../src/discord/command.js';
+import { courseForInteraction } from '../src/discord/course-access.js';
+import { importRoster, type ImportResult } from '../src/roster/import-roster.js';
+import { addStudent, removeStudent, rosterLines, showRoster } from '../src/roster/roster-students.js';
+import { UserError } from '../src/shared/user-error.js';
+
+const MAX_CSV_BYTES = 1_000_000;
+
+const data = new SlashCommandBuilder()
+  .setName('roster')
+  .setDescription('The course roster: students, emails, blog and Discord accounts')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+  .setDMPermission(false)
+  .addSubcommand((s) => s.setName('import').setDescription('Import a CSV (name, email, blog username, Discord user); nothing changes if a line is wrong')
+    .addAttachmentOption((o) => o.setName('file').setDescription('CSV file, UTF-8').setRequired(true)))
+  .addSubcommand((s) => s.setName('add').setDescription('Add one student')
+    .addStringOption((o) => o.setName('name').setDescription('Full name').setRequired(true).setMaxLength(100))
+    .addStringOption((o) => o.setName('email').setDescription('University email').setRequired(true))
+    .addUserOption((o) => o.setName('user').setDescription('Their Discord account'))
+    .addStringOption((o) => o.setName('blog_username').setDescription('Their blog username')))
+  .addSubcommand((s) => s.setName('remove').setDescription('Remove a student (and the reviews they still owe)')
+    .addUserOption((o) => o.setName('user').setDescription('Their Discord account'))
+    .addStringOption((o) => o.setName('email').setDescription('Or their email')))
+  .addSubcommand((s) => s.setName('show').setDescription('Show the roster'));
+
+function importReport(result: ImportResult): { content: string; files: AttachmentBuilder[] } {
+  const rows = result.ok
+    ? result.lines.map((l) => [l.line, l.action, l.email, l.note ?? ''])
+    : result.errors.map((e) => [e.line, 'error', '', e.message]);
+  const csv = stringify([['line', 'result', 'email', 'message'], ...rows.map((r) => r.map((c) => csvSafeCell(c)))]);
+  const head = result.ok
+    ? `Roster imported: ${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged.`
+    : `Nothing was imported: ${result.errors.length} problem(s). Fix them and upload the file again.`;
+  const details = result.ok ? result.lines.filter((l) => l.note).map((l) => `Line ${l.line}: ${l.note}`) : result.errors.map((e) => `Line ${e.line}: ${e.message}`);
+  const text = [head, ...details].join('\n');
+  return text.length <= 1_900 ? { content: text, files: [] } : { content: `${head}\nThe line-by-line report is attached.`, files: [new AttachmentBuilder(Buffer.from(csv), { name: 'roster-report.csv' })] };
+}
+
+async function runImport(interaction: ChatInputCommandInteraction, ctx: AppContext, courseId: string, guildId: string): Promise<void> {
+  const file = interaction.options.getAttachment('file', true);
+  if (file.size > MAX_CSV_BYTES) throw new UserError('The file is larger than 1 MB; a roster CSV is far smaller. Is it the right file?');
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const response = await fetch(file.url);
+  if (!response.ok) throw new UserError('Discord did not let me download the file; upload it again.');
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const result = await importRoster(ctx.db, {
+    courseId, csvBytes: bytes, actor: { userId: interaction.user.id, guildId },
+    resolveDiscordUsername: async (username) => {
+      // Exact username match among server members; any failure just leaves the student to /link.
+      const found = await interaction.guild?.members.search({ query: username, limit: 10 }).catch(() => null);
+      return found?.find((m) => m.user.username.toLowerCase() === username)?.id ?? null;
+    },
+  });
+  const report = importReport(result);
+  await interaction.editReply({ content: report.content, files: report.files, allowedMentions: { parse: [] } });
+}
+
+export const roster = {
+  data,
+  access: 'staff',
+  async execute(interaction, ctx) {
+    const course = await courseForInteraction(ctx.db, interaction);
+    const actor = { userId: interaction.user.id, guildId: course.guildId };
+    const sub = interaction.options.getSubcommand();
+    if (sub === 'import') return runImport(interaction, ctx, course.id, course.guildId);
+    let content: string;
+    if (sub === 'add') {
+      await addStudent(ctx.db, {
+        courseId: course.id, actor,
+        student: { name: interaction.options.getString('name', true), email: interaction.options.getString('email', true), discordUserId: interaction.options.getUser('user')?.id ?? null, blogUsername: interaction.options.getString('blog_username') },
+      });
+      content = `${interaction.options.getString('name', true)} is on the roster of ${course.name}.`;
+    } else if (sub === 'remove') {
+      const removed = await removeStudent(ctx.db, { courseId: course.id, actor, student: { discordUserId: interaction.options.getUser('user')?.id ?? null, email: interaction.options.getString('email') } });
+      content = `${removed.displayName} was removed from the roster${removed.pendingRemoved ? ` with ${removed.pendingRemoved} pending review(s)` : ''}. Their essays and comments stay until the course data is purged.`;
+    } else {
+      const entries = await showRoster(ctx.db, course.id);
+      const lines = rosterLines(entries);
+      const text = `**${course.name}: ${entries.length} student(s)**\n${lines.join('\n')}`;
+      if (text.length > 1_900) {
+        const csv = stringify([['name', 'email', 'blog username', 'blog linked', 'discord user id', 'reminders', 'dms closed'], ...entries.map((e) => [e.displayName, e.email, e.blogUsername, e.blogLinked, e.discordUserId, e.reminderMode, e.dmClosed].map((c) => csvSafeCell(c)))]);
+        await interaction.reply({ content: `**${course.name}: ${entries.length} student(s)** — attached as CSV.`, files: [new AttachmentBuilder(Buffer.from(csv), { name: 'roster.csv' })], flags: MessageFlags.Ephemeral });
+        return;
+      }
+      content = entries.length ? text : 'The roster is empty. Import it with /roster import.';
+    }
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  },
+} satisfies Command;

@@ -1,0 +1,88 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+
+let world: BotWorld;
+
+beforeEach(async () => {
+  world = await startBotWorld();
+});
+afterEach(() => world?.close());
+
+function setup(options: Record<string, string>) {
+  return world.emu.as(world.instructorId).runSlashCommand({
+    guildId: world.guildId,
+    channelId: world.staffChannelId,
+    name: 'course',
+    subcommand: 'setup',
+    options: {
+      name: 'HIST 214',
+      channel: world.forumId,
+      blog_kind: 'wordpress',
+      blog_url: world.wp.url,
+      staff_role: world.staffRoleId,
+      time_zone: 'America/Chicago',
+      blog_user: world.wp.users.bot.login,
+      blog_password: world.wp.users.bot.appPassword,
+      ...options,
+    },
+  });
+}
+
+describe('/course', () => {
+  it('names the permissions the bot lacks in the channel and saves nothing', async () => {
+    world.emu.setChannelPermissionOverwrites(world.forumId, [world.emu.denyBot(world.guildId, PermissionFlagsBits.ManageWebhooks | PermissionFlagsBits.ManageThreads)]);
+    const reply = await setup({}).response(10_000);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('Nothing was saved');
+    expect(reply.content).toContain('Manage Threads');
+    expect(reply.content).toContain('Manage Webhooks');
+    expect(await world.testDb.db.course.count()).toBe(0);
+  });
+
+  it('refuses a wrong application password and an unknown time zone with what to fix, saving nothing', async () => {
+    const badPassword = await setup({ blog_password: 'abcd efgh ijkl mnop qrst uvwx' }).response(10_000);
+    expect(badPassword.content).toContain('user name or application password was refused');
+    expect(badPassword.content).not.toContain('abcd efgh');
+    const badZone = await setup({ time_zone: 'Mars/Olympus' }).response(10_000);
+    expect(badZone.content).toContain('unknown time zone');
+    expect(await world.testDb.db.course.count()).toBe(0);
+    expect(await world.testDb.db.blogSecret.count()).toBe(0);
+  });
+
+  it('shows, pauses and resumes for staff, refuses students, and never shows the password', async () => {
+    await world.setupCourse();
+    const run = (userId: string, subcommand: string) =>
+      world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.forumId, name: 'course', subcommand }).response(10_000);
+    const shown = await run(world.instructorId, 'show');
+    expect(shown.content).toContain('HIST 214');
+    expect(shown.content).toContain('credentials: set, encrypted');
+    expect(shown.content).not.toContain(world.wp.users.bot.appPassword);
+    const refused = await run(world.studentIds[0], 'pause');
+    expect(refused.content).toContain('Only the staff of HIST 214');
+    expect((await world.testDb.db.course.findFirstOrThrow()).status).toBe('active');
+    expect((await run(world.instructorId, 'pause')).content).toContain('paused');
+    expect((await world.testDb.db.course.findFirstOrThrow()).status).toBe('paused');
+    expect((await run(world.instructorId, 'resume')).content).toContain('active again');
+    const audit = await world.testDb.db.auditEntry.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(['course.setup', 'access.denied', 'course.pause', 'course.resume']);
+  });
+
+  it('refuses a second course in the same channel', async () => {
+    await world.setupCourse();
+    const again = await setup({ name: 'Another' }).response(10_000);
+    expect(again.content).toContain('already hosts the course "HIST 214"');
+    expect(await world.testDb.db.course.count()).toBe(1);
+  });
+
+  it('imports older essays with /course backfill', async () => {
+    await world.wp.admin.publishPost({ title: 'Before setup', content: '<p>old — but wanted</p>', date_gmt: '2026-09-15T10:00:00' });
+    await world.setupCourse();
+    await world.bot.syncNow();
+    expect(world.emu.threadsIn(world.forumId)).toHaveLength(0);
+    const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.forumId, name: 'course', subcommand: 'backfill', options: { since: '2026-09-01' } }).response(10_000);
+    expect(reply.content).toContain('1 essay thread(s)');
+    await world.bot.syncNow();
+    expect(world.emu.threadsIn(world.forumId).map((t) => t.name)).toEqual(['Before setup']);
+  });
+});
