@@ -1,6 +1,10 @@
 import type { Command } from '../src/discord/command.js';
 import { course } from './course.js';
+import { link } from './link.js';
+import { reminders } from './reminders.js';
+import { reviews } from './reviews.js';
+import { roster } from './roster.js';
 import { sync } from './sync.js';
 
 /** Every slash command, registered once here (a test checks each file in commands/ appears, with a unique name). */
-export const commands: readonly Command[] = [course, sync];
+export const commands: readonly Command[] = [course, sync, roster, link, reviews, reminders];

@@ -31,10 +31,17 @@ export interface BotWorld {
  * client), the WordPress fake (real adapter over HTTP) and a real SQLite file. Used by integration tests
  * and by `npm run demo`.
  */
-export async function startBotWorld(options: { log?: Logger; clock?: Clock; schedule?: boolean } = {}): Promise<BotWorld> {
+export interface WorldBlog {
+  url: string;
+  username: string;
+  appPassword: string;
+}
+
+export async function startBotWorld(options: { log?: Logger; clock?: Clock; schedule?: boolean; /** A real WordPress instead of the fake (the fake still starts, unused). */ blog?: WorldBlog } = {}): Promise<BotWorld> {
   const emu = await startDiscordEmulator({ heartbeatIntervalMs: 1_000 });
   const wp = await startWordPressFake({ timezone: 'America/Chicago', floodSeconds: 0, commentPreviouslyApproved: false });
   const testDb = await createTestDb();
+  const blog = options.blog ?? { url: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword };
   const guild = emu.createGuild({ name: 'HIST 214 — Soviet History' });
   const staffRole = emu.createRole(guild.id, { name: 'Course staff', permissions: PermissionFlagsBits.ManageMessages });
   const forum = emu.createChannel(guild.id, { name: 'essays', type: 'forum' });
@@ -77,11 +84,11 @@ export async function startBotWorld(options: { log?: Logger; clock?: Clock; sche
           name: 'HIST 214',
           channel: forum.id,
           blog_kind: 'wordpress',
-          blog_url: wp.url,
+          blog_url: blog.url,
           staff_role: staffRole.id,
           time_zone: 'America/Chicago',
-          blog_user: wp.users.bot.login,
-          blog_password: wp.users.bot.appPassword,
+          blog_user: blog.username,
+          blog_password: blog.appPassword,
           staff_channel: staffChannel.id,
         },
       });

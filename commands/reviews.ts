@@ -1,0 +1,105 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { AppContext } from '../src/app/app-context.js';
+import type { Command } from '../src/discord/command.js';
+import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
+import { confirmRound, discardPreview } from '../src/reviews/confirm-round.js';
+import { parseLocalDateTime, parseLocalDay } from '../src/reviews/parse-local-time.js';
+import { previewRound } from '../src/reviews/preview-round.js';
+import { cancelRound, listRounds, renderRounds, swapReviewer } from '../src/reviews/round-admin.js';
+import { findStudent } from '../src/roster/roster-students.js';
+import { UserError } from '../src/shared/user-error.js';
+
+const data = new SlashCommandBuilder()
+  .setName('reviews')
+  .setDescription('Peer review rounds')
+  .setDMPermission(false)
+  .addSubcommand((s) => s.setName('assign').setDescription('Staff: assign a review round (shows a preview first)')
+    .addStringOption((o) => o.setName('name').setDescription('Round name, e.g. Week 8').setRequired(true).setMaxLength(100))
+    .addStringOption((o) => o.setName('due').setDescription('Due date and time in the course time zone: YYYY-MM-DD HH:MM').setRequired(true))
+    .addIntegerOption((o) => o.setName('reviews').setDescription('Reviews per student').setRequired(true).setMinValue(1).setMaxValue(20))
+    .addStringOption((o) => o.setName('mode').setDescription('Specific peer essays, or any peers’ essays').addChoices(
+      { name: 'assigned (specific essays)', value: 'assigned' }, { name: 'quota (any peers’ essays)', value: 'quota' }))
+    .addStringOption((o) => o.setName('published_from').setDescription('Only essays published on or after YYYY-MM-DD'))
+    .addStringOption((o) => o.setName('published_to').setDescription('Only essays published on or before YYYY-MM-DD'))
+    .addStringOption((o) => o.setName('category').setDescription('Only essays in this blog category'))
+    .addStringOption((o) => o.setName('tag').setDescription('Only essays with this blog tag')))
+  .addSubcommand((s) => s.setName('list').setDescription('List the review rounds and their progress'))
+  .addSubcommand((s) => s.setName('swap').setDescription('Staff: move the reviews a student owes in a round to another student')
+    .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true))
+    .addUserOption((o) => o.setName('from').setDescription('Student who owes the reviews').setRequired(true))
+    .addUserOption((o) => o.setName('to').setDescription('Student who takes them over').setRequired(true)))
+  .addSubcommand((s) => s.setName('cancel').setDescription('Staff: cancel a round (no more reminders)')
+    .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true)));
+
+async function assign(interaction: ChatInputCommandInteraction, ctx: AppContext, course: { id: string; timeZone: string }): Promise<void> {
+  const tz = course.timeZone;
+  const opt = (n: string) => interaction.options.getString(n) ?? undefined;
+  const from = opt('published_from');
+  const to = opt('published_to');
+  const preview = await previewRound(ctx.db, {
+    courseId: course.id,
+    actorUserId: interaction.user.id,
+    name: interaction.options.getString('name', true),
+    dueAt: parseLocalDateTime(interaction.options.getString('due', true), tz, 'due'),
+    k: interaction.options.getInteger('reviews', true),
+    mode: (opt('mode') ?? 'assigned') as 'assigned' | 'quota',
+    filter: {
+      ...(from ? { publishedFrom: parseLocalDay(from, tz, 'published_from', 'start').toISOString() } : {}),
+      ...(to ? { publishedTo: parseLocalDay(to, tz, 'published_to', 'end').toISOString() } : {}),
+      ...(opt('category') ? { category: opt('category') } : {}),
+      ...(opt('tag') ? { tag: opt('tag') } : {}),
+    },
+    now: ctx.clock.now(),
+  });
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(`reviews:confirm:${preview.pendingId}`).setLabel('Confirm').setStyle(ButtonStyle.Success),
+    new ButtonBuilder().setCustomId(`reviews:cancel:${preview.pendingId}`).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
+  );
+  await interaction.reply({ content: preview.text, components: [row], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+}
+
+async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promise<void> {
+  const [, action, pendingId] = interaction.customId.split(':');
+  if (!pendingId) return;
+  const course = await courseForInteraction(ctx.db, interaction);
+  // Buttons are checked like commands: only the course staff may apply a round.
+  if (!isCourseStaff(interaction.inCachedGuild() ? interaction.member : null, course)) throw new UserError(`Only the staff of ${course.name} can do this.`);
+  if (action === 'cancel') {
+    await discardPreview(ctx.db, pendingId);
+    await interaction.update({ content: 'Cancelled: no round was created.', components: [] });
+    return;
+  }
+  const outcome = await confirmRound(ctx.db, pendingId, { userId: interaction.user.id, guildId: course.guildId }, ctx.clock.now());
+  await interaction.update({
+    content: outcome.created
+      ? `Round “${outcome.name}” created: ${outcome.assignments} review(s) assigned. Reminders go out on schedule; see /reviews list.`
+      : `Round “${outcome.name}” was already created (${outcome.assignments} review(s)); nothing was added.`,
+    components: [],
+    allowedMentions: { parse: [] },
+  });
+}
+
+export const reviews = {
+  data,
+  access: (sub) => (sub === 'list' ? 'everyone' : 'staff'),
+  async execute(interaction, ctx) {
+    const course = await courseForInteraction(ctx.db, interaction);
+    const sub = interaction.options.getSubcommand();
+    const actor = { userId: interaction.user.id, guildId: course.guildId };
+    if (sub === 'assign') return assign(interaction, ctx, course);
+    let content: string;
+    if (sub === 'list') content = renderRounds(await listRounds(ctx.db, course.id), course.timeZone);
+    else if (sub === 'cancel') {
+      const name = interaction.options.getString('round', true);
+      const r = await cancelRound(ctx.db, { courseId: course.id, name, actor });
+      content = `Round “${name}” cancelled: ${r.cancelledAssignments} pending review(s) will not be reminded.`;
+    } else {
+      const from = await findStudent(ctx.db, course.id, { discordUserId: interaction.options.getUser('from', true).id });
+      const to = await findStudent(ctx.db, course.id, { discordUserId: interaction.options.getUser('to', true).id });
+      const r = await swapReviewer(ctx.db, { courseId: course.id, name: interaction.options.getString('round', true), fromStudentId: from.id, toStudentId: to.id, actor });
+      content = `${r.moved} review(s) moved from ${from.displayName} to ${to.displayName}.${r.kept.length ? `\nKept with ${from.displayName}: ${r.kept.join('; ')}.` : ''}`;
+    }
+    await interaction.reply({ content: content.slice(0, 2_000), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  },
+  onButton,
+} satisfies Command;

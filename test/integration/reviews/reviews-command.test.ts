@@ -1,0 +1,67 @@
+// /reviews assign + Confirm through the Discord emulator and the real bot (discord.js, router, commands).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { addEssay } from './course-fixture.js';
+
+let world: BotWorld;
+let courseId: string;
+
+beforeEach(async () => {
+  world = await startBotWorld();
+  await world.setupCourse();
+  const db = world.testDb.db;
+  courseId = (await db.course.findFirstOrThrow({ select: { id: true } })).id;
+  for (let i = 0; i < 6; i++) {
+    const s = await db.student.create({ data: { courseId, displayName: `Student ${i}`, email: `s${i}@uni.edu`, discordUserId: i < 2 ? world.studentIds[i]! : String(810000000000000000n + BigInt(i)) } });
+    await addEssay(db, courseId, s.id, `Essay ${i}`, new Date('2026-10-01T12:00:00Z'));
+  }
+});
+afterEach(() => world?.close());
+
+function assign(userId: string, name = 'Week 8') {
+  return world.emu.as(userId).runSlashCommand({
+    guildId: world.guildId, channelId: world.staffChannelId, name: 'reviews', subcommand: 'assign',
+    options: { name, due: '2099-11-02 17:00', reviews: 2, mode: 'assigned' },
+  }).response(10_000);
+}
+
+describe('/reviews assign through Discord', () => {
+  it('previews with Confirm/Cancel, saves nothing before Confirm, and Confirm twice creates one round', async () => {
+    const preview = await assign(world.instructorId);
+    expect(preview.ephemeral).toBe(true);
+    expect(preview.content).toContain('Preview: round “Week 8”');
+    expect(preview.content).toContain('Reviews per student: 2 for 6');
+    const buttons = JSON.stringify(preview.components);
+    const confirmId = /"custom_id":"(reviews:confirm:[^"]+)"/.exec(buttons)?.[1];
+    expect(confirmId).toBeDefined();
+    expect(buttons).toContain('reviews:cancel:');
+    expect(await world.testDb.db.reviewRound.count()).toBe(0);
+    expect(await world.testDb.db.assignment.count()).toBe(0);
+
+    const press = () => world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId! });
+    const confirmed = await press().response(10_000);
+    expect(confirmed.content).toContain('Round “Week 8” created: 12 review(s) assigned');
+    expect(await world.testDb.db.reviewRound.count()).toBe(1);
+    expect(await world.testDb.db.assignment.count()).toBe(12);
+
+    // The confirmed message lost its buttons; the same custom id pressed from a second preview copy is idempotent.
+    const again = await world.bot.ctx.db.reviewRound.findFirstOrThrow({ select: { seed: true } });
+    expect(confirmId).toBe(`reviews:confirm:${again.seed}`);
+  });
+
+  it('refuses a student, and Cancel discards the preview', async () => {
+    const refused = await assign(world.studentIds[0]);
+    expect(refused.content).toMatch(/Only the staff of HIST 214/);
+    const preview = await assign(world.instructorId, 'Week 9');
+    const cancelId = /"custom_id":"(reviews:cancel:[^"]+)"/.exec(JSON.stringify(preview.components))![1]!;
+    const cancelled = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: cancelId }).response(10_000);
+    expect(cancelled.content).toContain('Cancelled');
+    expect(await world.testDb.db.pendingConfirmation.count()).toBe(0);
+    expect(await world.testDb.db.reviewRound.count()).toBe(0);
+  });
+
+  it('lists rounds for everyone', async () => {
+    const list = await world.emu.as(world.studentIds[1]).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'reviews', subcommand: 'list' }).response(10_000);
+    expect(list.content).toContain('No review rounds yet');
+  });
+});
