@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: unit (pure, fast), integration (real SQLite file, Discord emulator, WordPress fake),
+// Projects: unit (pure, fast), integration (real SQLite file, Discord emulator, WordPress fake), integration-pg
+// (the same files on PostgreSQL, `npm run test:pg`),
 // e2e (a real WordPress server started by test/e2e/global-setup.ts; run by `npm run test:e2e` and CI).
 export default defineConfig({
   test: {
@@ -11,6 +12,20 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/support/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The same integration files on PostgreSQL: test/support/test-db.ts reads TEST_DATABASE and gives each
+        // test a fresh database on a throwaway server (test/support/postgres-server.ts). The multi-process
+        // suite is PostgreSQL-only already, so it runs once, in `integration`.
+        test: {
+          name: 'integration-pg',
+          include: ['test/integration/**/*.test.ts', 'test/support/**/*.test.ts'],
+          exclude: ['test/integration/multiprocess/**'],
+          environment: 'node',
+          env: { TEST_DATABASE: 'postgresql' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -47,7 +47,7 @@ export async function purgeCourseData(db: Db, input: { courseId: string; now: Da
       await tx.comment.updateMany({ where: { courseId: course.id }, data: { authorStudentId: null, authorName: null } });
 
       // Whatever is still queued would publish or quote course content after the end: dropped.
-      const outboxItemsDeleted = (await tx.outboxItem.deleteMany({ where: { courseId: course.id } })).count;
+      const outboxItemsDeleted = erased.counts.outboxDeleted + (await tx.outboxItem.deleteMany({ where: { courseId: course.id } })).count;
       const remindersDeleted = (await tx.reminder.deleteMany({ where: { courseId: course.id } })).count;
       const confirmationsDeleted = (await tx.pendingConfirmation.deleteMany({ where: { courseId: course.id } })).count;
       await tx.linkClaim.deleteMany({ where: { courseId: course.id } });

@@ -23,7 +23,6 @@ export async function prepareSecureDelete(db: Db): Promise<boolean> {
 /** True when every WAL frame reached the database and the WAL file was cut to zero bytes. */
 async function checkpointTruncate(db: Db): Promise<boolean> {
   const rows = await db.$queryRawUnsafe<Array<{ busy: bigint | number; log: bigint | number }>>('PRAGMA wal_checkpoint(TRUNCATE)');
-  process.stderr.write(`CKPT ${JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))}\n`);
   const row = rows[0];
   return row !== undefined && Number(row.busy) === 0;
 }

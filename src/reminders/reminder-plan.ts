@@ -1,9 +1,11 @@
 // Loads what planReminders needs for one course and runs it: shared by the sweep and the preview,
 // so "who would be reminded now" is exactly what the sweep would send.
-import { planReminders, type ReminderAssignment, type ReminderPlan } from '../core/reminders/plan-reminders.js';
+import { planReminders, type ReminderPlan } from '../core/reminders/plan-reminders.js';
 import type { QuietHours } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
-import { quotaSlotNumber } from '../reviews/round-plan.js';
+import { stageTimes } from '../core/reminders/stages.js';
+import { activeRoundSelect, type ActiveRound } from '../reviews/active-rounds.js';
+import { openAssignments, sentKeysFor, type OpenAssignment } from './open-assignments.js';
 
 export interface CourseForReminders {
   id: string;
@@ -19,6 +21,8 @@ export interface CourseForReminders {
   digestHourLocal: number;
   reminderThreadId: string | null;
   staffChannelId: string | null;
+  /** Its active rounds, read with the course so each step of the sweep need not ask again. */
+  rounds: ActiveRound[];
 }
 
 export async function loadCourse(db: Db, courseId: string): Promise<CourseForReminders> {
@@ -27,6 +31,7 @@ export async function loadCourse(db: Db, courseId: string): Promise<CourseForRem
     select: {
       id: true, name: true, guildId: true, channelId: true, status: true, timeZone: true, quietHoursStart: true, quietHoursEnd: true,
       reminderStages: true, minCommentWords: true, digestHourLocal: true, reminderThreadId: true, staffChannelId: true,
+      rounds: { where: { status: 'active' }, select: activeRoundSelect },
     },
   });
 }
@@ -39,63 +44,28 @@ export function stagesOf(course: CourseForReminders): number[] {
   return course.reminderStages.split(',').map((s) => Number(s.trim())).filter((h) => Number.isFinite(h) && h > 0);
 }
 
-export interface OpenAssignment extends ReminderAssignment {
-  roundId: string;
-  essayId: string | null;
-  slotKey: string;
-  /** Quota: slots still open (peer essays still to comment on); 1 for an essay assignment. */
-  pendingSlots: number;
+export type { OpenAssignment } from './open-assignments.js';
+
+/** The latest stage whose time has come, per round; rounds before their first stage are left out. */
+export function currentStages(rounds: readonly ActiveRound[], course: CourseForReminders, now: Date): Map<string, string> {
+  const current = new Map<string, string>();
+  for (const r of rounds) {
+    let latest: string | undefined;
+    for (const s of stageTimes(r.dueAt, stagesOf(course), course.timeZone)) if (s.scheduledFor.getTime() <= now.getTime()) latest = s.stage;
+    if (latest) current.set(r.id, latest);
+  }
+  return current;
 }
 
 /**
- * Pending assignments of active rounds. A quota reviewer has one row per slot but is reminded once
- * per stage: the group is planned under its "quota:1" row's id (the anchor, whatever its status), so
- * finishing slot 1 does not start the stages again for slot 2.
+ * Plans one course: only assignments still missing their round's current stage are read, with their
+ * recorded keys, so planReminders sees the same facts as if every assignment had been loaded.
  */
-export async function openAssignments(db: Db, courseId: string): Promise<OpenAssignment[]> {
-  const rows = await db.assignment.findMany({
-    where: { status: 'pending', round: { courseId, status: 'active' } },
-    select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, slotKey: true, round: { select: { dueAt: true } } },
-  });
-  const groups = new Map<string, { n: number; row: (typeof rows)[number]; pending: number }>();
-  const out: OpenAssignment[] = [];
-  for (const r of rows) {
-    const n = quotaSlotNumber(r.slotKey);
-    if (n === null) {
-      out.push({ id: r.id, roundId: r.roundId, reviewerId: r.reviewerStudentId, essayId: r.essayId, slotKey: r.slotKey, dueAt: r.round.dueAt, completedAt: null, cancelled: false, pendingSlots: 1 });
-      continue;
-    }
-    const key = `${r.roundId}|${r.reviewerStudentId}`;
-    const g = groups.get(key);
-    if (!g) groups.set(key, { n, row: r, pending: 1 });
-    else {
-      g.pending++;
-      if (n < g.n) Object.assign(g, { n, row: r });
-    }
-  }
-  if (groups.size === 0) return out;
-  const anchors = await db.assignment.findMany({
-    where: { roundId: { in: [...new Set([...groups.values()].map((g) => g.row.roundId))] }, slotKey: 'quota:1' },
-    select: { id: true, roundId: true, reviewerStudentId: true },
-  });
-  const anchorOf = new Map(anchors.map((a) => [`${a.roundId}|${a.reviewerStudentId}`, a.id]));
-  for (const [key, g] of groups) {
-    const r = g.row;
-    out.push({ id: anchorOf.get(key) ?? r.id, roundId: r.roundId, reviewerId: r.reviewerStudentId, essayId: null, slotKey: r.slotKey, dueAt: r.round.dueAt, completedAt: null, cancelled: false, pendingSlots: g.pending });
-  }
-  return out;
-}
-
-export async function sentKeys(db: Db, courseId: string): Promise<Set<string>> {
-  const rows = await db.reminder.findMany({ where: { courseId, assignmentId: { not: null } }, select: { dedupeKey: true } });
-  return new Set(rows.map((r) => r.dedupeKey));
-}
-
 export async function planForCourse(db: Db, course: CourseForReminders, now: Date): Promise<{ plan: ReminderPlan; open: OpenAssignment[] }> {
-  const open = await openAssignments(db, course.id);
+  const open = await openAssignments(db, course.rounds, currentStages(course.rounds, course, now));
   const plan = planReminders({
     now, courseTimeZone: course.timeZone, quietHours: quietHoursOf(course), stagesBeforeDue: stagesOf(course),
-    assignments: open, alreadySent: open.length ? await sentKeys(db, course.id) : new Set(),
+    assignments: open, alreadySent: open.length ? await sentKeysFor(db, open.map((a) => a.id)) : new Set(),
   });
   return { plan, open };
 }

@@ -2,8 +2,7 @@
 // is sent by a later sweep once it is older than STALE_PENDING_MS. Claiming re-stamps createdAt with a
 // conditional update, so two sweepers never retry the same row.
 import type { CourseForReminders } from './reminder-plan.js';
-import { openAssignments } from './reminder-plan.js';
-import { deliverDigest } from './send-overdue-digest.js';
+import { deliverDigest, overdueAssignments } from './send-overdue-digest.js';
 import { sendReminder } from './send-reminder.js';
 import { markOutcome, type SweepDeps } from './sweep-deps.js';
 
@@ -32,7 +31,7 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
     } else if (r.assignmentId) {
       await sendReminder(deps, course, { id: r.id, assignmentId: r.assignmentId, stage: r.stage }, now);
     } else if (r.stage === 'overdue_digest' && course.staffChannelId) {
-      await deliverDigest(deps, course, r.id, await openAssignments(deps.db, course.id), now);
+      await deliverDigest(deps, course, r.id, await overdueAssignments(deps, course, now), now);
     } else {
       await markOutcome(deps.db, r.id, { status: 'failed', error: `cannot retry ${r.stage}` }, now);
     }

@@ -37,10 +37,10 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
     courseId, skipped: null, lateAssigned: 0, completed: 0, sent: 0, failed: 0, deferred: 0, duplicates: 0, postponed: 0, superseded: 0, retried: 0, digest: null,
   };
   if (course.status !== 'active' && course.status !== 'flagged') return { ...summary, skipped: course.status };
-  const late = await assignLateEssays(deps.db, courseId, now);
+  const late = await assignLateEssays(deps.db, courseId, now, course.rounds);
   summary.lateAssigned = late.assigned;
   for (const warning of late.warnings) deps.log.warn({ courseId }, warning);
-  const completion = await refreshCompletion(deps.db, courseId, now);
+  const completion = await refreshCompletion(deps.db, courseId, now, course);
   summary.completed = completion.done + completion.doneLate;
   summary.retried = await retryStaleReminders(deps, course, now);
 
@@ -62,6 +62,6 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
     else if (status === 'failed') summary.failed++;
     else summary.deferred++;
   }
-  summary.digest = await sendOverdueDigest(deps, course, open, now);
+  summary.digest = await sendOverdueDigest(deps, course, now);
   return summary;
 }

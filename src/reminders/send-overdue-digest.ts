@@ -1,9 +1,10 @@
 // The staff digest of overdue reviews, once per local day (dedupeKey <courseId>:overdue_digest:<date>),
 // to the course's staff channel; it also names the students who cannot be DMed.
 import { planOverdueDigest } from '../core/reminders/overdue-digest.js';
-import { localDateKey } from '../core/time/zoned.js';
+import { localDateKey, localParts } from '../core/time/zoned.js';
+import { openAssignments, type OpenAssignment } from './open-assignments.js';
 import { ChatError } from '../sync/chat-port.js';
-import type { CourseForReminders, OpenAssignment } from './reminder-plan.js';
+import type { CourseForReminders } from './reminder-plan.js';
 import { overdueDigestText } from './reminder-message.js';
 import { markOutcome, recordIntent, type MarkOutcome, type SweepDeps } from './sweep-deps.js';
 
@@ -13,16 +14,25 @@ export function digestKey(courseId: string, localDate: string): string {
   return `${courseId}:overdue_digest:${localDate}`;
 }
 
-export async function sendOverdueDigest(deps: SweepDeps, course: CourseForReminders, open: OpenAssignment[], now: Date): Promise<DigestOutcome> {
+export async function sendOverdueDigest(deps: SweepDeps, course: CourseForReminders, now: Date): Promise<DigestOutcome> {
   const localDate = localDateKey(now, course.timeZone);
   const key = digestKey(course.id, localDate);
-  const already = await deps.db.reminder.findUnique({ where: { dedupeKey: key }, select: { id: true } });
-  const plan = planOverdueDigest({ now, timeZone: course.timeZone, assignments: open, digestHourLocal: course.digestHourLocal, lastDigestDate: already ? localDate : null });
+  // Cheap checks first: most sweeps of the day stop here without reading any assignment.
+  if (await deps.db.reminder.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return 'sent_today';
+  if (localParts(now, course.timeZone).h < course.digestHourLocal) return 'before_hour';
+  const open = await overdueAssignments(deps, course, now);
+  const plan = planOverdueDigest({ now, timeZone: course.timeZone, assignments: open, digestHourLocal: course.digestHourLocal, lastDigestDate: null });
   if (!plan.send) return plan.reason === 'due' ? 'nothing_overdue' : plan.reason;
   if (!course.staffChannelId) return 'no_staff_channel';
   const id = await recordIntent(deps, { courseId: course.id, assignmentId: null, studentId: null, dedupeKey: key, stage: 'overdue_digest', scheduledFor: now, postponedUntil: null, now });
   if (!id) return 'taken';
   return deliverDigest(deps, course, id, open, now);
+}
+
+/** Open assignments of the course's active rounds that are past due. */
+export async function overdueAssignments(deps: SweepDeps, course: CourseForReminders, now: Date): Promise<OpenAssignment[]> {
+  const rounds = course.rounds.filter((r) => r.dueAt.getTime() <= now.getTime());
+  return rounds.length ? openAssignments(deps.db, rounds) : [];
 }
 
 /** Renders from the current state (also used to retry a digest whose sending was interrupted). */

@@ -4,19 +4,21 @@
 import { assignLateEssay } from '../core/reviews/assign-late.js';
 import type { ReviewAssignment } from '../core/reviews/assign-types.js';
 import type { Db } from '../db/client.js';
+import { activeRounds, type ActiveRound } from './active-rounds.js';
 import { isUniqueViolation } from './db-errors.js';
 import { essaysForFilter, parseEssayFilter } from './round-essays.js';
 
-export async function assignLateEssays(db: Db, courseId: string, now: Date): Promise<{ assigned: number; warnings: string[] }> {
-  const rounds = await db.reviewRound.findMany({
-    where: { courseId, status: 'active', mode: 'assigned', dueAt: { gt: now } },
-    select: { id: true, seed: true, createdAt: true, essayFilter: true },
-  });
+export async function assignLateEssays(db: Db, courseId: string, now: Date, known?: ActiveRound[]): Promise<{ assigned: number; warnings: string[] }> {
+  const rounds = (known ?? (await activeRounds(db, courseId))).filter((r) => r.mode === 'assigned' && r.dueAt.getTime() > now.getTime());
   let assigned = 0;
   const warnings: string[] = [];
   if (rounds.length === 0) return { assigned, warnings };
-  const reviewers = (await db.student.findMany({ where: { courseId }, select: { id: true } })).map((s) => s.id);
+  let reviewers: string[] | null = null;
   for (const round of rounds) {
+    // Cheap test first: most sweeps find no essay recorded after the round that it does not cover yet.
+    const fresh = await db.essay.count({ where: { courseId, blogStatus: 'published', createdAt: { gt: round.createdAt }, assignments: { none: { roundId: round.id } } } });
+    if (fresh === 0) continue;
+    reviewers ??= (await db.student.findMany({ where: { courseId }, select: { id: true } })).map((s) => s.id);
     const essays = await essaysForFilter(db, courseId, parseEssayFilter(round.essayFilter));
     const rows = await db.assignment.findMany({
       where: { roundId: round.id },

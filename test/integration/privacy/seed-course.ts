@@ -8,8 +8,8 @@ export interface Person {
   discordUserId: string;
 }
 
-export const zelda: Person = { displayName: 'Zelda Quartermain', email: 'zelda.q@uni.example', blogUserId: '987654', blogUsername: 'zquartermain', discordUserId: '771234567890123456' };
-export const bruno: Person = { displayName: 'Bruno Okafor', email: 'bruno.o@uni.example', blogUserId: '876543', blogUsername: 'bokafor', discordUserId: '661234567890123457' };
+export const zelda: Person = { displayName: 'Zelda Quartermain', email: 'zelda.q@uni.example', blogUserId: '904417', blogUsername: 'zquartermain', discordUserId: '771234567890123456' };
+export const bruno: Person = { displayName: 'Bruno Okafor', email: 'bruno.o@uni.example', blogUserId: '615283', blogUsername: 'bokafor', discordUserId: '661234567890123457' };
 
 const t = (iso: string) => new Date(iso);
 
@@ -18,8 +18,9 @@ const t = (iso: string) => new Date(iso);
  * sides, a review round, sent reminders, audit entries, queued and delivered effects, a preview waiting
  * for Confirm, and a guest comment that carries the first student's name from before she linked.
  */
-export async function seedCourse(db: Db, opts: { guildId?: string; channelId?: string; people?: [Person, Person] } = {}) {
+export async function seedCourse(db: Db, opts: { guildId?: string; channelId?: string; people?: [Person, Person]; tag?: string } = {}) {
   const [a, b] = opts.people ?? [zelda, bruno];
+  const tag = opts.tag ?? '';
   const guildId = opts.guildId ?? '500000000000000001';
   const course = await db.course.create({
     data: {
@@ -37,7 +38,7 @@ export async function seedCourse(db: Db, opts: { guildId?: string; channelId?: s
 
   const essay = (s: typeof sa, p: Person, n: number) =>
     db.essay.create({
-      data: { courseId, blogPostId: `${n}01`, url: `https://blog.example.edu/2026/09/essay-${n}/`, title: `On rivers ${n}`, authorStudentId: s.id, authorBlogUserId: p.blogUserId, publishedAt: t(`2026-09-0${n}T10:00:00Z`), modifiedAt: t(`2026-09-0${n}T10:00:00Z`), threadNonce: `nonce-${n}`, threadState: 'created', threadId: `30000000000000000${n}` },
+      data: { courseId, blogPostId: `${n}01`, url: `https://blog.example.edu/2026/09/essay-${n}/`, title: `On rivers ${n}`, authorStudentId: s.id, authorBlogUserId: p.blogUserId, publishedAt: t(`2026-09-0${n}T10:00:00Z`), modifiedAt: t(`2026-09-0${n}T10:00:00Z`), threadNonce: `nonce-${n}`, threadState: 'created', threadId: `3${tag}0000000000000000${n}` },
     });
   const ea = await essay(sa, a, 1);
   const eb = await essay(sb, b, 2);
@@ -45,9 +46,9 @@ export async function seedCourse(db: Db, opts: { guildId?: string; channelId?: s
     const { n, ...rest } = data;
     return db.comment.create({ data: { courseId, ...rest, wordCount: 40 + n, contentHash: `hash-${n}`, mirrorState: 'mirrored', writtenAt: t(`2026-09-1${n}T12:00:00Z`) } });
   };
-  const caDiscord = await comment({ essayId: eb.id, origin: 'discord', authorStudentId: sa.id, discordMessageId: '310000000000000001', blogCommentId: '9001', n: 1 });
+  const caDiscord = await comment({ essayId: eb.id, origin: 'discord', authorStudentId: sa.id, discordMessageId: `31${tag}0000000000000001`, blogCommentId: '9001', n: 1 });
   const caBlog = await comment({ essayId: eb.id, origin: 'blog', authorStudentId: sa.id, blogCommentId: '9002', n: 2 });
-  const cbDiscord = await comment({ essayId: ea.id, origin: 'discord', authorStudentId: sb.id, discordMessageId: '310000000000000003', blogCommentId: '9003', n: 3 });
+  const cbDiscord = await comment({ essayId: ea.id, origin: 'discord', authorStudentId: sb.id, discordMessageId: `31${tag}0000000000000003`, blogCommentId: '9003', n: 3 });
   const guest = await comment({ essayId: ea.id, origin: 'blog', authorName: a.displayName, blogCommentId: '9004', n: 4 });
 
   const round = await db.reviewRound.create({ data: { courseId, name: 'Round 1', dueAt: t('2026-09-20T23:59:00Z'), reviewsPerStudent: 1, mode: 'assigned', seed: 's', createdByUserId: '400000000000000009' } });
@@ -68,7 +69,7 @@ export async function seedCourse(db: Db, opts: { guildId?: string; channelId?: s
   await audit('report.view', null, { students: 2 });
 
   const effect = (kind: string, key: string, payload: unknown, status = 'pending') =>
-    db.outboxItem.create({ data: { courseId, kind, dedupeKey: key, orderKey: ea.id, payload: JSON.stringify(payload), status, doneAt: status === 'done' ? t('2026-09-12T00:00:00Z') : null } });
+    db.outboxItem.create({ data: { courseId, kind, dedupeKey: `${key}${tag}`, orderKey: ea.id, payload: JSON.stringify(payload), status, doneAt: status === 'done' ? t('2026-09-12T00:00:00Z') : null } });
   await effect('blog.create_comment', 'create-a', { commentId: caDiscord.id, html: `<p>${a.displayName} thinks the river is a metaphor.</p>`, replyToMessageId: null });
   await effect('discord.post_blog_comment', 'post-a', { commentId: caBlog.id, chunks: ['Good point'], username: a.displayName, avatarUrl: null, marker: 'm' }, 'done');
   await effect('blog.trash_comment', 'trash-a', { commentId: caBlog.id });

@@ -1,0 +1,37 @@
+// /report audit: the most recent audit entries of a course, newest first. Actors are shown as
+// Discord mentions (the reply never pings: the command sets allowedMentions to none).
+import { splitMessage } from '../core/format/split-message.js';
+import type { Db } from '../db/client.js';
+import { quote, ts } from './health-report.js';
+import { redactEmails } from './render/text-cells.js';
+
+export const AUDIT_LIMIT_DEFAULT = 25;
+
+function detailsText(json: string): string {
+  try {
+    const v = JSON.parse(json) as Record<string, unknown>;
+    const parts = Object.entries(v)
+      .filter(([, value]) => value !== null && value !== undefined && value !== '')
+      .map(([k, value]) => `${k}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+    // Details are shown to staff only, but addresses still have no reason to be on screen.
+    return parts.length ? ` — ${quote(redactEmails(parts.join(', ')), 160)}` : '';
+  } catch {
+    return '';
+  }
+}
+
+export async function auditReport(db: Db, input: { courseId: string; limit?: number }): Promise<string[]> {
+  const limit = Math.min(Math.max(input.limit ?? AUDIT_LIMIT_DEFAULT, 1), 100);
+  const [course, entries] = await Promise.all([
+    db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true } }),
+    db.auditEntry.findMany({ where: { courseId: input.courseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit }),
+  ]);
+  const targets = [...new Set(entries.map((e) => e.targetStudentId).filter((id): id is string => id !== null))];
+  const names = new Map((await db.student.findMany({ where: { id: { in: targets } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]));
+  const lines = entries.map((e) => {
+    const target = e.targetStudentId ? ` → ${quote(names.get(e.targetStudentId) ?? 'a removed student', 60)}` : '';
+    return `• ${ts(e.createdAt, 'f')} <@${e.actorUserId}> **${quote(e.action, 60)}**${target}${detailsText(e.details)}`;
+  });
+  const heading = `**Audit log — ${quote(course.name, 100)}** (latest ${entries.length})`;
+  return splitMessage([heading, ...(lines.length ? lines : ['Nothing recorded yet.'])].join('\n'), { max: 2000 });
+}

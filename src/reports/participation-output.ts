@@ -1,0 +1,74 @@
+// /report participation and the weekly digest: the numbers as reply pages, a gradebook CSV or a PNG
+// chart. E-mail addresses appear only in a CSV downloaded privately by staff; anything that may be
+// posted in a channel has none (names that are addresses are shortened too).
+import { escapeDiscordText, neutraliseMentions } from '../core/format/discord-escape.js';
+import type { ParticipationReport } from '../core/participation/types.js';
+import type { Db } from '../db/client.js';
+import { UserError } from '../shared/user-error.js';
+import type { ChatFile } from '../sync/chat-port.js';
+import { participationChartPng, participationCsv, participationPages, toParticipationRows, toWeeklyPoints, type ParticipationRow } from './render/index.js';
+import { redactEmails } from './render/text-cells.js';
+import { participationReport, studentEmails } from './load-participation.js';
+
+export type ParticipationFormat = 'reply' | 'csv' | 'chart';
+
+export interface ParticipationOutputInput {
+  courseId: string;
+  roundId?: string | null;
+  now: Date;
+  format: ParticipationFormat;
+  /** 'private': an ephemeral staff download (CSV may carry e-mail); 'channel': seen by everyone there. */
+  audience: 'private' | 'channel';
+}
+
+export interface ParticipationOutput {
+  report: ParticipationReport;
+  title: string;
+  /** One Discord message each (<= 2000 characters). */
+  pages: string[];
+  files: ChatFile[];
+}
+
+/** The round of a course named `name` (case-insensitive), or a UserError listing the rounds. */
+export async function findRoundByName(db: Db, courseId: string, name: string): Promise<{ id: string; name: string }> {
+  const rounds = await db.reviewRound.findMany({ where: { courseId }, select: { id: true, name: true }, orderBy: { createdAt: 'asc' } });
+  const hit = rounds.find((r) => r.name.toLowerCase() === name.trim().toLowerCase());
+  if (hit) return hit;
+  const known = rounds.map((r) => `“${r.name}”`).join(', ');
+  throw new UserError(`No review round is called “${name}”. ${known ? `Rounds: ${known}.` : 'This course has no rounds yet.'}`);
+}
+
+export function participationSummary(report: ParticipationReport): string {
+  const t = report.totals;
+  const r = t.reviews;
+  const pct = Math.round(t.completionRate * 100);
+  return (
+    `${t.students} students · ${t.essaysPublished} essays · ${t.commentsDiscord + t.commentsBlog} comments given ` +
+    `(${t.commentsDiscord} Discord, ${t.commentsBlog} blog) · reviews ${r.done + r.doneLate}/${r.assigned} done (${pct}%, ` +
+    `${r.doneLate} late), ${r.pending} pending, ${r.overdue} overdue · reminders ${t.remindersSent} sent, ${t.remindersFailed} failed`
+  );
+}
+
+function slug(text: string): string {
+  return text.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || 'course';
+}
+
+export async function participationOutput(db: Db, input: ParticipationOutputInput): Promise<ParticipationOutput> {
+  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true } });
+  const round = input.roundId ? await db.reviewRound.findUniqueOrThrow({ where: { id: input.roundId }, select: { name: true } }) : null;
+  const report = await participationReport(db, { courseId: input.courseId, roundId: input.roundId ?? null, now: input.now });
+  const title = `Participation — ${course.name}${round ? ` — ${round.name}` : ''}`;
+  const withEmail = input.format === 'csv' && input.audience === 'private';
+  const emails = withEmail ? await studentEmails(db, input.courseId) : null;
+  let rows: ParticipationRow[] = toParticipationRows(report.students, emails ? (id) => emails.get(id) : undefined);
+  if (input.audience === 'channel') rows = rows.map((r) => ({ ...r, studentName: redactEmails(r.studentName), email: null }));
+  const heading = `**${neutraliseMentions(escapeDiscordText(title))}**\n${participationSummary(report)}`;
+  const base = `participation-${slug(course.name)}${round ? `-${slug(round.name)}` : ''}`;
+  if (input.format === 'reply') return { report, title, pages: participationPages(rows, { title }), files: [] };
+  if (input.format === 'csv') {
+    const note = withEmail ? '\n-# Contains e-mail addresses: keep it with your gradebook.' : '';
+    return { report, title, pages: [heading + note], files: [{ name: `${base}.csv`, data: participationCsv(rows, { includeEmail: withEmail }) }] };
+  }
+  const png = await participationChartPng(rows, toWeeklyPoints(report.weekly), { title });
+  return { report, title, pages: [heading], files: [{ name: `${base}.png`, data: png }] };
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../db/client.js';
+
+export interface ActiveRound {
+  id: string;
+  dueAt: Date;
+  mode: string;
+  essayFilter: string;
+  seed: string;
+  createdAt: Date;
+}
+
+export const activeRoundSelect = { id: true, dueAt: true, mode: true, essayFilter: true, seed: true, createdAt: true } as const;
+
+/**
+ * A course's active rounds. Assignment queries filter by these ids (the unique key's leading column)
+ * rather than by a relation filter on the round, which SQLite answers by scanning every pending
+ * assignment of every course through the status index (20 s per sweep at 150,000 rows).
+ */
+export async function activeRounds(db: Db, courseId: string): Promise<ActiveRound[]> {
+  return db.reviewRound.findMany({ where: { courseId, status: 'active' }, select: activeRoundSelect });
+}

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onThreadReply } from '../../../src/sync/comments/mirror-discord-reply.js';
+import type { SyncContext } from '../../../src/sync/sync-context.js';
+import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+
+// kill -9 at random points while replies go to the blog and blog comments come to the thread,
+// over and over: afterwards every comment exists exactly once on each side.
+const root = path.resolve(import.meta.dirname, '../../..');
+let world: BotWorld;
+let courseId: string;
+let threadId: string;
+let postId: number;
+
+function runWorker(killAfterMs: number | null): Promise<'done' | 'killed'> {
+  return new Promise((resolve, reject) => {
+    // node itself with tsx as a loader: the tsx CLI would run the script in a child process that a
+    // SIGKILL of the wrapper leaves running.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/mirror-worker.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: world.testDb.url, DISCORD_API_URL: world.emu.apiUrl, DISCORD_TOKEN: world.emu.botToken, COURSE_ID: courseId },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let timer: NodeJS.Timeout | null = null;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      if (killAfterMs !== null && !timer && d.toString().includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve('killed');
+      else if (code === 0) resolve('done');
+      else reject(new Error(`worker failed (${code}): ${stderr}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  world = await startBotWorld();
+  await world.setupCourse();
+  courseId = (await world.testDb.db.course.findFirstOrThrow()).id;
+  postId = (await world.wp.as('student1').publishPost({ title: 'Under fire', content: '<p>Essay.</p>' })).id;
+  await world.bot.syncNow();
+  threadId = world.emu.threadsIn(world.forumId)[0]!.id;
+  await world.bot.stop(); // the bot's own process stays out of the way: only the workers mirror
+});
+afterAll(() => world?.close());
+
+describe('kill -9 during mirroring', () => {
+  it('loses and duplicates nothing across 12 kills at random points', async () => {
+    const ctx = world.bot.ctx as SyncContext;
+    for (let i = 0; i < 60; i += 1) {
+      const message = world.emu.as(world.studentIds[1]).postMessage(threadId, { content: `Discord reply ${i} — “kept” once.` });
+      await onThreadReply(ctx, {
+        messageId: message.id, threadId, authorId: world.studentIds[1], authorDisplayName: 'Bob Student', fromBotOrWebhook: false, isSystem: false,
+        content: message.content, replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: new Date(),
+      });
+    }
+    for (let i = 0; i < 30; i += 1) await world.wp.admin.comment(postId, `<p>Blog comment ${i} — “kept” once.</p>`);
+
+    let kills = 0;
+    let killedMidWork = 0;
+    const doneCount = () => world.testDb.db.outboxItem.count({ where: { status: 'done' } });
+    for (let round = 0; round < 12; round += 1) {
+      const before = await doneCount();
+      // tsx start-up and the gateway login take about a second; the kill lands somewhere in the work after it.
+      if ((await runWorker(1_000 + Math.floor(Math.random() * 1_200))) === 'killed') {
+        kills += 1;
+        const after = await doneCount();
+        if (after > before && (await world.testDb.db.outboxItem.count({ where: { status: 'pending' } })) > 0) killedMidWork += 1;
+      }
+    }
+    expect(await runWorker(null)).toBe('done');
+    expect(kills).toBeGreaterThan(6);
+    expect(killedMidWork, 'kills that interrupted work in progress').toBeGreaterThanOrEqual(2);
+
+    const onBlog = world.wp.state.comments.filter((c) => c.postId === postId).map((c) => c.content);
+    for (let i = 0; i < 60; i += 1) expect(onBlog.filter((c) => c.includes(`Discord reply ${i} —`)), `reply ${i}`).toHaveLength(1);
+    const inThread = world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+    for (let i = 0; i < 30; i += 1) expect(inThread.filter((c) => c.includes(`Blog comment ${i} —`)), `blog comment ${i}`).toHaveLength(1);
+    expect(inThread).toHaveLength(30);
+    expect(onBlog).toHaveLength(90);
+    expect(await world.testDb.db.outboxItem.count({ where: { status: { not: 'done' } } })).toBe(0);
+  }, 120_000);
+});

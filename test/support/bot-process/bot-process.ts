@@ -1,0 +1,65 @@
+// One bot PROCESS for the multi-process suite and bench/scale.bench.ts: `tsx bot-process.ts`, set up by
+// env (see spawn-bot-process.ts). It runs the real bot (startBot: discord.js client on the given shards,
+// event handlers, command router) and the real jobs on node-cron, only with schedules measured in seconds
+// instead of the production 10 s / 30 s / 5 min, so a lease of a few seconds can be proven in a test.
+// Prints one JSON line `{"ready":...}` on stdout when connected; SIGTERM stops it cleanly, SIGKILL does not.
+import pino from 'pino';
+import { startBot } from '../../../src/app/start-bot.js';
+import { realBlogSources } from '../../../src/courses/course-blogs.js';
+import { openDb } from '../../../src/db/client.js';
+import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
+import type { Job } from '../../../src/jobs/job.js';
+import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
+import { startScheduler } from '../../../src/jobs/scheduler.js';
+import { SecretBox } from '../../../src/privacy/secret-box.js';
+import { systemClock } from '../../../src/shared/clock.js';
+import { createLogger } from '../../../src/shared/logger.js';
+import { testSecretKeys } from '../course-fixture.js';
+
+const env = process.env;
+const need = (name: string): string => {
+  const value = env[name];
+  if (!value) throw new Error(`bot-process: ${name} is not set`);
+  return value;
+};
+
+const shards = need('BOT_SHARDS').split(',').map(Number);
+const shardCount = Number(need('BOT_SHARD_COUNT'));
+const leaseSeconds = Number(env.BOT_LEASE_SECONDS ?? '3');
+const tickSeconds = Number(env.BOT_TICK_SECONDS ?? '1');
+const sweepSeconds = Number(env.BOT_SWEEP_SECONDS ?? '2');
+const log = createLogger(env.BOT_LOG_LEVEL ?? 'info', env.BOT_LOG_FILE ? pino.destination({ dest: env.BOT_LOG_FILE, sync: true }) : undefined).child({ proc: env.BOT_NAME });
+
+const db = await openDb(need('BOT_DATABASE_URL'));
+const bot = await startBot({
+  token: need('BOT_TOKEN'),
+  apiUrl: need('BOT_API_URL'),
+  db,
+  secrets: new SecretBox(testSecretKeys),
+  createBlog: realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 5_000 }),
+  clock: systemClock,
+  log,
+  leaseSeconds,
+  shards,
+  shardCount,
+  // startBot's own schedules are the production ones; the same jobs run below on fast ones.
+  schedule: false,
+});
+
+const sync = courseSyncJob();
+const every = (seconds: number) => `*/${seconds} * * * * *`;
+const jobs: Job[] = [{ ...sync, schedule: every(tickSeconds) }];
+if (env.BOT_REMINDERS !== '0') jobs.push({ ...reminderSweepJob(), schedule: every(sweepSeconds) });
+const scheduler = await startScheduler(jobs, bot.ctx, { shardIds: shards });
+
+process.stdout.write(`${JSON.stringify({ ready: true, owner: bot.ctx.owner, pid: process.pid, shards, guilds: bot.client.guilds.cache.size })}\n`);
+
+process.once('SIGTERM', () => {
+  setTimeout(() => process.exit(1), 5_000).unref();
+  void (async () => {
+    await scheduler.stop();
+    await bot.stop();
+    await db.$disconnect();
+    process.exit(0);
+  })();
+});
