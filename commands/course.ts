@@ -6,8 +6,14 @@ import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
 import { backfillCourse } from '../src/courses/backfill-course.js';
 import type { Command } from '../src/discord/command.js';
-import { courseForInteraction } from '../src/discord/course-access.js';
+import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
+import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
+import { replaceCredentials } from '../src/courses/replace-credentials.js';
+import { cancelConfirmation, requestConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
+import { purgeCourseData } from '../src/privacy/purge-course.js';
 import { UserError } from '../src/shared/user-error.js';
+
+const archiveKind = 'course.archive';
 
 const data = new SlashCommandBuilder()
   .setName('course')
@@ -41,6 +47,15 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('show').setDescription('Show this course’s settings and health'))
   .addSubcommand((s) => s.setName('pause').setDescription('Stop polling the blog and sending reminders'))
   .addSubcommand((s) => s.setName('resume').setDescription('Resume a paused course'))
+  .addSubcommand((s) =>
+    s
+      .setName('credentials')
+      .setDescription('Replace the blog credentials (tested first; stored encrypted, never shown)')
+      .addStringOption((o) => o.setName('blog_user').setDescription('WordPress user name for the bot'))
+      .addStringOption((o) => o.setName('blog_password').setDescription('Its application password'))
+      .addStringOption((o) => o.setName('blog_token').setDescription('WordPress.com access token')),
+  )
+  .addSubcommand((s) => s.setName('archive').setDescription('End the course now: delete all students’ personal data (asks to confirm)'))
   .addSubcommand((s) =>
     s
       .setName('backfill')
@@ -108,10 +123,40 @@ export const course = {
       await interaction.reply({ content: sub === 'pause' ? `${target.name} is paused: no polling, no reminders.` : `${target.name} is active again.`, flags: MessageFlags.Ephemeral });
       return;
     }
+    if (sub === 'credentials') {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await replaceCredentials(ctx, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, credentials: credentialsFrom(interaction) });
+      await interaction.editReply('New blog credentials tested and saved (encrypted). The old ones are gone.');
+      return;
+    }
+    if (sub === 'archive') {
+      const id = await requestConfirmation(ctx.db, { kind: archiveKind, courseId: target.id, actorUserId: interaction.user.id, payload: {}, now: ctx.clock.now() });
+      await interaction.reply({
+        content: `Archive **${target.name}** now? Every student’s personal data is deleted from CourseThreads (roster, identities, reviews, reminders, blog credentials); anonymous totals stay. The bot stops following the blog. Comments stay on the blog and in Discord. This cannot be undone.`,
+        components: [confirmButtons('course', id, 'Archive and delete')],
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+      return;
+    }
     const since = parseDay(interaction.options.getString('since', true), 'since')!;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const summary = await backfillCourse(ctx, { courseId: target.id, since, actorUserId: interaction.user.id });
     await interaction.editReply(`Backfill queued: ${summary.created} essay thread(s) will be created, paced under Discord's rate limits.`);
     ctx.kickOutbox();
+  },
+  async onButton(interaction, ctx) {
+    const button = parseConfirmButton(interaction.customId);
+    if (!button) return;
+    const target = await courseForInteraction(ctx.db, interaction);
+    if (!isCourseStaff(interaction.inCachedGuild() ? interaction.member : null, target)) throw new UserError(`Only the staff of ${target.name} can do this.`);
+    if (button.action === 'cancel') {
+      await cancelConfirmation(ctx.db, button.id);
+      await interaction.update({ content: 'Cancelled: nothing was deleted.', components: [] });
+      return;
+    }
+    await takeConfirmation(ctx.db, { id: button.id, kind: archiveKind, actorUserId: interaction.user.id, now: ctx.clock.now() });
+    const summary = await purgeCourseData(ctx.db, { courseId: target.id, now: ctx.clock.now(), actorUserId: interaction.user.id });
+    await interaction.update({ content: `${target.name} is archived: personal data of ${summary.students.students} student(s) deleted; anonymous totals kept.`, components: [] });
   },
 } satisfies Command;

@@ -40,9 +40,10 @@ async function participation(interaction: ChatInputCommandInteraction, ctx: AppC
   const inChannel = interaction.options.getBoolean('post_in_channel') ?? false;
   const format = (interaction.options.getString('format') ?? 'reply') as ParticipationFormat;
   const roundName = interaction.options.getString('round');
+  // A wrong round name is answered privately before anything shows in the channel.
+  const round = roundName ? await findRoundByName(ctx.db, course.id, roundName) : null;
   // Rendering a chart can take longer than Discord's 3-second answer window.
   await interaction.deferReply(inChannel ? {} : { flags: MessageFlags.Ephemeral });
-  const round = roundName ? await findRoundByName(ctx.db, course.id, roundName) : null;
   const out = await participationOutput(ctx.db, { courseId: course.id, roundId: round?.id ?? null, now: ctx.clock.now(), format, audience: inChannel ? 'channel' : 'private' });
   await recordAudit(ctx.db, {
     courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'report.participation',

@@ -1,4 +1,7 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+
+// Load when the bench started: figures taken on a busy machine (other test runs) read slower.
+const loadAtStart = loadavg()[0]!;
 
 // Small helpers every bench shares: percentiles (nearest-rank, so p95 of 20 samples is a real sample,
 // not an interpolation), a one-line distribution, and the summary block each bench ends with.
@@ -36,7 +39,7 @@ export function printSummary(title: string, rows: [string, string][]): void {
   say();
   say(`=== SUMMARY ${title} ===`);
   for (const [key, value] of rows) say(`${key.padEnd(width)}  ${value}`);
-  say(`(${new Date().toISOString()}, node ${process.version}, ${machineCores()} cores)`);
+  say(`(${new Date().toISOString()}, node ${process.version}, ${machineCores()} cores, load average ${fmt(loadAtStart, 1)} at start / ${fmt(loadavg()[0]!, 1)} at end)`);
 }
 
 function machineCores(): number {

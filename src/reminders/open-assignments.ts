@@ -27,12 +27,14 @@ const columns = Prisma.sql`a."id", a."roundId", a."reviewerStudentId", a."essayI
 
 async function rowsFor(db: Db, round: ActiveRound, stage: string | undefined): Promise<Row[]> {
   if (stage === undefined) {
-    return db.assignment.findMany({ where: { roundId: round.id, status: 'pending' }, select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, slotKey: true } });
+    // Filtered by round only (the unique key's index); a status filter would send SQLite to the status index.
+    const rows = await db.assignment.findMany({ where: { roundId: round.id }, select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, slotKey: true, status: true } });
+    return rows.filter((r) => r.status === 'pending');
   }
   // Quota rows are all read (their reminder key belongs to the reviewer's quota:1 row, checked below).
   return db.$queryRaw<Row[]>`
     SELECT ${columns} FROM "Assignment" a
-    WHERE a."roundId" = ${round.id} AND a."status" = 'pending'
+    WHERE a."roundId" = ${round.id} AND a."status" || '' = 'pending'
       AND (a."essayId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${stage}`}))`;
 }
 

@@ -18,8 +18,8 @@ export async function sendOverdueDigest(deps: SweepDeps, course: CourseForRemind
   const localDate = localDateKey(now, course.timeZone);
   const key = digestKey(course.id, localDate);
   // Cheap checks first: most sweeps of the day stop here without reading any assignment.
-  if (await deps.db.reminder.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return 'sent_today';
   if (localParts(now, course.timeZone).h < course.digestHourLocal) return 'before_hour';
+  if (await deps.db.reminder.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return 'sent_today';
   const open = await overdueAssignments(deps, course, now);
   const plan = planOverdueDigest({ now, timeZone: course.timeZone, assignments: open, digestHourLocal: course.digestHourLocal, lastDigestDate: null });
   if (!plan.send) return plan.reason === 'due' ? 'nothing_overdue' : plan.reason;

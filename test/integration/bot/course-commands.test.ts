@@ -53,7 +53,7 @@ describe('/course', () => {
   it('shows, pauses and resumes for staff, refuses students, and never shows the password', async () => {
     await world.setupCourse();
     const run = (userId: string, subcommand: string) =>
-      world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.forumId, name: 'course', subcommand }).response(10_000);
+      world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand }).response(10_000);
     const shown = await run(world.instructorId, 'show');
     expect(shown.content).toContain('HIST 214');
     expect(shown.content).toContain('credentials: set, encrypted');
@@ -80,7 +80,7 @@ describe('/course', () => {
     await world.setupCourse();
     await world.bot.syncNow();
     expect(world.emu.threadsIn(world.forumId)).toHaveLength(0);
-    const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.forumId, name: 'course', subcommand: 'backfill', options: { since: '2026-09-01' } }).response(10_000);
+    const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'backfill', options: { since: '2026-09-01' } }).response(10_000);
     expect(reply.content).toContain('1 essay thread(s)');
     await world.bot.syncNow();
     expect(world.emu.threadsIn(world.forumId).map((t) => t.name)).toEqual(['Before setup']);

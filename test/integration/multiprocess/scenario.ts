@@ -22,10 +22,10 @@ export interface Reply {
   blogToken: string;
 }
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, explain?: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${explain ? `:\n${await explain()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -74,4 +74,16 @@ export async function createRounds(db: Db, courses: WorldCourse[]): Promise<void
 export async function expectedReminders(db: Db): Promise<Array<{ assignmentId: string; discordId: string }>> {
   const open = await db.assignment.findMany({ where: { status: 'pending' }, select: { id: true, reviewer: { select: { discordUserId: true } } } });
   return open.map((a) => ({ assignmentId: a.id, discordId: a.reviewer.discordUserId! }));
+}
+
+/** What is still waiting, for a failure message: outbox rows not done, and how long job runs took. */
+export async function backlog(db: Db): Promise<string> {
+  const now = Date.now();
+  const rows = await db.outboxItem.findMany({ where: { status: { not: 'done' } }, select: { kind: true, status: true, attempts: true, lastError: true, nextAttemptAt: true }, take: 15 });
+  const runs = await db.jobRun.findMany({ where: { finishedAt: { not: null } }, select: { jobName: true, owner: true, startedAt: true, finishedAt: true, outcome: true, summary: true } });
+  const byJob = new Map<string, number[]>();
+  for (const r of runs) byJob.set(`${r.jobName} ${r.owner} ${r.outcome}`, [...(byJob.get(`${r.jobName} ${r.owner} ${r.outcome}`) ?? []), r.finishedAt!.getTime() - r.startedAt.getTime()]);
+  const jobs = [...byJob].map(([k, ms]) => `${k}: ${ms.length} runs, max ${Math.max(...ms)} ms`);
+  const last = runs.slice(-6).map((r) => `${r.jobName} ${r.owner}: ${r.summary}`);
+  return [...rows.map((r) => `${r.kind} ${r.status} attempts=${r.attempts} next in ${r.nextAttemptAt.getTime() - now} ms: ${r.lastError?.slice(0, 160)}`), ...jobs, ...last].join('\n');
 }

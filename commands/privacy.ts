@@ -1,0 +1,99 @@
+import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { AppContext } from '../src/app/app-context.js';
+import type { Command } from '../src/discord/command.js';
+import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
+import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
+import { cancelConfirmation, requestConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
+import { exportStudentData } from '../src/privacy/export-student.js';
+import { describeRemains, purgeStudent } from '../src/privacy/purge-student.js';
+import { UserError } from '../src/shared/user-error.js';
+import { z } from 'zod';
+
+const purgeKind = 'privacy.purge_student';
+
+const data = new SlashCommandBuilder()
+  .setName('privacy')
+  .setDescription('Your data in this course: export it; staff can remove a student’s data')
+  .setDMPermission(false)
+  .addSubcommand((s) =>
+    s
+      .setName('export')
+      .setDescription('A JSON file of everything the bot holds about you (staff: about a student)')
+      .addUserOption((o) => o.setName('student').setDescription('Staff only: the student to export')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('purge')
+      .setDescription('Staff: delete a student’s personal data from the bot (asks to confirm)')
+      .addUserOption((o) => o.setName('student').setDescription('The student').setRequired(true)),
+  );
+
+function memberOf(interaction: ChatInputCommandInteraction | ButtonInteraction) {
+  return interaction.inCachedGuild() ? interaction.member : null;
+}
+
+async function studentByDiscordId(ctx: AppContext, course: CourseRow, discordUserId: string) {
+  const student = await ctx.db.student.findUnique({ where: { courseId_discordUserId: { courseId: course.id, discordUserId } }, select: { id: true, displayName: true } });
+  if (!student) throw new UserError(`<@${discordUserId}> is not on the roster of ${course.name} (or their Discord account is not linked).`);
+  return student;
+}
+
+async function exportData(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
+  const target = interaction.options.getUser('student');
+  const aboutSomeoneElse = target !== null && target.id !== interaction.user.id;
+  // A student may export only themselves; staff may export anyone on the roster (and that look is audited).
+  if (aboutSomeoneElse && !isCourseStaff(memberOf(interaction), course)) throw new UserError('You can export only your own data. Run /privacy export without a student.');
+  const student = await studentByDiscordId(ctx, course, target?.id ?? interaction.user.id);
+  const exported = await exportStudentData(ctx.db, {
+    courseId: course.id,
+    studentId: student.id,
+    now: ctx.clock.now(),
+    ...(aboutSomeoneElse ? { auditAs: { actorUserId: interaction.user.id, guildId: course.guildId } } : {}),
+  });
+  const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2), 'utf8'), { name: `coursethreads-${course.name.replace(/[^\w-]+/g, '-')}-data.json` });
+  await interaction.reply({
+    content: aboutSomeoneElse ? `Everything CourseThreads holds about ${student.displayName} in ${course.name}.` : `Everything CourseThreads holds about you in ${course.name}.`,
+    files: [file],
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
+}
+
+async function askToPurge(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
+  const student = await studentByDiscordId(ctx, course, interaction.options.getUser('student', true).id);
+  const id = await requestConfirmation(ctx.db, { kind: purgeKind, courseId: course.id, actorUserId: interaction.user.id, payload: { studentId: student.id }, now: ctx.clock.now() });
+  await interaction.reply({
+    content: `Delete all personal data of **${student.displayName}** from CourseThreads for ${course.name}? Their roster entry, identities, reviews, reminders and links go; course totals stay right (counted anonymously). Their comments stay on the blog and in Discord, where their own accounts own them. This cannot be undone.`,
+    components: [confirmButtons('privacy', id, 'Delete their data')],
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
+}
+
+async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promise<void> {
+  const button = parseConfirmButton(interaction.customId);
+  if (!button) return;
+  const course = await courseForInteraction(ctx.db, interaction);
+  if (!isCourseStaff(memberOf(interaction), course)) throw new UserError(`Only the staff of ${course.name} can do this.`);
+  if (button.action === 'cancel') {
+    await cancelConfirmation(ctx.db, button.id);
+    await interaction.update({ content: 'Cancelled: nothing was deleted.', components: [] });
+    return;
+  }
+  const payload = z.object({ studentId: z.string() }).parse(await takeConfirmation(ctx.db, { id: button.id, kind: purgeKind, actorUserId: interaction.user.id, now: ctx.clock.now() }));
+  const summary = await purgeStudent(ctx.db, { courseId: course.id, studentId: payload.studentId, actorUserId: interaction.user.id, guildId: course.guildId, now: ctx.clock.now() });
+  await interaction.update({ content: `Done: the student’s personal data was deleted from CourseThreads. ${describeRemains(summary.remainsElsewhere)}`, components: [], allowedMentions: { parse: [] } });
+}
+
+export const privacy = {
+  data,
+  // Export is every student's right for their own data (staff checked inside when it is someone else's).
+  access: (sub) => (sub === 'purge' ? 'staff' : 'everyone'),
+  async execute(interaction, ctx) {
+    const course = await courseForInteraction(ctx.db, interaction);
+    if (interaction.options.getSubcommand() === 'export') return exportData(interaction, ctx, course);
+    return askToPurge(interaction, ctx, course);
+  },
+  onButton,
+} satisfies Command;
+

@@ -1,0 +1,23 @@
+import { BlogError } from '../blog/blog-source.js';
+import type { BlogKind } from '../core/types.js';
+import { UserError } from '../shared/user-error.js';
+import type { BlogCredentials } from './blog-credentials.js';
+import { recordAudit } from './audit.js';
+import { describeBlogError, type SetupDeps } from './setup-course.js';
+
+/** /course credentials: the new credentials are tested against the blog before they replace the old ones. */
+export async function replaceCredentials(deps: SetupDeps, input: { courseId: string; guildId: string; actorUserId: string; credentials: BlogCredentials }): Promise<void> {
+  const course = await deps.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { blogKind: true, blogUrl: true } });
+  if (input.credentials.kind === 'none') throw new UserError('Give blog_user and blog_password (an application password), or blog_token for WordPress.com.');
+  try {
+    await deps.createBlog({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials: input.credentials }).verify();
+  } catch (error) {
+    if (error instanceof BlogError) throw new UserError(`The old credentials were kept: the blog refused the new ones (${describeBlogError(error)}).`);
+    throw error;
+  }
+  const sealed = deps.secrets.seal(JSON.stringify(input.credentials));
+  await deps.db.$transaction(async (tx) => {
+    await tx.blogSecret.upsert({ where: { courseId: input.courseId }, create: { courseId: input.courseId, ...sealed }, update: sealed });
+    await recordAudit(tx, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.credentials' });
+  });
+}

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobContext } from '../../../src/jobs/job.js';
+import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
+import { confirmRound } from '../../../src/reviews/confirm-round.js';
+import { previewRound } from '../../../src/reviews/preview-round.js';
+import { ManualClock } from '../../../src/shared/clock.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import { RecordingChat } from '../../support/recording-chat.js';
+import { createTestDb, type TestDb } from '../../support/test-db.js';
+import { createCourse, GUILD, seedStudents } from '../reviews/course-fixture.js';
+
+let t: TestDb;
+const due = new Date('2026-03-20T16:00:00Z');
+
+beforeEach(async () => {
+  t = await createTestDb();
+  const courseId = await createCourse(t.db);
+  await seedStudents(t.db, courseId, 4, { publishedAt: new Date('2026-03-01T12:00:00Z') });
+  const start = new Date('2026-03-10T12:00:00Z');
+  const p = await previewRound(t.db, { courseId, actorUserId: '1', name: 'R', dueAt: due, k: 1, mode: 'assigned', filter: {}, now: start });
+  await confirmRound(t.db, p.pendingId, { userId: '1', guildId: GUILD }, start);
+});
+afterEach(() => t.close());
+
+function ctxFor(owner: string, clock: ManualClock, chat: RecordingChat): JobContext {
+  return { db: t.db, chat, clock, log: silentLogger(), owner, config: { leaseSeconds: 60 }, blogFor: async () => { throw new Error('unused'); }, kickOutbox: () => undefined } as unknown as JobContext;
+}
+
+describe('reminder-sweep job', () => {
+  it('runs every 5 minutes and only the process holding the course lease sends', async () => {
+    const job = reminderSweepJob();
+    expect(job.schedule).toBe('0 */5 * * * *');
+    const clock = new ManualClock(new Date('2026-03-19T16:00:00Z')); // the 24 h stage
+    const a = new RecordingChat(() => clock.now());
+    const b = new RecordingChat(() => clock.now());
+    expect(await job.run(ctxFor('process-a', clock, a))).toBe('1 course(s) swept, 4 reminder(s) sent, 0 failed');
+    expect(await job.run(ctxFor('process-b', clock, b))).toBe('0 course(s) swept, 0 reminder(s) sent, 0 failed');
+    clock.advance(5 * 60_000);
+    expect(await job.run(ctxFor('process-a', clock, a))).toBe('1 course(s) swept, 0 reminder(s) sent, 0 failed');
+    expect(a.dms).toHaveLength(4);
+    expect(b.dms).toHaveLength(0);
+  });
+});
