@@ -71,6 +71,7 @@ async function sweeps(url: string): Promise<void> {
   const clock = new ManualClock(new Date(0));
   const chat = new RecordingChat(() => clock.now());
   const deps = { db, chat, clock, log: silentLogger() };
+  process.stdout.write(`RSS before the first sweep (Node + tsx + Prisma, database open): ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB\n`);
 
   async function fullSweep(label: string, at: Date): Promise<void> {
     clock.set(at);

@@ -10,6 +10,8 @@ import { createInteractionRouter } from '../discord/interaction-router.js';
 import { attachMessageEvents } from '../discord/message-events.js';
 import { courseSyncJob } from '../jobs/course-sync-job.js';
 import { retentionJob } from '../jobs/retention-job.js';
+import { reminderSweepJob } from '../jobs/reminder-sweep-job.js';
+import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
 import type { Job, JobContext } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
 import type { SecretBox } from '../privacy/secret-box.js';
@@ -66,7 +68,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     route(interaction).catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
   attachMessageEvents(client, ctx);
-  if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, retentionJob()], ctx, { shardIds: options.shards ?? [] });
+  if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()], ctx, { shardIds: options.shards ?? [] });
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {
     client: ready,

@@ -1,4 +1,5 @@
 import type { BlogSource } from '../blog/blog-source.js';
+import { withCachedVerify } from '../blog/cached-verify.js';
 import { createBlogSource, type BlogSourceDeps } from '../blog/create-blog-source.js';
 import type { Db } from '../db/client.js';
 import type { BlogKind } from '../core/types.js';
@@ -27,7 +28,7 @@ export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactor
     const hit = cache.get(courseId);
     if (hit?.stamp === stamp) return hit.source;
     const credentials: BlogCredentials = course.secret ? blogCredentialsSchema.parse(JSON.parse(secrets.open(course.secret))) : { kind: 'none' };
-    const source = create({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials });
+    const source = withCachedVerify(create({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials }));
     cache.set(courseId, { stamp, source });
     return source;
   };

@@ -1,4 +1,4 @@
-import { DiscordAPIError, RateLimitError } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { ChatError } from '../sync/chat-port.js';
 
 /** Turns discord.js errors into ChatError so use cases can decide between retrying and telling staff. */
@@ -15,6 +15,8 @@ export function toChatError(error: unknown): unknown {
     if (error.status >= 500 || error.status === 429) return new ChatError('unavailable', message, code);
     return new ChatError('rejected', message, code);
   }
+  // What discord.js throws when a 5xx outlasted its own retries.
+  if (error instanceof HTTPError) return new ChatError('unavailable', `${error.method.toUpperCase()} ${error.url}: HTTP ${error.status}`, error.status);
   if (error instanceof Error && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|aborted/i.test(error.message)) {
     return new ChatError('unavailable', error.message);
   }

@@ -26,6 +26,8 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
         lastPoll.set(courseId, ctx.clock.now().getTime());
         try {
           await pollCourseEssays(ctx, courseId);
+          // New threads first: comment polling can take many requests on a large course.
+          await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease) });
           await pollBlogComments(ctx, courseId);
           polled += 1;
         } catch (error) {

@@ -77,11 +77,11 @@ export async function openAssignments(db: Db, rounds: readonly ActiveRound[], mi
   return out;
 }
 
-/** Reminder keys already recorded for these assignments (any stage). */
-export async function sentKeysFor(db: Db, assignmentIds: string[]): Promise<Set<string>> {
+/** Which of these reminder keys are already recorded (looked up by the unique dedupeKey index). */
+export async function recordedKeys(db: Db, candidates: string[]): Promise<Set<string>> {
   const keys = new Set<string>();
-  for (let i = 0; i < assignmentIds.length; i += 500) {
-    const rows = await db.reminder.findMany({ where: { assignmentId: { in: assignmentIds.slice(i, i + 500) } }, select: { dedupeKey: true } });
+  for (let i = 0; i < candidates.length; i += 500) {
+    const rows = await db.reminder.findMany({ where: { dedupeKey: { in: candidates.slice(i, i + 500) } }, select: { dedupeKey: true } });
     for (const r of rows) keys.add(r.dedupeKey);
   }
   return keys;

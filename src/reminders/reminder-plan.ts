@@ -3,9 +3,9 @@
 import { planReminders, type ReminderPlan } from '../core/reminders/plan-reminders.js';
 import type { QuietHours } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
-import { stageTimes } from '../core/reminders/stages.js';
+import { reminderKey, stageName, stageTimes } from '../core/reminders/stages.js';
 import { activeRoundSelect, type ActiveRound } from '../reviews/active-rounds.js';
-import { openAssignments, sentKeysFor, type OpenAssignment } from './open-assignments.js';
+import { openAssignments, recordedKeys, type OpenAssignment } from './open-assignments.js';
 
 export interface CourseForReminders {
   id: string;
@@ -63,9 +63,11 @@ export function currentStages(rounds: readonly ActiveRound[], course: CourseForR
  */
 export async function planForCourse(db: Db, course: CourseForReminders, now: Date): Promise<{ plan: ReminderPlan; open: OpenAssignment[] }> {
   const open = await openAssignments(db, course.rounds, currentStages(course.rounds, course, now));
+  const stageNames = [...stagesOf(course).map(stageName), stageName(0)];
   const plan = planReminders({
     now, courseTimeZone: course.timeZone, quietHours: quietHoursOf(course), stagesBeforeDue: stagesOf(course),
-    assignments: open, alreadySent: open.length ? await sentKeysFor(db, open.map((a) => a.id)) : new Set(),
+    assignments: open,
+    alreadySent: open.length ? await recordedKeys(db, open.flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage)))) : new Set(),
   });
   return { plan, open };
 }

@@ -11,6 +11,8 @@ export interface ShardManagerOptions extends ShardSettings {
   execArgv?: string[];
   /** Environment variables to drop from the children (e.g. SHARD_IDS, which is this machine's list, not theirs). */
   dropEnv?: string[];
+  /** Extra environment for the children (they inherit this process's environment otherwise). */
+  childEnv?: Record<string, string>;
   /** Pause between two shard starts; Discord allows max_concurrency identifies per 5 s. Default 5.5 s. */
   spawnDelayMs?: number;
   /** How long one shard may take to become ready. Default 60 s. */
@@ -44,7 +46,9 @@ export async function startShards(options: ShardManagerOptions): Promise<Running
   });
   const log = options.log;
   manager.on('shardCreate', (shard: Shard) => {
-    for (const name of options.dropEnv ?? []) delete (shard.env as Record<string, unknown>)[name];
+    const env = shard.env as Record<string, unknown>;
+    for (const name of options.dropEnv ?? []) delete env[name];
+    Object.assign(env, options.childEnv ?? {});
     const at = { shard: shard.id, total: manager.totalShards };
     shard.on('spawn', (child) => log.info({ ...at, pid: (child as ChildProcess).pid }, 'shard process started'));
     shard.on('ready', () => log.info(at, 'shard ready'));

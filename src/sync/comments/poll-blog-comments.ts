@@ -5,6 +5,7 @@ import type { BlogComment } from '../../core/types.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
 import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
+import { confirmLinkClaims, studentForBlogComment } from '../../roster/link-claims.js';
 import type { SyncContext } from '../sync-context.js';
 import { moderationMark } from './moderation-effects.js';
 import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './mirror-effects.js';
@@ -41,6 +42,8 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
     for (const essay of essays) {
       const statuses = canModerate ? (['approved', 'hold', 'spam', 'trash'] as const) : (['approved'] as const);
       const comments = await blog.listComments({ blogPostId: essay.blogPostId, statuses: [...statuses] });
+      // A /link code posted as a comment by the claimed blog account confirms the link.
+      await confirmLinkClaims(ctx.db, { courseId, comments, now: ctx.clock.now() });
       await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments, complete: canModerate }, summary);
       summary.essays += 1;
     }
@@ -70,10 +73,13 @@ async function reconcileEssayComments(
     seen.add(blogComment.blogCommentId);
     const hash = textFingerprint(blogComment.contentHtml);
     const mine = byBlogId.get(blogComment.blogCommentId);
+    const isNew = !mine && blogComment.status === 'approved' && !inFlight.has(hash);
+    // By blog user id, else by verified email, else unattributed (listed in reports).
+    const author = isNew ? await studentForBlogComment(ctx.db, input.courseId, { blogUserId: blogComment.authorBlogUserId, email: blogComment.authorEmail }) : null;
     await ctx.db.$transaction(async (tx) => {
       if (!mine) {
-        if (blogComment.status !== 'approved' || inFlight.has(hash)) return;
-        await recordNewBlogComment(tx, ctx, input, blogComment, hash, now);
+        if (!isNew) return;
+        await recordNewBlogComment(tx, ctx, input, blogComment, { hash, authorStudentId: author?.studentId ?? null }, now);
         summary.posted += 1;
         return;
       }
@@ -106,12 +112,15 @@ async function reconcileEssayComments(
   }
 }
 
-async function recordNewBlogComment(tx: Tx, ctx: SyncContext, input: { courseId: string; essayId: string }, blogComment: BlogComment, hash: string, now: Date): Promise<void> {
-  const author = blogComment.authorBlogUserId
-    ? await tx.student.findUnique({ where: { courseId_blogUserId: { courseId: input.courseId, blogUserId: blogComment.authorBlogUserId } }, select: { id: true } })
-    : blogComment.authorEmail
-      ? await tx.student.findFirst({ where: { courseId: input.courseId, email: blogComment.authorEmail, emailVerified: true }, select: { id: true } })
-      : null;
+async function recordNewBlogComment(
+  tx: Tx,
+  ctx: SyncContext,
+  input: { courseId: string; essayId: string },
+  blogComment: BlogComment,
+  known: { hash: string; authorStudentId: string | null },
+  now: Date,
+): Promise<void> {
+  const { hash, authorStudentId } = known;
   const parent = blogComment.parentBlogCommentId
     ? await tx.comment.findUnique({ where: { courseId_blogCommentId: { courseId: input.courseId, blogCommentId: blogComment.parentBlogCommentId } }, select: { id: true, authorName: true, author: { select: { displayName: true } } } })
     : null;
@@ -122,8 +131,8 @@ async function recordNewBlogComment(tx: Tx, ctx: SyncContext, input: { courseId:
       origin: 'blog',
       blogCommentId: blogComment.blogCommentId,
       parentCommentId: parent?.id ?? null,
-      authorStudentId: author?.id ?? null,
-      authorName: author ? null : blogComment.authorName,
+      authorStudentId,
+      authorName: authorStudentId ? null : blogComment.authorName,
       wordCount: countWords(blogComment.contentHtml),
       contentHash: hash,
       blogStatus: 'approved',

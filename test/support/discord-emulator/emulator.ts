@@ -126,10 +126,11 @@ export class DiscordEmulator {
   setRouteRateLimit(routeTemplate: string, bucket: { limit: number; windowMs: number }): void { this.limiter.setRouteRateLimit(routeTemplate, bucket); }
   dropGatewayConnections(mode: 'reconnect' | 'terminate' = 'reconnect'): void { this.gateway.drop(mode); }
 
-  async waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  /** Polls until the predicate (sync or async: an async one is awaited, never taken as a truthy Promise) holds. */
+  async waitFor<T>(predicate: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const value = predicate();
+      const value = await predicate();
       if (value) return value;
       if (Date.now() > deadline) throw new Error(`emulator: timed out after ${timeoutMs} ms waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 10));

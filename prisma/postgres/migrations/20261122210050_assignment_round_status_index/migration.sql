@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Assignment_roundId_status_idx" ON "Assignment"("roundId", "status");
