@@ -32,19 +32,24 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
   const since = new Date(ctx.clock.now().getTime() - recentWindowMs);
   const essays = await ctx.db.essay.findMany({
     where: { courseId, threadState: 'created', blogStatus: 'published', ...(options.all ? {} : { OR: [{ publishedAt: { gte: since } }, { modifiedAt: { gte: since } }] }) },
-    select: { id: true, blogPostId: true },
+    select: { id: true, blogPostId: true, publishedAt: true },
     orderBy: { publishedAt: 'asc' },
   });
+  if (essays.length === 0) return summary;
   let blog;
   try {
     blog = await ctx.blogFor(courseId);
     const { canModerate } = await blog.verify();
+    // One course-wide listing (a few pages per status) instead of one per essay: a comment on an essay
+    // is never older than the essay, so the oldest essay in the window bounds the listing.
+    const statuses = canModerate ? (['approved', 'hold', 'spam', 'trash'] as const) : (['approved'] as const);
+    const comments = await blog.listComments({ since: options.all ? null : essays[0]!.publishedAt, statuses: [...statuses] });
+    // A /link code posted as a comment by the claimed blog account confirms the link.
+    await confirmLinkClaims(ctx.db, { courseId, comments, now: ctx.clock.now() });
+    const byPost = new Map<string, BlogComment[]>();
+    for (const comment of comments) byPost.set(comment.blogPostId, [...(byPost.get(comment.blogPostId) ?? []), comment]);
     for (const essay of essays) {
-      const statuses = canModerate ? (['approved', 'hold', 'spam', 'trash'] as const) : (['approved'] as const);
-      const comments = await blog.listComments({ blogPostId: essay.blogPostId, statuses: [...statuses] });
-      // A /link code posted as a comment by the claimed blog account confirms the link.
-      await confirmLinkClaims(ctx.db, { courseId, comments, now: ctx.clock.now() });
-      await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments, complete: canModerate }, summary);
+      await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments: byPost.get(essay.blogPostId) ?? [], complete: canModerate }, summary);
       summary.essays += 1;
     }
   } catch (error) {
