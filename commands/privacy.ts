@@ -1,15 +1,14 @@
 import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { AppContext } from '../src/app/app-context.js';
 import type { Command } from '../src/discord/command.js';
-import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
+import { parseConfirmButton } from '../src/discord/confirm-buttons.js';
+import { promptStudentPurge, purgeStudentKind } from '../src/discord/purge-student-prompt.js';
 import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
-import { cancelConfirmation, requestConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
+import { cancelConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
 import { exportStudentData } from '../src/privacy/export-student.js';
 import { describeRemains, purgeStudent } from '../src/privacy/purge-student.js';
 import { UserError } from '../src/shared/user-error.js';
 import { z } from 'zod';
-
-const purgeKind = 'privacy.purge_student';
 
 const data = new SlashCommandBuilder()
   .setName('privacy')
@@ -61,13 +60,7 @@ async function exportData(interaction: ChatInputCommandInteraction, ctx: AppCont
 
 async function askToPurge(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
   const student = await studentByDiscordId(ctx, course, interaction.options.getUser('student', true).id);
-  const id = await requestConfirmation(ctx.db, { kind: purgeKind, courseId: course.id, actorUserId: interaction.user.id, payload: { studentId: student.id }, now: ctx.clock.now() });
-  await interaction.reply({
-    content: `Delete all personal data of **${student.displayName}** from CourseThreads for ${course.name}? Their roster entry, identities, reviews, reminders and links go; course totals stay right (counted anonymously). Their comments stay on the blog and in Discord, where their own accounts own them. This cannot be undone.`,
-    components: [confirmButtons('privacy', id, 'Delete their data')],
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
+  await promptStudentPurge(interaction, ctx, course, student);
 }
 
 async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promise<void> {
@@ -80,7 +73,7 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promis
     await interaction.update({ content: 'Cancelled: nothing was deleted.', components: [] });
     return;
   }
-  const payload = z.object({ studentId: z.string() }).parse(await takeConfirmation(ctx.db, { id: button.id, kind: purgeKind, actorUserId: interaction.user.id, now: ctx.clock.now() }));
+  const payload = z.object({ studentId: z.string() }).parse(await takeConfirmation(ctx.db, { id: button.id, kind: purgeStudentKind, actorUserId: interaction.user.id, now: ctx.clock.now() }));
   const summary = await purgeStudent(ctx.db, { courseId: course.id, studentId: payload.studentId, actorUserId: interaction.user.id, guildId: course.guildId, now: ctx.clock.now() });
   await interaction.update({ content: `Done: the student’s personal data was deleted from CourseThreads. ${describeRemains(summary.remainsElsewhere)}`, components: [], allowedMentions: { parse: [] } });
 }

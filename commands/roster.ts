@@ -5,7 +5,8 @@ import { csvSafeCell } from '../src/core/roster/csv-safe.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
 import { importRoster, type ImportResult } from '../src/roster/import-roster.js';
-import { addStudent, removeStudent, rosterLines, showRoster } from '../src/roster/roster-students.js';
+import { addStudent, findStudent, removeStudent, rosterLines, showRoster } from '../src/roster/roster-students.js';
+import { promptStudentPurge } from '../src/discord/purge-student-prompt.js';
 import { UserError } from '../src/shared/user-error.js';
 
 const MAX_CSV_BYTES = 1_000_000;
@@ -24,7 +25,8 @@ const data = new SlashCommandBuilder()
     .addStringOption((o) => o.setName('blog_username').setDescription('Their blog username')))
   .addSubcommand((s) => s.setName('remove').setDescription('Remove a student (and the reviews they still owe)')
     .addUserOption((o) => o.setName('user').setDescription('Their Discord account'))
-    .addStringOption((o) => o.setName('email').setDescription('Or their email')))
+    .addStringOption((o) => o.setName('email').setDescription('Or their email'))
+    .addBooleanOption((o) => o.setName('purge').setDescription('Also delete all their personal data from the bot (asks to confirm)')))
   .addSubcommand((s) => s.setName('show').setDescription('Show the roster'));
 
 function importReport(result: ImportResult): { content: string; files: AttachmentBuilder[] } {
@@ -75,6 +77,10 @@ export const roster = {
       });
       content = `${interaction.options.getString('name', true)} is on the roster of ${course.name}.`;
     } else if (sub === 'remove') {
+      if (interaction.options.getBoolean('purge')) {
+        const ref = { discordUserId: interaction.options.getUser('user')?.id ?? null, email: interaction.options.getString('email') };
+        return promptStudentPurge(interaction, ctx, course, await findStudent(ctx.db, course.id, ref));
+      }
       const removed = await removeStudent(ctx.db, { courseId: course.id, actor, student: { discordUserId: interaction.options.getUser('user')?.id ?? null, email: interaction.options.getString('email') } });
       content = `${removed.displayName} was removed from the roster${removed.pendingRemoved ? ` with ${removed.pendingRemoved} pending review(s)` : ''}. Their essays and comments stay until the course data is purged.`;
     } else {

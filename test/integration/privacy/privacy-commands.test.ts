@@ -25,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => world?.close());
 
-const run = (userId: string, subcommand: string, options: Record<string, string> = {}, name = 'privacy', channelId?: string) =>
+const run = (userId: string, subcommand: string, options: Record<string, string | boolean> = {}, name = 'privacy', channelId?: string) =>
   world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: channelId ?? world.staffChannelId, name, subcommand, options });
 
 describe('/privacy', () => {
@@ -63,6 +63,18 @@ describe('/privacy', () => {
     expect(answers[1]).toContain('already confirmed');
     expect(await world.testDb.db.student.findMany({ select: { displayName: true } })).toEqual([{ displayName: 'Alice Student' }]);
     expect(await world.testDb.db.auditEntry.count({ where: { action: 'roster.purge' } })).toBe(1);
+  });
+});
+
+describe('/roster remove purge:true', () => {
+  it('offers the same confirmed purge, and deletes nothing before Confirm', async () => {
+    const ask = await run(world.instructorId, 'remove', { user: world.studentIds[0], purge: true }, 'roster').response(10_000);
+    expect(ask.content).toContain('Delete all personal data of **Alice Student**');
+    expect(await world.testDb.db.student.count()).toBe(2);
+    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
+    const done = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button }).response(10_000);
+    expect(done.content).toContain('Done');
+    expect(await world.testDb.db.student.findMany({ select: { displayName: true } })).toEqual([{ displayName: 'Bob Student' }]);
   });
 });
 
