@@ -7,6 +7,8 @@ export interface Job {
   /** node-cron expression (6 fields = with seconds), evaluated in UTC; course-local timing is the job's own logic. */
   schedule: string;
   run(ctx: JobContext): Promise<string | void>;
+  /** Off for jobs run on every event (the outbox kick): their health shows in their own backlog instead. */
+  recordRuns?: boolean;
 }
 
 export interface JobContext extends AppContext {

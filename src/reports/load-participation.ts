@@ -4,7 +4,7 @@
 import { computeParticipation } from '../core/participation/compute-participation.js';
 import type { ParticipationEssay, ParticipationReport } from '../core/participation/types.js';
 import type { Db } from '../db/client.js';
-import { essayInRoundFilter, parseRoundFilter } from './round-filter.js';
+import { essayMatchesFilter, parseStoredEssayFilter } from '../core/reviews/essay-filter.js';
 
 export interface ParticipationQuery {
   courseId: string;
@@ -42,8 +42,8 @@ export async function participationReport(db: Db, query: ParticipationQuery): Pr
   const tag = (essayId: string, roundId: string) => (roundIds.get(essayId) ?? roundIds.set(essayId, new Set()).get(essayId)!).add(roundId);
   for (const a of assignments) if (a.essayId) tag(a.essayId, a.roundId);
   for (const r of rounds.filter((x) => x.mode === 'quota')) {
-    const filter = parseRoundFilter(r.essayFilter);
-    for (const e of essays) if (essayInRoundFilter(e, filter)) tag(e.id, r.id);
+    const filter = parseStoredEssayFilter(r.essayFilter);
+    for (const e of essays) if (essayMatchesFilter(e, filter)) tag(e.id, r.id);
   }
 
   return computeParticipation({

@@ -36,16 +36,3 @@ export function shardsForMachine(totalShards: number, machines: number, machine:
   if (machine < 0 || machine >= machines) throw new ShardSettingsError(`machine ${machine} is outside 0..${machines - 1}`);
   return Array.from({ length: totalShards }, (_, id) => id).filter((id) => id % machines === machine);
 }
-
-/**
- * Shards a bot process identifies on. SHARD_IDS (explicit, several shards in one process) wins; under
- * discord.js's ShardingManager the child gets SHARDS (its one id, as JSON) and SHARD_COUNT instead.
- */
-export function shardsOfProcess(settings: { shardIds?: number[] }, managerShards?: string): number[] | undefined {
-  if (settings.shardIds && settings.shardIds.length > 0) return settings.shardIds;
-  if (!managerShards) return undefined;
-  const parsed: unknown = JSON.parse(managerShards);
-  const ids = Array.isArray(parsed) ? parsed : [parsed];
-  if (!ids.every((id) => Number.isInteger(id) && (id as number) >= 0)) throw new ShardSettingsError(`SHARDS=${managerShards} is not a shard id or a list of them`);
-  return ids as number[];
-}

@@ -4,6 +4,7 @@
 // cancelled, reminders in every state, and some students with closed DMs. The plain rows are returned
 // so tests can compute the ground truth themselves.
 import type { Db } from '../../../src/db/client.js';
+import { mulberry32 } from '../../../src/core/reviews/prng.js';
 
 export const SIM_NOW = new Date('2026-03-20T18:00:00Z');
 const H = 3_600_000;
@@ -26,16 +27,7 @@ export interface SimCourse {
   reminders: SimReminder[];
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const prng = mulberry32;
 
 const FIRST = ['Ana', 'Boris', 'Chen', 'Dara', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivan', 'Jude', 'Kira', 'Luis', 'Mei', 'Nadia', 'Oleg'];
 const TRICKY = ['Zoë "Z", O’Brien', '=HYPERLINK("http://x")', 'li.wei@uni.example.edu', '+Renée Ångström', '@handle Smith'];

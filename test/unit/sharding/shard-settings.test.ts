@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shardForGuild } from '../../../src/sharding/guild-shard.js';
-import { resolveShardSettings, shardsForMachine, shardsOfProcess, ShardSettingsError } from '../../../src/sharding/shard-settings.js';
+import { resolveShardSettings, shardsForMachine, ShardSettingsError } from '../../../src/sharding/shard-settings.js';
 
 describe('shard settings', () => {
   it('runs every shard of Discord\'s recommended count when nothing is set', () => {
@@ -22,14 +22,6 @@ describe('shard settings', () => {
     const machines = [0, 1, 2].map((m) => shardsForMachine(8, 3, m));
     expect(machines).toEqual([[0, 3, 6], [1, 4, 7], [2, 5]]);
     expect(machines.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-  });
-
-  it('reads the shard a ShardingManager child was given, unless SHARD_IDS says otherwise', () => {
-    expect(shardsOfProcess({}, '3')).toEqual([3]);
-    expect(shardsOfProcess({}, '[0,2]')).toEqual([0, 2]);
-    expect(shardsOfProcess({ shardIds: [1] }, '3')).toEqual([1]);
-    expect(shardsOfProcess({}, undefined)).toBeUndefined();
-    expect(() => shardsOfProcess({}, '"x"')).toThrow(ShardSettingsError);
   });
 
   it('puts a guild on the shard Discord computes: (id >> 22) % count', () => {
