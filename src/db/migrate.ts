@@ -1,11 +1,30 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseKind, sqliteFilePath } from './client.js';
 import { migratePostgres } from './postgres-migrate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Migration folders not yet recorded as finished in the SQLite file (all of them for a new file). */
+export function pendingSqliteMigrations(file: string): string[] {
+  const folders = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  if (!existsSync(file)) return folders;
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!hasTable) return folders;
+    const done = new Set(db.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all().map((r) => (r as { name: string }).name));
+    return folders.filter((f) => !done.has(f));
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * Brings the database up to the committed migrations: SQLite through `prisma migrate deploy`,
@@ -18,6 +37,8 @@ export async function migrateDatabase(url: string): Promise<void> {
   }
   const file = sqliteFilePath(url);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // Another bot process may have the file open: `migrate deploy` would wait on its lock for nothing.
+  if (file !== ':memory:' && pendingSqliteMigrations(path.resolve(file)).length === 0) return;
   const prisma = path.join(root, 'node_modules', '.bin', 'prisma');
   await new Promise<void>((resolve, reject) => {
     const child = spawn(prisma, ['migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.resolve(file)}` }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -15,6 +15,9 @@ type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now';
 
 export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string> } {
   const lastPoll = new Map<string, number>();
+  // Each poll compares recent essays; every few hours a sweep compares all of them (the missed-event repair).
+  const lastFullSweep = new Map<string, number>();
+  const fullSweepEveryMs = 6 * 3_600_000;
   async function tick(ctx: JobContext, mode: TickMode): Promise<string> {
     const claimed = await claimCourses(ctx);
     let polled = 0;
@@ -28,7 +31,9 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
           await pollCourseEssays(ctx, courseId);
           // New threads first: comment polling can take many requests on a large course.
           await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease) });
-          await pollBlogComments(ctx, courseId);
+          const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= ctx.clock.now().getTime();
+          await pollBlogComments(ctx, courseId, { all: sweepAll });
+          if (sweepAll) lastFullSweep.set(courseId, ctx.clock.now().getTime());
           polled += 1;
         } catch (error) {
           if (!(error instanceof BlogError)) throw error;
