@@ -1,7 +1,11 @@
 // npm run demo — the whole bot, offline. Starts the project's Discord emulator and a sample WordPress
 // blog on 127.0.0.1, runs the real bot (discord.js, Prisma on a SQLite file) against them, plays a short
 // scene, and prints what happened. Needs no Discord token and no blog.
+import { writeFileSync } from 'node:fs';
+import pino from 'pino';
+import { createLogger } from '../../src/shared/logger.js';
 import { startBotWorld } from '../../test/support/bot-world.js';
+import { testSecretKeys } from '../../test/support/course-fixture.js';
 import { sampleBlogComment, sampleEssay, sampleReply } from './sample-course.js';
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -9,7 +13,13 @@ const indent = (text: string) => text.split('\n').map((line) => `      ${line}`)
 
 async function main(): Promise<void> {
   say('CourseThreads demo — everything runs locally: a Discord emulator, a sample course blog, the real bot.\n');
-  const world = await startBotWorld();
+  // LOG_LEVEL=debug shows the bot's own log on stderr (silent by default: the narration is the point).
+  const level = process.env.LOG_LEVEL ?? 'silent';
+  const world = await startBotWorld({ log: createLogger(level, pino.destination(2)) });
+  // For the test that scans a demo run's output for secrets: where to write the ones this run used.
+  if (process.env.DEMO_SECRETS_FILE) {
+    writeFileSync(process.env.DEMO_SECRETS_FILE, JSON.stringify([world.wp.users.bot.appPassword, world.wp.users.bot.token, world.emu.botToken, ...Object.values(testSecretKeys)]));
+  }
   try {
     say('1. The bot logged in to the Discord emulator (server “HIST 214 — Soviet History”, forum #essays).');
 

@@ -57,6 +57,7 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
     throw error;
   }
   await announceBlogRecovery(ctx, courseId, await recordBlogSuccess(ctx, courseId));
+  ctx.log.debug({ courseId, ...summary, all: options.all ?? false }, 'blog comments compared');
   return summary;
 }
 

@@ -57,6 +57,7 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     if (action === 'update') summary.updated += 1;
     if (action === 'close') summary.closed += 1;
   }
+  ctx.log.debug({ courseId, ...summary }, 'essays polled');
   await ctx.db.course.update({
     where: { id: course.id },
     data: {

@@ -75,6 +75,7 @@ async function runOne(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHand
       await outcome.record?.(tx);
       await markEffectDone(tx, row.id, outcome.result, ctx.clock.now());
     });
+    ctx.log.debug({ effect: row.kind, effectId: row.id, courseId: row.courseId, attempt }, 'effect done');
     return 'done';
   } catch (error) {
     const message = describe(error);
