@@ -63,7 +63,9 @@ describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreS
     expect(await victim.kill('SIGKILL')).toBe('SIGKILL');
     const survivors = procs.filter((p) => p !== victim);
 
-    // Wave 2 after the kill, replies in every remaining thread, then a review round in every course.
+    // Wave 2 after the kill, replies in every remaining thread, then a review round in every course. The
+    // round comes after the kill on purpose: a reminder interrupted between its DM and its "sent" mark is
+    // retried only once its intent is 10 minutes stale (docs/adr/0003), longer than this test runs.
     essays.push(...(await publishEssays(courses, 'student2', 'Wave two')));
     await waitUntil(() => essays.every((e) => threadForEssay(emu, e)), 90_000, 'a thread for every essay');
     const replied = new Set(replies.map((r) => r.essay));
