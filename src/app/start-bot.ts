@@ -51,7 +51,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let scheduler: RunningScheduler | null = null;
   const sync = courseSyncJob();
   const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', recordRuns: false, run: (ctx) => sync.tick(ctx, 'drain_only') };
+  // The shards this client really identified on: SHARD_IDS, or SHARDS/SHARD_COUNT set by discord.js's ShardingManager.
+  const shards = { ids: [...ready.ws.shards.keys()], count: ready.options.shardCount ?? 1 };
   const ctx: AppContext & JobContext = {
+    shards,
     db: options.db,
     chat: new DiscordChat(ready),
     blogFor: courseBlogs(options.db, options.secrets, options.createBlog),
@@ -68,7 +71,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     route(interaction).catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
   attachMessageEvents(client, ctx);
-  if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()], ctx, { shardIds: options.shards ?? [] });
+  if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()], ctx, { shardIds: shards.ids });
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {
     client: ready,

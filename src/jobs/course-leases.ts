@@ -1,30 +1,52 @@
 import { acquireLease, assertLeaseHeld, type Lease } from '../db/leases.js';
+import { shardForGuild } from '../sharding/guild-shard.js';
 import type { JobContext } from './job.js';
 
-const heartbeatStaleMs = 3 * 60_000;
-
 /**
- * Claims the courses this process serves. Each course is a lease; a process takes new ones only up to its
- * fair share (courses / live processes), so N processes spread the courses between them without any
- * static assignment, and the courses of a dead process are taken when its leases expire.
+ * Claims the courses this process serves. Each course is a lease. A process only claims courses whose
+ * guild is on one of its gateway shards (discord.js's channel and thread objects need the guild in the
+ * shard's cache: a forum post made for an uncached guild is created on Discord but comes back
+ * undefined). For each shard, its courses are split evenly between the live processes on that shard,
+ * so N processes spread the courses without static assignment, and a dead process's courses are taken
+ * when its leases expire.
+ *
+ * Liveness moves with the leases: every claim refreshes this process's heartbeat, and a process counts
+ * as live while its heartbeat is younger than one lease period. So a killed process stops counting when
+ * its leases lapse (the survivors' share grows in time to take them), and a process over its share (it
+ * started first, or others just came up) lets the excess lapse instead of renewing it.
  */
 export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: string; lease: Lease }>> {
   const now = ctx.clock.now();
   const ttlMs = ctx.config.leaseSeconds * 1_000;
-  const courses = await ctx.db.course.findMany({ where: { status: { in: ['active', 'flagged'] }, purgedAt: null }, select: { id: true }, orderBy: { id: 'asc' } });
-  const alive = await ctx.db.processHeartbeat.count({ where: { lastSeenAt: { gte: new Date(now.getTime() - heartbeatStaleMs) } } });
-  const share = Math.ceil(courses.length / Math.max(1, alive));
+  await ctx.db.processHeartbeat.updateMany({ where: { owner: ctx.owner }, data: { lastSeenAt: now } });
+  const courses = await ctx.db.course.findMany({ where: { status: { in: ['active', 'flagged'] }, purgedAt: null }, select: { id: true, guildId: true }, orderBy: { id: 'asc' } });
+  const beats = await ctx.db.processHeartbeat.findMany({ where: { lastSeenAt: { gt: new Date(now.getTime() - ttlMs) } }, select: { owner: true, shardIds: true } });
+  const count = ctx.shards?.count ?? 1;
+  const myShards = new Set(ctx.shards?.ids ?? [0]);
+  const shardOf = (guildId: string) => (count === 1 ? 0 : shardForGuild(guildId, count));
+  // A heartbeat without shard ids (a process started without shard settings) serves every shard.
+  const servesShard = (shardIds: string, shard: number) => {
+    const ids = JSON.parse(shardIds) as number[];
+    return ids.length === 0 || ids.includes(shard);
+  };
+  const quota = new Map<number, number>();
+  for (const shard of myShards) {
+    const onShard = courses.filter((c) => shardOf(c.guildId) === shard).length;
+    const live = beats.filter((b) => b.owner !== ctx.owner && servesShard(b.shardIds, shard)).length + 1;
+    quota.set(shard, Math.ceil(onShard / live));
+  }
   const mine = new Set((await ctx.db.jobLease.findMany({ where: { owner: ctx.owner, name: { startsWith: 'course:' } }, select: { name: true } })).map((l) => l.name));
-  const claimed: Array<{ courseId: string; lease: Lease }> = [];
-  // Renew what is ours first, then take free courses while under the fair share.
+  const claimed: Array<{ courseId: string; lease: Lease; shard: number }> = [];
+  // Renew what is ours first, then take free courses, never beyond the shard's fair share.
   const ordered = [...courses].sort((a, b) => Number(mine.has(`course:${b.id}`)) - Number(mine.has(`course:${a.id}`)));
   for (const course of ordered) {
-    const name = `course:${course.id}`;
-    if (!mine.has(name) && claimed.length >= share) continue;
-    const lease = await acquireLease(ctx.db, { name, owner: ctx.owner, ttlMs, now });
-    if (lease) claimed.push({ courseId: course.id, lease });
+    const shard = shardOf(course.guildId);
+    if (!myShards.has(shard)) continue;
+    if (claimed.filter((c) => c.shard === shard).length >= (quota.get(shard) ?? 0)) continue;
+    const lease = await acquireLease(ctx.db, { name: `course:${course.id}`, owner: ctx.owner, ttlMs, now });
+    if (lease) claimed.push({ courseId: course.id, lease, shard });
   }
-  return claimed;
+  return claimed.map(({ courseId, lease }) => ({ courseId, lease }));
 }
 
 /** The fence for effects of a course: checked inside the transaction that records them. */

@@ -15,4 +15,6 @@ export interface JobContext extends AppContext {
   /** Unique per process start: the lease owner. */
   owner: string;
   log: Logger;
+  /** The gateway shards this process holds, of `count`; course claims stay on guilds of these shards. Absent = all. */
+  shards?: { ids: number[]; count: number };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../generated/prisma/client.js';
 import { BlogError } from '../../blog/blog-source.js';
 import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essays/plan-essay-sync.js';
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
@@ -52,7 +53,11 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
   const announceSince = backfill && backfill < course.ingestSince ? backfill : course.ingestSince;
   for (const essay of essays) {
     summary.seen += 1;
-    const action = await recordEssay(ctx, course, essay, announceSince);
+    const action = await recordEssay(ctx, course, essay, announceSince).catch((error: unknown) => {
+      // Another process recorded this essay at the same moment (it held the course lease before us).
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'ignore';
+      throw error;
+    });
     if (action === 'create') summary.created += 1;
     if (action === 'update') summary.updated += 1;
     if (action === 'close') summary.closed += 1;

@@ -74,9 +74,10 @@ export async function markEffectDone(tx: Tx, id: string, result: unknown, now: D
   });
 }
 
+/** Only a still-pending effect: a process fenced out meanwhile must not undo the new owner's 'done'. */
 export async function scheduleRetry(db: Db, id: string, input: { error: string; at: Date; dead: boolean }): Promise<void> {
-  await db.outboxItem.update({
-    where: { id },
+  await db.outboxItem.updateMany({
+    where: { id, status: 'pending' },
     data: { lastError: input.error.slice(0, 1_000), nextAttemptAt: input.at, status: input.dead ? 'dead' : 'pending' },
   });
 }
