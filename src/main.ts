@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     log,
     leaseSeconds: config.leaseSeconds,
+    instanceId: config.instanceId,
     shards: config.shardIds,
     shardCount: config.shardCount,
   });

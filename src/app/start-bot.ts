@@ -28,6 +28,8 @@ export interface BotOptions {
   clock: Clock;
   log: Logger;
   leaseSeconds?: number;
+  /** Names this process in leases and health reports (host:pid by default); a random suffix keeps restarts apart. */
+  instanceId?: string;
   shards?: number[];
   shardCount?: number;
   /** Off in tests that drive jobs by hand. */
@@ -47,7 +49,7 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createDiscordClient({ apiUrl: options.apiUrl, shards: options.shards, shardCount: options.shardCount });
   const ready = await loginAndWait(client, options.token);
-  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
   let scheduler: RunningScheduler | null = null;
   const sync = courseSyncJob();
   const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', recordRuns: false, run: (ctx) => sync.tick(ctx, 'drain_only') };
