@@ -15,8 +15,9 @@ async function threadRefFor(ctx: SyncContext, commentId: string) {
 }
 
 /**
- * Posts a blog comment into the thread under the commenter's name. Each chunk ends with the
- * comment's link, which is how an interrupted earlier try is found instead of posted twice.
+ * Posts a blog comment into the thread under the commenter's name. Each message carries the comment's
+ * link as `<url>` (the marker, delimited so `#comment-1` never matches `#comment-10`), which is how an
+ * interrupted earlier try is found instead of posted twice.
  */
 export const postBlogComment = defineEffect({
   kind: 'discord.post_blog_comment',

@@ -1,6 +1,6 @@
 import { BlogError } from '../../blog/blog-source.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
-import { blogCommentToDiscord, countWords } from '../../core/format/index.js';
+import { blogCommentToDiscord, countWords, markdownLinkTarget } from '../../core/format/index.js';
 import type { BlogComment } from '../../core/types.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
@@ -160,7 +160,7 @@ async function recordNewBlogComment(
       kind: postBlogComment.kind,
       dedupeKey: `mirror:${comment.id}`,
       orderKey: input.essayId,
-      payload: { commentId: comment.id, chunks, username: blogComment.authorName, avatarUrl: blogComment.authorAvatarUrl, marker: blogComment.url },
+      payload: { commentId: comment.id, chunks, username: blogComment.authorName, avatarUrl: blogComment.authorAvatarUrl, marker: `<${markdownLinkTarget(blogComment.url)}>` },
     },
     now,
   );
