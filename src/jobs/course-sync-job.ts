@@ -8,12 +8,13 @@ import { alertLongBlogOutage } from '../sync/course-alerts.js';
 import { claimCourses, courseFence } from './course-leases.js';
 import type { Job, JobContext } from './job.js';
 
+/** 'drain_only' for outbox kicks; 'poll_all_now' polls every held course at once (tests, the demo). */
+type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now';
+
 /**
  * Every 30 s: for each course this process holds, poll the blog when the course's interval has passed
  * (essays, then comments) and drain its outbox. A blog outage is recorded and retried on the next tick.
  */
-type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now';
-
 export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string> } {
   const lastPoll = new Map<string, number>();
   // Each poll compares recent essays; every few hours a sweep compares all of them (the missed-event repair).

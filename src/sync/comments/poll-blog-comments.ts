@@ -47,7 +47,11 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
     // A /link code posted as a comment by the claimed blog account confirms the link.
     await confirmLinkClaims(ctx.db, { courseId, comments, now: ctx.clock.now() });
     const byPost = new Map<string, BlogComment[]>();
-    for (const comment of comments) byPost.set(comment.blogPostId, [...(byPost.get(comment.blogPostId) ?? []), comment]);
+    for (const comment of comments) {
+      const list = byPost.get(comment.blogPostId);
+      if (list) list.push(comment);
+      else byPost.set(comment.blogPostId, [comment]);
+    }
     for (const essay of essays) {
       await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments: byPost.get(essay.blogPostId) ?? [], complete: canModerate }, summary);
       summary.essays += 1;
