@@ -3,8 +3,8 @@
 import { PermissionFlagsBits as P, type APIEmbed, type APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import type { EmuContext } from './context.js';
 import { fieldError, invalidFormBody } from './errors.js';
-import { checkMessageBody } from './limits.js';
-import { attachmentFromUpload, type NewMessage } from './messages-core.js';
+import { checkContent, checkEmbeds, checkMessageBody } from './limits.js';
+import { attachmentFromUpload, editMessage, type NewMessage } from './messages-core.js';
 import { isThread, requirePermissions } from './permissions.js';
 import type { UploadedFile } from './router.js';
 import { validateBody, unknownKeys, type SchemaName } from './spec-validation.js';
@@ -85,3 +85,20 @@ export function findByNonce(ctx: EmuContext, channelId: string, authorId: string
     .get(channelId)
     ?.find((m) => m.nonce === body.nonce && m.author.id === authorId && m.createdAtMs >= since);
 }
+
+/**
+ * PATCH of a webhook message (a webhook's own message, or an interaction's @original and follow-ups,
+ * which Discord serves through the same webhook routes): validated like Discord, then applied.
+ */
+export function applyWebhookEdit(ctx: EmuContext, req: { body: unknown; files: UploadedFile[]; unknownKeys: string[] }, message: EmuMessage, channelId: string): void {
+  const body = (req.body ?? {}) as MessageBody;
+  validateBody('webhookEdit', body);
+  req.unknownKeys.push(...unknownKeys('webhookEdit', body));
+  checkContent(body.content);
+  checkEmbeds(body.embeds);
+  editMessage(ctx, message, {
+    content: body.content, embeds: body.embeds, components: body.components, allowedMentions: body.allowed_mentions,
+    attachments: resolveAttachments(ctx, channelId, body, req.files, message.attachments),
+  });
+}
+

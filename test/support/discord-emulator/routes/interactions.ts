@@ -5,7 +5,7 @@ import type { EmuContext } from '../context.js';
 import { DiscordApiError, ErrorCode, notFound } from '../errors.js';
 import { checkContent, checkEmbeds, checkMessageBody } from '../limits.js';
 import { getChannel, getMessage } from '../lookups.js';
-import { messageFields, resolveAttachments, validateMessageBody, type MessageBody } from '../message-input.js';
+import { applyWebhookEdit, messageFields, resolveAttachments, validateMessageBody, type MessageBody } from '../message-input.js';
 import { createMessage, deleteMessage, editMessage } from '../messages-core.js';
 import type { EmuRequest, EmuResponse, Router } from '../router.js';
 import { messagePayload, userPayload } from '../serializers.js';
@@ -96,14 +96,7 @@ export function handleInteractionWebhook(ctx: EmuContext, tracker: InteractionTr
     tracker.record(r, viewOf('delete', 0, message));
     return { status: 204 };
   }
-  validateBody('webhookEdit', body);
-  req.unknownKeys.push(...unknownKeys('webhookEdit', body));
-  checkContent(body.content);
-  checkEmbeds(body.embeds);
-  editMessage(ctx, message, {
-    content: body.content, embeds: body.embeds, components: body.components, allowedMentions: body.allowed_mentions,
-    attachments: resolveAttachments(ctx, r.channelId, body, req.files, message.attachments),
-  });
+  applyWebhookEdit(ctx, req, message, r.channelId);
   message.flags = (message.flags ?? 0) & ~MessageFlags.Loading;
   tracker.record(r, viewOf('edit', 0, message));
   return { status: 200, body: messagePayload(ctx, message), schema: 'message' };

@@ -4,15 +4,14 @@ import { ChannelType, PermissionFlagsBits as P, type APIUser, type UserFlags } f
 import { randomBytes } from 'node:crypto';
 import type { EmuContext } from '../context.js';
 import { DiscordApiError, ErrorCode, fieldError, invalidFormBody, notFound } from '../errors.js';
-import { checkContent, checkEmbeds, checkThreadName } from '../limits.js';
+import { checkThreadName } from '../limits.js';
 import { getChannel, getMessage } from '../lookups.js';
-import { messageFields, resolveAttachments, validateMessageBody, type MessageBody } from '../message-input.js';
-import { createMessage, deleteMessage, editMessage } from '../messages-core.js';
+import { applyWebhookEdit, messageFields, validateMessageBody, type MessageBody } from '../message-input.js';
+import { createMessage, deleteMessage } from '../messages-core.js';
 import { isThread, requirePermissions } from '../permissions.js';
 import type { EmuRequest, Router } from '../router.js';
 import { messagePayload, userPayload } from '../serializers.js';
 import { nextSnowflake } from '../snowflake.js';
-import { unknownKeys, validateBody } from '../spec-validation.js';
 import type { EmuWebhook } from '../state.js';
 import { assertThreadWritable, createThread } from '../threads-core.js';
 import type { InteractionTracker } from '../interaction-tracker.js';
@@ -100,15 +99,7 @@ export function registerWebhookRoutes(router: Router, ctx: EmuContext, tracker: 
           deleteMessage(ctx, message);
           return { status: 204 };
         }
-        const body = (req.body ?? {}) as MessageBody;
-        validateBody('webhookEdit', body);
-        req.unknownKeys.push(...unknownKeys('webhookEdit', body));
-        checkContent(body.content);
-        checkEmbeds(body.embeds);
-        editMessage(ctx, message, {
-          content: body.content, embeds: body.embeds, components: body.components, allowedMentions: body.allowed_mentions,
-          attachments: resolveAttachments(ctx, channel.id, body, req.files, message.attachments),
-        });
+        applyWebhookEdit(ctx, req, message, channel.id);
         return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
       }, { auth: false });
     }
