@@ -35,7 +35,7 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
         try {
           await pollCourseEssays(ctx, courseId);
           // New threads first: comment polling can take many requests on a large course.
-          await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease) });
+          await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease), claimMs: ctx.config.leaseSeconds * 1_000 });
           const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= ctx.clock.now().getTime();
           await pollBlogComments(ctx, courseId, { all: sweepAll });
           if (sweepAll) lastFullSweep.set(courseId, ctx.clock.now().getTime());
@@ -45,7 +45,7 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
           await alertLongBlogOutage(ctx, courseId);
         }
       }
-      const summary = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease) });
+      const summary = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease), claimMs: ctx.config.leaseSeconds * 1_000 });
       effects += summary.done;
     }
     return `${claimed.length} course(s) held, ${polled} polled, ${effects} effect(s) done`;

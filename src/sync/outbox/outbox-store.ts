@@ -61,10 +61,20 @@ export async function readyEffects(db: Db, input: { now: Date; courseIds?: strin
   return ready;
 }
 
-/** Counted before the call, so a crash mid-call leaves a trace that tells the retry to reconcile first. */
-export async function markAttemptStarted(db: Db, id: string): Promise<number> {
-  const row = await db.outboxItem.update({ where: { id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
-  return row.attempts;
+/**
+ * Claims the next attempt of an effect, counted before the call so a crash mid-call tells the retry to
+ * reconcile first. The update is conditional on the attempt count the drainer read: when two drainers (two
+ * jobs of one process, `/sync now`, another process) race for one effect, exactly one runs it. The claim
+ * also moves the effect's next attempt `claimMs` ahead, so other drainers leave it (and the effects after
+ * it in the same thread) alone meanwhile, and a claimer that died is retried once the claim lapses.
+ * Returns the attempt number, or null when another drainer claimed it first.
+ */
+export async function claimAttempt(db: Db, row: Pick<OutboxRow, 'id' | 'attempts'>, now: Date, claimMs: number): Promise<number | null> {
+  const claimed = await db.outboxItem.updateMany({
+    where: { id: row.id, status: 'pending', attempts: row.attempts },
+    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + claimMs) },
+  });
+  return claimed.count === 1 ? row.attempts + 1 : null;
 }
 
 export async function markEffectDone(tx: Tx, id: string, result: unknown, now: Date): Promise<void> {

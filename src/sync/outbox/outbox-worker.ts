@@ -4,7 +4,7 @@ import { ChatError } from '../chat-port.js';
 import { flagMissingPermission } from '../course-alerts.js';
 import type { SyncContext } from '../sync-context.js';
 import type { EffectHandler } from './effect-handler.js';
-import { markAttemptStarted, markEffectDone, readyEffects, scheduleRetry, type OutboxRow } from './outbox-store.js';
+import { claimAttempt, markEffectDone, readyEffects, scheduleRetry, type OutboxRow } from './outbox-store.js';
 
 export interface DrainOptions {
   courseIds?: string[];
@@ -12,6 +12,8 @@ export interface DrainOptions {
   maxAttempts?: number;
   /** Transient failures (the other side is down) keep retrying this long before becoming dead letters. */
   transientDeadlineMs?: number;
+  /** How long a claimed attempt keeps other drainers off (a claimer that died is retried after it). */
+  claimMs?: number;
   /** Stop after this many effects (bounded work per job tick). */
   budget?: number;
   /** Checks, inside the completing transaction, that this process still holds its lease. */
@@ -39,6 +41,7 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
     for (const row of batch) {
       budget -= 1;
       const outcome = await runOne(ctx, handlers, row, options);
+      if (outcome === 'claimed_elsewhere') continue;
       if (outcome === 'done') {
         summary.done += 1;
         continue;
@@ -60,14 +63,15 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   return summary;
 }
 
-type RunResult = 'done' | 'dead' | { error: string; transient: boolean; delayMs?: number };
+type RunResult = 'done' | 'dead' | 'claimed_elsewhere' | { error: string; transient: boolean; delayMs?: number };
 
 async function runOne(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, row: OutboxRow, options: DrainOptions): Promise<RunResult> {
   const handler = handlers.get(row.kind);
   if (!handler) return { error: `no handler for effect kind ${row.kind}`, transient: false };
   const parsed = handler.payload.safeParse(JSON.parse(row.payload));
   if (!parsed.success) return 'dead';
-  const attempt = await markAttemptStarted(ctx.db, row.id);
+  const attempt = await claimAttempt(ctx.db, row, ctx.clock.now(), options.claimMs ?? 60_000);
+  if (attempt === null) return 'claimed_elsewhere';
   try {
     const outcome = await handler.run(ctx, parsed.data, attempt);
     await ctx.db.$transaction(async (tx) => {

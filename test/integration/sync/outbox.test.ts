@@ -48,6 +48,30 @@ describe('outbox', () => {
     expect(ran).toEqual(['a1', 'b1', 'a2']);
   });
 
+  it('runs each effect once when two drainers race over the same outbox (two jobs, /sync now, two processes)', async () => {
+    for (let i = 0; i < 12; i += 1) await enqueue(`e${i}`, `K${i % 4}`);
+    const slowRun = probe.run;
+    probe.run = async (c, p, attempt) => {
+      await new Promise((r) => setTimeout(r, 5)); // a real call takes time: the race window
+      return slowRun(c, p, attempt);
+    };
+    try {
+      const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+      for (let round = 0; round < 6 && ran.length < 12; round += 1) {
+        await Promise.all([drainOutbox(ctx, handlers), drainOutbox(ctx, handlers)]);
+        clock.advance(5 * 60_000); // past any claim the other drainer still holds
+      }
+    } finally {
+      probe.run = slowRun;
+    }
+    expect([...ran].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `e${i}`).sort());
+    // And in order within each thread.
+    for (let k = 0; k < 4; k += 1) {
+      const inThread = ran.filter((label) => Number(label.slice(1)) % 4 === k);
+      expect(inThread).toEqual([...inThread].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+    }
+  });
+
   it('holds later effects of a thread behind a failing one, and lets other threads go on', async () => {
     await enqueue('a1', 'A');
     await enqueue('a2', 'A');
