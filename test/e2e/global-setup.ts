@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import type { WordPressTestSite } from '../integration/blog/wordpress-test-site.js';
+import { shellQuote, startWatchdog } from '../support/server-watchdog.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,6 +38,10 @@ export default function setup(project: TestProject): () => void {
   const env = { ...process.env, WP_E2E_DIR: dir, WP_TIMEZONE: timezone, WP_E2E_CLEAN: '1' };
   const started = Date.now();
   run('start-wordpress.sh', env);
+  // Stopped by the teardown below; and should this vitest process be killed first, by the watchdog.
+  if (process.env.WP_E2E_KEEP_RUNNING !== '1') {
+    startWatchdog({ ownerPid: process.pid, stopCommand: `WP_E2E_DIR=${shellQuote([dir])} ${shellQuote(['bash', join(here, 'wordpress', 'stop-wordpress.sh')])}` });
+  }
   const creds = JSON.parse(readFileSync(join(dir, 'credentials.json'), 'utf8')) as Credentials;
   const user = (k: keyof Credentials['users']) => {
     const u = creds.users[k];

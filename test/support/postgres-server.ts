@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { migratePostgres } from '../../src/db/postgres-migrate.js';
+import { shellQuote, startWatchdog } from './server-watchdog.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -73,6 +74,8 @@ export interface PostgresServer {
   /** URL of a database created for this server's first user. */
   url: string;
   port: number;
+  /** The temporary folder holding its data ('' for a server this process does not own). */
+  folder: string;
   /** Creates a fresh database (empty, or a copy of `template`) and returns its URL. */
   createDatabase(name?: string, template?: string): Promise<string>;
   stop(): Promise<void>;
@@ -82,33 +85,9 @@ export interface PostgresServer {
 
 let counter = 0;
 
-export async function startPostgres(): Promise<PostgresServer> {
-  const available = postgresAvailable();
-  if (!available.ok) throw new Error(available.reason);
-  const folder = mkdtempSync(path.join(tmpdir(), 'ct-postgres-'));
-  const owner = isRoot() ? postgresUser() : null;
-  if (owner) chownSync(folder, owner.uid, owner.gid);
-  const run = (bin: string, args: string[]): void => {
-    const cmd = owner ? ['runuser', ['-u', 'postgres', '--', path.join(available.bindir, bin), ...args]] as const : [path.join(available.bindir, bin), args] as const;
-    const res = spawnSync(cmd[0], [...cmd[1]], { encoding: 'utf8', cwd: folder });
-    if (res.status !== 0) throw new Error(`${bin} failed (${res.status}): ${res.stderr || res.stdout}`);
-  };
-  const data = path.join(folder, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  let port = 0;
-  for (let attempt = 0; ; attempt++) {
-    port = await freePort();
-    const opts = `-h 127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-    try {
-      run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(folder, 'server.log'), '-w', '-t', '30', 'start']);
-      break;
-    } catch (err) {
-      // Another process may have taken the port between freePort() and the server's bind.
-      if (attempt >= 2) throw err;
-    }
-  }
-  const base = `postgresql://postgres@127.0.0.1:${port}`;
-  const createDatabase = async (name?: string, template?: string): Promise<string> => {
+/** CREATE DATABASE (empty, or a copy of `template`) on the server at `base`; returns the new database's URL. */
+function databaseCreator(base: string): PostgresServer['createDatabase'] {
+  return async (name, template) => {
     const db = name ?? `test_${process.pid}_${++counter}`;
     const admin = new pg.Client({ connectionString: `${base}/postgres` });
     await admin.connect();
@@ -119,6 +98,43 @@ export async function startPostgres(): Promise<PostgresServer> {
     }
     return `${base}/${db}`;
   };
+}
+
+/**
+ * Starts a server owned by `ownerPid` (default: this process): a watchdog stops it when the owner ends,
+ * however it ends. The vitest global setup passes its own pid, so one server serves the whole run.
+ */
+export async function startPostgres(options: { ownerPid?: number } = {}): Promise<PostgresServer> {
+  const available = postgresAvailable();
+  if (!available.ok) throw new Error(available.reason);
+  const folder = mkdtempSync(path.join(tmpdir(), 'ct-postgres-'));
+  const owner = isRoot() ? postgresUser() : null;
+  if (owner) chownSync(folder, owner.uid, owner.gid);
+  const command = (bin: string, args: string[]): string[] =>
+    owner ? ['runuser', '-u', 'postgres', '--', path.join(available.bindir, bin), ...args] : [path.join(available.bindir, bin), ...args];
+  const run = (bin: string, args: string[]): void => {
+    const [exe, ...rest] = command(bin, args);
+    const res = spawnSync(exe!, rest, { encoding: 'utf8', cwd: folder });
+    if (res.status !== 0) throw new Error(`${bin} failed (${res.status}): ${res.stderr || res.stdout}`);
+  };
+  const data = path.join(folder, 'data');
+  // Armed before the server exists: if this process dies during start-up, the server still goes.
+  startWatchdog({ ownerPid: options.ownerPid ?? process.pid, folder, stopCommand: shellQuote(command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])) });
+  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  let port = 0;
+  for (let attempt = 0; ; attempt++) {
+    port = await freePort();
+    const opts = `-h 127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400`;
+    try {
+      run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(folder, 'server.log'), '-w', '-t', '30', 'start']);
+      break;
+    } catch (err) {
+      // Another process may have taken the port between freePort() and the server's bind.
+      if (attempt >= 2) throw err;
+    }
+  }
+  const base = `postgresql://postgres@127.0.0.1:${port}`;
+  const createDatabase = databaseCreator(base);
   const url = await createDatabase('coursethreads');
   let stopped = false;
   const stopSync = (): void => {
@@ -130,18 +146,33 @@ export async function startPostgres(): Promise<PostgresServer> {
       rmSync(folder, { recursive: true, force: true });
     }
   };
-  return { url, port, createDatabase, stopSync, stop: async () => stopSync() };
+  return { url, port, folder, createDatabase, stopSync, stop: async () => stopSync() };
 }
 
 let shared: Promise<PostgresServer> | undefined;
 
-/** One server per test process, started on first use and stopped when the process exits. */
+/**
+ * The test run's server. Under vitest the global setup (test/support/postgres-global-setup.ts) starts one for
+ * the whole run and hands its address to every worker in CT_TEST_POSTGRES_URL; elsewhere (a benchmark) this
+ * process starts its own on first use, stopped on exit or by its watchdog.
+ */
 export function sharedPostgres(): Promise<PostgresServer> {
-  shared ??= startPostgres().then((server) => {
-    process.once('exit', () => server.stopSync());
-    return server;
-  });
+  const runServer = process.env.CT_TEST_POSTGRES_URL;
+  shared ??= runServer
+    ? Promise.resolve(connectTo(runServer))
+    : startPostgres().then((server) => {
+        process.once('exit', () => server.stopSync());
+        return server;
+      });
   return shared;
+}
+
+/** A server someone else owns: databases can be created on it, stopping it is its owner's job. */
+function connectTo(url: string): PostgresServer {
+  const parsed = new URL(url);
+  const base = `${parsed.protocol}//${parsed.username}@${parsed.host}`;
+  const createDatabase = databaseCreator(base);
+  return { url, port: Number(parsed.port), folder: '', createDatabase, stop: async () => undefined, stopSync: () => undefined };
 }
 
 const templates = new WeakMap<PostgresServer, Promise<string>>();

@@ -17,6 +17,17 @@ import { createLogger } from '../../../src/shared/logger.js';
 import { testSecretKeys } from '../course-fixture.js';
 
 const env = process.env;
+
+// A bot process must not outlive the test that started it: when that test process is killed (vitest ending a
+// worker runs no exit handler), this one notices and goes too, instead of polling a database nobody reads.
+const parentPid = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parentPid, 0);
+  } catch {
+    process.exit(1);
+  }
+}, 500).unref();
 const need = (name: string): string => {
   const value = env[name];
   if (!value) throw new Error(`bot-process: ${name} is not set`);
