@@ -3,6 +3,7 @@ import { discordTimestamp } from '../src/core/format/format-date.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
 import { approveLink, startLinkClaim } from '../src/roster/link-claims.js';
+import { blogAccountId } from '../src/roster/blog-account-id.js';
 
 const data = new SlashCommandBuilder()
   .setName('link')
@@ -23,9 +24,14 @@ export const link = {
     const now = ctx.clock.now();
     if (interaction.options.getSubcommand() === 'approve') {
       const user = interaction.options.getUser('user', true);
-      const blogUsername = interaction.options.getString('blog_username', true);
-      await approveLink(ctx.db, { courseId: course.id, discordUserId: user.id, blogUsername, blogUserId: interaction.options.getString('blog_user_id'), actor: { userId: interaction.user.id, guildId: course.guildId }, now });
-      await interaction.reply({ content: `<@${user.id}> is linked to the blog account ${blogUsername}.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      const blogUsername = interaction.options.getString('blog_username', true).trim();
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const blogUserId = await blogAccountId(ctx, course.id, blogUsername, interaction.options.getString('blog_user_id'));
+      const credited = await approveLink(ctx.db, { courseId: course.id, discordUserId: user.id, blogUsername, blogUserId, actor: { userId: interaction.user.id, guildId: course.guildId }, now });
+      await interaction.editReply({
+        content: `<@${user.id}> is linked to the blog account ${blogUsername} (blog user id ${blogUserId}). Credited to them now: ${credited.essayIds.length} essay(s), ${credited.comments} blog comment(s).`,
+        allowedMentions: { parse: [] },
+      });
       return;
     }
     const blogUsername = interaction.options.getString('blog_username', true);

@@ -22,7 +22,8 @@ const data = new SlashCommandBuilder()
     .addStringOption((o) => o.setName('published_from').setDescription('Only essays published on or after YYYY-MM-DD'))
     .addStringOption((o) => o.setName('published_to').setDescription('Only essays published on or before YYYY-MM-DD'))
     .addStringOption((o) => o.setName('category').setDescription('Only essays in this blog category'))
-    .addStringOption((o) => o.setName('tag').setDescription('Only essays with this blog tag')))
+    .addStringOption((o) => o.setName('tag').setDescription('Only essays with this blog tag'))
+    .addBooleanOption((o) => o.setName('exclude_unlinked').setDescription('Leave out essays whose author is not linked to a student (otherwise they block the round)')))
   .addSubcommand((s) => s.setName('list').setDescription('List the review rounds and their progress'))
   .addSubcommand((s) => s.setName('swap').setDescription('Staff: move the reviews a student owes in a round to another student')
     .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true))
@@ -50,9 +51,10 @@ async function assign(interaction: ChatInputCommandInteraction, ctx: AppContext,
       ...(opt('tag') ? { tag: opt('tag') } : {}),
     },
     now: ctx.clock.now(),
+    excludeUnlinked: interaction.options.getBoolean('exclude_unlinked') ?? false,
   });
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(`reviews:confirm:${preview.pendingId}`).setLabel('Confirm').setStyle(ButtonStyle.Success),
+    new ButtonBuilder().setCustomId(`reviews:confirm:${preview.pendingId}`).setLabel('Confirm').setStyle(ButtonStyle.Success).setDisabled(!preview.confirmable),
     new ButtonBuilder().setCustomId(`reviews:cancel:${preview.pendingId}`).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
   );
   await interaction.reply({ content: preview.text, components: [row], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

@@ -5,6 +5,7 @@ import { csvSafeCell } from '../src/core/roster/csv-safe.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
 import { importRoster, type ImportResult } from '../src/roster/import-roster.js';
+import { linkRosterAccounts } from '../src/roster/link-roster-accounts.js';
 import { addStudent, findStudent, removeStudent, rosterLines, showRoster } from '../src/roster/roster-students.js';
 import { promptStudentPurge } from '../src/discord/purge-student-prompt.js';
 import { UserError } from '../src/shared/user-error.js';
@@ -58,7 +59,8 @@ async function runImport(interaction: ChatInputCommandInteraction, ctx: AppConte
     },
   });
   const report = importReport(result);
-  await interaction.editReply({ content: report.content, files: report.files, allowedMentions: { parse: [] } });
+  const accounts = result.ok ? `\n${await linkRosterAccounts(ctx, courseId)}` : '';
+  await interaction.editReply({ content: `${report.content}${accounts}`, files: report.files, allowedMentions: { parse: [] } });
 }
 
 export const roster = {
@@ -76,6 +78,11 @@ export const roster = {
         student: { name: interaction.options.getString('name', true), email: interaction.options.getString('email', true), discordUserId: interaction.options.getUser('user')?.id ?? null, blogUsername: interaction.options.getString('blog_username') },
       });
       content = `${interaction.options.getString('name', true)} is on the roster of ${course.name}.`;
+      if (interaction.options.getString('blog_username')) {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await interaction.editReply({ content: `${content}\n${await linkRosterAccounts(ctx, course.id)}`, allowedMentions: { parse: [] } });
+        return;
+      }
     } else if (sub === 'remove') {
       if (interaction.options.getBoolean('purge')) {
         const ref = { discordUserId: interaction.options.getUser('user')?.id ?? null, email: interaction.options.getString('email') };

@@ -58,7 +58,7 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
     select: { id: true, authorStudentId: true, authorName: true, authorBlogUserId: true, blogStatus: true },
   });
   const comments = await tx.comment.findMany({
-    where: { courseId, OR: [{ authorStudentId: { in: ids } }, { authorName: { in: names } }] },
+    where: { courseId, OR: [{ authorStudentId: { in: ids } }, { authorName: { in: names } }, { authorBlogUserId: { in: blogIds } }] },
     select: { id: true, authorStudentId: true, authorName: true, origin: true, blogCommentId: true, blogStatus: true, deletedAt: true },
   });
 
@@ -88,7 +88,7 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
 
   const outbox = await scrubOutbox(tx, { courseId, commentIds: new Set(comments.map((c) => c.id)), scrubber });
   const essaysAnonymised = (await tx.essay.updateMany({ where: { id: { in: essays.map((e) => e.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })).count;
-  const commentsAnonymised = (await tx.comment.updateMany({ where: { id: { in: comments.map((c) => c.id) } }, data: { authorStudentId: null, authorName: null } })).count;
+  const commentsAnonymised = (await tx.comment.updateMany({ where: { id: { in: comments.map((c) => c.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })).count;
   const reminders = (await tx.reminder.deleteMany({ where: reminderWhere })).count;
   const reviewAssignments = (await tx.assignment.deleteMany({ where: { reviewerStudentId: { in: ids } } })).count;
   const linkClaims = (await tx.linkClaim.deleteMany({ where: { studentId: { in: ids } } })).count;

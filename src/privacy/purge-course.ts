@@ -44,7 +44,7 @@ export async function purgeCourseData(db: Db, input: { courseId: string; now: Da
       await scrubCourseTexts(tx, { courseId: course.id, guildId: course.guildId, scrubber });
       await tx.essay.updateMany({ where: { courseId: course.id }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } });
       const guestNamesCleared = essays.length + comments.length;
-      await tx.comment.updateMany({ where: { courseId: course.id }, data: { authorStudentId: null, authorName: null } });
+      await tx.comment.updateMany({ where: { courseId: course.id }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } });
 
       // Whatever is still queued would publish or quote course content after the end: dropped.
       const outboxItemsDeleted = erased.counts.outboxDeleted + (await tx.outboxItem.deleteMany({ where: { courseId: course.id } })).count;

@@ -4,7 +4,7 @@ import { assignReviews, AssignmentInfeasible, type AssignResult, type ReviewMode
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
 import { renderPreview } from './preview-text.js';
-import { essaysForFilter, type EssayFilter } from './round-essays.js';
+import { essaysForFilter, type EssayFilter, type RoundEssay } from './round-essays.js';
 import { quotaSlotKey, ROUND_CONFIRMATION_KIND, type RoundPlan } from './round-plan.js';
 
 export const PREVIEW_TTL_MS = 30 * 60_000;
@@ -18,11 +18,15 @@ export interface PreviewRoundInput {
   mode: ReviewMode;
   filter: EssayFilter;
   now: Date;
+  /** Staff chose to leave out essays whose author is not linked to a student (else they block the round). */
+  excludeUnlinked?: boolean;
   /** Defaults to the confirmation id, so the round's seed names the preview it came from. */
   seed?: string;
 }
 
 export interface RoundPreview {
+  /** False when something blocks the round: nothing was saved and Confirm must stay off. */
+  confirmable: boolean;
   pendingId: string;
   expiresAt: Date;
   text: string;
@@ -39,8 +43,14 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   }
   const students = await db.student.findMany({ where: { courseId: input.courseId }, select: { id: true, displayName: true } });
   if (students.length < 2) throw new UserError('The roster has fewer than 2 students: import it first with /roster import.');
-  const essays = await essaysForFilter(db, input.courseId, input.filter);
   const onRoster = new Set(students.map((s) => s.id));
+  const matching = await essaysForFilter(db, input.courseId, input.filter);
+  // An essay nobody on the roster is credited with could be assigned to its own author: it blocks the round
+  // until its author is linked, or staff leave such essays out explicitly.
+  const unlinked = matching.filter((e) => !e.authorStudentId || !onRoster.has(e.authorStudentId));
+  const essays = input.excludeUnlinked ? matching.filter((e) => !unlinked.includes(e)) : matching;
+  const blocking = input.excludeUnlinked ? [] : unlinked.slice(0, 5).map(blockingLine);
+  if (blocking.length && unlinked.length > 5) blocking.push(`…and ${unlinked.length - 5} more essay(s) whose author is not linked (see /report participation).`);
   const previous = await db.assignment.findMany({
     where: { round: { courseId: input.courseId, status: { not: 'cancelled' } }, essayId: { not: null } },
     select: { reviewerStudentId: true, essay: { select: { authorStudentId: true } } },
@@ -72,9 +82,17 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
     ),
   };
   const expiresAt = new Date(input.now.getTime() + PREVIEW_TTL_MS);
+  const titles = Object.fromEntries(essays.map((e) => [e.id, e.title]));
+  const text = renderPreview({ plan, result, names, titles, timeZone: course.timeZone, essayCount: essays.length, blocking, excluded: input.excludeUnlinked ? unlinked.length : 0 });
+  // A blocked preview saves nothing, so no button press (or forged one) can apply it.
+  if (blocking.length > 0) return { confirmable: false, pendingId, expiresAt, result, text };
   await db.pendingConfirmation.create({
     data: { id: pendingId, courseId: input.courseId, kind: ROUND_CONFIRMATION_KIND, actorUserId: input.actorUserId, payload: JSON.stringify(plan), expiresAt },
   });
-  const titles = Object.fromEntries(essays.map((e) => [e.id, e.title]));
-  return { pendingId, expiresAt, result, text: renderPreview({ plan, result, names, titles, timeZone: course.timeZone, essayCount: essays.length }) };
+  return { confirmable: true, pendingId, expiresAt, result, text };
+}
+
+function blockingLine(essay: RoundEssay): string {
+  const by = essay.authorName ? ` by ${essay.authorName}` : '';
+  return `“${essay.title}”${by}: its author is not linked to a student on the roster. Link the author of “${essay.title}” (/roster add with their blog_username, or /link approve), or run /reviews assign again with exclude_unlinked:True to leave such essays out.`;
 }

@@ -19,6 +19,10 @@ export function renderPreview(input: {
   titles: Record<string, string>;
   timeZone: string;
   essayCount: number;
+  /** Problems that keep Confirm off, each with its fix. */
+  blocking?: readonly string[];
+  /** Essays left out because their author is not linked (staff asked for it). */
+  excluded?: number;
 }): string {
   const { plan, result, names, titles } = input;
   const due = formatDateInZone(new Date(plan.dueAt), input.timeZone, 'F');
@@ -30,6 +34,8 @@ export function renderPreview(input: {
     `Reviews per student: ${histogram(Object.values(result.load.perReviewer))}.`,
   ];
   if (plan.mode === 'assigned') head.push(`Reviewers per essay: ${histogram(Object.values(result.load.perEssay))}.`);
+  for (const b of input.blocking ?? []) head.push(`⛔ ${b}`);
+  if (input.excluded) head.push(`Left out: ${input.excluded} essay(s) whose author is not linked to a student.`);
   for (const w of result.warnings) head.push(`⚠️ ${w}`);
   const lines: string[] = [];
   if (plan.mode === 'assigned') {
@@ -51,5 +57,6 @@ export function renderPreview(input: {
     shown++;
   }
   if (shown < lines.length) text += `\n…and ${lines.length - shown} more reviewer(s) (see /reviews list after confirming).`;
-  return `${text}\nNothing is saved until you press **Confirm**.`.slice(0, 2_000);
+  const close = input.blocking?.length ? 'Confirm stays off until the lines marked ⛔ are fixed.' : 'Nothing is saved until you press **Confirm**.';
+  return `${text}\n${close}`.slice(0, 2_000);
 }

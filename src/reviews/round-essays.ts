@@ -13,6 +13,8 @@ export interface RoundEssay {
   id: string;
   title: string;
   authorStudentId: string | null;
+  /** The blog's name for an author no student is credited with (shown in the preview's blocking lines). */
+  authorName: string | null;
   createdAt: Date;
 }
 
@@ -24,10 +26,10 @@ export async function essaysForFilter(db: Db, courseId: string, filter: EssayFil
       blogStatus: 'published',
       publishedAt: { ...(filter.publishedFrom ? { gte: new Date(filter.publishedFrom) } : {}), ...(filter.publishedTo ? { lte: new Date(filter.publishedTo) } : {}) },
     },
-    select: { id: true, title: true, authorStudentId: true, createdAt: true, publishedAt: true, categories: true, tags: true },
+    select: { id: true, title: true, authorStudentId: true, authorName: true, createdAt: true, publishedAt: true, categories: true, tags: true },
     orderBy: { publishedAt: 'asc' },
   });
   return rows
     .filter((r) => essayMatchesFilter(r, filter))
-    .map(({ id, title, authorStudentId, createdAt }) => ({ id, title, authorStudentId, createdAt }));
+    .map(({ id, title, authorStudentId, authorName, createdAt }) => ({ id, title, authorStudentId, authorName, createdAt }));
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../reviews/db-errors.js';
 import { UserError } from '../shared/user-error.js';
+import { creditBlogAccount, type CreditedWork } from './credit-blog-account.js';
 import type { RosterActor } from './import-roster.js';
 
 export const CLAIM_TTL_MS = 48 * 3_600_000;
@@ -80,21 +81,26 @@ export async function confirmLinkClaims(
       if (!isUniqueViolation(error)) throw error; // that blog user is linked to someone else: leave the claim pending for staff
     }
   }
+  for (const link of confirmed) await creditBlogAccount(db, { courseId: input.courseId, studentId: link.studentId, blogUserId: link.blogUserId, now: input.now });
   return confirmed;
 }
 
-/** Staff vouch for a link without a code (e.g. the student cannot comment while logged in). */
+/**
+ * Staff vouch for a link without a code (e.g. the student cannot comment while logged in). The blog account
+ * must be known by its id (the command resolves a username on the blog first), so "linked" is never said of a
+ * link that credits nothing; what the account already wrote is credited at once.
+ */
 export async function approveLink(
   db: Db,
-  input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId?: string | null; actor: RosterActor; now: Date },
-): Promise<void> {
+  input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId: string; actor: RosterActor; now: Date },
+): Promise<CreditedWork> {
   const student = await db.student.findUnique({ where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } }, select: { id: true } });
   if (!student) throw new UserError('That person is not on the roster of this course (or has no Discord account on it).');
   const checked = checkBlogUsername(input.blogUsername.trim());
   if ('error' in checked || checked.value === null) throw new UserError('error' in checked ? checked.error : 'Give the blog username.');
   try {
     await db.$transaction(async (tx) => {
-      await tx.student.update({ where: { id: student.id }, data: { blogUsername: checked.value, ...(input.blogUserId ? { blogUserId: input.blogUserId } : {}) } });
+      await tx.student.update({ where: { id: student.id }, data: { blogUsername: checked.value, blogUserId: input.blogUserId } });
       await tx.linkClaim.updateMany({ where: { studentId: student.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
       await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'link.approve', targetStudentId: student.id, details: { blogUsername: checked.value } });
     });
@@ -102,6 +108,7 @@ export async function approveLink(
     if (isUniqueViolation(error)) throw new UserError('That blog account is already linked to another student on the roster.');
     throw error;
   }
+  return creditBlogAccount(db, { courseId: input.courseId, studentId: student.id, blogUserId: input.blogUserId, now: input.now });
 }
 
 /** Who wrote a blog comment: by blog user id, else by a verified email, else nobody (listed in reports). */

@@ -142,6 +142,7 @@ async function recordNewBlogComment(
       blogCommentId: blogComment.blogCommentId,
       parentCommentId: parent?.id ?? null,
       authorStudentId,
+      authorBlogUserId: blogComment.authorBlogUserId,
       authorName: authorStudentId ? null : blogComment.authorName,
       wordCount: countWords(blogComment.contentHtml),
       contentHash: hash,

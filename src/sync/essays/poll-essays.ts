@@ -5,6 +5,7 @@ import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essay
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
 import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
+import { studentForBlogAccount } from '../../roster/resolve-blog-accounts.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
@@ -131,10 +132,9 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, a
 /** The linked student (shown as a mention that pings nobody), else the blog's author name. */
 async function findAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string; name: string }> {
   if (essay.authorBlogUserId) {
-    const student = await ctx.db.student.findUnique({
-      where: { courseId_blogUserId: { courseId, blogUserId: essay.authorBlogUserId } },
-      select: { id: true, discordUserId: true, displayName: true },
-    });
+    // Links the author on the way when the roster names their blog account (see resolve-blog-accounts.ts).
+    const studentId = await studentForBlogAccount({ db: ctx.db, log: ctx.log, now: () => ctx.clock.now() }, await ctx.blogFor(courseId), courseId, essay.authorBlogUserId);
+    const student = studentId ? await ctx.db.student.findUnique({ where: { id: studentId }, select: { id: true, discordUserId: true, displayName: true } }) : null;
     if (student) return { studentId: student.id, label: student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName), name: student.displayName };
   }
   return { studentId: null, label: escapeDiscordText(essay.authorName), name: essay.authorName };

@@ -1,0 +1,84 @@
+// A roster row's blog username links the student's blog account as soon as the bot can see that account on
+// the blog. WordPress shows the bot (an editor) only the accounts that have published a post, so resolution is
+// tried at import (accounts already visible) and again whenever the poll meets an author it does not know.
+// Unknown authors are remembered for a while, so a course's guest authors cost one lookup, not one per poll.
+import type { BlogSource } from '../blog/blog-source.js';
+import type { BlogUser } from '../core/types.js';
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../reviews/db-errors.js';
+import type { Logger } from '../shared/logger.js';
+import { creditBlogAccount } from './credit-blog-account.js';
+
+export interface IdentityContext {
+  db: Db;
+  log: Logger;
+  now(): Date;
+}
+
+const RETRY_UNKNOWN_MS = 30 * 60_000;
+const unknownUntil = new Map<string, number>();
+
+/** The form a roster uses for a blog account: its login (WordPress shows the bot its slug, the same for plain logins). */
+function accountNames(user: BlogUser): string[] {
+  return user.username ? [user.username.toLowerCase()] : [];
+}
+
+/** Links `user` to the unlinked roster student whose blog username names it; returns that student's id. */
+async function linkIfOnRoster(ctx: IdentityContext, courseId: string, user: BlogUser): Promise<string | null> {
+  const names = accountNames(user);
+  if (names.length === 0) return null;
+  const unlinked = await ctx.db.student.findMany({ where: { courseId, blogUserId: null, blogUsername: { not: null } }, select: { id: true, blogUsername: true } });
+  const match = unlinked.filter((s) => names.includes(s.blogUsername!.toLowerCase()));
+  if (match.length !== 1) return null;
+  const studentId = match[0]!.id;
+  try {
+    const won = await ctx.db.student.updateMany({ where: { id: studentId, blogUserId: null }, data: { blogUserId: user.blogUserId } });
+    if (won.count === 0) return null;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null; // that account is already someone else's: staff decide
+    throw error;
+  }
+  const credited = await creditBlogAccount(ctx.db, { courseId, studentId, blogUserId: user.blogUserId, now: ctx.now() });
+  ctx.log.info({ courseId, studentId, essays: credited.essayIds.length, comments: credited.comments }, 'blog account linked from the roster');
+  return studentId;
+}
+
+/**
+ * The roster student behind a blog account the poll has just met (an essay's or a comment's author), linking
+ * it on the way when the roster names that account. Null for an account nobody on the roster claims.
+ */
+export async function studentForBlogAccount(ctx: IdentityContext, blog: BlogSource, courseId: string, blogUserId: string): Promise<string | null> {
+  const linked = await ctx.db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId } }, select: { id: true } });
+  if (linked) return linked.id;
+  const key = `${courseId}:${blogUserId}`;
+  if ((unknownUntil.get(key) ?? 0) > ctx.now().getTime()) return null;
+  const waiting = await ctx.db.student.count({ where: { courseId, blogUserId: null, blogUsername: { not: null } } });
+  if (waiting === 0) return null;
+  const user = await blog.findUser({ id: blogUserId });
+  const studentId = user ? await linkIfOnRoster(ctx, courseId, user) : null;
+  if (!studentId) unknownUntil.set(key, ctx.now().getTime() + RETRY_UNKNOWN_MS);
+  return studentId;
+}
+
+/**
+ * After a roster import or edit: every unlinked student with a blog username is looked up on the blog, and
+ * the authors of essays nobody is credited for yet are tried again (their cache entries are forgotten).
+ * Returns how many students are still unresolved.
+ */
+export async function resolveRosterBlogAccounts(ctx: IdentityContext, blog: BlogSource, courseId: string): Promise<{ linked: number; unresolved: number }> {
+  for (const key of unknownUntil.keys()) if (key.startsWith(`${courseId}:`)) unknownUntil.delete(key);
+  let linked = 0;
+  const unlinked = await ctx.db.student.findMany({ where: { courseId, blogUserId: null, blogUsername: { not: null } }, select: { blogUsername: true } });
+  for (const s of unlinked) {
+    const user = await blog.findUser({ username: s.blogUsername! });
+    if (user && (await linkIfOnRoster(ctx, courseId, user))) linked += 1;
+  }
+  const authors = await ctx.db.essay.findMany({ where: { courseId, authorStudentId: null, authorBlogUserId: { not: null } }, distinct: ['authorBlogUserId'], select: { authorBlogUserId: true } });
+  for (const a of authors) {
+    const studentId = await studentForBlogAccount(ctx, blog, courseId, a.authorBlogUserId!);
+    // Linked earlier by /link but recorded before it: credit now (does nothing when already credited).
+    if (studentId) await creditBlogAccount(ctx.db, { courseId, studentId, blogUserId: a.authorBlogUserId!, now: ctx.now() });
+  }
+  const unresolved = await ctx.db.student.count({ where: { courseId, blogUserId: null, blogUsername: { not: null } } });
+  return { linked, unresolved };
+}
