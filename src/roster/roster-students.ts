@@ -90,8 +90,15 @@ export async function showRoster(db: Db, courseId: string): Promise<RosterEntry[
 export function rosterLines(entries: RosterEntry[]): string[] {
   return entries.map((e) => {
     const discord = e.discordUserId ? `<@${e.discordUserId}>` : 'no Discord';
-    const blog = e.blogUsername ? `${e.blogUsername}${e.blogLinked ? ' ✓' : ''}` : 'no blog user';
+    const blog = blogState(e);
     const flags = [e.reminderMode === 'channel' ? 'reminders in channel' : null, e.dmClosed ? 'DMs closed' : null].filter(Boolean).join(', ');
     return `• ${e.displayName} — ${e.email ?? 'no email'} — ${discord} — ${blog}${flags ? ` (${flags})` : ''}`;
   });
+}
+
+/** Whether the student's blog work can be credited, and if not, why and what fixes it. */
+function blogState(e: RosterEntry): string {
+  if (e.blogLinked) return `blog ${e.blogUsername ?? 'account'} ✓ linked`;
+  if (e.blogUsername) return `blog ${e.blogUsername} ✗ not linked yet: not visible on the blog until they publish (or /link claim, /link approve)`;
+  return 'blog ✗ no blog username: add it (/roster add, or the roster CSV) or the student runs /link claim';
 }

@@ -41,12 +41,14 @@ describe('a student is credited through the blog username on the roster', () => 
     await run(world.instructorId, 'roster', 'import', {
       file: csv(`name,email,discord,blog username\nAlice Student,alice@uni.edu,${alice},student1\nBob Student,bob@uni.edu,${bob},student2\n`),
     });
+    expect((await run(world.instructorId, 'roster', 'show')).content).toContain('Alice Student — alice@uni.edu — <@' + alice + '> — blog student1 ✗ not linked yet');
     const aliceEssay = await world.wp.as('student1').publishPost({ title: 'Alice on the Thaw', content: '<p>Khrushchev and the thaw.</p>' });
     const bobEssay = await world.wp.as('student2').publishPost({ title: 'Bob on the Gulag', content: '<p>The camps after 1953.</p>' });
     expect(aliceEssay.id).not.toBe(bobEssay.id);
     await run(world.instructorId, 'sync', 'now');
 
     expect(await essayCounts()).toEqual({ 'Alice Student': '1', 'Bob Student': '1' });
+    expect((await run(world.instructorId, 'roster', 'show')).content).toContain('blog student1 ✓ linked');
 
     const preview = await run(world.instructorId, 'reviews', 'assign', { name: 'Week 1', due: inAWeek(), reviews: 1 });
     expect(preview.content).toContain('• Alice Student → “Bob on the Gulag”');
