@@ -5,6 +5,7 @@ import { recordAudit } from '../src/courses/audit.js';
 import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
 import { backfillCourse } from '../src/courses/backfill-course.js';
+import { setStaffPosts } from '../src/courses/staff-posts.js';
 import type { Command } from '../src/discord/command.js';
 import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
 import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
@@ -54,6 +55,13 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('blog_user').setDescription('WordPress user name for the bot'))
       .addStringOption((o) => o.setName('blog_password').setDescription('Its application password'))
       .addStringOption((o) => o.setName('blog_token').setDescription('WordPress.com access token')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('staff_posts')
+      .setDescription('Mark posts by staff blog accounts or in an announcements category as staff posts, not essays')
+      .addStringOption((o) => o.setName('blog_username').setDescription('A staff account on the blog (e.g. the instructor’s)').setMaxLength(60))
+      .addStringOption((o) => o.setName('category').setDescription('The blog category staff use for announcements (empty text clears it)').setMaxLength(100)),
   )
   .addSubcommand((s) => s.setName('archive').setDescription('End the course now: delete all students’ personal data (asks to confirm)'))
   .addSubcommand((s) =>
@@ -127,6 +135,12 @@ export const course = {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       await replaceCredentials(ctx, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, credentials: credentialsFrom(interaction) });
       await interaction.editReply('New blog credentials tested and saved (encrypted). The old ones are gone.');
+      return;
+    }
+    if (sub === 'staff_posts') {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const text = await setStaffPosts(ctx, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, blogUsername: interaction.options.getString('blog_username'), category: interaction.options.getString('category') });
+      await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
       return;
     }
     if (sub === 'archive') {

@@ -97,4 +97,28 @@ describe('a student is credited through the blog username on the roster', () => 
     expect(approved.content).toContain(`<@${alice}> is linked to the blog account student1 (blog user id ${world.wp.users.student1.id}). Credited to them now: 1 essay(s)`);
     expect(await essayCounts()).toEqual({ 'Alice Student': '1' });
   });
+
+  it('posts by the instructor or in the announcements category are staff posts: never in a round', async () => {
+    const [alice, bob] = world.studentIds;
+    await run(world.instructorId, 'roster', 'import', {
+      file: csv(`name,email,discord,blog username\nAlice Student,alice@uni.edu,${alice},student1\nBob Student,bob@uni.edu,${bob},student2\n`),
+    });
+    const announcements = world.wp.addTerm('Announcements', 'category');
+    await world.wp.as('admin').publishPost({ title: 'Welcome to HIST 214', content: '<p>Read chapter 9.</p>' });
+    await world.wp.as('student1').publishPost({ title: 'Alice on the Thaw', content: '<p>Khrushchev and the thaw.</p>' });
+    await world.wp.as('student2').publishPost({ title: 'Bob on the Gulag', content: '<p>The camps after 1953.</p>' });
+    await world.wp.as('student2').publishPost({ title: 'Study group Tuesday', content: '<p>Room 4.</p>', categories: [announcements] });
+    await run(world.instructorId, 'sync', 'now');
+
+    const wrong = await run(world.instructorId, 'course', 'staff_posts', { blog_username: 'student1' });
+    expect(wrong.content).toContain('blog_username: student1 is the blog account of Alice Student, a student on the roster.');
+    const set = await run(world.instructorId, 'course', 'staff_posts', { blog_username: 'admin', category: 'announcements' });
+    expect(set.content).toContain('Staff posts (never essays, never in review rounds): 1 blog account(s), and every post in the category “announcements”.');
+
+    const preview = await run(world.instructorId, 'reviews', 'assign', { name: 'Week 1', due: inAWeek(), reviews: 1 });
+    expect(preview.content).toContain('2 essay(s) count');
+    expect(preview.content).not.toContain('⛔');
+    expect(preview.content).not.toMatch(/Welcome to HIST 214|Study group Tuesday/);
+    expect(preview.content).toContain('• Alice Student → “Bob on the Gulag”');
+  });
 });

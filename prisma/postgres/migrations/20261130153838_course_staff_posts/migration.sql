@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Course" ADD COLUMN     "announcementCategory" TEXT,
+ADD COLUMN     "staffBlogUserIds" TEXT NOT NULL DEFAULT '[]';
