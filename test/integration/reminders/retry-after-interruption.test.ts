@@ -67,10 +67,18 @@ async function sweepAt(instants: Date[], received: Received[] = []): Promise<Rec
   return received;
 }
 
-function everyFiveMinutes(from: Date, to: Date): Date[] {
+function every(minutes: number, from: Date, to: Date): Date[] {
   const out: Date[] = [];
-  for (let at = from.getTime(); at <= to.getTime(); at += 5 * 60_000) out.push(new Date(at));
+  for (let at = from.getTime(); at <= to.getTime(); at += minutes * 60_000) out.push(new Date(at));
   return out;
+}
+const everyFiveMinutes = (from: Date, to: Date) => every(5, from, to);
+
+/** The scheduler's five-minute sweeps around the evening and the morning, every half hour through the night (fewer sweeps on a shared CPU). */
+function nightOfSweeps(eveningFrom: Date, morningTo: Date): Date[] {
+  const eveningTo = new Date(eveningFrom.getTime() + 65 * 60_000);
+  const morningFrom = new Date(morningTo.getTime() - 90 * 60_000);
+  return [...everyFiveMinutes(eveningFrom, eveningTo), ...every(30, new Date(eveningTo.getTime() + 30 * 60_000), new Date(morningFrom.getTime() - 1)), ...everyFiveMinutes(morningFrom, morningTo)];
 }
 
 /** Discord answers 503 to the next `dms` DM sends, past discord.js's own retries: the send is interrupted. */
@@ -84,8 +92,8 @@ describe('a reminder retried after an interruption', () => {
     await courseWithRound(Z('2026-03-23T01:55:00Z'));
     clock = new ManualClock(Z('2026-03-21T01:55:00Z'));
     discordDownForNextDms(STUDENTS);
-    // Every five minutes from Fri 21:55 to Sat 08:00 EDT.
-    const received = await sweepAt(everyFiveMinutes(Z('2026-03-21T01:55:00Z'), Z('2026-03-21T12:00:00Z')));
+    // From Fri 21:55 to Sat 08:00 EDT.
+    const received = await sweepAt(nightOfSweeps(Z('2026-03-21T01:55:00Z'), Z('2026-03-21T12:00:00Z')));
     // Quiet hours end Sat 07:00 EDT = 11:00Z; the deadline is then 38 h 55 min away.
     expect(received.map((r) => ({ at: r.at, to: r.to }))).toEqual([
       { at: '2026-03-21T11:00:00.000Z', to: discordIdOf(1) },
@@ -119,11 +127,27 @@ describe('a reminder retried after an interruption', () => {
     const received = await sweepAt([Z('2026-03-21T12:00:00Z')]);
     expect(received.map((r) => r.to).sort()).toEqual([discordIdOf(1), discordIdOf(2)]);
     discordDownForNextDms(STUDENTS);
-    await sweepAt(everyFiveMinutes(Z('2026-03-22T01:55:00Z'), Z('2026-03-22T12:00:00Z')), received);
+    await sweepAt(nightOfSweeps(Z('2026-03-22T01:55:00Z'), Z('2026-03-22T12:00:00Z')), received);
     expect(received.slice(STUDENTS).map((r) => ({ at: r.at, to: r.to }))).toEqual([
       { at: '2026-03-22T11:00:00.000Z', to: discordIdOf(1) },
       { at: '2026-03-22T11:00:00.000Z', to: discordIdOf(2) },
     ]);
     for (const r of received.slice(STUDENTS)) expect(r.content).toContain('is overdue');
+  });
+});
+
+describe('quiet hours are the student’s night', () => {
+  it('a student who set Asia/Tokyo is reminded at 07:00 Tokyo time, not at 01:00', async () => {
+    // Due Fri Mar 20 12:00 EDT (16:00Z): the 24 h stage, Thu 12:00 EDT, is 01:00 Fri in Tokyo.
+    await courseWithRound(Z('2026-03-20T16:00:00Z'));
+    await t.db.student.updateMany({ where: { courseId, discordUserId: discordIdOf(1) }, data: { timeZone: 'Asia/Tokyo' } });
+    clock = new ManualClock(Z('2026-03-19T16:00:00Z'));
+    const received = await sweepAt(everyFiveMinutes(Z('2026-03-19T16:00:00Z'), Z('2026-03-19T22:30:00Z')));
+    // Tokyo 07:00 Fri = 22:00Z Thu (18 h before due); the other student, on course time, at the stage itself.
+    expect(received.map((r) => ({ at: r.at, to: r.to }))).toEqual([
+      { at: '2026-03-19T16:00:00.000Z', to: discordIdOf(2) },
+      { at: '2026-03-19T22:00:00.000Z', to: discordIdOf(1) },
+    ]);
+    expect(received[1]!.content).toContain('is due in 18 hours');
   });
 });
