@@ -9,6 +9,7 @@ import {
   type ThreadChannel,
   type Webhook,
 } from 'discord.js';
+import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../sync/chat-port.js';
 import { chatCall } from './chat-errors.js';
@@ -124,7 +125,8 @@ export class DiscordChat implements ChatPort {
       const webhook = await this.webhookFor(ref.channelId);
       const message = await webhook.send({
         content: input.content,
-        username: input.username.slice(0, 80) || 'Blog reader',
+        // Discord refuses some names outright (50035), which would leave the comment a dead letter.
+        username: webhookUsername(input.username),
         ...(input.avatarUrl ? { avatarURL: input.avatarUrl } : {}),
         threadId: ref.threadId,
         allowedMentions: noPings,

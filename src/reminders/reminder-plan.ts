@@ -63,6 +63,12 @@ export function currentStages(rounds: readonly ActiveRound[], course: CourseForR
  */
 export async function planForCourse(db: Db, course: CourseForReminders, now: Date): Promise<{ plan: ReminderPlan; open: OpenAssignment[] }> {
   const open = await openAssignments(db, course.rounds, currentStages(course.rounds, course, now));
+  if (open.length && course.quietHoursStart && course.quietHoursEnd) {
+    // Quiet hours are each student's night: the few students who set their own zone are read once.
+    const zoned = await db.student.findMany({ where: { courseId: course.id, timeZone: { not: null } }, select: { id: true, timeZone: true } });
+    const zoneOf = new Map(zoned.map((s) => [s.id, s.timeZone]));
+    if (zoneOf.size) for (const a of open) a.timeZone = zoneOf.get(a.reviewerId) ?? null;
+  }
   const stageNames = [...stagesOf(course).map(stageName), stageName(0)];
   const plan = planReminders({
     now, courseTimeZone: course.timeZone, quietHours: quietHoursOf(course), stagesBeforeDue: stagesOf(course),

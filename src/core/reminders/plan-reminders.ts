@@ -9,6 +9,8 @@ export interface ReminderAssignment {
   dueAt: Date;
   completedAt: Date | null;
   cancelled: boolean;
+  /** The reviewer's own zone when they set one: quiet hours are their night (stages stay on the course calendar). */
+  timeZone?: string | null;
 }
 
 export interface PlanRemindersInput {
@@ -55,14 +57,20 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
   const { now, courseTimeZone: tz, quietHours } = input;
   const stages = input.stagesBeforeDue ?? DEFAULT_STAGES_BEFORE_DUE;
   const plan: ReminderPlan = { due: [], postponed: [], skipped: [] };
-  const quietNow = isWithinQuietHours(now, tz, quietHours);
-  const resumeAt = quietNow ? nextAllowedTime(now, tz, quietHours) : now;
-  // Many assignments share a deadline; time-zone maths is the costly part, so do it once per deadline.
+  // Many assignments share a deadline and a zone; time-zone maths is the costly part, so do it once each.
   const scheduleCache = new Map<number, StageTime[]>();
-  const allowedCache = new Map<number, Date>();
-  const allowed = (d: Date): Date => {
-    let a = allowedCache.get(d.getTime());
-    if (!a) allowedCache.set(d.getTime(), (a = nextAllowedTime(d, tz, quietHours)));
+  const quietCache = new Map<string, Date | null>();
+  /** When quiet hours in this zone end, or null when it is not quiet there now. */
+  const quietUntil = (zone: string): Date | null => {
+    let q = quietCache.get(zone);
+    if (q === undefined) quietCache.set(zone, (q = isWithinQuietHours(now, zone, quietHours) ? nextAllowedTime(now, zone, quietHours) : null));
+    return q;
+  };
+  const allowedCache = new Map<string, Date>();
+  const allowed = (d: Date, zone: string): Date => {
+    const k = `${zone}|${d.getTime()}`;
+    let a = allowedCache.get(k);
+    if (!a) allowedCache.set(k, (a = nextAllowedTime(d, zone, quietHours)));
     return a;
   };
   const t = now.getTime();
@@ -88,7 +96,9 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
     const key = reminderKey(a.id, current.stage);
     if (input.alreadySent.has(key)) continue;
     // Objects are built field by field (no spreads): a sweep may plan 100k+ rows.
-    if (quietNow) {
+    const zone = a.timeZone ?? tz;
+    const resumeAt = quietUntil(zone);
+    if (resumeAt) {
       plan.postponed.push({
         key, assignmentId: a.id, reviewerId: a.reviewerId, stage: current.stage, scheduledFor: current.scheduledFor, dueAt: a.dueAt,
         reason: 'quiet_hours', nextAllowedAt: resumeAt,
@@ -96,7 +106,7 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
     } else {
       plan.due.push({
         key, assignmentId: a.id, reviewerId: a.reviewerId, stage: current.stage, scheduledFor: current.scheduledFor, dueAt: a.dueAt,
-        sendAt: allowed(current.scheduledFor),
+        sendAt: allowed(current.scheduledFor, zone),
       });
     }
   }

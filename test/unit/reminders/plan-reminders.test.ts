@@ -66,6 +66,16 @@ describe('planReminders', () => {
     expect(plan('2025-03-30T21:30:00Z', { dueAt: due }, ['a1:before_48h', 'a1:before_24h', 'a1:before_2h'], null).due).toHaveLength(1);
   });
 
+  it('keeps quiet hours in the reviewer’s own zone when they set one, stages staying on the course calendar', () => {
+    // 48 h stage: Sat 29 March 10:00 CET (09:00Z) = 05:00 in New York (EDT, UTC-4): quiet there until 08:00 = 12:00Z.
+    const far = plan('2025-03-29T09:00:00Z', { timeZone: 'America/New_York' });
+    expect(far.due).toEqual([]);
+    expect(far.postponed).toMatchObject([{ stage: 'before_48h', nextAllowedAt: at('2025-03-29T12:00:00Z') }]);
+    expect(plan('2025-03-29T12:00:00Z', { timeZone: 'America/New_York' }).due).toMatchObject([{ stage: 'before_48h', sendAt: at('2025-03-29T12:00:00Z') }]);
+    // The same instant for a reviewer on course time (Berlin, 10:00): sent at once.
+    expect(plan('2025-03-29T09:00:00Z', { timeZone: null }).due).toHaveLength(1);
+  });
+
   it('never reminds a done or cancelled review', () => {
     expect(plan('2025-03-31T07:00:00Z', { completedAt: at('2025-03-31T06:59:00Z') }).due).toEqual([]);
     expect(plan('2025-03-31T07:00:00Z', { cancelled: true }).due).toEqual([]);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { EmuContext } from '../context.js';
 import { DiscordApiError, ErrorCode, fieldError, invalidFormBody, notFound } from '../errors.js';
 import { checkThreadName } from '../limits.js';
+import { checkWebhookName } from '../webhook-names.js';
 import { getChannel, getMessage } from '../lookups.js';
 import { applyWebhookEdit, messageFields, validateMessageBody, type MessageBody } from '../message-input.js';
 import { createMessage, deleteMessage } from '../messages-core.js';
@@ -66,6 +67,7 @@ export function registerWebhookRoutes(router: Router, ctx: EmuContext, tracker: 
     const w = getWebhook(req);
     const body = (req.body ?? {}) as MessageBody & { username?: string; avatar_url?: string; thread_name?: string };
     validateMessageBody('webhookExecute', body, req.files, req.unknownKeys);
+    if (body.username !== undefined) checkWebhookName(body.username, ['username']);
     const parent = getChannel(ctx, w.channel_id);
     let channel = targetChannel(w, req);
     let starterId: string | undefined;
@@ -77,7 +79,7 @@ export function registerWebhookRoutes(router: Router, ctx: EmuContext, tracker: 
       starterId = channel.id; // the post's first message shares the thread id
     }
     if (isThread(channel)) assertThreadWritable(ctx, channel, bot(), true);
-    const author: APIUser = { id: w.id, username: body.username ?? w.name, avatar: null, discriminator: '0000', global_name: null, bot: true, public_flags: 0 as UserFlags, flags: 0 as UserFlags, primary_guild: null };
+    const author: APIUser = { id: w.id, username: body.username?.trim() ?? w.name, avatar: null, discriminator: '0000', global_name: null, bot: true, public_flags: 0 as UserFlags, flags: 0 as UserFlags, primary_guild: null };
     const message = createMessage(ctx, { channel, authorId: w.id, authorOverride: author, webhookId: w.id, id: starterId, ...messageFields(ctx, channel, body, req.files) });
     if (body.avatar_url) (message.author as APIUser & { avatar_url?: string }).avatar_url = body.avatar_url;
     return req.query.get('wait') === 'true' ? { status: 200, body: messagePayload(ctx, message), schema: 'message' } : { status: 204 };

@@ -1,0 +1,43 @@
+// Names Discord would refuse for a mirrored blog comment, and what readers see instead. Expected
+// strings are written by hand; \u043E and \u0435 are the Cyrillic о and е that look like Latin o and e.
+import { describe, expect, it } from 'vitest';
+import { webhookUsername } from '../../../src/core/format/webhook-username.js';
+
+describe('a blog commenter’s name shown in Discord', () => {
+  it('keeps ordinary names exactly, accents, punctuation and emoji included', () => {
+    for (const name of ['Bob Student', 'Zoë Ó Dálaigh 🎓', 'Everyone’s friend', 'Here and there', 'd']) expect(webhookUsername(name)).toBe(name);
+  });
+
+  it('"Discord Fan" reads the same but no longer contains the word Discord refuses', () => {
+    expect(webhookUsername('Discord Fan')).toBe('Disc\u043Erd Fan');
+    expect(webhookUsername('DISCORD mod, discord fan')).toBe('DISC\u041ERD mod, disc\u043Erd fan');
+    expect(webhookUsername('Bonnie & Clyde')).toBe('Bonnie & Clyd\u0435');
+    expect(webhookUsername('CLYDE')).toBe('CLYD\u0415');
+  });
+
+  it('a forbidden word hidden by a zero-width space is treated as the word Discord sees', () => {
+    expect(webhookUsername('disc\u200Bord')).toBe('disc\u043Erd');
+  });
+
+  it('"everyone" and "here" get a suffix instead of being refused', () => {
+    expect(webhookUsername('everyone')).toBe('everyone (blog)');
+    expect(webhookUsername('  Here ')).toBe('Here (blog)');
+  });
+
+  it('an empty or blank name becomes "Blog reader"', () => {
+    for (const name of ['', '   ', '\u200B', null, undefined]) expect(webhookUsername(name)).toBe('Blog reader');
+  });
+
+  it('a name over 80 characters is cut to 80 with an ellipsis; 80 characters stay whole', () => {
+    const long = 'Professor Maximiliana Konstantinovna Rostropovich-Weatherington of the Department of Slavic Studies';
+    expect(webhookUsername(long)).toBe('Professor Maximiliana Konstantinovna Rostropovich-Weatherington of the Departme…');
+    expect([...webhookUsername(long)]).toHaveLength(80);
+    expect(webhookUsername('y'.repeat(80))).toBe('y'.repeat(80));
+    // Characters, not UTF-16 units: 80 emoji are 80 characters.
+    expect(webhookUsername('🎓'.repeat(81))).toBe(`${'🎓'.repeat(79)}…`);
+  });
+
+  it('collapses runs of whitespace as Discord does', () => {
+    expect(webhookUsername(' Ana \n  María ')).toBe('Ana María');
+  });
+});
