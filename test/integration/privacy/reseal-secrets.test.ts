@@ -37,7 +37,8 @@ async function course(n: number): Promise<string> {
   return createCourse(testDb.db, { blogUrl: `http://127.0.0.1:9/${n}`, username: `bot${n}`, appPassword: `app password number ${n}`, ingestSince: new Date(), guildId: `90000000000000010${n}`, channelId: `90000000000000020${n}` });
 }
 
-describe('npm run secrets:reseal', () => {
+// Each run is a fresh Node process (tsx, migrations): slow on a loaded machine, hence the generous limit.
+describe('npm run secrets:reseal', { timeout: 240_000 }, () => {
   it('re-seals every blog secret under the newest key, so the old key can be retired; a second run changes nothing', async () => {
     const current = await course(1); // sealed today, under key 1
     const legacy = await course(2); // sealed before secrets were bound to their course
