@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import type { SecretBox } from './secret-box.js';
+import { LEGACY_FORMAT, type SecretBox } from './secret-box.js';
 
 export interface ResealReport {
   /** The key version every re-sealed secret now uses. */
@@ -28,7 +28,7 @@ export async function resealSecrets(db: Db, box: SecretBox, options: { onlyLegac
     const outcome = await db.$transaction(async (tx) => {
       const row = await tx.blogSecret.findUnique({ where: { courseId }, select: sealedColumns });
       if (!row) return 'changed' as const; // the course was purged meanwhile
-      if (box.isCurrent(row) || (options.onlyLegacy && row.format !== 1)) return 'current' as const;
+      if (box.isCurrent(row) || (options.onlyLegacy && row.format !== LEGACY_FORMAT)) return 'current' as const;
       let plaintext: string;
       try {
         plaintext = box.open(row);
