@@ -4,6 +4,7 @@ import { realBlogSources } from './courses/course-blogs.js';
 import { openDb } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { checkSealedSecrets } from './privacy/check-sealed-secrets.js';
+import { resealSecrets } from './privacy/reseal-secrets.js';
 import { SecretBox, SecretKeyError } from './privacy/secret-box.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
   const db = await openDb(config.databaseUrl);
   // A missing or wrong key stops here, before anything runs, and the stored secrets stay untouched.
   await checkSealedSecrets(db, secrets);
+  // Secrets from before they were bound to their course are re-sealed bound now; key rotation is `npm run secrets:reseal`.
+  const upgraded = await resealSecrets(db, secrets, { onlyLegacy: true });
+  if (upgraded.resealed > 0) log.info({ resealed: upgraded.resealed }, 'blog secrets re-sealed bound to their course');
   const bot = await startBot({
     token: config.discordToken!,
     apiUrl: config.discordApiUrl,

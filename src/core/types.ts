@@ -57,6 +57,8 @@ export interface BlogUser {
   blogUserId: string;
   username: string | null;
   name: string;
+  /** The account's e-mail, as the blog holds it: only when the bot's account may read it (list_users). */
+  email?: string | null;
 }
 
 /** A thread the bot owns in Discord. */

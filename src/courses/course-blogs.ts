@@ -22,7 +22,7 @@ export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactor
   return async (courseId) => {
     const course = await db.course.findUniqueOrThrow({
       where: { id: courseId },
-      select: { blogKind: true, blogUrl: true, secret: { select: { keyVersion: true, iv: true, authTag: true, ciphertext: true, updatedAt: true } } },
+      select: { blogKind: true, blogUrl: true, secret: { select: { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true, updatedAt: true } } },
     });
     const stamp = `${course.blogKind}|${course.blogUrl}|${course.secret?.updatedAt.toISOString() ?? 'none'}`;
     const hit = cache.get(courseId);

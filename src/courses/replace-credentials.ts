@@ -15,7 +15,7 @@ export async function replaceCredentials(deps: SetupDeps, input: { courseId: str
     if (error instanceof BlogError) throw new UserError(`The old credentials were kept: the blog refused the new ones (${describeBlogError(error)}).`);
     throw error;
   }
-  const sealed = deps.secrets.seal(JSON.stringify(input.credentials));
+  const sealed = deps.secrets.seal(JSON.stringify(input.credentials), input.courseId);
   await deps.db.$transaction(async (tx) => {
     await tx.blogSecret.upsert({ where: { courseId: input.courseId }, create: { courseId: input.courseId, ...sealed }, update: sealed });
     await recordAudit(tx, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.credentials' });

@@ -53,7 +53,6 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
     throw error;
   }
 
-  const sealed = input.credentials.kind === 'none' ? null : deps.secrets.seal(JSON.stringify(input.credentials));
   const now = deps.clock.now();
   // Blog dates have one-second precision: an essay published in the same second as setup counts as new.
   const ingestSince = new Date(Math.floor(now.getTime() / 1_000) * 1_000);
@@ -76,10 +75,11 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
         endsAt: settings.endsAt,
         ingestSince,
         createdByUserId: input.actorUserId,
-        ...(sealed ? { secret: { create: sealed } } : {}),
       },
       select: { id: true },
     });
+    // Sealed once the course id exists: the ciphertext is bound to it (see SecretBox).
+    if (input.credentials.kind !== 'none') await tx.blogSecret.create({ data: { courseId: created.id, ...deps.secrets.seal(JSON.stringify(input.credentials), created.id) } });
     await recordAudit(tx, { courseId: created.id, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.setup', details: { channelId: input.channelId, blogUrl: settings.blogUrl } });
     return created;
   });

@@ -3,7 +3,7 @@ import { SecretKeyError, type SecretBox } from './secret-box.js';
 
 /** Opens every stored secret once at start-up, so a missing or wrong key is reported before anything runs. */
 export async function checkSealedSecrets(db: Db, secrets: SecretBox): Promise<void> {
-  const sealed = await db.blogSecret.findMany({ select: { courseId: true, keyVersion: true, iv: true, authTag: true, ciphertext: true } });
+  const sealed = await db.blogSecret.findMany({ select: { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true } });
   const broken: string[] = [];
   for (const secret of sealed) {
     try {

@@ -1,7 +1,7 @@
 import type { Tx } from '../sync/outbox/outbox-store.js';
 import { addToTally, type TallyIncrement } from './anonymous-tally.js';
 import { scrubCourseTexts } from './scrub-course-texts.js';
-import { createScrubber } from './scrub-identifiers.js';
+import { ANONYMOUS_ACTOR, createScrubber } from './scrub-identifiers.js';
 import { scrubOutbox } from './scrub-outbox.js';
 
 export interface ErasedCounts {
@@ -15,6 +15,7 @@ export interface ErasedCounts {
   outboxRedacted: number;
   confirmationsRemoved: number;
   auditTargetsCleared: number;
+  auditActorsAnonymised: number;
   auditDetailsScrubbed: number;
   otherTextsScrubbed: number;
 }
@@ -93,6 +94,9 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
   const reviewAssignments = (await tx.assignment.deleteMany({ where: { reviewerStudentId: { in: ids } } })).count;
   const linkClaims = (await tx.linkClaim.deleteMany({ where: { studentId: { in: ids } } })).count;
   const auditTargetsCleared = (await tx.auditEntry.updateMany({ where: { targetStudentId: { in: ids } }, data: { targetStudentId: null } })).count;
+  // What they did themselves (e.g. a staff command they were refused) stays in the log, by nobody in particular.
+  const discordIds = students.flatMap((s) => (s.discordUserId ? [s.discordUserId] : []));
+  const auditActorsAnonymised = discordIds.length === 0 ? 0 : (await tx.auditEntry.updateMany({ where: { actorUserId: { in: discordIds }, OR: [{ courseId }, { courseId: null, guildId }] }, data: { actorUserId: ANONYMOUS_ACTOR } })).count;
   const texts = await scrubCourseTexts(tx, { courseId, guildId, scrubber });
   const removed = (await tx.student.deleteMany({ where: { id: { in: ids } } })).count;
   await addToTally(tx, courseId, tally);
@@ -109,6 +113,7 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
       outboxRedacted: outbox.redacted,
       confirmationsRemoved: texts.confirmationsRemoved,
       auditTargetsCleared,
+      auditActorsAnonymised,
       auditDetailsScrubbed: texts.auditDetails,
       otherTextsScrubbed: texts.otherTexts,
     },

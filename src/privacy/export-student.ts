@@ -39,7 +39,11 @@ export async function exportStudentData(db: Db, input: ExportStudentInput) {
     db.assignment.findMany({ where: { reviewerStudentId: studentId }, orderBy: { createdAt: 'asc' }, include: { round: true, essay: essayRef } }),
     db.assignment.findMany({ where: { essay: { authorStudentId: studentId } }, orderBy: { createdAt: 'asc' }, include: { round: true, essay: essayRef } }),
     db.reminder.findMany({ where: { courseId, OR: [{ studentId }, { assignment: { reviewerStudentId: studentId } }] }, orderBy: { scheduledFor: 'asc' } }),
-    db.auditEntry.findMany({ where: { targetStudentId: studentId }, orderBy: { createdAt: 'asc' } }),
+    // Entries about them, and what they did themselves in this course (e.g. staff commands they were refused).
+    db.auditEntry.findMany({
+      where: { OR: [{ targetStudentId: studentId }, ...(student.discordUserId ? [{ courseId, actorUserId: student.discordUserId }] : [])] },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
   ]);
   const reviewComments = await db.comment.findMany({
     where: { id: { in: reviewsReceived.flatMap((a) => (a.completedCommentId ? [a.completedCommentId] : [])) } },
@@ -100,7 +104,11 @@ export async function exportStudentData(db: Db, input: ExportStudentInput) {
       stage: r.stage, status: r.status, deliveredVia: r.deliveredVia, scheduledFor: iso(r.scheduledFor), postponedUntil: iso(r.postponedUntil),
       sentAt: iso(r.sentAt), discordMessageId: r.discordMessageId, createdAt: iso(r.createdAt),
     })),
-    auditEntries: audit.map((a) => ({ action: a.action, actorUserId: a.actorUserId, createdAt: iso(a.createdAt), details: parseJson(a.details) })),
+    // Details of an action they took about another student belong to that student: left out.
+    auditEntries: audit.map((a) => ({
+      action: a.action, actorUserId: a.actorUserId, createdAt: iso(a.createdAt),
+      details: a.targetStudentId && a.targetStudentId !== studentId ? 'about another student (left out)' : parseJson(a.details),
+    })),
     keptElsewhere:
       'Your essays and blog comments are on the course blog and your replies are in the course Discord threads; ' +
       'your own accounts own them there. Copies of comment text waiting to be mirrored are kept at most 7 days after delivery.',

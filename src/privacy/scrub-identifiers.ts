@@ -1,6 +1,9 @@
 /** What a removed value is replaced with, so a reader sees that something was there. */
 export const REMOVED = '[removed]';
 
+/** The actor of an audit entry once that actor (a student who tried a staff command) is purged: the entry stays. */
+export const ANONYMOUS_ACTOR = REMOVED;
+
 /** Identifiers shorter than this are only removed where a whole value equals them (a blog id "7" must not eat every 7). */
 const MIN_SUBSTRING_LENGTH = 3;
 

@@ -4,6 +4,7 @@ import { splitMessage } from '../core/format/split-message.js';
 import type { Db } from '../db/client.js';
 import { quote, ts } from './health-report.js';
 import { redactEmails } from './render/text-cells.js';
+import { ANONYMOUS_ACTOR } from '../privacy/scrub-identifiers.js';
 
 export const AUDIT_LIMIT_DEFAULT = 25;
 
@@ -30,7 +31,8 @@ export async function auditReport(db: Db, input: { courseId: string; limit?: num
   const names = new Map((await db.student.findMany({ where: { id: { in: targets } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]));
   const lines = entries.map((e) => {
     const target = e.targetStudentId ? ` → ${quote(names.get(e.targetStudentId) ?? 'a removed student', 60)}` : '';
-    return `• ${ts(e.createdAt, 'f')} <@${e.actorUserId}> **${quote(e.action, 60)}**${target}${detailsText(e.details)}`;
+    const actor = e.actorUserId === ANONYMOUS_ACTOR ? 'a removed student' : `<@${e.actorUserId}>`;
+    return `• ${ts(e.createdAt, 'f')} ${actor} **${quote(e.action, 60)}**${target}${detailsText(e.details)}`;
   });
   const heading = `**Audit log — ${quote(course.name, 100)}** (latest ${entries.length})`;
   return splitMessage([heading, ...(lines.length ? lines : ['Nothing recorded yet.'])].join('\n'), { max: 2000 });

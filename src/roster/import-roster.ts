@@ -31,7 +31,7 @@ export interface ImportRosterInput {
   resolveDiscordUsername?: (username: string) => Promise<string | null>;
 }
 
-type Existing = { id: string; email: string | null; displayName: string; blogUsername: string | null; discordUserId: string | null };
+type Existing = { id: string; email: string | null; emailVerified: boolean; displayName: string; blogUsername: string | null; discordUserId: string | null };
 
 export async function importRoster(db: Db, input: ImportRosterInput): Promise<ImportResult> {
   const parsed = parseRosterCsv(input.csvBytes);
@@ -48,7 +48,7 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
   }
   const existing: Existing[] = await db.student.findMany({
     where: { courseId: input.courseId },
-    select: { id: true, email: true, displayName: true, blogUsername: true, discordUserId: true },
+    select: { id: true, email: true, emailVerified: true, displayName: true, blogUsername: true, discordUserId: true },
   });
   const errors = clashes(parsed.rows, discordIds, existing);
   if (errors.length > 0) return { ok: false, errors };
@@ -58,13 +58,14 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
   await db.$transaction(async (tx) => {
     for (const row of parsed.rows) {
       const current = byEmail.get(row.email);
-      const data = { displayName: row.name, blogUsername: row.blogUsername ?? current?.blogUsername ?? null, discordUserId: discordIds.get(row.line) ?? current?.discordUserId ?? null };
+      // Staff vouch for every e-mail on their roster: verified (what lets the blog's own account e-mail link, see link-by-verified-email.ts).
+      const data = { displayName: row.name, emailVerified: true, blogUsername: row.blogUsername ?? current?.blogUsername ?? null, discordUserId: discordIds.get(row.line) ?? current?.discordUserId ?? null };
       const note = notes.get(row.line);
       const report = (action: LineAction): RosterLineReport => ({ line: row.line, action, email: row.email, ...(note ? { note } : {}) });
       if (!current) {
         await tx.student.create({ data: { courseId: input.courseId, email: row.email, ...data } });
         lines.push(report('created'));
-      } else if (current.displayName !== data.displayName || current.blogUsername !== data.blogUsername || current.discordUserId !== data.discordUserId) {
+      } else if (!current.emailVerified || current.displayName !== data.displayName || current.blogUsername !== data.blogUsername || current.discordUserId !== data.discordUserId) {
         await tx.student.update({ where: { id: current.id }, data });
         lines.push(report('updated'));
       } else lines.push(report('unchanged'));

@@ -111,19 +111,13 @@ export async function approveLink(
   return creditBlogAccount(db, { courseId: input.courseId, studentId: student.id, blogUserId: input.blogUserId, now: input.now });
 }
 
-/** Who wrote a blog comment: by blog user id, else by a verified email, else nobody (listed in reports). */
-export async function studentForBlogComment(
-  db: Db,
-  courseId: string,
-  author: { blogUserId: string | null; email: string | null },
-): Promise<{ studentId: string; via: 'blog_user' | 'email' } | null> {
-  if (author.blogUserId) {
-    const s = await db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId: author.blogUserId } }, select: { id: true } });
-    if (s) return { studentId: s.id, via: 'blog_user' };
-  }
-  if (author.email) {
-    const s = await db.student.findFirst({ where: { courseId, email: author.email.trim().toLowerCase(), emailVerified: true }, select: { id: true } });
-    if (s) return { studentId: s.id, via: 'email' };
-  }
-  return null;
+/**
+ * Who wrote a blog comment: the student linked to its blog account (by /link, staff, or a verified e-mail
+ * the account itself holds: link-by-verified-email.ts), else nobody (listed in reports). The e-mail a
+ * comment carries is never used: on a guest comment anyone can type anyone's address.
+ */
+export async function studentForBlogComment(db: Db, courseId: string, author: { blogUserId: string | null }): Promise<{ studentId: string; via: 'blog_user' } | null> {
+  if (!author.blogUserId) return null;
+  const s = await db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId: author.blogUserId } }, select: { id: true } });
+  return s ? { studentId: s.id, via: 'blog_user' } : null;
 }

@@ -26,7 +26,8 @@ export async function addStudent(db: Db, input: { courseId: string; student: New
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.student.create({
-        data: { courseId: input.courseId, displayName: name, email, blogUsername, discordUserId: input.student.discordUserId ?? null },
+        // Staff typed the e-mail: vouched for, like an imported roster (see link-by-verified-email.ts).
+        data: { courseId: input.courseId, displayName: name, email, emailVerified: true, blogUsername, discordUserId: input.student.discordUserId ?? null },
         select: { id: true },
       });
       await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'roster.add', targetStudentId: row.id });

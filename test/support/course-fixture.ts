@@ -13,7 +13,6 @@ export async function createCourse(
   db: Db,
   input: { blogUrl: string; username: string; appPassword: string; ingestSince: Date; channelKind?: 'forum' | 'text'; guildId?: string; channelId?: string; timeZone?: string },
 ): Promise<string> {
-  const sealed = new SecretBox(testSecretKeys).seal(JSON.stringify({ kind: 'application_password', username: input.username, password: input.appPassword }));
   const course = await db.course.create({
     data: {
       guildId: input.guildId ?? '900000000000000001',
@@ -25,10 +24,11 @@ export async function createCourse(
       timeZone: input.timeZone ?? 'America/Chicago',
       staffRoleId: '900000000000000003',
       ingestSince: input.ingestSince,
-      secret: { create: sealed },
     },
     select: { id: true },
   });
+  const sealed = new SecretBox(testSecretKeys).seal(JSON.stringify({ kind: 'application_password', username: input.username, password: input.appPassword }), course.id);
+  await db.blogSecret.create({ data: { courseId: course.id, ...sealed } });
   return course.id;
 }
 

@@ -75,5 +75,5 @@ export function toBlogComment(c: WpComment): BlogComment {
 }
 
 export function toBlogUser(u: WpUser): BlogUser {
-  return { blogUserId: String(u.id), username: u.username ?? u.slug ?? null, name: u.name };
+  return { blogUserId: String(u.id), username: u.username ?? u.slug ?? null, name: u.name, email: u.email ?? null };
 }

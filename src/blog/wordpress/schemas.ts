@@ -59,6 +59,8 @@ export const wpUserSchema = z.object({
   slug: z.string(),
   /** Only in context=edit. */
   username: z.string().optional(),
+  /** Only in context=edit, for accounts that may list users (or the account itself). */
+  email: z.string().optional(),
   capabilities: z.record(z.string(), z.boolean()).optional(),
   roles: z.array(z.string()).optional(),
 });

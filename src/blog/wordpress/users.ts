@@ -11,11 +11,7 @@ import { wpUserListSchema, wpUserSchema } from './schemas.js';
  */
 export async function findUser(ctx: WpContext, q: { username?: string; email?: string; id?: string }): Promise<BlogUser | null> {
   try {
-    if (q.id) {
-      const url = ctx.routes.v2(`users/${encodeURIComponent(q.id)}`);
-      const res = await ctx.http.send({ method: 'GET', url });
-      return toBlogUser(parseBody(wpUserSchema, res.json, `GET ${url}`));
-    }
+    if (q.id) return await userById(ctx, q.id);
     const url = ctx.routes.v2('users');
     if (q.username) {
       const wanted = q.username.toLowerCase();
@@ -37,6 +33,23 @@ export async function findUser(ctx: WpContext, q: { username?: string; email?: s
     if (e instanceof BlogError && (e.kind === 'not_found' || e.code === 'rest_user_cannot_view')) return null;
     throw e;
   }
+}
+
+/**
+ * Asks in edit context first, which holds the account's e-mail when the bot may list users; an account
+ * without that right is refused edit context (rest_user_cannot_view, or rest_forbidden_context) and gets
+ * the public view, without e-mail.
+ */
+async function userById(ctx: WpContext, id: string): Promise<BlogUser | null> {
+  const url = ctx.routes.v2(`users/${encodeURIComponent(id)}`);
+  try {
+    const res = await ctx.http.send({ method: 'GET', url, query: { context: 'edit' } });
+    return toBlogUser(parseBody(wpUserSchema, res.json, `GET ${url}`));
+  } catch (e) {
+    if (!(e instanceof BlogError) || e.kind !== 'auth') throw e;
+  }
+  const res = await ctx.http.send({ method: 'GET', url });
+  return { ...toBlogUser(parseBody(wpUserSchema, res.json, `GET ${url}`)), email: null };
 }
 
 /** Reads /users/me in edit context: it lists the account's capabilities. */

@@ -6,6 +6,7 @@ import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
 import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 import { confirmLinkClaims, studentForBlogComment } from '../../roster/link-claims.js';
+import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
 import type { SyncContext } from '../sync-context.js';
 import { moderationMark } from './moderation-effects.js';
 import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './mirror-effects.js';
@@ -46,6 +47,9 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
     const comments = await blog.listComments({ since: options.all ? null : essays[0]!.publishedAt, statuses: [...statuses] });
     // A /link code posted as a comment by the claimed blog account confirms the link.
     await confirmLinkClaims(ctx.db, { courseId, comments, now: ctx.clock.now() });
+    // A registered commenter whose account e-mail is a verified roster e-mail is linked too (never a guest's typed e-mail).
+    const users = blog;
+    await linkByVerifiedEmail(ctx.db, { courseId, comments, accountEmail: async (id) => (await users.findUser({ id }))?.email ?? null });
     const byPost = new Map<string, BlogComment[]>();
     for (const comment of comments) {
       const list = byPost.get(comment.blogPostId);
@@ -84,8 +88,8 @@ async function reconcileEssayComments(
     const hash = textFingerprint(blogComment.contentHtml);
     const mine = byBlogId.get(blogComment.blogCommentId);
     const isNew = !mine && blogComment.status === 'approved' && !inFlight.has(hash);
-    // By blog user id, else by verified email, else unattributed (listed in reports).
-    const author = isNew ? await studentForBlogComment(ctx.db, input.courseId, { blogUserId: blogComment.authorBlogUserId, email: blogComment.authorEmail }) : null;
+    // By the linked blog account, else unattributed (listed in reports).
+    const author = isNew ? await studentForBlogComment(ctx.db, input.courseId, { blogUserId: blogComment.authorBlogUserId }) : null;
     await ctx.db.$transaction(async (tx) => {
       if (!mine) {
         if (!isNew) return;

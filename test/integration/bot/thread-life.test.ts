@@ -45,7 +45,7 @@ describe('threads in real Discord shapes', () => {
     const course = await world.testDb.db.course.findFirstOrThrow();
     const { SecretBox } = await import('../../../src/privacy/secret-box.js');
     const { testSecretKeys } = await import('../../support/course-fixture.js');
-    const sealed = new SecretBox(testSecretKeys).seal(JSON.stringify({ kind: 'application_password', username: world.wp.users.student2.login, password: world.wp.users.student2.appPassword }));
+    const sealed = new SecretBox(testSecretKeys).seal(JSON.stringify({ kind: 'application_password', username: world.wp.users.student2.login, password: world.wp.users.student2.appPassword }), course.id);
     await world.testDb.db.blogSecret.update({ where: { courseId: course.id }, data: sealed });
     world.wp.state.commentPreviouslyApproved = true;
     const post = await world.wp.as('student1').publishPost({ title: 'Moderated', content: '<p>x</p>' });

@@ -48,6 +48,20 @@ describe('exportStudentData', () => {
     ]);
   });
 
+  it('holds what she did herself, but not the details of an action she took about another student', async () => {
+    const s = await seedCourse(t.db);
+    const mine = { courseId: s.courseId, guildId: s.guildId, actorUserId: zelda.discordUserId };
+    await t.db.auditEntry.create({ data: { ...mine, action: 'access.denied', details: JSON.stringify({ command: 'reviews', subcommand: 'assign' }), createdAt: now } });
+    // Were she a TA who swapped Bruno's reviewer: that entry's details are about Bruno.
+    await t.db.auditEntry.create({ data: { ...mine, action: 'reviews.swap', targetStudentId: s.b.id, details: JSON.stringify({ round: 'Round 1', to: s.b.id, note: bruno.displayName }), createdAt: new Date(now.getTime() + 1_000) } });
+    const data = await exportStudentData(t.db, { courseId: s.courseId, studentId: s.a.id, now });
+    expect(data.auditEntries.filter((a) => a.actorUserId === zelda.discordUserId).map((a) => [a.action, a.details])).toEqual([
+      ['access.denied', { command: 'reviews', subcommand: 'assign' }],
+      ['reviews.swap', 'about another student (left out)'],
+    ]);
+    for (const v of [bruno.displayName, s.b.id]) expect(JSON.stringify(data), v).not.toContain(v);
+  });
+
   it('writes a staff look to the audit log only when asked to', async () => {
     const s = await seedCourse(t.db);
     await exportStudentData(t.db, { courseId: s.courseId, studentId: s.a.id, now });

@@ -29,7 +29,7 @@ describe('link claims', () => {
     const confirmed = await confirmLinkClaims(t.db, { courseId, now, comments: [{ authorBlogUserId: '77', contentHtml: `<p>my code: ${code.toLowerCase()}</p>` }] });
     expect(confirmed).toEqual([{ studentId: adaId, blogUserId: '77' }]);
     expect(await t.db.student.findUniqueOrThrow({ where: { id: adaId }, select: { blogUserId: true, blogUsername: true } })).toEqual({ blogUserId: '77', blogUsername: 'ada' });
-    expect(await studentForBlogComment(t.db, courseId, { blogUserId: '77', email: null })).toEqual({ studentId: adaId, via: 'blog_user' });
+    expect(await studentForBlogComment(t.db, courseId, { blogUserId: '77' })).toEqual({ studentId: adaId, via: 'blog_user' });
     // Seen again by the next poll: nothing happens twice.
     expect(await confirmLinkClaims(t.db, { courseId, now, comments: [{ authorBlogUserId: '77', contentHtml: code }] })).toEqual([]);
   });
@@ -46,12 +46,13 @@ describe('link claims', () => {
     await expect(startLinkClaim(t.db, { courseId, discordUserId: '999999999999999999', blogUsername: 'x', now })).rejects.toThrow(/not on this course/);
   });
 
-  it('staff approval links without a code; attribution falls back to a verified email only', async () => {
+  it('staff approval links without a code; the e-mail a comment carries never attributes it, even a verified one', async () => {
     await approveLink(t.db, { courseId, discordUserId: ada, blogUsername: 'ada', blogUserId: '55', actor: { userId: '1', guildId: GUILD }, now });
-    expect(await studentForBlogComment(t.db, courseId, { blogUserId: '55', email: null })).toEqual({ studentId: adaId, via: 'blog_user' });
-    expect(await studentForBlogComment(t.db, courseId, { blogUserId: null, email: 'ada@uni.edu' })).toBeNull();
+    expect(await studentForBlogComment(t.db, courseId, { blogUserId: '55' })).toEqual({ studentId: adaId, via: 'blog_user' });
     await t.db.student.update({ where: { id: adaId }, data: { emailVerified: true } });
-    expect(await studentForBlogComment(t.db, courseId, { blogUserId: '999', email: 'ADA@uni.edu' })).toEqual({ studentId: adaId, via: 'email' });
+    // Another blog account (or a guest) typing Ada's e-mail: anyone can type it, so it credits nobody.
+    expect(await studentForBlogComment(t.db, courseId, { blogUserId: '999' })).toBeNull();
+    expect(await studentForBlogComment(t.db, courseId, { blogUserId: null })).toBeNull();
     expect(await t.db.auditEntry.count({ where: { action: 'link.approve' } })).toBe(1);
   });
 });

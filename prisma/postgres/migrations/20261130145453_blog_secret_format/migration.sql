@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BlogSecret" ADD COLUMN     "format" INTEGER NOT NULL DEFAULT 1;
