@@ -47,7 +47,7 @@ export interface CommentQuery {
   since?: Date | null;
   /** Moderators may also list held / spam / trash comments. */
   statuses?: Array<'approved' | 'hold' | 'spam' | 'trash'>;
-  /** Paging of each status listing; the defaults see 10,000 comments per status. */
+  /** Paging of each status listing; the defaults see 100,000 comments per status. */
   perPage?: number;
   maxPages?: number;
 }

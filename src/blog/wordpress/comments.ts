@@ -9,8 +9,8 @@ import { wpCommentListSchema, wpCommentSchema, wpDeleteCommentSchema } from './s
 
 const commentUrl = (ctx: WpContext, id: string) => ctx.routes.v2(`comments/${encodeURIComponent(id)}`);
 
-/** Pages per status listing unless the caller says otherwise: 100 pages of 100 comments. */
-const DEFAULT_MAX_PAGES = 100;
+/** Pages per status listing unless the caller says otherwise: 1,000 pages of 100 comments, far past any class blog. */
+const DEFAULT_MAX_PAGES = 1_000;
 
 /**
  * WordPress takes one `status` per request (the value is passed through sanitize_key), so each

@@ -18,7 +18,7 @@ export interface CommentPollOptions {
   all?: boolean;
   /** Checked inside every transaction the poll writes (the course lease): a fenced-out poll writes nothing. */
   fence?: CommentFence;
-  /** Paging of the blog's comment listing (defaults: 100 pages of 100 per status). */
+  /** Paging of the blog's comment listing (defaults: 1,000 pages of 100 per status). */
   listing?: { perPage?: number; maxPages?: number };
 }
 
