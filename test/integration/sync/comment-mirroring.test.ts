@@ -241,6 +241,24 @@ describe('blog comments appear in the thread', () => {
     expect(mirrors.map((m) => m.content.split('\n').slice(1).join('\n'))).toEqual(['Better words.']);
   });
 
+  it('a Discord reply held on the blog shows ⏳ each time it is held, and loses it each time it is approved', async () => {
+    const message = reply('A reply the blog will hold, twice.');
+    await onThreadReply(ctx, message);
+    await drain();
+    const blogId = blogComments()[0]!.id;
+    const hourglass = () => chat.threads[0]!.messages.find((m) => m.id === message.messageId)?.reactions.has('⏳') ?? false;
+    for (let round = 0; round < 2; round += 1) {
+      await wp.admin.moderateComment(blogId, 'hold');
+      await pollBlogComments(ctx, courseId);
+      await drain();
+      expect(hourglass(), `held, round ${round}`).toBe(true);
+      await wp.admin.moderateComment(blogId, 'approved');
+      await pollBlogComments(ctx, courseId);
+      await drain();
+      expect(hourglass(), `approved, round ${round}`).toBe(false);
+    }
+  });
+
   it('a link whose text is a different address shows its real target in the thread', async () => {
     await wp.as('student2').comment(postId, '<p>Before commenting, <a href="https://evil.example/login">https://discord.com/verify</a> please.</p>');
     await pollBlogComments(ctx, courseId);
