@@ -15,6 +15,8 @@ export interface BlogSource {
   listEssays(query: EssayQuery): Promise<EssayPage>;
   getEssay(blogPostId: string): Promise<Essay | null>;
   listComments(query: CommentQuery): Promise<BlogComment[]>;
+  /** The same listing, saying whether it is all there is (only a complete one may prove a comment gone). */
+  listCommentListing(query: CommentQuery): Promise<CommentListing>;
   getComment(blogCommentId: string): Promise<BlogComment | null>;
   /** Read-only sources (RSS/Atom) reject these with BlogError kind 'unsupported'. */
   createComment(comment: NewBlogComment): Promise<BlogComment>;
@@ -45,6 +47,15 @@ export interface CommentQuery {
   since?: Date | null;
   /** Moderators may also list held / spam / trash comments. */
   statuses?: Array<'approved' | 'hold' | 'spam' | 'trash'>;
+  /** Paging of each status listing; the defaults see 100,000 comments per status. */
+  perPage?: number;
+  maxPages?: number;
+}
+
+export interface CommentListing {
+  comments: BlogComment[];
+  /** False when a listing stopped at maxPages or changed while paged: comments may be missing from it. */
+  complete: boolean;
 }
 
 export type BlogErrorKind =

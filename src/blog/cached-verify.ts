@@ -18,6 +18,7 @@ export function withCachedVerify(source: BlogSource, ttlMs = 10 * 60_000, now: (
     listEssays: (query) => source.listEssays(query),
     getEssay: (id) => source.getEssay(id),
     listComments: (query) => source.listComments(query),
+    listCommentListing: (query) => source.listCommentListing(query),
     getComment: (id) => source.getComment(id),
     createComment: (comment) => source.createComment(comment),
     updateComment: (id, html) => source.updateComment(id, html),

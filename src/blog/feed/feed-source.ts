@@ -64,6 +64,7 @@ export function createFeedSource(opts: FeedSourceOptions): BlogSource {
       return feed?.essays.find((e) => e.blogPostId === id) ?? null;
     },
     listComments: async () => [],
+    listCommentListing: async () => ({ comments: [], complete: true }),
     getComment: async () => null,
     createComment: readOnly('create comments'),
     updateComment: readOnly('update comments'),

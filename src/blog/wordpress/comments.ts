@@ -1,5 +1,5 @@
 import type { BlogComment, BlogCommentStatus, NewBlogComment } from '../../core/types.js';
-import { BlogError, type CommentQuery } from '../blog-source.js';
+import { BlogError, type CommentListing, type CommentQuery } from '../blog-source.js';
 import { parseBody } from '../http/http-client.js';
 import type { WpContext } from './context.js';
 import { exclusiveAfterParam } from './local-time.js';
@@ -9,21 +9,26 @@ import { wpCommentListSchema, wpCommentSchema, wpDeleteCommentSchema } from './s
 
 const commentUrl = (ctx: WpContext, id: string) => ctx.routes.v2(`comments/${encodeURIComponent(id)}`);
 
+/** Pages per status listing unless the caller says otherwise: 1,000 pages of 100 comments, far past any class blog. */
+const DEFAULT_MAX_PAGES = 1_000;
+
 /**
  * WordPress takes one `status` per request (the value is passed through sanitize_key), so each
  * requested status is its own listing. Held, spam and trashed ones need context=edit (moderators).
+ * `complete` is false when any listing stopped at the page cap or shifted while being paged.
  */
-export async function listComments(ctx: WpContext, q: CommentQuery): Promise<BlogComment[]> {
+export async function listCommentListing(ctx: WpContext, q: CommentQuery): Promise<CommentListing> {
   const statuses: BlogCommentStatus[] = q.statuses?.length ? [...new Set(q.statuses)] : ['approved'];
   const moderated = statuses.some((s) => s !== 'approved');
   const after = q.since ? exclusiveAfterParam(q.since, (await ctx.site()).zone, ctx.afterMarginMs) : null;
   const out = new Map<string, BlogComment>();
+  let complete = true;
   for (const status of statuses) {
     const page = await fetchAllPages(ctx.http, {
       url: ctx.routes.v2('comments'),
       schema: wpCommentListSchema,
-      perPage: 100,
-      maxPages: 100,
+      perPage: q.perPage ?? 100,
+      maxPages: q.maxPages ?? DEFAULT_MAX_PAGES,
       query: {
         post: q.blogPostId,
         status: wpCommentStatusParam(status),
@@ -34,8 +39,17 @@ export async function listComments(ctx: WpContext, q: CommentQuery): Promise<Blo
       },
     });
     for (const c of page.items) out.set(String(c.id), toBlogComment(c));
+    if (!page.complete) {
+      complete = false;
+      ctx.log.warn({ status, listed: page.items.length }, 'blog comment listing incomplete: stopped at the page cap or changed while paging');
+    }
   }
-  return [...out.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(a.blogCommentId) - Number(b.blogCommentId));
+  const comments = [...out.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(a.blogCommentId) - Number(b.blogCommentId));
+  return { comments, complete };
+}
+
+export async function listComments(ctx: WpContext, q: CommentQuery): Promise<BlogComment[]> {
+  return (await listCommentListing(ctx, q)).comments;
 }
 
 export async function getComment(ctx: WpContext, id: string): Promise<BlogComment | null> {

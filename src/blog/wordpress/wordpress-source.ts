@@ -1,7 +1,7 @@
 import type { BlogSource } from '../blog-source.js';
 import { createHttpClient, type HttpClientOptions } from '../http/http-client.js';
 import { silentLogger, type BlogLogger } from '../http/logger.js';
-import { createComment, getComment, listComments, trashComment, updateComment } from './comments.js';
+import { createComment, getComment, listCommentListing, listComments, trashComment, updateComment } from './comments.js';
 import type { WpContext } from './context.js';
 import { getEssay, listEssays } from './essays.js';
 import { WORDPRESS_COM_API_ROOT, wordpressComSite, wordpressRoutes, type WordPressTarget } from './routes.js';
@@ -86,6 +86,7 @@ export function createWordPressSource(opts: WordPressSourceOptions): BlogSource 
     listEssays: (q) => listEssays(ctx, q),
     getEssay: (id) => getEssay(ctx, id),
     listComments: (q) => listComments(ctx, q),
+    listCommentListing: (q) => listCommentListing(ctx, q),
     getComment: (id) => getComment(ctx, id),
     createComment: (c) => createComment(ctx, c),
     updateComment: (id, html) => updateComment(ctx, id, html),

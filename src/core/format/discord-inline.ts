@@ -1,3 +1,5 @@
+import { isDeceptiveLinkText } from './deceptive-link-text.js';
+import { unescapeHtml } from './escape-html.js';
 import { link, matchBareUrl, matchSpecial, type MentionContext } from './discord-special.js';
 
 // Discord's inline markers, longest first so "***" is not read as "**" + "*".
@@ -51,7 +53,10 @@ function maskedLink(s: string, i: number, ctx: MentionContext, depth: number): {
   m.lastIndex = i;
   const found = m.exec(s);
   if (!found) return null;
-  const html = link(found[2] ?? found[3]!, renderInline(found[1]!, ctx, depth + 1, false));
+  const target = found[2] ?? found[3]!;
+  // Text naming another address would hide where the link goes: the blog shows the real target.
+  const deceptive = isDeceptiveLinkText(unescapeHtml(found[1]!), unescapeHtml(target));
+  const html = deceptive ? link(target) : link(target, renderInline(found[1]!, ctx, depth + 1, false));
   return html ? { html, end: i + found[0].length } : null;
 }
 

@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import { escapeDiscordText, markdownLinkTarget, neutraliseMentions } from './discord-escape.js';
+import { isDeceptiveLinkText } from './deceptive-link-text.js';
 import { asDom, hasClass, type DomNode } from './dom-node.js';
 import { cleanWordPressHtml, isReadMoreText } from './wordpress-cleanup.js';
 import { tidyMarkdown } from './tidy-markdown.js';
@@ -57,6 +58,8 @@ function createService(): TurndownService {
       const plain = (asDom(node).textContent ?? '').trim();
       // A link whose text is its own address reads best as a bare (preview-free) link.
       if (plain === target || linkTarget(plain) === target) return `<${target}>`;
+      // Text that names another address would hide where the link goes: show the real target instead.
+      if (isDeceptiveLinkText(plain, target)) return `<${target}>`;
       // Angle brackets keep Discord from attaching a preview card for every link in an essay.
       return `[${text}](<${target}>)`;
     },

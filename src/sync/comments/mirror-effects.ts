@@ -56,14 +56,18 @@ export const editBlogCommentMirror = defineEffect({
   },
 });
 
-/** A blog comment trashed, marked spam or deleted: its mirror leaves the thread. */
+/**
+ * A blog comment held, trashed, marked spam or deleted: its mirror leaves the thread. The poll already
+ * recorded the removal (deletedAt); this only forgets the messages, so a comment approved again meanwhile
+ * (its repost queued behind this effect) is not marked removed again.
+ */
 export const deleteBlogCommentMirror = defineEffect({
   kind: 'discord.delete_blog_comment',
   payload: z.object({ commentId: z.string() }),
   async run(ctx, { commentId }) {
     const { ref, messageIds } = await threadRefFor(ctx, commentId);
     for (const id of messageIds) await deleteQuietly(ctx, ref, id);
-    return { record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorMessageIds: '[]', deletedAt: ctx.clock.now() } }) };
+    return { record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorMessageIds: '[]' } }) };
   },
 });
 

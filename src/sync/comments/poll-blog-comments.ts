@@ -1,32 +1,34 @@
 import { BlogError } from '../../blog/blog-source.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
-import { blogCommentToDiscord, countWords, markdownLinkTarget } from '../../core/format/index.js';
+import { planListedComment, planUnlistedComment, type StoredComment } from '../../core/comments/plan-comment-sync.js';
 import type { BlogComment } from '../../core/types.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
-import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 import { confirmLinkClaims, studentForBlogComment } from '../../roster/link-claims.js';
 import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
 import type { SyncContext } from '../sync-context.js';
-import { moderationMark } from './moderation-effects.js';
-import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './mirror-effects.js';
+import { recordCommentAction, type CommentFence, type CommentPollSummary, type KnownComment } from './record-comment-change.js';
+
+export type { CommentPollSummary } from './record-comment-change.js';
 
 /** Essays whose comments are compared on every poll; older ones are covered by the reconcile sweep. */
 const recentWindowMs = 45 * 24 * 3_600_000;
 
-export interface CommentPollSummary {
-  essays: number;
-  posted: number;
-  edited: number;
-  removed: number;
-  marked: number;
+export interface CommentPollOptions {
+  /** Every essay, not only recent ones (the reconcile sweep). */
+  all?: boolean;
+  /** Checked inside every transaction the poll writes (the course lease): a fenced-out poll writes nothing. */
+  fence?: CommentFence;
+  /** Paging of the blog's comment listing (defaults: 1,000 pages of 100 per status). */
+  listing?: { perPage?: number; maxPages?: number };
 }
 
 /**
  * Compares the blog's comments with what the bot knows, for the course's recent essays (or all, for the
- * reconcile sweep), and records the Discord effects that bring the thread in line. Safe to run twice.
+ * reconcile sweep), and records the Discord effects that bring the thread in line. Safe to run twice, and
+ * twice at once: every change is recorded by a conditional write, so the second poll records nothing.
  */
-export async function pollBlogComments(ctx: SyncContext, courseId: string, options: { all?: boolean } = {}): Promise<CommentPollSummary> {
+export async function pollBlogComments(ctx: SyncContext, courseId: string, options: CommentPollOptions = {}): Promise<CommentPollSummary> {
   const summary: CommentPollSummary = { essays: 0, posted: 0, edited: 0, removed: 0, marked: 0 };
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, blogKind: true } });
   if (course.status === 'paused' || course.status === 'archived' || course.blogKind === 'feed') return summary;
@@ -37,27 +39,27 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
     orderBy: { publishedAt: 'asc' },
   });
   if (essays.length === 0) return summary;
-  let blog;
   try {
-    blog = await ctx.blogFor(courseId);
+    const blog = await ctx.blogFor(courseId);
     const { canModerate } = await blog.verify();
     // One course-wide listing (a few pages per status) instead of one per essay: a comment on an essay
     // is never older than the essay, so the oldest essay in the window bounds the listing.
     const statuses = canModerate ? (['approved', 'hold', 'spam', 'trash'] as const) : (['approved'] as const);
-    const comments = await blog.listComments({ since: options.all ? null : essays[0]!.publishedAt, statuses: [...statuses] });
+    const listing = await blog.listCommentListing({ since: options.all ? null : essays[0]!.publishedAt, statuses: [...statuses], ...options.listing });
     // A /link code posted as a comment by the claimed blog account confirms the link.
-    await confirmLinkClaims(ctx.db, { courseId, comments, now: ctx.clock.now() });
+    await confirmLinkClaims(ctx.db, { courseId, comments: listing.comments, now: ctx.clock.now() });
     // A registered commenter whose account e-mail is a verified roster e-mail is linked too (never a guest's typed e-mail).
-    const users = blog;
-    await linkByVerifiedEmail(ctx.db, { courseId, comments, accountEmail: async (id) => (await users.findUser({ id }))?.email ?? null });
+    await linkByVerifiedEmail(ctx.db, { courseId, comments: listing.comments, accountEmail: async (id) => (await blog.findUser({ id }))?.email ?? null });
     const byPost = new Map<string, BlogComment[]>();
-    for (const comment of comments) {
+    for (const comment of listing.comments) {
       const list = byPost.get(comment.blogPostId);
       if (list) list.push(comment);
       else byPost.set(comment.blogPostId, [comment]);
     }
+    // Without moderation rights held and trashed comments are invisible, so absence proves nothing either.
+    const complete = canModerate && listing.complete;
     for (const essay of essays) {
-      await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments: byPost.get(essay.blogPostId) ?? [], complete: canModerate }, summary);
+      await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments: byPost.get(essay.blogPostId) ?? [], complete, fence: options.fence }, summary);
       summary.essays += 1;
     }
   } catch (error) {
@@ -71,112 +73,36 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
 
 async function reconcileEssayComments(
   ctx: SyncContext,
-  input: { courseId: string; essayId: string; comments: BlogComment[]; complete: boolean },
+  input: { courseId: string; essayId: string; comments: BlogComment[]; complete: boolean; fence: CommentFence | undefined },
   summary: CommentPollSummary,
 ): Promise<void> {
-  const known = await ctx.db.comment.findMany({
+  const known: KnownComment[] = await ctx.db.comment.findMany({
     where: { essayId: input.essayId },
-    select: { id: true, origin: true, blogCommentId: true, contentHash: true, blogStatus: true, mirrorState: true, deletedAt: true, mirrorMessageIds: true },
+    select: { id: true, origin: true, blogCommentId: true, contentHash: true, blogStatus: true, deletedAt: true, mirrorRevision: true },
   });
   const byBlogId = new Map(known.filter((c) => c.blogCommentId).map((c) => [c.blogCommentId!, c]));
   // Discord replies whose blog comment is being created right now: never mirror those back (no echo).
   const inFlight = new Set(known.filter((c) => c.origin === 'discord' && !c.blogCommentId).map((c) => c.contentHash));
-  const now = ctx.clock.now();
   const seen = new Set<string>();
+  const target = { courseId: input.courseId, essayId: input.essayId, fence: input.fence };
   for (const blogComment of [...input.comments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
     seen.add(blogComment.blogCommentId);
     const hash = textFingerprint(blogComment.contentHtml);
-    const mine = byBlogId.get(blogComment.blogCommentId);
-    const isNew = !mine && blogComment.status === 'approved' && !inFlight.has(hash);
+    const mine = byBlogId.get(blogComment.blogCommentId) ?? null;
+    const action = planListedComment({ stored: mine && stored(mine), status: blogComment.status, contentHash: hash, echoOfDiscordReply: inFlight.has(hash) });
+    if (action.kind === 'ignore') continue;
     // By the linked blog account, else unattributed (listed in reports).
-    const author = isNew ? await studentForBlogComment(ctx.db, input.courseId, { blogUserId: blogComment.authorBlogUserId }) : null;
-    await ctx.db.$transaction(async (tx) => {
-      if (!mine) {
-        if (!isNew) return;
-        await recordNewBlogComment(tx, ctx, input, blogComment, { hash, authorStudentId: author?.studentId ?? null }, now);
-        summary.posted += 1;
-        return;
-      }
-      if (mine.origin === 'discord') {
-        if (mine.blogStatus !== blogComment.status) {
-          await tx.comment.update({ where: { id: mine.id }, data: { blogStatus: blogComment.status } });
-          await enqueueEffect(tx, { courseId: input.courseId, kind: moderationMark.kind, dedupeKey: `mark:${mine.id}:${blogComment.status}`, orderKey: input.essayId, payload: { commentId: mine.id, status: blogComment.status } }, now);
-          summary.marked += 1;
-        }
-        return;
-      }
-      if (mine.deletedAt) return;
-      if (blogComment.status !== 'approved') {
-        await removeMirror(tx, input, mine.id, blogComment.status, now);
-        summary.removed += 1;
-      } else if (hash !== mine.contentHash) {
-        await tx.comment.update({ where: { id: mine.id }, data: { contentHash: hash, wordCount: countWords(blogComment.contentHtml) } });
-        const chunks = blogCommentToDiscord({ authorName: blogComment.authorName, contentHtml: blogComment.contentHtml, url: blogComment.url, parent: null });
-        await enqueueEffect(tx, { courseId: input.courseId, kind: editBlogCommentMirror.kind, dedupeKey: `mirror-edit:${mine.id}:${hash}`, orderKey: input.essayId, payload: { commentId: mine.id, chunks } }, now);
-        summary.edited += 1;
-      }
-    });
+    const author = action.kind === 'post' ? await studentForBlogComment(ctx.db, input.courseId, { blogUserId: blogComment.authorBlogUserId }) : null;
+    await recordCommentAction(ctx, target, { action, mine, blogComment, hash, authorStudentId: author?.studentId ?? null }, summary);
   }
-  if (!input.complete) return;
   // A blog-born comment that no longer exists at all (deleted permanently): remove its mirror too.
   for (const mine of known) {
-    if (mine.origin !== 'blog' || mine.deletedAt || !mine.blogCommentId || seen.has(mine.blogCommentId)) continue;
-    await ctx.db.$transaction((tx) => removeMirror(tx, input, mine.id, 'deleted', now));
-    summary.removed += 1;
+    if (!mine.blogCommentId || seen.has(mine.blogCommentId)) continue;
+    const action = planUnlistedComment({ stored: stored(mine), listingComplete: input.complete });
+    if (action.kind !== 'ignore') await recordCommentAction(ctx, target, { action, mine, blogComment: null, hash: mine.contentHash, authorStudentId: null }, summary);
   }
 }
 
-async function recordNewBlogComment(
-  tx: Tx,
-  ctx: SyncContext,
-  input: { courseId: string; essayId: string },
-  blogComment: BlogComment,
-  known: { hash: string; authorStudentId: string | null },
-  now: Date,
-): Promise<void> {
-  const { hash, authorStudentId } = known;
-  const parent = blogComment.parentBlogCommentId
-    ? await tx.comment.findUnique({ where: { courseId_blogCommentId: { courseId: input.courseId, blogCommentId: blogComment.parentBlogCommentId } }, select: { id: true, authorName: true, author: { select: { displayName: true } } } })
-    : null;
-  const comment = await tx.comment.create({
-    data: {
-      courseId: input.courseId,
-      essayId: input.essayId,
-      origin: 'blog',
-      blogCommentId: blogComment.blogCommentId,
-      parentCommentId: parent?.id ?? null,
-      authorStudentId,
-      authorBlogUserId: blogComment.authorBlogUserId,
-      authorName: authorStudentId ? null : blogComment.authorName,
-      wordCount: countWords(blogComment.contentHtml),
-      contentHash: hash,
-      blogStatus: 'approved',
-      writtenAt: blogComment.createdAt,
-    },
-    select: { id: true },
-  });
-  const parentName = parent ? (parent.author?.displayName ?? parent.authorName ?? 'a comment') : null;
-  const chunks = blogCommentToDiscord({
-    authorName: blogComment.authorName,
-    contentHtml: blogComment.contentHtml,
-    url: blogComment.url,
-    parent: parentName ? { authorName: parentName, excerpt: '' } : null,
-  });
-  await enqueueEffect(
-    tx,
-    {
-      courseId: input.courseId,
-      kind: postBlogComment.kind,
-      dedupeKey: `mirror:${comment.id}`,
-      orderKey: input.essayId,
-      payload: { commentId: comment.id, chunks, username: blogComment.authorName, avatarUrl: blogComment.authorAvatarUrl, marker: `<${markdownLinkTarget(blogComment.url)}>` },
-    },
-    now,
-  );
-  ctx.log.debug({ courseId: input.courseId, essayId: input.essayId }, 'blog comment queued for the thread');
-}
-
-async function removeMirror(tx: Tx, input: { courseId: string; essayId: string }, commentId: string, status: string, now: Date): Promise<void> {
-  await tx.comment.update({ where: { id: commentId }, data: { blogStatus: status === 'deleted' ? 'deleted' : status, deletedAt: now } });
-  await enqueueEffect(tx, { courseId: input.courseId, kind: deleteBlogCommentMirror.kind, dedupeKey: `mirror-delete:${commentId}`, orderKey: input.essayId, payload: { commentId } }, now);
+function stored(row: KnownComment): StoredComment {
+  return { origin: row.origin === 'discord' ? 'discord' : 'blog', contentHash: row.contentHash, blogStatus: row.blogStatus, removed: row.deletedAt !== null };
 }

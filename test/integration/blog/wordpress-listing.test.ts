@@ -74,6 +74,45 @@ describe('listEssays', () => {
   });
 });
 
+describe('listCommentListing', () => {
+  async function commentMany(f: WordPressFake, n: number): Promise<number[]> {
+    const post = (await f.as('student1').publishPost({ title: 'Essay', content: 'Body' })).id;
+    const ids: number[] = [];
+    for (let i = 0; i < n; i++) {
+      ids.push((await f.as('admin').comment(post, `<p>Comment ${i}</p>`)).json.id as number);
+      f.state.advance(1_000);
+    }
+    return ids;
+  }
+
+  it('reads every page and says the listing is complete, or stops at maxPages and says it is not', async () => {
+    fake = await startWordPressFake();
+    const ids = await commentMany(fake, 5);
+    const all = await bot(fake).listCommentListing({ perPage: 2 });
+    expect(all.comments.map((c) => Number(c.blogCommentId))).toEqual(ids);
+    expect(all.complete).toBe(true);
+    const capped = await bot(fake).listCommentListing({ perPage: 2, maxPages: 2 });
+    expect(capped.comments.map((c) => Number(c.blogCommentId))).toEqual(ids.slice(0, 4));
+    expect(capped.complete).toBe(false);
+  });
+
+  it('says the listing is incomplete when a comment is deleted while it pages (the next one slips onto a page already read)', async () => {
+    fake = await startWordPressFake();
+    const ids = await commentMany(fake, 5);
+    const f = fake;
+    const deletingAfterPage1: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).includes('page=1')) f.state.comments = f.state.comments.filter((c) => c.id !== ids[0]);
+      return res;
+    };
+    const source = createWordPressSource({ baseUrl: f.url, auth: { kind: 'application_password', username: 'discord-bot', password: f.users.bot.appPassword }, sleep: async () => {}, fetch: deletingAfterPage1 });
+    const listing = await source.listCommentListing({ perPage: 2 });
+    // Page 1 had comments 0 and 1; after the deletion comment 2 is first on page 1, so page 2 starts at 3.
+    expect(listing.comments.map((c) => Number(c.blogCommentId))).not.toContain(ids[2]);
+    expect(listing.complete).toBe(false);
+  });
+});
+
 describe('WordPress.com', () => {
   it('talks to /wp/v2/sites/{site}/ with a bearer token', async () => {
     fake = await startWordPressFake({ timezone: 'Europe/Berlin' });

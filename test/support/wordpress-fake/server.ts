@@ -35,6 +35,8 @@ export interface WordPressFake {
   admin: RestPersona;
   addMedia(sourceUrl: string): number;
   addTerm(name: string, taxonomy: FakeTerm['taxonomy']): number;
+  /** A blog with history: `count` approved guest comments on a post, one a second, the last before `before`. */
+  addPastComments(postId: number, count: number, before: Date): void;
   /** Refuse connections until comeUp() (or for `ms` when given). */
   goDown(ms?: number): Promise<void>;
   comeUp(): Promise<void>;
@@ -163,6 +165,13 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
       const id = state.nextId.term++;
       state.terms.push({ id, name, slug: name.toLowerCase().replace(/\W+/g, '-'), taxonomy });
       return id;
+    },
+    addPastComments(postId, count, before) {
+      const start = Math.floor(before.getTime() / 1000) * 1000 - count * 1000;
+      for (let i = 0; i < count; i += 1) {
+        const id = state.nextId.comment++;
+        state.comments.push({ id, postId, parentId: 0, userId: 0, authorName: `Reader ${i}`, authorEmail: `reader${i}@example.test`, content: `Past comment ${i}.`, dateGmt: new Date(start + i * 1000), status: 'approved' });
+      }
     },
     async goDown(ms) {
       if (!down) await stopListening();

@@ -91,6 +91,13 @@ describe('discordMarkdownToSafeHtml: formatting', () => {
     );
   });
 
+  it('shows the real target on the blog when the text of a masked link names a different address', () => {
+    expect(html('Please [https://discord.com/verify](<https://evil.example/login>) now')).toBe(
+      '<p>Please <a href="https://evil.example/login" rel="nofollow ugc">https://evil.example/login</a> now</p>',
+    );
+    expect(html('[wikipedia.org](https://en.wikipedia.org/wiki/Thaw)')).toBe('<p><a href="https://en.wikipedia.org/wiki/Thaw" rel="nofollow ugc">wikipedia.org</a></p>');
+  });
+
   it('renders masked links, <links> and bare links (http/https only)', () => {
     expect(html('[the essay](https://blog.e.edu/p/?a=1&b=2) <https://e.edu/x> see https://e.edu/y_(z).')).toBe(
       '<p><a href="https://blog.e.edu/p/?a=1&amp;b=2" rel="nofollow ugc">the essay</a> ' +

@@ -1,0 +1,149 @@
+import type { CommentSyncAction } from '../../core/comments/plan-comment-sync.js';
+import { blogCommentToDiscord, countWords, markdownLinkTarget } from '../../core/format/index.js';
+import type { BlogComment } from '../../core/types.js';
+import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
+import type { SyncContext } from '../sync-context.js';
+import { moderationMark } from './moderation-effects.js';
+import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './mirror-effects.js';
+
+export interface CommentPollSummary {
+  essays: number;
+  posted: number;
+  edited: number;
+  removed: number;
+  marked: number;
+}
+
+/** The lease check a poll runs inside each transaction it writes (throws to roll the write back). */
+export type CommentFence = (tx: Tx) => Promise<void>;
+
+export interface KnownComment {
+  id: string;
+  origin: string;
+  blogCommentId: string | null;
+  contentHash: string;
+  blogStatus: string;
+  deletedAt: Date | null;
+  mirrorRevision: number;
+}
+
+interface Target {
+  courseId: string;
+  essayId: string;
+  fence: CommentFence | undefined;
+}
+
+interface Change {
+  action: CommentSyncAction;
+  mine: KnownComment | null;
+  /** The listed comment; null when the listing no longer shows it. */
+  blogComment: BlogComment | null;
+  hash: string;
+  authorStudentId: string | null;
+}
+
+/** Another poll recorded the same change first: nothing to do. */
+class AlreadyRecorded extends Error {}
+
+/**
+ * Records one planned change and the effect it causes in one transaction. Every write is conditional on
+ * what the poll read (no row yet, or the row's mirrorRevision), and each effect is named by the revision
+ * it creates: two polls at once (the job and /sync now, or two processes) record a change exactly once,
+ * and the same change later (held, approved, held again) gets an effect of its own.
+ */
+export async function recordCommentAction(ctx: SyncContext, target: Target, change: Change, summary: CommentPollSummary): Promise<void> {
+  const now = ctx.clock.now();
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      if (target.fence) await target.fence(tx);
+      await apply(tx, target, change, now);
+    });
+  } catch (error) {
+    if (error instanceof AlreadyRecorded || isUniqueViolation(error)) return;
+    throw error;
+  }
+  const { kind } = change.action;
+  if (kind === 'post' || kind === 'restore') summary.posted += 1;
+  else if (kind === 'edit') summary.edited += 1;
+  else if (kind === 'remove') summary.removed += 1;
+  else if (kind === 'mark') summary.marked += 1;
+  ctx.log.debug({ courseId: target.courseId, essayId: target.essayId, change: kind }, 'blog comment change recorded');
+}
+
+async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise<void> {
+  const { action, mine, blogComment, hash } = change;
+  const effect = (kind: string, dedupeKey: string, payload: unknown) =>
+    enqueueEffect(tx, { courseId: target.courseId, kind, dedupeKey, orderKey: target.essayId, payload }, now);
+  if (action.kind === 'post') {
+    const comment = await tx.comment.create({
+      data: {
+        courseId: target.courseId,
+        essayId: target.essayId,
+        origin: 'blog',
+        blogCommentId: blogComment!.blogCommentId,
+        parentCommentId: (await parentOf(tx, target.courseId, blogComment!))?.id ?? null,
+        authorStudentId: change.authorStudentId,
+        authorBlogUserId: blogComment!.authorBlogUserId,
+        authorName: change.authorStudentId ? null : blogComment!.authorName,
+        wordCount: countWords(blogComment!.contentHtml),
+        contentHash: hash,
+        blogStatus: 'approved',
+        writtenAt: blogComment!.createdAt,
+      },
+      select: { id: true },
+    });
+    await effect(postBlogComment.kind, `mirror:${comment.id}`, await mirrorPayload(tx, target.courseId, comment.id, blogComment!));
+    return;
+  }
+  const row = mine!;
+  const revision = row.mirrorRevision + 1;
+  const claim = async (data: Record<string, unknown>) => {
+    const updated = await tx.comment.updateMany({ where: { id: row.id, mirrorRevision: row.mirrorRevision }, data: { ...data, mirrorRevision: revision } });
+    if (updated.count !== 1) throw new AlreadyRecorded();
+  };
+  switch (action.kind) {
+    case 'mark':
+      await claim({ blogStatus: action.status });
+      await effect(moderationMark.kind, `mark:${row.id}:r${revision}`, { commentId: row.id, status: action.status });
+      return;
+    case 'remove':
+      await claim({ blogStatus: action.status, deletedAt: now });
+      await effect(deleteBlogCommentMirror.kind, `mirror-delete:${row.id}:r${revision}`, { commentId: row.id });
+      return;
+    case 'restore':
+      await claim({ blogStatus: 'approved', deletedAt: null, contentHash: hash, wordCount: countWords(blogComment!.contentHtml) });
+      await effect(postBlogComment.kind, `mirror:${row.id}:r${revision}`, await mirrorPayload(tx, target.courseId, row.id, blogComment!));
+      return;
+    case 'edit': {
+      await claim({ contentHash: hash, wordCount: countWords(blogComment!.contentHtml) });
+      const chunks = blogCommentToDiscord({ authorName: blogComment!.authorName, contentHtml: blogComment!.contentHtml, url: blogComment!.url, parent: null });
+      await effect(editBlogCommentMirror.kind, `mirror-edit:${row.id}:r${revision}`, { commentId: row.id, chunks });
+      return;
+    }
+  }
+}
+
+function parentOf(tx: Tx, courseId: string, blogComment: BlogComment) {
+  if (!blogComment.parentBlogCommentId) return Promise.resolve(null);
+  return tx.comment.findUnique({
+    where: { courseId_blogCommentId: { courseId, blogCommentId: blogComment.parentBlogCommentId } },
+    select: { id: true, authorName: true, author: { select: { displayName: true } } },
+  });
+}
+
+/** The messages that show a blog comment in its thread, marked with its link so a retry finds them. */
+async function mirrorPayload(tx: Tx, courseId: string, commentId: string, blogComment: BlogComment) {
+  const parent = await parentOf(tx, courseId, blogComment);
+  const parentName = parent ? (parent.author?.displayName ?? parent.authorName ?? 'a comment') : null;
+  const chunks = blogCommentToDiscord({
+    authorName: blogComment.authorName,
+    contentHtml: blogComment.contentHtml,
+    url: blogComment.url,
+    parent: parentName ? { authorName: parentName, excerpt: '' } : null,
+  });
+  return { commentId, chunks, username: blogComment.authorName, avatarUrl: blogComment.authorAvatarUrl, marker: `<${markdownLinkTarget(blogComment.url)}>` };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
