@@ -33,6 +33,8 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
 
   const backfill = options.backfillSince;
   const since = backfill ?? new Date((course.postCursor ?? course.ingestSince).getTime() - cursorOverlapMs);
+  // The cursor may not pass this moment: what the blog dates later has not happened on our clock yet.
+  const listedAt = ctx.clock.now();
   let page;
   try {
     const blog = await ctx.blogFor(courseId);
@@ -47,7 +49,8 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     throw error;
   }
   await announceBlogRecovery(ctx, course.id, await recordBlogSuccess(ctx, course.id));
-  if (page.notModified) return { ...summary, notModified: true };
+  // A 304 covers only the listing of new essays: edits and unpublished essays still come in `page.essays`.
+  summary.notModified = page.notModified;
 
   const essays = [...page.essays].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   const announceSince = backfill && backfill < course.ingestSince ? backfill : course.ingestSince;
@@ -66,7 +69,7 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
   await ctx.db.course.update({
     where: { id: course.id },
     data: {
-      postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince)),
+      postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince), listedAt),
       postEtag: backfill ? undefined : page.etag,
       postLastModified: backfill ? undefined : page.lastModified,
     },
