@@ -9,6 +9,7 @@ import {
   type ThreadChannel,
   type Webhook,
 } from 'discord.js';
+import { starterCarriesMarker } from '../core/essays/essay-marker.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../sync/chat-port.js';
 import { chatCall } from './chat-errors.js';
@@ -90,7 +91,8 @@ export class DiscordChat implements ChatPort {
       candidates.sort((a, b) => Number(b.name === input.title) - Number(a.name === input.title));
       for (const thread of candidates) {
         const starter = await thread.fetchStarterMessage().catch(() => null);
-        if (starter && starter.author.id === this.client.user.id && starter.content.includes(input.marker)) {
+        // The whole marker line: `/archives/1` must not match the thread of `/archives/12`.
+        if (starter && starter.author.id === this.client.user.id && starterCarriesMarker(starter.content, input.marker)) {
           return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: starter.id };
         }
       }

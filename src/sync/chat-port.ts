@@ -10,7 +10,7 @@ export type { StarterEmbed };
 export interface ChatPort {
   /** Creates the essay's forum post (or message + thread in a text channel). */
   createEssayThread(input: EssayThreadInput): Promise<ThreadRef>;
-  /** Finds a thread created earlier for this essay, by the marker (essay URL) in its starter message. */
+  /** Finds a thread created earlier for this essay, by the marker (`<essay URL>`, a whole line of its starter message). */
   findEssayThread(input: { guildId: string; channelId: string; marker: string; title: string }): Promise<ThreadRef | null>;
   editEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null }): Promise<void>;
   /** Marks a thread whose essay left the blog: renamed with a prefix, a note posted, then locked and archived. */

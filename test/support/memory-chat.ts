@@ -74,7 +74,7 @@ export class MemoryChat implements ChatPort {
   }
 
   async findEssayThread(input: { channelId: string; marker: string; guildId: string }): Promise<ThreadRef | null> {
-    const thread = this.threads.find((t) => t.channelId === input.channelId && t.messages[0]?.content.includes(input.marker));
+    const thread = this.threads.find((t) => t.channelId === input.channelId && t.messages[0]?.content.split('\n').includes(input.marker));
     return thread ? { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: thread.id } : null;
   }
 

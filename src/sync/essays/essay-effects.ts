@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { essayThreadMarker } from '../../core/essays/essay-marker.js';
 import { ChatError, type StarterEmbed } from '../chat-port.js';
 import { defineEffect } from '../outbox/effect-handler.js';
 
@@ -11,7 +12,7 @@ const starter = z.object({
 
 /**
  * Opens the essay's thread. A forum post takes no nonce, so a retry after an interrupted try first
- * looks for the thread by the essay link in its starter message; a text channel message carries a
+ * looks for the thread by the essay's marker (its `<url>` line) in the starter message; a text channel message carries a
  * nonce and a thread can be started only once per message (160004), which makes the retry safe.
  */
 export const createEssayThread = defineEffect({
@@ -24,7 +25,7 @@ export const createEssayThread = defineEffect({
     });
     if (essay.threadId) return { result: { threadId: essay.threadId, reused: true } };
     const where = { guildId: essay.course.guildId, channelId: essay.course.channelId };
-    const found = attempt > 1 ? await ctx.chat.findEssayThread({ ...where, marker: essay.url, title: view.title }) : null;
+    const found = attempt > 1 ? await ctx.chat.findEssayThread({ ...where, marker: essayThreadMarker(essay.url), title: view.title }) : null;
     const ref =
       found ??
       (await ctx.chat.createEssayThread({
