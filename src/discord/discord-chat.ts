@@ -120,6 +120,17 @@ export class DiscordChat implements ChatPort {
     });
   }
 
+  reopenEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null; note: string; noteNonce: string }): Promise<void> {
+    return chatCall(async () => {
+      const thread = await this.openThread(ref.threadId);
+      // The note is posted while still locked (the bot may), so a crash before unlocking retries both.
+      if (thread.locked) {
+        await thread.send({ content: input.note, nonce: input.noteNonce, enforceNonce: true, allowedMentions: noPings });
+        await thread.setLocked(false);
+      }
+    }).then(() => this.editEssayThread(ref, input));
+  }
+
   postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string> {
     return chatCall(async () => {
       await this.openThread(ref.threadId);

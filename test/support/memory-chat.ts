@@ -95,6 +95,14 @@ export class MemoryChat implements ChatPort {
     this.maybeCrash('closeEssayThread');
   }
 
+  async reopenEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null; note: string }): Promise<void> {
+    const thread = this.thread(ref.threadId);
+    if (thread.locked) thread.messages.push({ id: this.id(), content: input.note, embed: null, username: null, viaWebhook: false, deleted: false, reactions: new Set() });
+    thread.locked = false;
+    thread.archived = false;
+    await this.editEssayThread(ref, input);
+  }
+
   async postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string> {
     const thread = this.thread(ref.threadId);
     const id = this.id();

@@ -11,6 +11,8 @@ export type EssaySyncAction =
   | { kind: 'ignore'; reason: 'not_published' | 'before_ingest_start' | 'unchanged' }
   | { kind: 'create' }
   | { kind: 'update' }
+  /** Published again after it was unpublished or trashed: unlock the thread and mirror again. */
+  | { kind: 'reopen' }
   | { kind: 'close'; reason: 'unpublished' | 'deleted' };
 
 /**
@@ -34,7 +36,8 @@ export function planEssaySync(input: {
     if (input.stored.blogStatus !== 'published') return { kind: 'ignore', reason: 'unchanged' };
     return { kind: 'close', reason: input.incoming.status === 'deleted' || input.incoming.status === 'trash' ? 'deleted' : 'unpublished' };
   }
-  if (input.stored.renderedHash === input.renderedHash && input.stored.blogStatus === 'published') return { kind: 'ignore', reason: 'unchanged' };
+  if (input.stored.blogStatus !== 'published') return { kind: 'reopen' };
+  if (input.stored.renderedHash === input.renderedHash) return { kind: 'ignore', reason: 'unchanged' };
   return { kind: 'update' };
 }
 

@@ -81,3 +81,15 @@ export const closeEssayThread = defineEffect({
     return { record: (tx) => tx.essay.update({ where: { id: essayId }, data: { threadState: 'locked' } }) };
   },
 });
+
+/** Unlocks the thread of an essay published again and brings its title and starter back in line. */
+export const reopenEssayThread = defineEffect({
+  kind: 'discord.reopen_essay_thread',
+  payload: z.object({ essayId: z.string(), starter, noteNonce: z.string() }),
+  async run(ctx, { essayId, starter: view, noteNonce }) {
+    const ref = await threadOf(ctx, essayId);
+    const note = 'This essay is published again on the blog. The thread is open: replies here and comments on the blog are mirrored again.';
+    await ctx.chat.reopenEssayThread(ref, { title: view.title, content: view.content, embed: view.embed, note, noteNonce });
+    return { record: (tx) => tx.essay.update({ where: { id: essayId }, data: { threadState: 'created', renderedHash: view.hash } }) };
+  },
+});

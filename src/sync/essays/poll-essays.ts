@@ -9,7 +9,7 @@ import { enqueueEffect } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
-import { closeEssayThread, createEssayThread, editEssayThread } from './essay-effects.js';
+import { closeEssayThread, createEssayThread, editEssayThread, reopenEssayThread } from './essay-effects.js';
 
 /** WordPress `after` is exclusive and several posts can share a second: each poll overlaps the last. */
 const cursorOverlapMs = 5 * 60_000;
@@ -19,6 +19,7 @@ export interface PollSummary {
   created: number;
   updated: number;
   closed: number;
+  reopened: number;
   notModified: boolean;
 }
 
@@ -28,7 +29,7 @@ export interface PollSummary {
  */
 export async function pollCourseEssays(ctx: SyncContext, courseId: string, options: { backfillSince?: Date } = {}): Promise<PollSummary> {
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId } });
-  const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, notModified: false };
+  const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, reopened: 0, notModified: false };
   if (course.status === 'paused' || course.status === 'archived') return summary;
 
   const backfill = options.backfillSince;
@@ -64,6 +65,7 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     if (action === 'create') summary.created += 1;
     if (action === 'update') summary.updated += 1;
     if (action === 'close') summary.closed += 1;
+    if (action === 'reopen') summary.reopened += 1;
   }
   ctx.log.debug({ courseId, ...summary }, 'essays polled');
   await ctx.db.course.update({
@@ -126,6 +128,11 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, a
       return;
     }
     await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: 'published' } });
+    if (action.kind === 'reopen') {
+      const noteNonce = randomUUID().replace(/-/g, '').slice(0, 25);
+      await enqueueEffect(tx, { courseId: course.id, kind: reopenEssayThread.kind, dedupeKey: `reopen:${id}:${essay.modifiedAt.toISOString()}`, orderKey: id, payload: { essayId: id, starter: view, noteNonce } }, now);
+      return;
+    }
     await enqueueEffect(tx, { courseId: course.id, kind: editEssayThread.kind, dedupeKey: `edit:${id}:${view.hash}`, orderKey: id, payload: { essayId: id, starter: view } }, now);
   });
   return action.kind;

@@ -33,9 +33,12 @@ describe('planEssaySync', () => {
     expect(planEssaySync({ stored: closed, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('ignore');
   });
 
-  it('reopens (updates) an essay published again', () => {
-    const stored = { blogStatus: 'unpublished' as const, renderedHash: 'a', threadState: 'locked' as const };
-    expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('update');
+  it('reopens an essay published again, whether or not its text changed', () => {
+    for (const blogStatus of ['unpublished', 'deleted'] as const) {
+      const stored = { blogStatus, renderedHash: 'a', threadState: 'locked' as const };
+      expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('reopen');
+      expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'b', announceSince: setup }).kind).toBe('reopen');
+    }
   });
 });
 
