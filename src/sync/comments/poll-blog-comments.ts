@@ -25,7 +25,7 @@ export interface CommentPollSummary {
  * Compares the blog's comments with what the bot knows, for the course's recent essays (or all, for the
  * reconcile sweep), and records the Discord effects that bring the thread in line. Safe to run twice.
  */
-export async function pollBlogComments(ctx: SyncContext, courseId: string, options: { all?: boolean } = {}): Promise<CommentPollSummary> {
+export async function pollBlogComments(ctx: SyncContext, courseId: string, options: { all?: boolean; /** The course lease's fence, checked in each transaction that records. */ fence?: (tx: Tx) => Promise<void> } = {}): Promise<CommentPollSummary> {
   const summary: CommentPollSummary = { essays: 0, posted: 0, edited: 0, removed: 0, marked: 0 };
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, blogKind: true } });
   if (course.status === 'paused' || course.status === 'archived' || course.blogKind === 'feed') return summary;
@@ -53,7 +53,7 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
       else byPost.set(comment.blogPostId, [comment]);
     }
     for (const essay of essays) {
-      await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments: byPost.get(essay.blogPostId) ?? [], complete: canModerate }, summary);
+      await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments: byPost.get(essay.blogPostId) ?? [], complete: canModerate, fence: options.fence }, summary);
       summary.essays += 1;
     }
   } catch (error) {
@@ -67,7 +67,7 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
 
 async function reconcileEssayComments(
   ctx: SyncContext,
-  input: { courseId: string; essayId: string; comments: BlogComment[]; complete: boolean },
+  input: { courseId: string; essayId: string; comments: BlogComment[]; complete: boolean; fence?: (tx: Tx) => Promise<void> },
   summary: CommentPollSummary,
 ): Promise<void> {
   const known = await ctx.db.comment.findMany({
@@ -87,6 +87,7 @@ async function reconcileEssayComments(
     // By blog user id, else by verified email, else unattributed (listed in reports).
     const author = isNew ? await studentForBlogComment(ctx.db, input.courseId, { blogUserId: blogComment.authorBlogUserId, email: blogComment.authorEmail }) : null;
     await ctx.db.$transaction(async (tx) => {
+      await input.fence?.(tx);
       if (!mine) {
         if (!isNew) return;
         await recordNewBlogComment(tx, ctx, input, blogComment, { hash, authorStudentId: author?.studentId ?? null }, now);
@@ -117,7 +118,10 @@ async function reconcileEssayComments(
   // A blog-born comment that no longer exists at all (deleted permanently): remove its mirror too.
   for (const mine of known) {
     if (mine.origin !== 'blog' || mine.deletedAt || !mine.blogCommentId || seen.has(mine.blogCommentId)) continue;
-    await ctx.db.$transaction((tx) => removeMirror(tx, input, mine.id, 'deleted', now));
+    await ctx.db.$transaction(async (tx) => {
+      await input.fence?.(tx);
+      await removeMirror(tx, input, mine.id, 'deleted', now);
+    });
     summary.removed += 1;
   }
 }

@@ -5,7 +5,7 @@ import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essay
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
 import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
-import { enqueueEffect } from '../outbox/outbox-store.js';
+import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
@@ -27,7 +27,7 @@ export interface PollSummary {
  * One ingest tick for one course: reads new and changed essays, records each decision and the Discord
  * effect it needs in one transaction (the outbox performs it), then moves the cursor. Safe to run twice.
  */
-export async function pollCourseEssays(ctx: SyncContext, courseId: string, options: { backfillSince?: Date } = {}): Promise<PollSummary> {
+export async function pollCourseEssays(ctx: SyncContext, courseId: string, options: { backfillSince?: Date; fence?: (tx: Tx) => Promise<void> } = {}): Promise<PollSummary> {
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId } });
   const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, reopened: 0, notModified: false };
   if (course.status === 'paused' || course.status === 'archived') return summary;
@@ -57,7 +57,7 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
   const announceSince = backfill && backfill < course.ingestSince ? backfill : course.ingestSince;
   for (const essay of essays) {
     summary.seen += 1;
-    const action = await recordEssay(ctx, course, essay, announceSince).catch((error: unknown) => {
+    const action = await recordEssay(ctx, course, essay, { announceSince, fence: options.fence }).catch((error: unknown) => {
       // Another process recorded this essay at the same moment (it held the course lease before us).
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'ignore';
       throw error;
@@ -68,13 +68,16 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     if (action === 'reopen') summary.reopened += 1;
   }
   ctx.log.debug({ courseId, ...summary }, 'essays polled');
-  await ctx.db.course.update({
-    where: { id: course.id },
-    data: {
+  await ctx.db.$transaction(async (tx) => {
+    await options.fence?.(tx);
+    await tx.course.update({
+      where: { id: course.id },
+      data: {
       postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince), listedAt),
       postEtag: backfill ? undefined : page.etag,
       postLastModified: backfill ? undefined : page.lastModified,
-    },
+      },
+    });
   });
   return summary;
 }
@@ -84,7 +87,8 @@ interface CourseView {
   timeZone: string;
 }
 
-async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, announceSince: Date): Promise<string> {
+async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, input: { announceSince: Date; fence?: (tx: Tx) => Promise<void> }): Promise<string> {
+  const { announceSince } = input;
   const stored = await ctx.db.essay.findUnique({
     where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
     select: { id: true, blogStatus: true, renderedHash: true, threadState: true, authorStudentId: true },
@@ -111,6 +115,7 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, a
     tags: JSON.stringify(essay.tags),
   };
   await ctx.db.$transaction(async (tx) => {
+    await input.fence?.(tx);
     if (action.kind === 'create') {
       const row = await tx.essay.upsert({
         where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
