@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLease, releaseLease } from '../../../src/db/leases.js';
+import { healthReport } from '../../../src/reports/health-report.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
@@ -36,6 +37,10 @@ describe('one course tick for every course', () => {
     // The failure is recorded against its course, for /report health.
     const failures = await world.testDb.db.jobRun.findMany({ where: { courseId: broken!.id, outcome: 'failed' }, select: { error: true } });
     expect(failures.map((f) => f.error).join('\n')).toContain('key version 7');
+    // What each course's staff read in /report health: their own failure, never another course's.
+    const health = async (courseId: string) => (await healthReport({ db: world.testDb.db, chat: world.bot.ctx.chat }, courseId, new Date())).join('\n');
+    expect(await health(broken!.id)).toMatch(/❌ \*\*course-sync\*\*: failed .*key version 7/);
+    expect(await health(healthy!.id)).not.toContain('key version 7');
   });
 
   it('/sync now writes nothing while another process holds the course, says so, and syncs once it may', async () => {
