@@ -97,3 +97,14 @@ describe('a caching proxy in front of the blog', () => {
     expect(chat.threads.find((t) => t.title === '[removed] Soon withdrawn')!.locked).toBe(true);
   });
 });
+
+describe('two polls of one course at once (the sync job and /sync now in one process)', () => {
+  it('both finish, and each essay is recorded once and gets one thread', async () => {
+    for (const n of ['1', '2', '3', '4', '5']) await wp.as('student1').publishPost({ title: `Essay ${n}`, content: body(n) });
+    const results = await Promise.allSettled([pollCourseEssays(ctx, courseId), pollCourseEssays(ctx, courseId), pollCourseEssays(ctx, courseId)]);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    await drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
+    expect(titles()).toEqual(['Essay 1', 'Essay 2', 'Essay 3', 'Essay 4', 'Essay 5']);
+    expect(await testDb.db.essay.count()).toBe(5);
+  });
+});
