@@ -63,8 +63,7 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
         if (done?.polled) polled += 1;
         effects += done?.effects ?? 0;
       } catch (error) {
-        failed += 1;
-        await recordCourseFailure(ctx, { jobName, courseId, startedAt, error });
+        if ((await recordCourseFailure(ctx, { jobName, courseId, startedAt, error })) === 'failed') failed += 1;
       }
     }
     return `${claimed.length} course(s) held, ${polled} polled, ${failed} failed, ${effects} effect(s) done`;
