@@ -53,7 +53,7 @@ describe('the course lease fences the poll’s own writes', () => {
       };
     };
     const summaryA = await courseSyncJob().tick(a, 'poll_all_now');
-    expect(summaryA).toContain('0 failed'); // a lost lease is not a failure of the course // a lost lease is not a failure of the course
+    expect(summaryA).toContain('0 failed'); // a lost lease is not a failure of the course
     expect(await testDb.db.essay.count()).toBe(0);
     expect(await testDb.db.outboxItem.count()).toBe(0);
     expect(chat.threads).toHaveLength(0);
