@@ -68,14 +68,15 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     if (action === 'reopen') summary.reopened += 1;
   }
   ctx.log.debug({ courseId, ...summary }, 'essays polled');
+  // Fenced like the records above: a process that lost the course must not move its cursor either.
   await ctx.db.$transaction(async (tx) => {
     await options.fence?.(tx);
     await tx.course.update({
       where: { id: course.id },
       data: {
-      postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince), listedAt),
-      postEtag: backfill ? undefined : page.etag,
-      postLastModified: backfill ? undefined : page.lastModified,
+        postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince), listedAt),
+        postEtag: backfill ? undefined : page.etag,
+        postLastModified: backfill ? undefined : page.lastModified,
       },
     });
   });
