@@ -3,7 +3,7 @@ import { recordAudit } from '../src/courses/audit.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
 import { reviveDeadEffects } from '../src/sync/outbox/outbox-store.js';
-import { syncCourseNow } from '../src/sync/sync-course.js';
+import { syncCourseNow } from '../src/jobs/sync-now.js';
 
 const data = new SlashCommandBuilder()
   .setName('sync')
@@ -26,10 +26,15 @@ export const sync = {
       await interaction.editReply(count ? `${count} failed effect(s) will be retried now.` : 'There is nothing to retry: no dead letters.');
       return;
     }
-    const result = await syncCourseNow(ctx, course.id, { reconcileAll: true });
+    const outcome = await syncCourseNow(ctx, course.id);
+    if ('heldElsewhere' in outcome) {
+      await interaction.editReply('Another CourseThreads process is syncing this course right now, so nothing was done here. It polls the blog every few minutes; run `/sync now` again in a minute if you still need it.');
+      return;
+    }
+    const result = outcome.summary;
     await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'sync.now' });
     await interaction.editReply(
-      `Synced. Essays: ${result.essays.created} new, ${result.essays.updated} updated, ${result.essays.closed} closed. ` +
+      `Synced. Essays: ${result.essays.created} new, ${result.essays.updated} updated, ${result.essays.reopened} reopened, ${result.essays.closed} closed. ` +
         `Blog comments: ${result.comments.posted} new, ${result.comments.edited} edited, ${result.comments.removed} removed. ` +
         `Effects: ${result.effects.done} done, ${result.effects.retried} to retry, ${result.effects.dead} failed.`,
     );

@@ -9,6 +9,7 @@ import {
   type ThreadChannel,
   type Webhook,
 } from 'discord.js';
+import { starterCarriesMarker } from '../core/essays/essay-marker.js';
 import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../sync/chat-port.js';
@@ -91,7 +92,8 @@ export class DiscordChat implements ChatPort {
       candidates.sort((a, b) => Number(b.name === input.title) - Number(a.name === input.title));
       for (const thread of candidates) {
         const starter = await thread.fetchStarterMessage().catch(() => null);
-        if (starter && starter.author.id === this.client.user.id && starter.content.includes(input.marker)) {
+        // The whole marker line: `/archives/1` must not match the thread of `/archives/12`.
+        if (starter && starter.author.id === this.client.user.id && starterCarriesMarker(starter.content, input.marker)) {
           return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: starter.id };
         }
       }
@@ -117,6 +119,17 @@ export class DiscordChat implements ChatPort {
       await thread.setLocked(true);
       await thread.setArchived(true);
     });
+  }
+
+  reopenEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null; note: string; noteNonce: string }): Promise<void> {
+    return chatCall(async () => {
+      const thread = await this.openThread(ref.threadId);
+      // The note is posted while still locked (the bot may), so a crash before unlocking retries both.
+      if (thread.locked) {
+        await thread.send({ content: input.note, nonce: input.noteNonce, enforceNonce: true, allowedMentions: noPings });
+        await thread.setLocked(false);
+      }
+    }).then(() => this.editEssayThread(ref, input));
   }
 
   postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string> {

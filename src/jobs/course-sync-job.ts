@@ -1,57 +1,75 @@
 import { BlogError } from '../blog/blog-source.js';
-import { renewLease } from '../db/leases.js';
-import { pollBlogComments } from '../sync/comments/poll-blog-comments.js';
+import { renewLease, type Lease } from '../db/leases.js';
 import { effectHandlers } from '../sync/effect-registry.js';
-import { pollCourseEssays } from '../sync/essays/poll-essays.js';
 import { drainOutbox } from '../sync/outbox/outbox-worker.js';
 import { alertLongBlogOutage } from '../sync/course-alerts.js';
+import { syncCourse } from '../sync/sync-course.js';
 import { claimCourses, courseFence } from './course-leases.js';
+import { recordCourseFailure } from './course-failure.js';
 import type { Job, JobContext } from './job.js';
 
 /** 'drain_only' for outbox kicks; 'poll_all_now' polls every held course at once (tests, the demo). */
 type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now';
 
+const jobName = 'course-sync';
+
 /**
- * Every 30 s: for each course this process holds, poll the blog when the course's interval has passed
- * (essays, then comments) and drain its outbox. A blog outage is recorded and retried on the next tick.
+ * Every 30 s: for each course this process holds, the course tick (syncCourse) when the course's
+ * interval has passed, else a drain of its outbox. Each course is isolated: a blog outage is recorded
+ * and retried next tick, and any other failure is logged and recorded against its course while the
+ * other courses still run.
  */
 export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string> } {
   const lastPoll = new Map<string, number>();
   // Each poll compares recent essays; every few hours a sweep compares all of them (the missed-event repair).
   const lastFullSweep = new Map<string, number>();
   const fullSweepEveryMs = 6 * 3_600_000;
+
+  /** One course's share of a tick; resolves with what it did, or throws for the caller to record. */
+  async function tickCourse(ctx: JobContext, courseId: string, lease: Lease, mode: TickMode): Promise<{ polled: boolean; effects: number } | null> {
+    // Renewed just before its work: a long tick must not let the last courses' leases lapse meanwhile.
+    const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000, now: ctx.clock.now() });
+    if (!renewed) return null; // another process has it now
+    const fence = courseFence(ctx, courseId, lease);
+    const claimMs = ctx.config.leaseSeconds * 1_000;
+    const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true } });
+    const now = ctx.clock.now().getTime();
+    const due = mode === 'poll_all_now' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + course.pollIntervalMinutes * 60_000 <= now);
+    let effects = 0;
+    if (due) {
+      lastPoll.set(courseId, now);
+      const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= now;
+      try {
+        effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll })).effects.done;
+        if (sweepAll) lastFullSweep.set(courseId, now);
+      } catch (error) {
+        if (!(error instanceof BlogError)) throw error;
+        await alertLongBlogOutage(ctx, courseId); // the outage is recorded; Discord effects still go out below
+      }
+    }
+    effects += (await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs })).done;
+    return { polled: due, effects };
+  }
+
   async function tick(ctx: JobContext, mode: TickMode): Promise<string> {
     const claimed = await claimCourses(ctx);
     let polled = 0;
     let effects = 0;
+    let failed = 0;
     for (const { courseId, lease } of claimed) {
-      // Renewed just before its work: a long tick must not let the last courses' leases lapse meanwhile.
-      const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000, now: ctx.clock.now() });
-      if (!renewed) continue; // another process has it now
-      const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true } });
-      const due = mode === 'poll_all_now' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + course.pollIntervalMinutes * 60_000 <= ctx.clock.now().getTime());
-      if (due) {
-        lastPoll.set(courseId, ctx.clock.now().getTime());
-        try {
-          await pollCourseEssays(ctx, courseId);
-          // New threads first: comment polling can take many requests on a large course.
-          await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease), claimMs: ctx.config.leaseSeconds * 1_000 });
-          const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= ctx.clock.now().getTime();
-          await pollBlogComments(ctx, courseId, { all: sweepAll });
-          if (sweepAll) lastFullSweep.set(courseId, ctx.clock.now().getTime());
-          polled += 1;
-        } catch (error) {
-          if (!(error instanceof BlogError)) throw error;
-          await alertLongBlogOutage(ctx, courseId);
-        }
+      const startedAt = ctx.clock.now();
+      try {
+        const done = await tickCourse(ctx, courseId, lease, mode);
+        if (done?.polled) polled += 1;
+        effects += done?.effects ?? 0;
+      } catch (error) {
+        if ((await recordCourseFailure(ctx, { jobName, courseId, startedAt, error })) === 'failed') failed += 1;
       }
-      const summary = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence: courseFence(ctx, courseId, lease), claimMs: ctx.config.leaseSeconds * 1_000 });
-      effects += summary.done;
     }
-    return `${claimed.length} course(s) held, ${polled} polled, ${effects} effect(s) done`;
+    return `${claimed.length} course(s) held, ${polled} polled, ${failed} failed, ${effects} effect(s) done`;
   }
   return {
-    name: 'course-sync',
+    name: jobName,
     schedule: '*/30 * * * * *',
     run: (ctx) => tick(ctx, 'scheduled'),
     tick,

@@ -17,12 +17,14 @@ export const quote = (text: string, max = 180) => {
   return neutraliseMentions(escapeDiscordText(one.length > max ? one.slice(0, max - 1) + '…' : one));
 };
 
-async function jobLines(db: Db, now: Date): Promise<string[]> {
-  const latest = await db.jobRun.groupBy({ by: ['jobName'], _max: { startedAt: true }, orderBy: { jobName: 'asc' } });
+async function jobLines(db: Db, now: Date, courseId: string): Promise<string[]> {
+  // Runs of the whole process, and this course's own failures (never another course's).
+  const scope = { OR: [{ courseId: null }, { courseId }] };
+  const latest = await db.jobRun.groupBy({ by: ['jobName'], where: scope, _max: { startedAt: true }, orderBy: { jobName: 'asc' } });
   if (latest.length === 0) return ['• no job has run yet'];
   return Promise.all(latest.map(async ({ jobName, _max }) => {
-    const run = await db.jobRun.findFirst({ where: { jobName, startedAt: _max.startedAt! }, orderBy: { id: 'desc' } });
-    const failures = await db.jobRun.count({ where: { jobName, outcome: 'failed', startedAt: { gte: new Date(now.getTime() - DAY_MS) } } });
+    const run = await db.jobRun.findFirst({ where: { ...scope, jobName, startedAt: _max.startedAt! }, orderBy: { id: 'desc' } });
+    const failures = await db.jobRun.count({ where: { ...scope, jobName, outcome: 'failed', startedAt: { gte: new Date(now.getTime() - DAY_MS) } } });
     if (!run) return `• ${jobName}: unknown`;
     const took = run.finishedAt ? ` in ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s` : '';
     const detail = run.outcome === 'failed' && run.error ? ` — ${quote(run.error)}` : run.summary ? ` — ${quote(run.summary)}` : '';
@@ -54,7 +56,7 @@ export async function healthReport(deps: { db: Db; chat: ChatPort }, courseId: s
     : `✅ reachable${course.postCursor ? ` · newest essay seen ${ts(course.postCursor)}` : ''}`;
   const sections = [
     `**Health — ${quote(course.name, 100)}** · course ${course.status}${course.flaggedReason ? ` (${quote(course.flaggedReason)})` : ''} · as of ${ts(now, 'f')}`,
-    `**Jobs** (last run of each)\n${(await jobLines(db, now)).join('\n')}`,
+    `**Jobs** (last run of each)\n${(await jobLines(db, now, courseId)).join('\n')}`,
     `**Outbox**: ${backlog.pending} waiting${oldest ? ` (oldest ${ts(oldest.createdAt)})` : ''}, ${backlog.dead} dead letter(s)${backlog.dead ? ' — staff can retry them with /sync' : ''}`,
     `**Blog**: ${blog}`,
     `**Bot permissions**\n${[

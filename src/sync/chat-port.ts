@@ -10,11 +10,17 @@ export type { StarterEmbed };
 export interface ChatPort {
   /** Creates the essay's forum post (or message + thread in a text channel). */
   createEssayThread(input: EssayThreadInput): Promise<ThreadRef>;
-  /** Finds a thread created earlier for this essay, by the marker (essay URL) in its starter message. */
+  /** Finds a thread created earlier for this essay, by the marker (`<essay URL>`, a whole line of its starter message). */
   findEssayThread(input: { guildId: string; channelId: string; marker: string; title: string }): Promise<ThreadRef | null>;
   editEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null }): Promise<void>;
   /** Marks a thread whose essay left the blog: renamed with a prefix, a note posted, then locked and archived. */
   closeEssayThread(ref: ThreadRef, note: string): Promise<void>;
+  /**
+   * Undoes closeEssayThread for an essay published again: when the thread is still locked, posts `note`
+   * (with `noteNonce`, so a retry within minutes does not post it twice) and unlocks it; then brings the
+   * title and starter in line with the essay (which also drops the prefix).
+   */
+  reopenEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null; note: string; noteNonce: string }): Promise<void>;
   /** Posts a blog comment into the thread under the commenter's name (channel webhook, wait=true). */
   postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string>;
   /** A recent message in the thread containing `marker` (used to reconcile after an interrupted post). */

@@ -1,4 +1,4 @@
-import { closeEssayThread, createEssayThread, editEssayThread } from './essays/essay-effects.js';
+import { closeEssayThread, createEssayThread, editEssayThread, reopenEssayThread } from './essays/essay-effects.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comments/comment-effects.js';
 import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './comments/mirror-effects.js';
 import { moderationMark } from './comments/moderation-effects.js';
@@ -6,7 +6,7 @@ import type { EffectHandler } from './outbox/effect-handler.js';
 
 /** Every effect the outbox can perform, by kind. */
 export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
-  [createEssayThread, editEssayThread, closeEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark].map(
+  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark].map(
     (h) => [h.kind, h as EffectHandler],
   ),
 );

@@ -1,15 +1,40 @@
 import type { SyncContext } from './sync-context.js';
 import { pollCourseEssays, type PollSummary } from './essays/poll-essays.js';
 import { pollBlogComments, type CommentPollSummary } from './comments/poll-blog-comments.js';
-import { drainOutbox, type DrainSummary } from './outbox/outbox-worker.js';
+import { drainOutbox, type DrainOptions, type DrainSummary } from './outbox/outbox-worker.js';
 import { effectHandlers } from './effect-registry.js';
 
-/** A full pass for one course: new essays, blog comments (all essays when reconciling), then the effects. */
-export async function syncCourseNow(ctx: SyncContext, courseId: string, options: { reconcileAll?: boolean } = {}): Promise<{ essays: PollSummary; comments: CommentPollSummary; effects: DrainSummary }> {
-  const essays = await pollCourseEssays(ctx, courseId);
-  let effects = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
-  const comments = await pollBlogComments(ctx, courseId, { all: options.reconcileAll ?? false });
-  const more = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
-  effects = { done: effects.done + more.done, retried: effects.retried + more.retried, dead: effects.dead + more.dead };
+/** Checks, inside each transaction that records work, that this process still holds the course's lease. */
+export type CourseFence = NonNullable<DrainOptions['fence']>;
+
+export interface CourseSyncOptions {
+  /** The course lease's fence: applied to the poll's writes as well as to completed effects. */
+  fence?: CourseFence;
+  /** How long a claimed effect keeps other drainers off (the lease period in the job). */
+  claimMs?: number;
+  /** Compare every essay's comments, not only recent essays' (the periodic sweep, /sync now). */
+  reconcileAll?: boolean;
+}
+
+export interface CourseSyncSummary {
+  essays: PollSummary;
+  comments: CommentPollSummary;
+  effects: DrainSummary;
+}
+
+/**
+ * The one course tick, run by the sync job and by /sync now: new and changed essays, then their new
+ * threads (before comments: the comment poll can take many requests on a large course), then blog
+ * comments, then the effects they need. Safe to run twice; a blog outage throws BlogError after it is
+ * recorded, and a lost lease throws LeaseLostError with nothing written under it.
+ */
+export async function syncCourse(ctx: SyncContext, courseId: string, options: CourseSyncOptions = {}): Promise<CourseSyncSummary> {
+  const { fence, claimMs } = options;
+  const drain = () => drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs });
+  const essays = await pollCourseEssays(ctx, courseId, { fence });
+  const first = await drain();
+  const comments = await pollBlogComments(ctx, courseId, { all: options.reconcileAll ?? false, fence });
+  const more = await drain();
+  const effects = { done: first.done + more.done, retried: first.retried + more.retried, dead: first.dead + more.dead };
   return { essays, comments, effects };
 }

@@ -74,7 +74,7 @@ export class MemoryChat implements ChatPort {
   }
 
   async findEssayThread(input: { channelId: string; marker: string; guildId: string }): Promise<ThreadRef | null> {
-    const thread = this.threads.find((t) => t.channelId === input.channelId && t.messages[0]?.content.includes(input.marker));
+    const thread = this.threads.find((t) => t.channelId === input.channelId && t.messages[0]?.content.split('\n').includes(input.marker));
     return thread ? { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: thread.id } : null;
   }
 
@@ -93,6 +93,14 @@ export class MemoryChat implements ChatPort {
     thread.locked = true;
     thread.archived = true;
     this.maybeCrash('closeEssayThread');
+  }
+
+  async reopenEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null; note: string }): Promise<void> {
+    const thread = this.thread(ref.threadId);
+    if (thread.locked) thread.messages.push({ id: this.id(), content: input.note, embed: null, username: null, viaWebhook: false, deleted: false, reactions: new Set() });
+    thread.locked = false;
+    thread.archived = false;
+    await this.editEssayThread(ref, input);
   }
 
   async postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string> {

@@ -65,6 +65,7 @@ export class RecordingChat implements ChatPort {
   async findEssayThread(): Promise<ThreadRef | null> { return null; }
   async editEssayThread(): Promise<void> { this.checkUp(); }
   async closeEssayThread(): Promise<void> { this.checkUp(); }
+  async reopenEssayThread(): Promise<void> { this.checkUp(); }
   async postAsWebhook(): Promise<string> { this.checkUp(); return this.id(); }
   async findRecentMessage(): Promise<string | null> { return null; }
   async editWebhookMessage(): Promise<void> { this.checkUp(); }

@@ -33,18 +33,17 @@ export async function listEssays(ctx: WpContext, q: EssayQuery): Promise<EssayPa
     status = 'publish';
     primary = await run(status, 'after', true);
   }
-  if (primary.notModified) return { essays: [], notModified: true, etag: primary.etag, lastModified: primary.lastModified };
-
   const byId = new Map<number, (typeof primary.items)[number]>();
   for (const p of primary.items) byId.set(p.id, p);
-  // Edits (and unpublishing) change `modified` but not `date`: a second pass catches them.
+  // Edits (and unpublishing) change `modified` but not `date`: a second pass catches them. It runs after a
+  // 304 too: the validators describe the listing of new essays, which an edit to an older one leaves unchanged.
   if (q.includeModified && after) {
     const modified = await run(status, 'modified_after', false);
     for (const p of modified.items) byId.set(p.id, p);
   }
   const essays: Essay[] = [...byId.values()].map((p) => toEssay(p, site.zone));
   essays.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || Number(a.blogPostId) - Number(b.blogPostId));
-  return { essays, notModified: false, etag: primary.etag, lastModified: primary.lastModified };
+  return { essays, notModified: primary.notModified, etag: primary.etag, lastModified: primary.lastModified };
 }
 
 /** A trashed post comes back with status 'trash' (for editors); a deleted one (404/410) is null. */

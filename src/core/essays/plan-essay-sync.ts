@@ -11,6 +11,8 @@ export type EssaySyncAction =
   | { kind: 'ignore'; reason: 'not_published' | 'before_ingest_start' | 'unchanged' }
   | { kind: 'create' }
   | { kind: 'update' }
+  /** Published again after it was unpublished or trashed: unlock the thread and mirror again. */
+  | { kind: 'reopen' }
   | { kind: 'close'; reason: 'unpublished' | 'deleted' };
 
 /**
@@ -34,16 +36,22 @@ export function planEssaySync(input: {
     if (input.stored.blogStatus !== 'published') return { kind: 'ignore', reason: 'unchanged' };
     return { kind: 'close', reason: input.incoming.status === 'deleted' || input.incoming.status === 'trash' ? 'deleted' : 'unpublished' };
   }
-  if (input.stored.renderedHash === input.renderedHash && input.stored.blogStatus === 'published') return { kind: 'ignore', reason: 'unchanged' };
+  if (input.stored.blogStatus !== 'published') return { kind: 'reopen' };
+  if (input.stored.renderedHash === input.renderedHash) return { kind: 'ignore', reason: 'unchanged' };
   return { kind: 'update' };
 }
 
-/** Newest time among essays, to move the poll cursor; never moves it backwards. */
-export function advanceCursor(current: Date | null, essays: Array<Pick<Essay, 'modifiedAt' | 'publishedAt'>>): Date | null {
+/**
+ * Newest time among essays, to move the poll cursor; never moves it backwards, and never past `notAfter`
+ * (when the listing was requested, on the bot's clock): a scheduled post or a blog whose clock runs ahead
+ * carries dates that have not happened yet, and a cursor past them would hide essays published before them.
+ * A cursor already beyond `notAfter` (written before this rule) is brought back to it.
+ */
+export function advanceCursor(current: Date | null, essays: Array<Pick<Essay, 'modifiedAt' | 'publishedAt'>>, notAfter: Date): Date | null {
   let cursor = current;
   for (const essay of essays) {
     const t = essay.modifiedAt > essay.publishedAt ? essay.modifiedAt : essay.publishedAt;
     if (!cursor || t > cursor) cursor = t;
   }
-  return cursor;
+  return cursor && cursor > notAfter ? notAfter : cursor;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { essayThreadMarker } from '../../core/essays/essay-marker.js';
 import { ChatError, type StarterEmbed } from '../chat-port.js';
 import { defineEffect } from '../outbox/effect-handler.js';
 
@@ -11,7 +12,7 @@ const starter = z.object({
 
 /**
  * Opens the essay's thread. A forum post takes no nonce, so a retry after an interrupted try first
- * looks for the thread by the essay link in its starter message; a text channel message carries a
+ * looks for the thread by the essay's marker (its `<url>` line) in the starter message; a text channel message carries a
  * nonce and a thread can be started only once per message (160004), which makes the retry safe.
  */
 export const createEssayThread = defineEffect({
@@ -24,7 +25,7 @@ export const createEssayThread = defineEffect({
     });
     if (essay.threadId) return { result: { threadId: essay.threadId, reused: true } };
     const where = { guildId: essay.course.guildId, channelId: essay.course.channelId };
-    const found = attempt > 1 ? await ctx.chat.findEssayThread({ ...where, marker: essay.url, title: view.title }) : null;
+    const found = attempt > 1 ? await ctx.chat.findEssayThread({ ...where, marker: essayThreadMarker(essay.url), title: view.title }) : null;
     const ref =
       found ??
       (await ctx.chat.createEssayThread({
@@ -78,5 +79,17 @@ export const closeEssayThread = defineEffect({
         : 'This essay is no longer published on the blog. The thread is locked until it is published again.';
     await ctx.chat.closeEssayThread(ref, note);
     return { record: (tx) => tx.essay.update({ where: { id: essayId }, data: { threadState: 'locked' } }) };
+  },
+});
+
+/** Unlocks the thread of an essay published again and brings its title and starter back in line. */
+export const reopenEssayThread = defineEffect({
+  kind: 'discord.reopen_essay_thread',
+  payload: z.object({ essayId: z.string(), starter, noteNonce: z.string() }),
+  async run(ctx, { essayId, starter: view, noteNonce }) {
+    const ref = await threadOf(ctx, essayId);
+    const note = 'This essay is published again on the blog. The thread is open: replies here and comments on the blog are mirrored again.';
+    await ctx.chat.reopenEssayThread(ref, { title: view.title, content: view.content, embed: view.embed, note, noteNonce });
+    return { record: (tx) => tx.essay.update({ where: { id: essayId }, data: { threadState: 'created', renderedHash: view.hash } }) };
   },
 });

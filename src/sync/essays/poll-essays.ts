@@ -6,11 +6,11 @@ import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
 import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
 import { studentForBlogAccount } from '../../roster/resolve-blog-accounts.js';
-import { enqueueEffect } from '../outbox/outbox-store.js';
+import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
-import { closeEssayThread, createEssayThread, editEssayThread } from './essay-effects.js';
+import { closeEssayThread, createEssayThread, editEssayThread, reopenEssayThread } from './essay-effects.js';
 
 /** WordPress `after` is exclusive and several posts can share a second: each poll overlaps the last. */
 const cursorOverlapMs = 5 * 60_000;
@@ -20,6 +20,7 @@ export interface PollSummary {
   created: number;
   updated: number;
   closed: number;
+  reopened: number;
   notModified: boolean;
 }
 
@@ -27,13 +28,15 @@ export interface PollSummary {
  * One ingest tick for one course: reads new and changed essays, records each decision and the Discord
  * effect it needs in one transaction (the outbox performs it), then moves the cursor. Safe to run twice.
  */
-export async function pollCourseEssays(ctx: SyncContext, courseId: string, options: { backfillSince?: Date } = {}): Promise<PollSummary> {
+export async function pollCourseEssays(ctx: SyncContext, courseId: string, options: { backfillSince?: Date; fence?: (tx: Tx) => Promise<void> } = {}): Promise<PollSummary> {
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId } });
-  const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, notModified: false };
+  const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, reopened: 0, notModified: false };
   if (course.status === 'paused' || course.status === 'archived') return summary;
 
   const backfill = options.backfillSince;
   const since = backfill ?? new Date((course.postCursor ?? course.ingestSince).getTime() - cursorOverlapMs);
+  // The cursor may not pass this moment: what the blog dates later has not happened on our clock yet.
+  const listedAt = ctx.clock.now();
   let page;
   try {
     const blog = await ctx.blogFor(courseId);
@@ -48,13 +51,14 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     throw error;
   }
   await announceBlogRecovery(ctx, course.id, await recordBlogSuccess(ctx, course.id));
-  if (page.notModified) return { ...summary, notModified: true };
+  // A 304 covers only the listing of new essays: edits and unpublished essays still come in `page.essays`.
+  summary.notModified = page.notModified;
 
   const essays = [...page.essays].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   const announceSince = backfill && backfill < course.ingestSince ? backfill : course.ingestSince;
   for (const essay of essays) {
     summary.seen += 1;
-    const action = await recordEssay(ctx, course, essay, announceSince).catch((error: unknown) => {
+    const action = await recordEssay(ctx, course, essay, { announceSince, fence: options.fence }).catch((error: unknown) => {
       // Another process recorded this essay at the same moment (it held the course lease before us).
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'ignore';
       throw error;
@@ -62,15 +66,20 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     if (action === 'create') summary.created += 1;
     if (action === 'update') summary.updated += 1;
     if (action === 'close') summary.closed += 1;
+    if (action === 'reopen') summary.reopened += 1;
   }
   ctx.log.debug({ courseId, ...summary }, 'essays polled');
-  await ctx.db.course.update({
-    where: { id: course.id },
-    data: {
-      postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince)),
-      postEtag: backfill ? undefined : page.etag,
-      postLastModified: backfill ? undefined : page.lastModified,
-    },
+  // Fenced like the records above: a process that lost the course must not move its cursor either.
+  await ctx.db.$transaction(async (tx) => {
+    await options.fence?.(tx);
+    await tx.course.update({
+      where: { id: course.id },
+      data: {
+        postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince), listedAt),
+        postEtag: backfill ? undefined : page.etag,
+        postLastModified: backfill ? undefined : page.lastModified,
+      },
+    });
   });
   return summary;
 }
@@ -80,7 +89,8 @@ interface CourseView {
   timeZone: string;
 }
 
-async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, announceSince: Date): Promise<string> {
+async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, input: { announceSince: Date; fence?: (tx: Tx) => Promise<void> }): Promise<string> {
+  const { announceSince } = input;
   const stored = await ctx.db.essay.findUnique({
     where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
     select: { id: true, blogStatus: true, renderedHash: true, threadState: true, authorStudentId: true },
@@ -107,6 +117,7 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, a
     tags: JSON.stringify(essay.tags),
   };
   await ctx.db.$transaction(async (tx) => {
+    await input.fence?.(tx);
     if (action.kind === 'create') {
       const row = await tx.essay.upsert({
         where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
@@ -124,6 +135,11 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, a
       return;
     }
     await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: 'published' } });
+    if (action.kind === 'reopen') {
+      const noteNonce = randomUUID().replace(/-/g, '').slice(0, 25);
+      await enqueueEffect(tx, { courseId: course.id, kind: reopenEssayThread.kind, dedupeKey: `reopen:${id}:${essay.modifiedAt.toISOString()}`, orderKey: id, payload: { essayId: id, starter: view, noteNonce } }, now);
+      return;
+    }
     await enqueueEffect(tx, { courseId: course.id, kind: editEssayThread.kind, dedupeKey: `edit:${id}:${view.hash}`, orderKey: id, payload: { essayId: id, starter: view } }, now);
   });
   return action.kind;

@@ -39,6 +39,33 @@ describe('threads in real Discord shapes', () => {
     expect(world.emu.messagesIn(thread.id).filter((m) => m.webhook_id)).toHaveLength(1);
   });
 
+  it('a re-published essay unlocks its thread, and blog comments and Discord replies mirror again', async () => {
+    await world.setupCourse();
+    const post = await world.wp.as('student1').publishPost({ title: 'Withdrawn for a day', content: '<p>First version — “thaw”.</p>' });
+    await world.bot.syncNow();
+    const thread = world.emu.threadsIn(world.forumId)[0]!;
+    await world.wp.as('student1').unpublishPost(post.id);
+    await world.bot.syncNow();
+    expect(thread.thread_metadata!.locked).toBe(true);
+    expect(thread.name).toBe('[removed] Withdrawn for a day');
+
+    await world.wp.as('student1').restorePost(post.id);
+    await world.bot.syncNow();
+    expect(world.emu.threadsIn(world.forumId)).toHaveLength(1);
+    expect(thread.thread_metadata!.locked).toBe(false);
+    expect(thread.name).toBe('Withdrawn for a day');
+    expect(world.emu.messagesIn(thread.id).at(-1)!.content).toContain('published again');
+
+    await world.wp.as('student2').comment(post.id, '<p>Glad it is back — the “thaw” holds.</p>');
+    await world.bot.syncNow();
+    expect(world.emu.messagesIn(thread.id).filter((m) => m.webhook_id).map((m) => m.content).join('\n')).toContain('Glad it is back — the “thaw” holds.');
+
+    world.emu.as(world.studentIds[1]).postMessage(thread.id, { content: 'Replying after the re-publish — welcome back.' });
+    await world.emu.waitFor(async () => (await world.testDb.db.comment.count({ where: { origin: 'discord' } })) === 1, 5_000, 'reply recorded');
+    await world.bot.syncNow();
+    expect(world.wp.state.comments.filter((c) => c.postId === post.id).map((c) => c.content).join('\n')).toContain('Replying after the re-publish — welcome back.');
+  });
+
   it('marks a held reply with ⏳ and clears it when a moderator approves it on the blog', async () => {
     await world.setupCourse();
     // The bot writes with a role that may not moderate (an author): WordPress holds new commenters.

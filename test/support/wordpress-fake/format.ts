@@ -25,7 +25,8 @@ function avatarUrls(email: string): Record<string, string> {
 const datePath = (state: FakeState, d: Date) => formatLocal(d, state.zone).slice(0, 10).replace(/-/g, '/');
 
 export function postLink(state: FakeState, base: string, p: FakePost): string {
-  return p.status === 'publish' ? `${base}/${datePath(state, p.dateGmt)}/${p.slug}/` : `${base}/?p=${p.id}`;
+  if (p.status !== 'publish' || state.permalinks === 'plain') return `${base}/?p=${p.id}`;
+  return state.permalinks === 'numeric' ? `${base}/archives/${p.id}` : `${base}/${datePath(state, p.dateGmt)}/${p.slug}/`;
 }
 
 export function userJson(base: string, u: FakeUser, context: Context) {

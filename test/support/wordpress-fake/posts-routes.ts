@@ -21,10 +21,20 @@ function compare(orderby: string, a: FakePost, b: FakePost): number {
 }
 
 /**
+ * WP-Cron publishes a scheduled post once its date has passed, on the next request (wp_publish_post
+ * changes only the status: `modified` keeps the time of the last edit).
+ */
+function publishDuePosts(state: FakeState): void {
+  const now = state.now();
+  for (const p of state.posts) if (p.status === 'future' && p.dateGmt <= now) p.status = 'publish';
+}
+
+/**
  * GET posts. Real WordPress sends no ETag / Last-Modified on REST lists; the fake adds them the
  * way a caching proxy in front of a blog does, so the adapter's conditional requests are tested.
  */
 export function listPosts(state: FakeState, req: FakeRequest): FakeResponse {
+  publishDuePosts(state);
   const q = req.query;
   const statuses = (q.get('status') ?? 'publish').split(',').map((s) => s.trim()).filter(Boolean);
   for (const s of statuses) {
@@ -69,6 +79,7 @@ export function listPosts(state: FakeState, req: FakeRequest): FakeResponse {
 }
 
 export function getPost(state: FakeState, req: FakeRequest, id: string): FakeResponse {
+  publishDuePosts(state);
   const post = findPost(state, id);
   if (!canReadPost(req.user, post)) throw new WpFail(authCode(req.user), 'rest_forbidden', 'Sorry, you are not allowed to do that.');
   return { status: 200, body: postJson(state, req.siteUrl, post, embedSet(req.query)) };

@@ -12,7 +12,11 @@ export interface FakeSiteOptions {
   floodSeconds?: number;
   /** Injectable clock; defaults to real time plus whatever clock.advance() added. */
   now?: () => Date;
+  /** WordPress's permalink setting: 'date' (/2026/11/30/slug/), 'plain' (/?p=12) or 'numeric' (/archives/12). */
+  permalinks?: Permalinks;
 }
+
+export type Permalinks = 'date' | 'plain' | 'numeric';
 
 export interface FakeState {
   siteName: string;
@@ -21,6 +25,7 @@ export interface FakeState {
   zone: BlogZone;
   commentPreviouslyApproved: boolean;
   floodSeconds: number;
+  permalinks: Permalinks;
   users: FakeUser[];
   posts: FakePost[];
   comments: FakeComment[];
@@ -60,6 +65,7 @@ export function createState(opts: FakeSiteOptions = {}): FakeState {
     zone: timezone ? { iana: timezone, gmtOffsetHours: 0 } : { iana: null, gmtOffsetHours: gmtOffset },
     commentPreviouslyApproved: opts.commentPreviouslyApproved ?? true,
     floodSeconds: opts.floodSeconds ?? 15,
+    permalinks: opts.permalinks ?? 'date',
     // Same logins, roles and display names as test/e2e/wordpress/start-wordpress.sh creates.
     users: [
       makeUser(1, 'admin', 'administrator', 'admin'),

@@ -33,9 +33,12 @@ describe('planEssaySync', () => {
     expect(planEssaySync({ stored: closed, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('ignore');
   });
 
-  it('reopens (updates) an essay published again', () => {
-    const stored = { blogStatus: 'unpublished' as const, renderedHash: 'a', threadState: 'locked' as const };
-    expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('update');
+  it('reopens an essay published again, whether or not its text changed', () => {
+    for (const blogStatus of ['unpublished', 'deleted'] as const) {
+      const stored = { blogStatus, renderedHash: 'a', threadState: 'locked' as const };
+      expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('reopen');
+      expect(planEssaySync({ stored, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'b', announceSince: setup }).kind).toBe('reopen');
+    }
   });
 });
 
@@ -43,8 +46,19 @@ describe('advanceCursor', () => {
   it('moves to the newest published or modified time and never backwards', () => {
     const a = { publishedAt: new Date('2026-09-02T00:00:00Z'), modifiedAt: new Date('2026-09-03T00:00:00Z') };
     const b = { publishedAt: new Date('2026-09-01T00:00:00Z'), modifiedAt: new Date('2026-09-01T00:00:00Z') };
-    expect(advanceCursor(null, [a, b])).toEqual(new Date('2026-09-03T00:00:00Z'));
-    expect(advanceCursor(new Date('2026-10-01T00:00:00Z'), [a])).toEqual(new Date('2026-10-01T00:00:00Z'));
-    expect(advanceCursor(null, [])).toBeNull();
+    const later = new Date('2027-01-01T00:00:00Z');
+    expect(advanceCursor(null, [a, b], later)).toEqual(new Date('2026-09-03T00:00:00Z'));
+    expect(advanceCursor(new Date('2026-10-01T00:00:00Z'), [a], later)).toEqual(new Date('2026-10-01T00:00:00Z'));
+    expect(advanceCursor(null, [], later)).toBeNull();
+  });
+
+  it('never passes the moment the listing was requested, whatever the blog dates its posts', () => {
+    const listedAt = new Date('2026-09-10T12:00:00Z');
+    const scheduled = { publishedAt: new Date('2026-09-13T09:00:00Z'), modifiedAt: new Date('2026-09-10T11:59:00Z') };
+    const earlier = { publishedAt: new Date('2026-09-10T11:00:00Z'), modifiedAt: new Date('2026-09-10T11:00:00Z') };
+    expect(advanceCursor(null, [earlier, scheduled], listedAt)).toEqual(listedAt);
+    expect(advanceCursor(null, [earlier], listedAt)).toEqual(earlier.publishedAt);
+    // A cursor left in the future by an older version comes back to the present.
+    expect(advanceCursor(scheduled.publishedAt, [earlier], listedAt)).toEqual(listedAt);
   });
 });

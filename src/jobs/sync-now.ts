@@ -1,0 +1,24 @@
+import type { AppContext } from '../app/app-context.js';
+import { acquireLease, releaseLease } from '../db/leases.js';
+import { syncCourse, type CourseSyncSummary } from '../sync/sync-course.js';
+import { courseFence } from './course-leases.js';
+
+/**
+ * /sync now: the same course tick as the sync job, under the course lease, so its writes are fenced the
+ * same way. When another process holds the course, nothing is done here (that process syncs it); a lease
+ * taken only for this run is given back at once, so the process that serves the course keeps it.
+ */
+export async function syncCourseNow(ctx: AppContext, courseId: string): Promise<{ summary: CourseSyncSummary } | { heldElsewhere: true }> {
+  const name = `course:${courseId}`;
+  const ttlMs = ctx.config.leaseSeconds * 1_000;
+  const now = ctx.clock.now();
+  const before = await ctx.db.jobLease.findUnique({ where: { name }, select: { owner: true, expiresAt: true } });
+  const alreadyOurs = before?.owner === ctx.owner && before.expiresAt > now;
+  const lease = await acquireLease(ctx.db, { name, owner: ctx.owner, ttlMs, now });
+  if (!lease) return { heldElsewhere: true };
+  try {
+    return { summary: await syncCourse(ctx, courseId, { fence: courseFence(ctx, courseId, lease), claimMs: ttlMs, reconcileAll: true }) };
+  } finally {
+    if (!alreadyOurs) await releaseLease(ctx.db, { name, owner: ctx.owner, token: lease.token });
+  }
+}

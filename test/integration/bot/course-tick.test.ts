@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireLease, releaseLease } from '../../../src/db/leases.js';
+import { healthReport } from '../../../src/reports/health-report.js';
+import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+
+let world: BotWorld;
+beforeEach(async () => {
+  world = await startBotWorld();
+});
+afterEach(() => world?.close());
+
+/** A second course on the same server, in its own forum, set up by the instructor with /course setup. */
+async function setupSecondCourse(): Promise<string> {
+  const forum = world.emu.createChannel(world.guildId, { name: 'essays-215', type: 'forum' });
+  const reply = await world.emu.as(world.instructorId).runSlashCommand({
+    guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'setup',
+    options: { name: 'HIST 215', channel: forum.id, blog_kind: 'wordpress', blog_url: world.wp.url, staff_role: world.staffRoleId, time_zone: 'UTC', blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword },
+  }).response(10_000);
+  expect(reply.content).toContain('Course set up');
+  return forum.id;
+}
+
+describe('one course tick for every course', () => {
+  it('a course whose sync throws (credentials sealed with a retired key) does not stop another course’s essay from getting its thread', async () => {
+    await world.setupCourse();
+    const secondForumId = await setupSecondCourse();
+    // The tick takes courses in id order: the one it reaches first is the one that breaks.
+    const [broken, healthy] = await world.testDb.db.course.findMany({ orderBy: { id: 'asc' }, select: { id: true, channelId: true } });
+    expect([broken!.channelId, healthy!.channelId].sort()).toEqual([world.forumId, secondForumId].sort());
+    await world.testDb.db.blogSecret.update({ where: { courseId: broken!.id }, data: { keyVersion: 7 } });
+
+    await world.wp.as('student1').publishPost({ title: 'Both courses read this blog', content: '<p>One essay — two courses.</p>' });
+    await world.bot.syncNow();
+
+    expect(world.emu.threadsIn(healthy!.channelId).map((t) => t.name)).toEqual(['Both courses read this blog']);
+    expect(world.emu.threadsIn(broken!.channelId)).toEqual([]);
+    // The failure is recorded against its course, for /report health.
+    const failures = await world.testDb.db.jobRun.findMany({ where: { courseId: broken!.id, outcome: 'failed' }, select: { error: true } });
+    expect(failures.map((f) => f.error).join('\n')).toContain('key version 7');
+    // What each course's staff read in /report health: their own failure, never another course's.
+    const health = async (courseId: string) => (await healthReport({ db: world.testDb.db, chat: world.bot.ctx.chat }, courseId, new Date())).join('\n');
+    expect(await health(broken!.id)).toMatch(/❌ \*\*course-sync\*\*: failed .*key version 7/);
+    expect(await health(healthy!.id)).not.toContain('key version 7');
+  });
+
+  it('/sync now writes nothing while another process holds the course, says so, and syncs once it may', async () => {
+    await world.setupCourse();
+    const course = await world.testDb.db.course.findFirstOrThrow({ select: { id: true } });
+    const other = { name: `course:${course.id}`, owner: 'other-host:4242:abcdef' };
+    const held = await acquireLease(world.testDb.db, { ...other, ttlMs: 60_000, now: new Date() });
+    expect(held).not.toBeNull();
+    await world.wp.as('student1').publishPost({ title: 'Polled by the right process', content: '<p>Only once — by its owner.</p>' });
+    const syncNow = () => world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'sync', subcommand: 'now', options: {} }).response(20_000);
+
+    const refused = await syncNow();
+    expect(refused.content).toContain('Another CourseThreads process is syncing this course');
+    expect(world.emu.threadsIn(world.forumId)).toEqual([]);
+    expect(await world.testDb.db.essay.count()).toBe(0);
+
+    await releaseLease(world.testDb.db, { ...other, token: held!.token });
+    const synced = await syncNow();
+    expect(synced.content).toContain('Essays: 1 new');
+    expect(world.emu.threadsIn(world.forumId).map((t) => t.name)).toEqual(['Polled by the right process']);
+  });
+});
