@@ -130,6 +130,8 @@ export function describeBlogError(error: BlogError): string {
       return 'no WordPress REST API at that address; check blog_url';
     case 'unavailable':
       return 'the blog did not answer; check blog_url and try again';
+    case 'unsupported':
+      return error.message; // the adapter's own words (a read-only feed), not the blog's
     default:
       // Status and WordPress error code only: the blog's own words are never repeated (see error-map.ts).
       return `the blog refused the request${error.status ? ` (HTTP ${error.status}${error.code ? ` ${error.code}` : ''})` : ''}; check blog_url and the credentials`;
