@@ -37,9 +37,9 @@ describe('a blog URL or redirect that points at the bot’s own network', () => 
     expect(internal.hits).toEqual([]);
   });
 
-  it('[::1] and the IPv4-mapped [::ffff:127.0.0.1] are refused the same way', async () => {
+  it('[::1], the IPv4-mapped [::ffff:127.0.0.1] and numeric spellings of 127.0.0.1 are refused the same way', async () => {
     const internal = await server(answerJson(200, { name: 'internal admin' }));
-    for (const host of ['[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]']) {
+    for (const host of ['[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '2130706433', '0x7f.1', '127.1']) {
       const e = await failure(blog(`http://${host}:${internal.port}`).verify());
       expect(e, host).toMatchObject({ kind: 'rejected', code: 'blocked_address' });
     }
