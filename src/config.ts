@@ -11,6 +11,12 @@ const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)');
 
+// A bare host name or IP address: the allowance is per host, never per URL or port.
+const allowedHost = z
+  .string()
+  .trim()
+  .regex(/^(\[[0-9a-f:.]+\]|[0-9a-f:]+:[0-9a-f:.]*|[a-z0-9]([a-z0-9.-]*[a-z0-9])?\.?)$/i, 'list host names or IP addresses separated by commas, e.g. blog.campus.example,10.20.0.5 (no http://, port or path)');
+
 const configSchema = z.object({
   discordToken: z.string().min(50, 'looks too short for a bot token').optional(),
   discordApplicationId: snowflake.optional(),
@@ -29,6 +35,14 @@ const configSchema = z.object({
   shardIds: z.array(z.coerce.number().int().min(0)).optional(),
   instanceId: z.string().min(1).optional(),
   leaseSeconds: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Blog hosts the bot may reach on private, loopback or link-local addresses (an on-campus blog). */
+  blogAllowedHosts: z.array(allowedHost).default([]),
+  /** Largest blog response the bot reads, counted after decompression. */
+  blogMaxResponseBytes: z.coerce
+    .number({ message: 'must be a number of bytes, e.g. 10485760 for 10 MiB' })
+    .int('must be a whole number of bytes')
+    .min(65_536, 'must be at least 65536 (64 KiB)')
+    .default(10 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -46,6 +60,8 @@ const envNames: Record<keyof Config, string> = {
   shardIds: 'SHARD_IDS',
   instanceId: 'INSTANCE_ID',
   leaseSeconds: 'LEASE_SECONDS',
+  blogAllowedHosts: 'BLOG_ALLOWED_HOSTS',
+  blogMaxResponseBytes: 'BLOG_MAX_RESPONSE_BYTES',
 };
 
 export class ConfigError extends Error {
@@ -74,6 +90,7 @@ function fromEnv(env: Env): Record<string, unknown> {
     if (value === undefined || value === '') continue;
     if (key === 'secretKeys') raw[key] = parseKeyList(value);
     else if (key === 'shardIds') raw[key] = value.split(',').map((v) => v.trim());
+    else if (key === 'blogAllowedHosts') raw[key] = value.split(',').map((v) => v.trim()).filter(Boolean);
     else raw[key] = value;
   }
   return raw;

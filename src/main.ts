@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     apiUrl: config.discordApiUrl,
     db,
     secrets,
-    createBlog: realBlogSources({ log }),
+    createBlog: realBlogSources({ log, allowedHosts: config.blogAllowedHosts, maxResponseBytes: config.blogMaxResponseBytes }),
     clock: systemClock,
     log,
     leaseSeconds: config.leaseSeconds,

@@ -2,6 +2,7 @@
 import type { BlogKind } from '../core/types.js';
 import { BlogError, type BlogSource } from './blog-source.js';
 import { createFeedSource } from './feed/feed-source.js';
+import { createGuardedFetch, type BlogNetworkPolicy } from './http/guarded-fetch.js';
 import type { BlogLogger } from './http/logger.js';
 import { createWordPressSource } from './wordpress/wordpress-source.js';
 
@@ -17,7 +18,8 @@ export interface BlogSettings {
   credentials: BlogCredentials;
 }
 
-export interface BlogSourceDeps {
+export interface BlogSourceDeps extends BlogNetworkPolicy {
+  /** Replaces the guarded network (address checks, redirects, size cap) entirely: unit tests only. */
   fetch?: typeof fetch;
   log?: BlogLogger;
   timeoutMs?: number;
@@ -29,7 +31,7 @@ export interface BlogSourceDeps {
 
 export function createBlogSource(settings: BlogSettings, deps: BlogSourceDeps = {}): BlogSource {
   const common = {
-    ...(deps.fetch && { fetch: deps.fetch }),
+    fetch: deps.fetch ?? createGuardedFetch(deps),
     ...(deps.log && { log: deps.log }),
     ...(deps.timeoutMs !== undefined && { timeoutMs: deps.timeoutMs }),
     ...(deps.retries !== undefined && { retries: deps.retries }),

@@ -1,14 +1,19 @@
 import type { BlogSource } from '../blog/blog-source.js';
 import { withCachedVerify } from '../blog/cached-verify.js';
 import { createBlogSource, type BlogSourceDeps } from '../blog/create-blog-source.js';
+import { createGuardedFetch } from '../blog/http/guarded-fetch.js';
 import type { Db } from '../db/client.js';
 import type { BlogKind } from '../core/types.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import { blogCredentialsSchema, type BlogCredentials } from './blog-credentials.js';
 
-/** Builds the real adapters (src/blog) from a course's settings. */
+/**
+ * Builds the real adapters (src/blog) from a course's settings. Every course shares one guarded network:
+ * the operator's policy (deps.allowedHosts, deps.maxResponseBytes) and one connection pool.
+ */
 export function realBlogSources(deps: BlogSourceDeps = {}): BlogSourceFactory {
-  return (settings) => createBlogSource({ kind: settings.kind, url: settings.url, credentials: settings.credentials.kind === 'none' ? null : settings.credentials }, deps);
+  const shared: BlogSourceDeps = { ...deps, fetch: deps.fetch ?? createGuardedFetch(deps) };
+  return (settings) => createBlogSource({ kind: settings.kind, url: settings.url, credentials: settings.credentials.kind === 'none' ? null : settings.credentials }, shared);
 }
 
 export type BlogSourceFactory = (settings: { kind: BlogKind; url: string; credentials: BlogCredentials }) => BlogSource;

@@ -35,6 +35,8 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
   const parsed = courseSettingsSchema.safeParse(input.settings);
   if (!parsed.success) throw new UserError(`Nothing was saved. Please fix:\n- ${describeSettingsProblems(parsed.error).join('\n- ')}`);
   const settings = parsed.data;
+  const urlProblem = blogUrlProblem(settings.blogKind, settings.blogUrl);
+  if (urlProblem) throw new UserError(`Nothing was saved. ${urlProblem}`);
   const existing = await deps.db.course.findUnique({ where: { guildId_channelId: { guildId: input.guildId, channelId: input.channelId } }, select: { name: true } });
   if (existing) throw new UserError(`This channel already hosts the course "${existing.name}". Use /course show, or pick another channel.`);
   if (settings.blogKind !== 'feed' && input.credentials.kind === 'none') {
@@ -86,15 +88,52 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
   return { courseId: course.id, siteName };
 }
 
+/**
+ * A WordPress blog URL is a base the bot appends its routes to: a query or fragment would swallow them
+ * (`/admin?x=` + `/wp-json/...`) and let the URL pick the path. A feed URL may keep its query (?feed=rss2).
+ * Credentials never belong in a URL: it is shown in /course show and staff alerts.
+ */
+export function blogUrlProblem(kind: string, url: string): string | null {
+  const u = new URL(url);
+  if (u.username || u.password) return 'blog_url must not contain a user name or password: give them as blog_user and blog_password.';
+  if (kind !== 'feed' && (u.search || u.hash)) return `blog_url must be the blog's address without ?query or #fragment, e.g. ${u.origin}${u.pathname}`;
+  return null;
+}
+
+const operatorAdvice = "For a blog on your campus network, ask the bot's operator to add its host name to BLOG_ALLOWED_HOSTS.";
+
+/** The bot's own network limits, worded for staff: which option is wrong and what to do about it. */
+function describeGuardRefusal(code: string | null): string | null {
+  switch (code) {
+    case 'blocked_address':
+      return `blog_url leads to a private or local network address (or redirects there), which the bot does not connect to. ${operatorAdvice}`;
+    case 'unsupported_scheme':
+      return 'blog_url redirects to an address that is not http:// or https://; give the blog’s final https:// address';
+    case 'too_many_redirects':
+      return 'blog_url redirects too many times; open it in a browser and give the address it ends up at';
+    case 'too_large':
+      return 'the blog at blog_url sent a larger answer than the bot accepts; check that blog_url is the blog’s home page (the operator can raise BLOG_MAX_RESPONSE_BYTES)';
+    case 'timeout':
+      return 'the blog at blog_url did not finish answering in time; check the URL and try again';
+    default:
+      return null;
+  }
+}
+
 export function describeBlogError(error: BlogError): string {
+  const guard = describeGuardRefusal(error.code);
+  if (guard) return guard;
   switch (error.kind) {
     case 'auth':
       return 'the user name or application password was refused, or that user may not read comments';
     case 'not_found':
-      return 'no WordPress REST API at that address; check the blog URL';
+      return 'no WordPress REST API at that address; check blog_url';
     case 'unavailable':
-      return 'the blog did not answer; check the URL and try again';
+      return 'the blog did not answer; check blog_url and try again';
+    case 'unsupported':
+      return error.message; // the adapter's own words (a read-only feed), not the blog's
     default:
-      return error.message;
+      // Status and WordPress error code only: the blog's own words are never repeated (see error-map.ts).
+      return `the blog refused the request${error.status ? ` (HTTP ${error.status}${error.code ? ` ${error.code}` : ''})` : ''}; check blog_url and the credentials`;
   }
 }

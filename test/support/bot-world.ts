@@ -5,7 +5,7 @@ import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { SecretBox } from '../../src/privacy/secret-box.js';
 import { systemClock, type Clock } from '../../src/shared/clock.js';
 import { silentLogger, type Logger } from '../../src/shared/logger.js';
-import { testSecretKeys } from './course-fixture.js';
+import { testBlogHosts, testSecretKeys } from './course-fixture.js';
 import { startDiscordEmulator, type DiscordEmulator } from './discord-emulator/index.js';
 import { createTestDb, type TestDb } from './test-db.js';
 import { startWordPressFake, type WordPressFake } from './wordpress-fake/index.js';
@@ -60,7 +60,7 @@ export async function startBotWorld(options: { log?: Logger; clock?: Clock; sche
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger();
   const secrets = new SecretBox(testSecretKeys);
-  const createBlog = realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 3_000 });
+  const createBlog = realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 3_000, allowedHosts: testBlogHosts });
   const bot = await startBot({ token: emu.botToken, apiUrl: emu.apiUrl, db: testDb.db, secrets, createBlog, clock, log, schedule: options.schedule ?? false });
 
   return {

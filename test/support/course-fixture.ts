@@ -8,6 +8,9 @@ import type { SyncContext } from '../../src/sync/sync-context.js';
 
 export const testSecretKeys = { '1': Buffer.alloc(32, 9).toString('base64') };
 
+/** The WordPress fakes run on 127.0.0.1, which the bot refuses unless the operator allows it (BLOG_ALLOWED_HOSTS). */
+export const testBlogHosts = ['127.0.0.1'];
+
 /** A course row pointing at a blog, its credentials sealed like /course setup does. */
 export async function createCourse(
   db: Db,
@@ -39,6 +42,6 @@ export function syncContext(db: Db, chat: ChatPort, clock: Clock = new ManualClo
     chat,
     clock,
     log: silentLogger(),
-    blogFor: courseBlogs(db, new SecretBox(testSecretKeys), realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 2_000 })),
+    blogFor: courseBlogs(db, new SecretBox(testSecretKeys), realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 2_000, allowedHosts: testBlogHosts })),
   };
 }

@@ -12,7 +12,7 @@ import { pollBlogComments } from '../../src/sync/comments/poll-blog-comments.js'
 import { effectHandlers } from '../../src/sync/effect-registry.js';
 import { drainOutbox } from '../../src/sync/outbox/outbox-worker.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
-import { testSecretKeys } from './course-fixture.js';
+import { testBlogHosts, testSecretKeys } from './course-fixture.js';
 
 const env = (name: string) => process.env[name] ?? (() => { throw new Error(`${name} is not set`); })();
 
@@ -23,7 +23,7 @@ const ctx: SyncContext = {
   chat: new DiscordChat(client),
   clock: systemClock,
   log: silentLogger(),
-  blogFor: courseBlogs(db, new SecretBox(testSecretKeys), realBlogSources({ sleep: async () => undefined, retries: 0, timeoutMs: 3_000 })),
+  blogFor: courseBlogs(db, new SecretBox(testSecretKeys), realBlogSources({ sleep: async () => undefined, retries: 0, timeoutMs: 3_000, allowedHosts: testBlogHosts })),
 };
 const courseId = env('COURSE_ID');
 // The test kills this process at a random moment after this line, inside the work below.

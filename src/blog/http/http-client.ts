@@ -28,7 +28,7 @@ export interface HttpResponse {
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
-  /** Per attempt, covering the response body too. */
+  /** Per attempt, covering every redirect hop and the whole response body (one that trickles forever too). */
   timeoutMs?: number;
   /** Extra attempts after the first, for transient failures only. */
   retries?: number;
@@ -44,6 +44,8 @@ export interface HttpClientOptions {
 export interface HttpClient {
   send(req: HttpRequest): Promise<HttpResponse>;
 }
+
+const notRetriedNow = new Set(['too_large', 'too_many_redirects']);
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -109,8 +111,9 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
           return res;
         }
         const error = err!;
-        // Only 'unavailable' is retried here; a flood needs seconds and is left to the caller's outbox.
-        if (error.kind !== 'unavailable' || n >= retries) throw error;
+        // Only 'unavailable' is retried here; a flood needs seconds and is left to the caller's outbox. A
+        // response over the size cap or a redirect loop would only repeat: it waits for the next poll.
+        if (error.kind !== 'unavailable' || n >= retries || notRetriedNow.has(error.code ?? '')) throw error;
         const delay = retryAfter ?? backoffDelay(n, backoff);
         log.warn({ method: req.method, url: redactUrl(url), status: error.status, code: error.code, attempt: n + 1, delayMs: delay }, 'blog request failed; retrying');
         await sleep(delay);

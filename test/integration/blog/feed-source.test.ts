@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const source = () => createBlogSource({ kind: 'feed', url, credentials: null }, { retries: 0 });
+const source = () => createBlogSource({ kind: 'feed', url, credentials: null }, { retries: 0, allowedHosts: ['127.0.0.1'] });
 
 describe('feed source', () => {
   it('verifies with the feed title and no moderation', async () => {

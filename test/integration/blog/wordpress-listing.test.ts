@@ -119,7 +119,7 @@ describe('WordPress.com', () => {
     const post = await fake.as('student1').publishPost({ title: 'Hosted', content: 'x' });
     const source = createBlogSource(
       { kind: 'wordpress_com', url: 'https://coursesite.wordpress.com/', credentials: { kind: 'bearer', token: fake.users.bot.token } },
-      { wordpressComApiRoot: fake.wpcomApiRoot, sleep: async () => {} },
+      { wordpressComApiRoot: fake.wpcomApiRoot, sleep: async () => {}, allowedHosts: ['127.0.0.1'] },
     );
     expect(await source.verify()).toMatchObject({ canModerate: true, timeZone: 'Europe/Berlin' });
     expect((await source.listEssays({ since: null })).essays.map((e) => e.blogPostId)).toEqual([String(post.id)]);
@@ -130,7 +130,7 @@ describe('WordPress.com', () => {
     expect(paths.filter((p) => p.startsWith('/wp/v2/sites/coursesite.wordpress.com/')).length).toBeGreaterThanOrEqual(3);
     expect(paths.some((p) => p.startsWith('/wp-json'))).toBe(false);
 
-    const bad = createBlogSource({ kind: 'wordpress_com', url: 'coursesite.wordpress.com', credentials: { kind: 'bearer', token: 'nope' } }, { wordpressComApiRoot: fake.wpcomApiRoot, retries: 0 });
+    const bad = createBlogSource({ kind: 'wordpress_com', url: 'coursesite.wordpress.com', credentials: { kind: 'bearer', token: 'nope' } }, { wordpressComApiRoot: fake.wpcomApiRoot, retries: 0, allowedHosts: ['127.0.0.1'] });
     await expect(bad.listEssays({ since: null })).rejects.toMatchObject({ kind: 'auth', status: 401 });
   });
 

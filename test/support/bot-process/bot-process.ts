@@ -14,7 +14,7 @@ import { startScheduler } from '../../../src/jobs/scheduler.js';
 import { SecretBox } from '../../../src/privacy/secret-box.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { createLogger } from '../../../src/shared/logger.js';
-import { testSecretKeys } from '../course-fixture.js';
+import { testBlogHosts, testSecretKeys } from '../course-fixture.js';
 
 const env = process.env;
 
@@ -47,7 +47,7 @@ const bot = await startBot({
   apiUrl: need('BOT_API_URL'),
   db,
   secrets: new SecretBox(testSecretKeys),
-  createBlog: realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 5_000 }),
+  createBlog: realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 5_000, allowedHosts: testBlogHosts }),
   clock: systemClock,
   log,
   leaseSeconds,
