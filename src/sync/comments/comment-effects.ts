@@ -79,11 +79,17 @@ export const createBlogComment = defineEffect({
   },
 });
 
+/**
+ * A Discord edit on its way to the blog. `editedAt` is Discord's time of that edit: a queued edit older than
+ * the newest one recorded is skipped (the newer one is queued behind it), so however edits arrive, retry or
+ * run, the blog ends on the student's last edit. Effects queued before edit times were kept have none.
+ */
 export const updateBlogComment = defineEffect({
   kind: 'blog.update_comment',
-  payload: z.object({ commentId: z.string(), html: z.string() }),
-  async run(ctx, { commentId, html }) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true, discordMessageId: true } });
+  payload: z.object({ commentId: z.string(), html: z.string(), editedAt: z.iso.datetime().optional() }),
+  async run(ctx, { commentId, html, editedAt }) {
+    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true, discordMessageId: true, discordEditedAt: true } });
+    if (editedAt && comment.discordEditedAt && new Date(editedAt) < comment.discordEditedAt) return { result: { skipped: 'a newer edit follows' } };
     if (!comment.blogCommentId) throw new BlogError('unavailable', 'the blog comment is not created yet');
     const blog = await ctx.blogFor(comment.courseId);
     // The marker stays on every version, so the comment is still known as this message's.
