@@ -72,7 +72,7 @@ async function reconcileEssayComments(
 ): Promise<void> {
   const known = await ctx.db.comment.findMany({
     where: { essayId: input.essayId },
-    select: { id: true, origin: true, blogCommentId: true, contentHash: true, blogStatus: true, mirrorState: true, deletedAt: true, mirrorMessageIds: true },
+    select: { id: true, origin: true, blogCommentId: true, contentHash: true, blogStatus: true, mirrorState: true, deletedAt: true, mirrorMessageIds: true, updatedAt: true },
   });
   const byBlogId = new Map(known.filter((c) => c.blogCommentId).map((c) => [c.blogCommentId!, c]));
   // Discord replies whose blog comment is being created right now: never mirror those back (no echo).
@@ -108,7 +108,8 @@ async function reconcileEssayComments(
       } else if (hash !== mine.contentHash) {
         await tx.comment.update({ where: { id: mine.id }, data: { contentHash: hash, wordCount: countWords(blogComment.contentHtml) } });
         const chunks = blogCommentToDiscord({ authorName: blogComment.authorName, contentHtml: blogComment.contentHtml, url: blogComment.url, parent: null });
-        await enqueueEffect(tx, { courseId: input.courseId, kind: editBlogCommentMirror.kind, dedupeKey: `mirror-edit:${mine.id}:${hash}`, orderKey: input.essayId, payload: { commentId: mine.id, chunks } }, now);
+        // Keyed by the row's version too: a text the comment had before (A -> B -> A -> B) is a new edit again.
+        await enqueueEffect(tx, { courseId: input.courseId, kind: editBlogCommentMirror.kind, dedupeKey: `mirror-edit:${mine.id}:${hash}:${mine.updatedAt.getTime()}`, orderKey: input.essayId, payload: { commentId: mine.id, chunks } }, now);
         summary.edited += 1;
       }
     });
