@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BlogError } from '../../blog/blog-source.js';
 import { withDiscordMarker } from '../../core/comments/discord-marker.js';
+import { textFingerprint } from '../../core/comments/fingerprint.js';
 import type { OwnCommentKey } from '../../core/comments/own-comment.js';
 import type { BlogComment } from '../../core/types.js';
 import { defineEffect } from '../outbox/effect-handler.js';
@@ -80,16 +81,19 @@ export const createBlogComment = defineEffect({
 });
 
 /**
- * A Discord edit on its way to the blog. `editedAt` is Discord's time of that edit: a queued edit older than
- * the newest one recorded is skipped (the newer one is queued behind it), so however edits arrive, retry or
- * run, the blog ends on the student's last edit. Effects queued before edit times were kept have none.
+ * A Discord edit on its way to the blog. `editedAt` is Discord's time of that edit: a queued edit overtaken by
+ * a newer recorded one is skipped (the newer one is queued too), so however edits arrive, retry or run, the
+ * blog ends on the student's last edit. Effects queued before edit times were kept have none.
  */
 export const updateBlogComment = defineEffect({
   kind: 'blog.update_comment',
   payload: z.object({ commentId: z.string(), html: z.string(), editedAt: z.iso.datetime().optional() }),
   async run(ctx, { commentId, html, editedAt }) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true, discordMessageId: true, discordEditedAt: true } });
-    if (editedAt && comment.discordEditedAt && new Date(editedAt) < comment.discordEditedAt) return { result: { skipped: 'a newer edit follows' } };
+    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true, discordMessageId: true, discordEditedAt: true, contentHash: true } });
+    // Skipped only when a newer edit with other words is recorded: an edit whose words are still the latest
+    // (a later event changed only capitals or spacing) must still be written.
+    const overtaken = editedAt && comment.discordEditedAt && new Date(editedAt) < comment.discordEditedAt && textFingerprint(html) !== comment.contentHash;
+    if (overtaken) return { result: { skipped: 'a newer edit follows' } };
     if (!comment.blogCommentId) throw new BlogError('unavailable', 'the blog comment is not created yet');
     const blog = await ctx.blogFor(comment.courseId);
     // The marker stays on every version, so the comment is still known as this message's.

@@ -50,4 +50,14 @@ describe('Discord edits on the blog', () => {
     await w.drainAll();
     expect(onBlog()).toEqual([expect.stringContaining('Final wording.')]);
   });
+
+  it('an edit followed, before the blog caught up, by a touch-up of capitals only still reaches the blog', async () => {
+    const message = w.reply(bea, 'First draft.');
+    await onThreadReply(w.ctx, message);
+    await w.drainAll(1);
+    await onThreadReplyEdited(w.ctx, editedTo(message, 'the reworded point.', 10));
+    await onThreadReplyEdited(w.ctx, editedTo(message, 'The reworded point.', 20));
+    await w.drainAll();
+    expect(onBlog()).toEqual([expect.stringMatching(/the reworded point\./i)]);
+  });
 });
