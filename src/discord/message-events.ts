@@ -17,7 +17,8 @@ export function attachMessageEvents(client: Client, ctx: AppContext): void {
     completeMessage(updated)
       .then(async (message) => {
         const incoming = message && toIncomingThreadMessage(message);
-        if (incoming && (await onThreadReplyEdited(ctx, incoming)) === 'updated') ctx.kickOutbox();
+        // Read with the content, from the same message state: the edit time orders this edit among the others.
+        if (incoming && (await onThreadReplyEdited(ctx, { ...incoming, editedAt: message.editedAt })) === 'updated') ctx.kickOutbox();
       })
       .catch(fail('reply edit'));
   });

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { onThreadReply } from '../../src/sync/comments/mirror-discord-reply.js';
+import { effectHandlers } from '../../src/sync/effect-registry.js';
+import { drainOutbox } from '../../src/sync/outbox/outbox-worker.js';
+import type { SyncContext } from '../../src/sync/sync-context.js';
 import { startBotWorld, type BotWorld } from '../support/bot-world.js';
 import { createRestPersona, type RestPersona } from '../support/wordpress-fake/index.js';
 
@@ -17,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-type WpComment = { id: number; parent: number; status: string; content: { raw: string; rendered: string } };
+type WpComment = { id: number; parent: number; status: string; author_name: string; content: { raw: string; rendered: string } };
 
 /** WordPress's status=all leaves trash out: ask for it when a test needs it. */
 async function commentsOn(postId: number, status: 'all' | 'trash' = 'all'): Promise<WpComment[]> {
@@ -81,5 +85,71 @@ describe('the bot with a real WordPress', () => {
     await world.emu.waitFor(async () => (await world.testDb.db.outboxItem.count({ where: { kind: 'blog.trash_comment' } })) === 1, 5_000, 'deletion recorded');
     await world.bot.syncNow();
     expect((await commentsOn(post.id, 'trash')).map((c) => c.id)).toEqual([comments[1]!.id]);
+  });
+
+  it('keeps two students’ “Agreed.” and one student’s second “Agreed.” as their own comments, and later replies follow', async () => {
+    const post = await student.publishPost({ title: 'Short replies', content: '<p>Essay body.</p>' });
+    await world.bot.syncNow();
+    const thread = world.emu.findThreadByName('Short replies', world.forumId)!;
+    const [alice, bob] = world.studentIds;
+    const sent = [
+      world.emu.as(alice).postMessage(thread.id, { content: 'Agreed.' }),
+      world.emu.as(bob).postMessage(thread.id, { content: 'Agreed.' }),
+      world.emu.as(bob).postMessage(thread.id, { content: 'Agreed.' }),
+      world.emu.as(alice).postMessage(thread.id, { content: 'A later point — made once.' }),
+    ];
+    const ids = sent.map((m) => m.id);
+    await world.emu.waitFor(async () => (await world.testDb.db.comment.count({ where: { discordMessageId: { in: ids } } })) === 4, 5_000, 'replies recorded');
+    await world.bot.syncNow();
+    await world.bot.syncNow();
+    const comments = await commentsOn(post.id);
+    expect(comments.map((c) => c.content.raw.includes('Agreed.'))).toEqual([true, true, true, false]);
+    expect(comments[3]!.content.raw).toContain('A later point — made once.');
+    // Readers see the text only: the bot's marker is an HTML comment.
+    expect(comments.every((c) => !/coursethreads/.test(c.content.rendered.replace(/<!--[\s\S]*?-->/g, '')))).toBe(true);
+    expect(await world.testDb.db.outboxItem.count({ where: { status: { not: 'done' } } })).toBe(0);
+  });
+
+  it('after a crash once WordPress accepted a reply, the retry adopts that reply and never a classmate’s same words', async () => {
+    const post = await student.publishPost({ title: 'Crash after accept', content: '<p>Essay body.</p>' });
+    await world.bot.syncNow();
+    const thread = world.emu.findThreadByName('Crash after accept', world.forumId)!;
+    // The bot's own context, with every other blog write "killed" after WordPress accepted it.
+    const botCtx = world.bot.ctx as SyncContext;
+    let writes = 0;
+    const ctx: SyncContext = {
+      ...botCtx,
+      blogFor: async (id) => {
+        const blog = await botCtx.blogFor(id);
+        return {
+          ...blog,
+          createComment: async (c) => {
+            const created = await blog.createComment(c);
+            if (writes++ % 2 === 0) throw new Error('simulated kill after the blog accepted the comment');
+            return created;
+          },
+        };
+      },
+    };
+    const courseId = (await world.testDb.db.course.findFirstOrThrow({ select: { id: true } })).id;
+    const people = [{ id: world.studentIds[0], name: 'Alice Student' }, { id: world.studentIds[1], name: 'Bob Student' }];
+    let messageId = 1_400_000_000_000_000_000n;
+    for (const person of [...people, ...people]) {
+      messageId += 1n;
+      await onThreadReply(ctx, {
+        messageId: String(messageId), threadId: thread.id, authorId: person.id, authorDisplayName: person.name, fromBotOrWebhook: false, isSystem: false,
+        content: 'Agreed.', replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: new Date(),
+      });
+    }
+    for (let round = 0; round < 8 && (await world.testDb.db.outboxItem.count({ where: { status: 'pending' } })) > 0; round += 1) {
+      await world.testDb.db.outboxItem.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date(0) } });
+      await drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
+    }
+    const comments = await commentsOn(post.id);
+    expect(comments).toHaveLength(4);
+    const rows = await world.testDb.db.comment.findMany({ where: { essay: { blogPostId: String(post.id) } }, select: { blogCommentId: true, authorName: true, author: { select: { displayName: true } } } });
+    expect(new Set(rows.map((r) => r.blogCommentId)).size).toBe(4);
+    const byId = new Map(comments.map((c) => [String(c.id), c]));
+    for (const row of rows) expect(byId.get(row.blogCommentId!)?.author_name).toBe(row.author?.displayName ?? row.authorName);
   });
 });

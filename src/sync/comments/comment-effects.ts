@@ -1,32 +1,19 @@
 import { z } from 'zod';
-import { BlogError, type BlogSource } from '../../blog/blog-source.js';
+import { BlogError } from '../../blog/blog-source.js';
+import { withDiscordMarker } from '../../core/comments/discord-marker.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
+import type { OwnCommentKey } from '../../core/comments/own-comment.js';
 import type { BlogComment } from '../../core/types.js';
 import { defineEffect } from '../outbox/effect-handler.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
-import type { SyncContext } from '../sync-context.js';
 import { moderationMark } from './moderation-effects.js';
-
-/** The blog comment a previous, interrupted try created for this text, if any. */
-async function findExisting(blog: BlogSource, blogPostId: string, html: string): Promise<BlogComment | null> {
-  const wanted = textFingerprint(html);
-  const comments = await blog.listComments({ blogPostId, statuses: ['approved', 'hold'] }).catch(() => blog.listComments({ blogPostId }));
-  return comments.find((c) => textFingerprint(c.contentHtml) === wanted) ?? null;
-}
-
-async function parentBlogCommentId(ctx: SyncContext, replyToMessageId: string | null): Promise<string | null> {
-  if (!replyToMessageId) return null;
-  const direct = await ctx.db.comment.findUnique({ where: { discordMessageId: replyToMessageId }, select: { blogCommentId: true } });
-  if (direct) return direct.blogCommentId;
-  // A reply to a mirrored blog comment: its webhook message ids are kept on the comment.
-  const mirrored = await ctx.db.comment.findFirst({ where: { mirrorMessageIds: { contains: `"${replyToMessageId}"` } }, select: { blogCommentId: true } });
-  return mirrored?.blogCommentId ?? null;
-}
+import { findOwnBlogComment, parentBlogCommentId } from './own-blog-comment.js';
 
 /**
  * Writes a Discord reply to the blog as the student (when linked and the bot may moderate) or under
- * their roster name. A 409 comment_duplicate or an interrupted earlier try is resolved by finding the
- * comment that already exists, never by writing a second one.
+ * their roster name, with the bot's marker naming the Discord message. A 409 comment_duplicate or an
+ * interrupted earlier try is resolved by finding the comment that try wrote (marker, post, parent and
+ * author), never by writing a second one, and never by adopting a classmate's comment with the same text.
  */
 export const createBlogComment = defineEffect({
   kind: 'blog.create_comment',
@@ -47,23 +34,32 @@ export const createBlogComment = defineEffect({
     });
     if (comment.blogCommentId) return { result: { blogCommentId: comment.blogCommentId, reused: true } };
     const blog = await ctx.blogFor(comment.courseId);
-    const blogPostId = comment.essay.blogPostId;
-    let created = attempt > 1 ? await findExisting(blog, blogPostId, html) : null;
+    // Discord-born comments keep their message id for life (a purge keeps it too, see docs/data.md).
+    if (!comment.discordMessageId) throw new Error(`comment ${commentId} has no Discord message to write to the blog`);
+    const key: OwnCommentKey = {
+      discordMessageId: comment.discordMessageId,
+      blogPostId: comment.essay.blogPostId,
+      parentBlogCommentId: await parentBlogCommentId(ctx, replyToMessageId),
+      authorBlogUserId: comment.author?.blogUserId ?? null,
+      authorName: comment.author?.displayName ?? comment.authorName ?? 'Discord member',
+    };
+    let created: BlogComment | null = attempt > 1 ? await findOwnBlogComment(blog, key) : null;
     if (!created) {
       const { canModerate } = await blog.verify();
       try {
         created = await blog.createComment({
-          blogPostId,
-          parentBlogCommentId: await parentBlogCommentId(ctx, replyToMessageId),
-          contentHtml: html,
-          authorBlogUserId: canModerate ? (comment.author?.blogUserId ?? null) : null,
-          authorName: comment.author?.displayName ?? comment.authorName ?? 'Discord member',
+          blogPostId: key.blogPostId,
+          parentBlogCommentId: key.parentBlogCommentId,
+          contentHtml: withDiscordMarker(html, key.discordMessageId),
+          authorBlogUserId: canModerate ? key.authorBlogUserId : null,
+          authorName: key.authorName,
           authorEmail: comment.author?.email ?? null,
           requestApproved: canModerate,
         });
       } catch (error) {
         if (!(error instanceof BlogError && error.kind === 'duplicate')) throw error;
-        created = await findExisting(blog, blogPostId, html);
+        // The marker makes the text unique to this message: the duplicate is an earlier try's comment.
+        created = await findOwnBlogComment(blog, key);
         if (!created) throw new BlogError('unavailable', 'WordPress reported a duplicate comment that cannot be found yet');
       }
     }
@@ -84,14 +80,24 @@ export const createBlogComment = defineEffect({
   },
 });
 
+/**
+ * A Discord edit on its way to the blog. `editedAt` is Discord's time of that edit: a queued edit overtaken by
+ * a newer recorded one is skipped (the newer one is queued too), so however edits arrive, retry or run, the
+ * blog ends on the student's last edit. Effects queued before edit times were kept have none.
+ */
 export const updateBlogComment = defineEffect({
   kind: 'blog.update_comment',
-  payload: z.object({ commentId: z.string(), html: z.string() }),
-  async run(ctx, { commentId, html }) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true } });
+  payload: z.object({ commentId: z.string(), html: z.string(), editedAt: z.iso.datetime().optional() }),
+  async run(ctx, { commentId, html, editedAt }) {
+    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true, discordMessageId: true, discordEditedAt: true, contentHash: true } });
+    // Skipped only when a newer edit with other words is recorded: an edit whose words are still the latest
+    // (a later event changed only capitals or spacing) must still be written.
+    const overtaken = editedAt && comment.discordEditedAt && new Date(editedAt) < comment.discordEditedAt && textFingerprint(html) !== comment.contentHash;
+    if (overtaken) return { result: { skipped: 'a newer edit follows' } };
     if (!comment.blogCommentId) throw new BlogError('unavailable', 'the blog comment is not created yet');
     const blog = await ctx.blogFor(comment.courseId);
-    await blog.updateComment(comment.blogCommentId, html);
+    // The marker stays on every version, so the comment is still known as this message's.
+    await blog.updateComment(comment.blogCommentId, comment.discordMessageId ? withDiscordMarker(html, comment.discordMessageId) : html);
     return {};
   },
 });

@@ -15,4 +15,6 @@ export interface IncomingThreadMessage {
   channels: Record<string, string>;
   roles: Record<string, string>;
   createdAt: Date;
+  /** Discord's time of the message's latest edit (null or absent when never edited): edits are ordered by it. */
+  editedAt?: Date | null;
 }

@@ -62,19 +62,38 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
   return 'mirrored';
 }
 
-/** An edit in Discord updates the blog comment (only when the text really changed). */
+/**
+ * An edit in Discord updates the blog comment. Edits are ordered by Discord's edit time, not by their text
+ * (A -> B -> A -> B must end on B): an edit event older than the newest one recorded changes nothing, which the
+ * conditional updates below decide atomically when two events race. A newer event with unchanged text (an
+ * embed unfurled) only moves the edit time on.
+ */
 export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
-  if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
-  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true, contentHash: true } });
+  if (message.fromBotOrWebhook || message.isSystem || !message.editedAt) return 'ignored';
+  const editedAt = message.editedAt;
+  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true } });
   if (!comment) return 'ignored';
   const html = toHtml(message);
   const hash = textFingerprint(html);
-  if (hash === comment.contentHash) return 'ignored';
-  await ctx.db.$transaction(async (tx) => {
-    await tx.comment.update({ where: { id: comment.id }, data: { contentHash: hash, wordCount: countWords(message.content) } });
-    await enqueueEffect(tx, { courseId: comment.courseId, kind: updateBlogComment.kind, dedupeKey: `blog-edit:${comment.id}:${hash}`, orderKey: comment.essayId, payload: { commentId: comment.id, html } }, ctx.clock.now());
+  const newerThanRecorded = [{ discordEditedAt: null, writtenAt: { lte: editedAt } }, { discordEditedAt: { lt: editedAt } }];
+  return ctx.db.$transaction(async (tx) => {
+    // Each step is one conditional update, so two events racing for one comment are decided by the row itself.
+    const changed = await tx.comment.updateMany({
+      // Two edits within one millisecond: the one delivered later is taken as the later edit.
+      where: { id: comment.id, contentHash: { not: hash }, OR: [...newerThanRecorded, { discordEditedAt: editedAt }] },
+      data: { discordEditedAt: editedAt, contentHash: hash, wordCount: countWords(message.content) },
+    });
+    if (changed.count === 0) {
+      await tx.comment.updateMany({ where: { id: comment.id, OR: newerThanRecorded }, data: { discordEditedAt: editedAt } });
+      return 'ignored';
+    }
+    await enqueueEffect(
+      tx,
+      { courseId: comment.courseId, kind: updateBlogComment.kind, dedupeKey: `blog-edit:${comment.id}:${editedAt.getTime()}:${hash}`, orderKey: comment.essayId, payload: { commentId: comment.id, html, editedAt: editedAt.toISOString() } },
+      ctx.clock.now(),
+    );
+    return 'updated';
   });
-  return 'updated';
 }
 
 /** A reply deleted in Discord is trashed on the blog. */

@@ -100,7 +100,7 @@ describe('Discord replies become blog comments', () => {
     const message = reply('First version of my comment.');
     await onThreadReply(ctx, message);
     await drain();
-    await onThreadReplyEdited(ctx, { ...message, content: 'Second version of my comment.' });
+    await onThreadReplyEdited(ctx, { ...message, content: 'Second version of my comment.', editedAt: new Date(message.createdAt.getTime() + 60_000) });
     await drain();
     expect(blogComments()[0]!.content).toContain('Second version');
     await onThreadReplyDeleted(ctx, message.messageId);
