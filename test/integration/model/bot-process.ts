@@ -22,6 +22,8 @@ export interface Shared {
   courseId: string;
   /** Non-blog errors that escaped a tick or /sync now (a person would see the job fail). */
   tickErrors: string[];
+  /** Faults that fired, in order. */
+  fired: string[];
 }
 
 let starts = 0;
@@ -43,7 +45,7 @@ export class BotProcess {
     skewMs: number,
     hooks: FaultHooks,
   ) {
-    this.injector = new FaultInjector(hooks);
+    this.injector = new FaultInjector(hooks, shared.fired);
     const clock = { now: () => new Date(shared.clock.now().getTime() + skewMs) };
     const blog = new FakeBlog(shared.blog, this.injector, () => shared.clock.now());
     this.ctx = { db: shared.db, chat: new ProcessChat(shared.discord, this.injector), blogFor: async () => blog, clock, log: silentLogger() };

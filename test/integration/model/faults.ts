@@ -11,6 +11,11 @@ export interface Fault {
   after: number;
 }
 
+/** Calls that change something on the other side: the ones a crash, a timeout or a lapsed claim can leave half-recorded. */
+const writes = new Set(['createEssayThread', 'editEssayThread', 'closeEssayThread', 'postAsWebhook', 'editWebhookMessage', 'deleteWebhookMessage', 'setReaction', 'createComment', 'updateComment', 'trashComment']);
+/** Only 429 and 5xx also hit reads (listings, verify): the other faults are about a write and its record. */
+const anyCall = new Set<FaultMode>(['rateLimit', 'serverError']);
+
 /** Where every remote call of one process passes: the seam the faults are injected at. */
 export interface Remote {
   call<T>(side: Side, op: string, perform: () => T | Promise<T>): Promise<T>;
@@ -38,10 +43,11 @@ export class FaultInjector implements Remote {
   private crash!: () => void;
   readonly crashed: Promise<void> = new Promise((resolve) => (this.crash = resolve));
   isCrashed = false;
-  /** What fired, for the failure report. */
-  readonly fired: string[] = [];
-
-  constructor(private readonly hooks: FaultHooks) {}
+  constructor(
+    private readonly hooks: FaultHooks,
+    /** What fired, for the failure report (shared by the processes of one case, restarts included). */
+    private readonly fired: string[],
+  ) {}
 
   arm(faults: Fault[]): void {
     this.armed = faults.map((f) => ({ ...f }));
@@ -53,7 +59,7 @@ export class FaultInjector implements Remote {
 
   async call<T>(side: Side, op: string, perform: () => T | Promise<T>): Promise<T> {
     if (this.isCrashed) return new Promise<T>(() => undefined);
-    const index = this.armed.findIndex((f) => f.side === side);
+    const index = this.armed.findIndex((f) => f.side === side && (anyCall.has(f.mode) || writes.has(op)));
     const fault = this.armed[index];
     if (!fault) return perform();
     if (fault.after > 0) {

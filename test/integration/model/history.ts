@@ -46,7 +46,7 @@ const proc = fc.constantFrom(0, 1);
 function faultArb(flags: ModelFlags): fc.Arbitrary<Fault> | null {
   const modes = (Object.keys(flags.faults) as Array<keyof ModelFlags['faults']>).filter((m) => flags.faults[m] && m !== 'twoDrainers' && m !== 'clockSkew') as FaultMode[];
   if (modes.length === 0) return null;
-  return fc.record({ side: fc.constantFrom('chat' as const, 'blog' as const), mode: fc.constantFrom(...modes), after: fc.nat({ max: 4 }) });
+  return fc.record({ side: fc.constantFrom('chat' as const, 'blog' as const), mode: fc.constantFrom(...modes), after: fc.nat({ max: 2 }) });
 }
 
 function syncArb(flags: ModelFlags): fc.Arbitrary<Step> {

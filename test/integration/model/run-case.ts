@@ -33,13 +33,11 @@ export async function runCase(flags: ModelFlags, history: History): Promise<Case
     for (const [i, name] of studentNames.entries()) {
       await testDb.db.student.create({ data: { courseId, displayName: name, email: `student${i}@example.edu`, discordUserId: studentDiscordId(i) } });
     }
-    const shared: Shared = { db: testDb.db, blog: new BlogState('https://blog.test'), discord: new MemoryChat(), clock, courseId, tickErrors: [] };
+    const shared: Shared = { db: testDb.db, blog: new BlogState('https://blog.test'), discord: new MemoryChat(), clock, courseId, tickErrors: [], fired: [] };
     const world = new World(shared, flags, history);
-    const fired: string[] = [];
     for (const step of history.steps) {
       await world.apply(step);
     }
-    for (const p of world.processes) fired.push(...p.injector.fired);
 
     // Recovery: no more faults, every lease and claim lapses, both processes start afresh.
     clock.advance(3 * leaseSeconds * 1_000);
@@ -56,7 +54,7 @@ export async function runCase(flags: ModelFlags, history: History): Promise<Case
       await survivor.tick();
     }
     const violations = await checkInvariants({ truth: computeTruth(world.happened), blog: shared.blog, discord: shared.discord, db: testDb.db, botNow: survivor.ctx.clock.now(), tickErrors: shared.tickErrors });
-    return { violations, fired };
+    return { violations, fired: shared.fired };
   } finally {
     await testDb.close();
   }
