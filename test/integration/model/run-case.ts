@@ -39,8 +39,9 @@ export async function runCase(flags: ModelFlags, history: History): Promise<Case
       await world.apply(step);
     }
 
-    // Recovery: no more faults, every lease and claim lapses, both processes start afresh.
-    clock.advance(3 * leaseSeconds * 1_000);
+    // Recovery: no more faults, every lease and claim lapses (on every process's clock: a clock behind sees a
+    // dead process's lease lapse that much later), both processes start afresh.
+    clock.advance(3 * leaseSeconds * 1_000 + Math.max(...history.skewMs.map(Math.abs)));
     world.start(0);
     world.start(1);
     const survivor = world.processes[0]!;
