@@ -98,4 +98,37 @@ export const regressions: Regression[] = [
       steps: [{ kind: 'publish', future: false, title: 0 }, sync(), { kind: 'unpublish', pick: 0 }, sync(), { kind: 'republish', pick: 0 }, sync()],
     },
   },
+  {
+    // NEW (found with clockSkew on; not in issue 16's list, same root as hole 11): the outbox orders a thread's
+    // effects by `createdAt`, stamped with the recording process's own clock. An edit recorded by a process
+    // whose clock is 3 minutes behind sorts before the reply's create: it runs first, fails "not created yet",
+    // and holds the create behind it with backoff until the transient deadline (a day). Fixing hole 11 for
+    // leases and claims alone does not fix this; the order needs the database's clock or a sequence.
+    name: 'a reply edited at once, the edit recorded by a process whose clock is behind, reaches the blog with its edit',
+    hole: 'NEW: outbox order by each process clock (createdAt); sibling of hole 11',
+    flags: withFlags(baseline(), { events: { replyEdits: true }, faults: { clockSkew: true } }),
+    history: {
+      skewMs: [0, -180_000],
+      steps: [{ kind: 'publish', future: false, title: 0 }, sync(), { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 }, { kind: 'editReply', pick: 0, text: 2, process: 1 }, sync()],
+    },
+  },
+  {
+    // The same root: two edits recorded by two processes run in the order of their clocks, not of the edits,
+    // so the blog ends on the earlier text while Discord shows the later one.
+    name: 'two edits recorded by processes whose clocks disagree leave the blog on the latest text',
+    hole: 'NEW: outbox order by each process clock (createdAt); hole 12 orders by edit time, which would cover this case only',
+    flags: withFlags(baseline(), { events: { replyEdits: true }, faults: { clockSkew: true } }),
+    history: {
+      skewMs: [0, -180_000],
+      steps: [
+        { kind: 'publish', future: false, title: 0 },
+        sync(),
+        { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 },
+        sync(),
+        { kind: 'editReply', pick: 0, text: 1, process: 0 },
+        { kind: 'editReply', pick: 0, text: 2, process: 1 },
+        sync(),
+      ],
+    },
+  },
 ];
