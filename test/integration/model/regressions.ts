@@ -99,7 +99,9 @@ export const regressions: Regression[] = [
     },
   },
   {
-    // NEW (found with clockSkew on; not in issue 16's list, same root as hole 11): the outbox orders a thread's
+    // Found by the soak (seed 23, path "3:0:2:1:5:5:5:6:6:7:6:7:7", flags: baseline + clockSkew + replyEdits,
+    // there with the reply's process ahead), written out here with the editing process behind.
+    // NEW (not in issue 16's list, same root as hole 11): the outbox orders a thread's
     // effects by `createdAt`, stamped with the recording process's own clock. An edit recorded by a process
     // whose clock is 3 minutes behind sorts before the reply's create: it runs first, fails "not created yet",
     // and holds the create behind it with backoff until the transient deadline (a day). Fixing hole 11 for
