@@ -133,4 +133,23 @@ export const regressions: Regression[] = [
       ],
     },
   },
+  {
+    // Recovery converges here; what people see is the scheduled tick failing (its later courses skipped).
+    name: '/sync now alongside the scheduled tick does not fail the tick on comments both record',
+    hole: 'issue 16 hole 10: two polls recording the same blog comment fail the tick on the unique index',
+    flags: withFlags(baseline(), { faults: { twoDrainers: true } }),
+    history: {
+      skewMs: [0, 0],
+      steps: [
+        { kind: 'publish', future: false, title: 0 },
+        { kind: 'publish', future: false, title: 1 },
+        { kind: 'sync', process: 0, faults: [], alongside: true },
+        { kind: 'blogComment', pick: 0, reader: 0, text: 0 },
+        { kind: 'blogComment', pick: 1, reader: 1, text: 1 },
+        { kind: 'blogComment', pick: 0, reader: 1, text: 2 },
+        { kind: 'sync', process: 0, faults: [], alongside: true },
+        { kind: 'sync', process: 0, faults: [], alongside: true },
+      ],
+    },
+  },
 ];

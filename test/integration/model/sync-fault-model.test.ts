@@ -27,13 +27,13 @@ const seed = 20_261_130;
 
 describe('sync fault model', () => {
   it('essays, replies and blog comments in any order end with each side showing each item once', async () => {
-    await fc.assert(modelProperty(baseline(), 10), { seed, numRuns: 5 });
+    await fc.assert(modelProperty(baseline(), 10), { seed, numRuns: 4 });
   }, 120_000);
 
   it('faults no fix is pending for leave each side showing each item once after recovery', async () => {
     // Each switched on here held in the soak; the others map to known holes (see regressions.ts).
     const flags = withFlags(baseline(), { events: { essayEdits: true, unpublish: true }, faults: { rateLimit: true, serverError: true, crashAfterCall: true, timeout: true, lostLease: true, twoDrainers: true } });
-    await fc.assert(modelProperty(flags, 12), { seed, numRuns: 6 });
+    await fc.assert(modelProperty(flags, 10), { seed, numRuns: 5 });
   }, 120_000);
 });
 
