@@ -31,8 +31,11 @@ describe('sync fault model', () => {
   }, 120_000);
 
   it('faults no fix is pending for leave each side showing each item once after recovery', async () => {
-    // Each switched on here held in the soak; the others map to known holes (see regressions.ts).
-    const flags = withFlags(baseline(), { events: { essayEdits: true, unpublish: true }, faults: { rateLimit: true, serverError: true, crashAfterCall: true, timeout: true, lostLease: true, twoDrainers: true } });
+    // Each switched on here held in the soak; the others map to known holes (see regressions.ts). Off until
+    // their fixes merge: republish, moderation, blogEdits and replyEdits (holes 3, 12), identicalTexts (2),
+    // futureDatedEssays (1 and the new listing hole), hangPastClaim (7), clockSkew (11 and the new order hole),
+    // twoDrainers (10; it also races on real timing, so with that hole open a fixed seed may still fail).
+    const flags = withFlags(baseline(), { events: { essayEdits: true, unpublish: true, replyDeletes: true, blogDeletes: true }, faults: { rateLimit: true, serverError: true, crashAfterCall: true, timeout: true, lostLease: true } });
     await fc.assert(modelProperty(flags, 10), { seed, numRuns: 5 });
   }, 120_000);
 });
