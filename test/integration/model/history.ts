@@ -83,9 +83,12 @@ export function stepArb(flags: ModelFlags): fc.Arbitrary<Step> {
 
 const skewArb = fc.constantFrom(0, -30_000, 30_000, -3 * 60_000, 3 * 60_000);
 
+/** Every history starts with an essay on the blog, so the generated steps have a thread to happen in. */
+const firstEssay: Step = { kind: 'publish', future: false, title: 0 };
+
 export function historyArb(flags: ModelFlags, maxSteps = 24): fc.Arbitrary<History> {
   return fc.record({
     skewMs: flags.faults.clockSkew ? fc.tuple(skewArb, skewArb) : fc.constant<[number, number]>([0, 0]),
     steps: fc.array(stepArb(flags), { minLength: 1, maxLength: maxSteps }),
-  });
+  }).map((h) => ({ ...h, steps: [firstEssay, ...h.steps] }));
 }

@@ -36,7 +36,7 @@ describe('sync fault model', () => {
     // futureDatedEssays (1 and the new listing hole), hangPastClaim (7), clockSkew (11 and the new order hole),
     // twoDrainers (10; it also races on real timing, so with that hole open a fixed seed may still fail).
     const flags = withFlags(baseline(), { events: { essayEdits: true, unpublish: true, replyDeletes: true, blogDeletes: true }, faults: { rateLimit: true, serverError: true, crashAfterCall: true, timeout: true, lostLease: true } });
-    await fc.assert(modelProperty(flags, 10), { seed, numRuns: 5 });
+    await fc.assert(modelProperty(flags, 12), { seed, numRuns: 8 });
   }, 120_000);
 });
 
