@@ -152,4 +152,13 @@ export const regressions: Regression[] = [
       ],
     },
   },
+  {
+    name: 'an essay published after one dated ahead still gets its thread',
+    hole: 'issue 16 hole 1: a post dated in the future moves the essay cursor past it',
+    flags: withFlags(baseline(), { events: { futureDatedEssays: true } }),
+    history: {
+      skewMs: [0, 0],
+      steps: [{ kind: 'publish', future: true, title: 0 }, sync(), { kind: 'publish', future: false, title: 1 }, sync()],
+    },
+  },
 ];
