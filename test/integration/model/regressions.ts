@@ -13,6 +13,10 @@ export interface Regression {
   history: History;
 }
 
+// Not pinned, because it races on real timing: `SOAK_FLAGS=all npm run soak:sync -- 15 9` (path "0:0:2:2:2:4:4:4")
+// shrinks to two essays, the tick alongside `/sync now` in a process 30 s ahead: the second poll records an
+// edit for an essay whose thread is not created yet, the skewed clocks sort it before the create, and the
+// edit holds the create back ("thread not created yet") for up to a day. Same root as the clock-order hole.
 const sync = (process = 0): Step => ({ kind: 'sync', process, faults: [], alongside: false });
 
 export const regressions: Regression[] = [
