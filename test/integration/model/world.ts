@@ -1,0 +1,164 @@
+import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../../../src/sync/comments/mirror-discord-reply.js';
+import type { IncomingThreadMessage } from '../../../src/sync/comments/discord-message.js';
+import type { MemoryThread } from '../../support/memory-chat.js';
+import { BotProcess, leaseSeconds, type Shared } from './bot-process.js';
+import type { ModelFlags } from './flags.js';
+import { readerNames, studentNames, textFor, titles, type History, type Step } from './history.js';
+import type { Happened } from './truth.js';
+
+/** Post ids where one id's link is a prefix of another's (?p=1 and ?p=12), as on real blogs. */
+const postIds = [1, 12, 2, 21, 3, 31, 4, 41];
+export const studentDiscordId = (i: number) => `70000000000000000${i}`;
+
+/**
+ * The world one history runs in: the people (students in Discord, readers and moderators on the blog),
+ * two bot processes, and the log of what people actually did (`happened`), from which the truth is computed.
+ */
+export class World {
+  readonly happened: Happened[] = [];
+  readonly processes: BotProcess[] = [];
+  private replies: Array<{ messageId: string; threadId: string }> = [];
+  private nextMessageId = 800_000;
+
+  constructor(
+    readonly shared: Shared,
+    readonly flags: ModelFlags,
+    private readonly history: History,
+  ) {
+    this.start(0);
+    this.start(1);
+  }
+
+  /** A new process in slot `index` (a restart: new owner, same database). */
+  start(index: number): BotProcess {
+    const process = new BotProcess(this.shared, this.history.skewMs[index]!, {
+      // While this process's call is held open, its claim and lease lapse and the other process ticks.
+      whileHeld: async () => {
+        this.shared.clock.advance(leaseSeconds * 1_000 + 1_000);
+        await this.processes[1 - index]!.tick();
+      },
+    });
+    this.processes[index] = process;
+    return process;
+  }
+
+  private threadOf(postId: number): MemoryThread | undefined {
+    const url = this.shared.blog.post(postId)!.url;
+    return this.shared.discord.threads.find((t) => t.messages[0]?.content.includes(`<${url}>`));
+  }
+
+  private publishedPost(pick: number) {
+    const live = this.shared.blog.posts.filter((p) => p.status === 'publish');
+    return live.length ? live[pick % live.length] : undefined;
+  }
+
+  private message(threadId: string, messageId: string, student: number, content: string): IncomingThreadMessage {
+    return { messageId, threadId, authorId: studentDiscordId(student), authorDisplayName: studentNames[student]!, fromBotOrWebhook: false, isSystem: false, content, replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: this.shared.clock.now() };
+  }
+
+  async apply(step: Step): Promise<void> {
+    const { blog, clock, discord } = this.shared;
+    const now = clock.now();
+    clock.advance(1_000);
+    switch (step.kind) {
+      case 'wait':
+        return clock.advance(step.ms);
+      case 'sync':
+        return this.sync(step);
+      case 'publish': {
+        const id = postIds[blog.posts.length] ?? 100 + blog.posts.length;
+        const date = step.future ? new Date(now.getTime() + 2 * 3_600_000) : now;
+        blog.posts.push({ id, url: `${blog.siteUrl}/?p=${id}`, title: titles[step.title]!, status: 'publish', date, modified: now, authorName: 'Essay Author' });
+        this.happened.push({ kind: 'essay', postId: id, url: `${blog.siteUrl}/?p=${id}`, title: titles[step.title]!, status: 'publish', date });
+        return;
+      }
+      case 'editEssay':
+      case 'unpublish':
+      case 'republish': {
+        const candidates = blog.posts.filter((p) => (step.kind === 'republish' ? p.status === 'draft' : p.status === 'publish'));
+        const post = candidates[step.pick % Math.max(1, candidates.length)];
+        if (!post) return;
+        if (step.kind === 'editEssay') post.title = titles[step.title]!;
+        else post.status = step.kind === 'unpublish' ? 'draft' : 'publish';
+        post.modified = now;
+        this.happened.push({ kind: 'essay', postId: post.id, url: post.url, title: post.title, status: post.status, date: post.date });
+        return;
+      }
+      case 'reply': {
+        const post = this.publishedPost(step.pick);
+        const thread = post && this.threadOf(post.id);
+        // A person can only reply in a thread that is there and open.
+        if (!post || !thread || thread.locked) return;
+        const messageId = String((this.nextMessageId += 1));
+        const text = textFor(this.flags, step.text, `ref${messageId}`);
+        thread.messages.push({ id: messageId, content: text, embed: null, username: studentNames[step.student]!, viaWebhook: false, deleted: false, reactions: new Set() });
+        this.replies.push({ messageId, threadId: thread.id });
+        this.happened.push({ kind: 'reply', messageId, postId: post.id, author: studentNames[step.student]!, text });
+        await onThreadReply(this.processes[step.process]!.ctx, this.message(thread.id, messageId, step.student, text));
+        return;
+      }
+      case 'editReply':
+      case 'deleteReply': {
+        const live = this.replies.filter((r) => discord.threads.some((t) => t.id === r.threadId && t.messages.some((m) => m.id === r.messageId && !m.deleted)));
+        const reply = live[step.pick % Math.max(1, live.length)];
+        if (!reply) return;
+        const thread = discord.threads.find((t) => t.id === reply.threadId)!;
+        const message = thread.messages.find((m) => m.id === reply.messageId)!;
+        const ctx = this.processes[step.process]!.ctx;
+        if (step.kind === 'deleteReply') {
+          message.deleted = true;
+          this.happened.push({ kind: 'replyDeleted', messageId: reply.messageId });
+          await onThreadReplyDeleted(ctx, reply.messageId);
+          return;
+        }
+        if (thread.locked) return;
+        message.content = textFor(this.flags, step.text, `ref${reply.messageId}`);
+        this.happened.push({ kind: 'replyEdited', messageId: reply.messageId, text: message.content });
+        const student = studentNames.indexOf(message.username!);
+        await onThreadReplyEdited(ctx, this.message(thread.id, reply.messageId, student, message.content));
+        return;
+      }
+      case 'blogComment': {
+        const post = this.publishedPost(step.pick);
+        if (!post) return;
+        const id = blog.nextCommentId++;
+        const text = textFor(this.flags, step.text, `note${id}`);
+        const author = readerNames[step.reader]!;
+        blog.comments.push({ id, postId: post.id, authorName: author, authorEmail: `reader${step.reader}@example.org`, contentHtml: `<p>${text}</p>`, date: now, status: 'approved', viaBot: false });
+        this.happened.push({ kind: 'blogComment', commentId: id, postId: post.id, url: `${post.url}#comment-${id}`, author, text });
+        return;
+      }
+      case 'editBlogComment':
+      case 'moderate':
+      case 'deleteBlogComment': {
+        const readers = blog.comments.filter((c) => !c.viaBot);
+        const comment = readers[step.pick % Math.max(1, readers.length)];
+        if (!comment) return;
+        if (step.kind === 'editBlogComment') {
+          const text = textFor(this.flags, step.text, `note${comment.id}`);
+          comment.contentHtml = `<p>${text}</p>`;
+          this.happened.push({ kind: 'blogCommentEdited', commentId: comment.id, text });
+        } else if (step.kind === 'moderate') {
+          comment.status = step.status;
+          this.happened.push({ kind: 'blogCommentStatus', commentId: comment.id, status: step.status });
+        } else {
+          blog.comments.splice(blog.comments.indexOf(comment), 1);
+          this.happened.push({ kind: 'blogCommentStatus', commentId: comment.id, status: 'deleted' });
+        }
+        return;
+      }
+    }
+  }
+
+  /** A scheduled tick of one process with its faults armed, and `/sync now` in the other alongside. */
+  private async sync(step: Extract<Step, { kind: 'sync' }>): Promise<void> {
+    const process = this.processes[step.process]!;
+    process.injector.arm(step.faults);
+    const other = step.alongside ? this.processes[1 - step.process]!.syncNow() : Promise.resolve();
+    await process.tick();
+    await other;
+    process.injector.disarm();
+    // Killed mid-call: the process restarts as a new owner; its lease and claims lapse in their own time.
+    if (process.injector.isCrashed) this.start(step.process);
+  }
+}
