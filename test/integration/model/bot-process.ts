@@ -3,7 +3,7 @@ import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
 import type { JobContext } from '../../../src/jobs/job.js';
 import type { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { syncCourseNow } from '../../../src/sync/sync-course.js';
+import { syncCourseNow } from '../../../src/jobs/sync-now.js';
 import type { SyncContext } from '../../../src/sync/sync-context.js';
 import type { Db } from '../../../src/db/client.js';
 import type { MemoryChat } from '../../support/memory-chat.js';
@@ -31,7 +31,7 @@ let starts = 0;
 /**
  * One bot process: its own owner name (a restart is a new owner), its own clock (skewed from the real
  * time), its own faults, and the real course sync job (`courseSyncJob().tick`) and `/sync now`
- * (`syncCourseNow`) over the shared database, blog and Discord.
+ * (`syncCourseNow`, under the course lease) over the shared database, blog and Discord.
  */
 export class BotProcess {
   readonly owner = `model-process-${(starts += 1)}`;
@@ -64,9 +64,9 @@ export class BotProcess {
     return this.guard('tick', this.job.tick(this.jobCtx, 'poll_all_now'));
   }
 
-  /** Staff's `/sync now`: a full pass outside the lease, as the command runs it. */
+  /** Staff's `/sync now`, as the command runs it: under the course lease, or nothing when another process holds it. */
   syncNow(): Promise<void> {
-    return this.guard('/sync now', syncCourseNow(this.ctx, this.shared.courseId, { reconcileAll: true }));
+    return this.guard('/sync now', syncCourseNow(this.jobCtx as unknown as Parameters<typeof syncCourseNow>[0], this.shared.courseId));
   }
 
   /** Resolves when the work ends or this process crashes (its work is then abandoned, never resumed). */

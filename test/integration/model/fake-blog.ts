@@ -113,6 +113,11 @@ export class FakeBlog implements BlogSource {
     });
   }
 
+  /** The whole listing is always in memory here: complete, so the sweep may trust what is absent. */
+  async listCommentListing(query: CommentQuery) {
+    return { comments: await this.listComments(query), complete: true };
+  }
+
   getComment(blogCommentId: string) {
     return this.remote.call('blog', 'getComment', () => {
       const c = this.state.comments.find((x) => String(x.id) === blogCommentId);

@@ -12,7 +12,7 @@ export interface Fault {
 }
 
 /** Calls that change something on the other side: the ones a crash, a timeout or a lapsed claim can leave half-recorded. */
-const writes = new Set(['createEssayThread', 'editEssayThread', 'closeEssayThread', 'postAsWebhook', 'editWebhookMessage', 'deleteWebhookMessage', 'setReaction', 'createComment', 'updateComment', 'trashComment']);
+const writes = new Set(['createEssayThread', 'editEssayThread', 'closeEssayThread', 'reopenEssayThread', 'postAsWebhook', 'editWebhookMessage', 'deleteWebhookMessage', 'setReaction', 'createComment', 'updateComment', 'trashComment']);
 /** Only 429 and 5xx also hit reads (listings, verify): the other faults are about a write and its record. */
 const anyCall = new Set<FaultMode>(['rateLimit', 'serverError']);
 

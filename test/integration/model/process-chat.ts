@@ -33,6 +33,10 @@ export class ProcessChat implements ChatPort {
     return this.remote.call('chat', 'closeEssayThread', () => this.discord.closeEssayThread(ref, note));
   }
 
+  reopenEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null; note: string }): Promise<void> {
+    return this.remote.call('chat', 'reopenEssayThread', () => this.discord.reopenEssayThread(ref, input));
+  }
+
   postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string> {
     return this.remote.call('chat', 'postAsWebhook', () => this.discord.postAsWebhook(ref, input));
   }

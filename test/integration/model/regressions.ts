@@ -22,7 +22,7 @@ const sync = (process = 0): Step => ({ kind: 'sync', process, faults: [], alongs
 export const regressions: Regression[] = [
   {
     name: 'a blog comment held for moderation and approved again comes back into the thread',
-    hole: 'issue 16 hole 3 (first half): the reconcile skips a row once deleted',
+    hole: null,
     flags: allOn(),
     history: {
       skewMs: [0, 0],
@@ -31,7 +31,7 @@ export const regressions: Regression[] = [
   },
   {
     name: 'a reply edited A -> B -> A -> B shows B on the blog',
-    hole: 'issue 16 hole 12: edits are keyed by a hash of the content',
+    hole: null,
     flags: allOn(),
     history: {
       skewMs: [0, 0],
@@ -64,7 +64,7 @@ export const regressions: Regression[] = [
     // retry adopts the reader's comment by text alone: the reader's comment never reaches the thread, and the
     // student's own comment comes back into the thread as if a reader had written it.
     name: "a reader's identical blog comment is not taken for a student's interrupted reply",
-    hole: 'issue 16 hole 2: adoption by text fingerprint alone',
+    hole: null,
     flags: withFlags(baseline(), { events: { identicalTexts: true }, faults: { timeout: true } }),
     history: {
       skewMs: [0, 0],
@@ -86,7 +86,7 @@ export const regressions: Regression[] = [
     // deleted by the next ordinary poll: its mirror is removed and the row marked deleted, so no sweep
     // brings it back. Close to hole 4 (an incomplete listing treated as complete), by another cause.
     name: 'a blog comment on an essay dated ahead stays in the thread after the next ordinary poll',
-    hole: 'NEW: the since-bounded comment listing is treated as complete (sibling of hole 4; hole 1 fixes the future date, not this)',
+    hole: null,
     flags: withFlags(baseline(), { events: { futureDatedEssays: true } }),
     history: {
       skewMs: [0, 0],
@@ -95,7 +95,7 @@ export const regressions: Regression[] = [
   },
   {
     name: 'an essay unpublished and published again has its thread open again',
-    hole: 'issue 16 hole 3 (second half): a re-published essay keeps its thread locked',
+    hole: null,
     flags: withFlags(baseline(), { events: { unpublish: true, republish: true } }),
     history: {
       skewMs: [0, 0],
@@ -122,7 +122,7 @@ export const regressions: Regression[] = [
     // The same root: two edits recorded by two processes run in the order of their clocks, not of the edits,
     // so the blog ends on the earlier text while Discord shows the later one.
     name: 'two edits recorded by processes whose clocks disagree leave the blog on the latest text',
-    hole: 'NEW: outbox order by each process clock (createdAt); hole 12 orders by edit time, which would cover this case only',
+    hole: null,
     flags: withFlags(baseline(), { events: { replyEdits: true }, faults: { clockSkew: true } }),
     history: {
       skewMs: [0, -180_000],
@@ -140,7 +140,7 @@ export const regressions: Regression[] = [
   {
     // Recovery converges here; what people see is the scheduled tick failing (its later courses skipped).
     name: '/sync now alongside the scheduled tick does not fail the tick on comments both record',
-    hole: 'issue 16 hole 10: two polls recording the same blog comment fail the tick on the unique index',
+    hole: null,
     flags: withFlags(baseline(), { faults: { twoDrainers: true } }),
     history: {
       skewMs: [0, 0],
@@ -158,7 +158,7 @@ export const regressions: Regression[] = [
   },
   {
     name: 'an essay published after one dated ahead still gets its thread',
-    hole: 'issue 16 hole 1: a post dated in the future moves the essay cursor past it',
+    hole: null,
     flags: withFlags(baseline(), { events: { futureDatedEssays: true } }),
     history: {
       skewMs: [0, 0],

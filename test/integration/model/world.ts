@@ -52,8 +52,9 @@ export class World {
     return live.length ? live[pick % live.length] : undefined;
   }
 
-  private message(threadId: string, messageId: string, student: number, content: string): IncomingThreadMessage {
-    return { messageId, threadId, authorId: studentDiscordId(student), authorDisplayName: studentNames[student]!, fromBotOrWebhook: false, isSystem: false, content, replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: this.shared.clock.now() };
+  /** As discord.js reports it; an edit carries Discord's edit time (edits are ordered by it). */
+  private message(threadId: string, messageId: string, student: number, content: string, editedAt?: Date): IncomingThreadMessage {
+    return { messageId, threadId, authorId: studentDiscordId(student), authorDisplayName: studentNames[student]!, fromBotOrWebhook: false, isSystem: false, content, replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: this.shared.clock.now(), ...(editedAt ? { editedAt } : {}) };
   }
 
   async apply(step: Step): Promise<void> {
@@ -115,7 +116,7 @@ export class World {
         message.content = textFor(this.flags, step.text, `ref${reply.messageId}`);
         this.happened.push({ kind: 'replyEdited', messageId: reply.messageId, text: message.content });
         const student = studentNames.indexOf(message.username!);
-        await onThreadReplyEdited(ctx, this.message(thread.id, reply.messageId, student, message.content));
+        await onThreadReplyEdited(ctx, this.message(thread.id, reply.messageId, student, message.content, this.shared.clock.now()));
         return;
       }
       case 'blogComment': {
