@@ -26,7 +26,7 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
     let effects = 0;
     for (const { courseId, lease } of claimed) {
       // Renewed just before its work: a long tick must not let the last courses' leases lapse meanwhile.
-      const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000, now: ctx.clock.now() });
+      const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000 });
       if (!renewed) continue; // another process has it now
       const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true } });
       const due = mode === 'poll_all_now' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + course.pollIntervalMinutes * 60_000 <= ctx.clock.now().getTime());
