@@ -96,7 +96,7 @@ async function reconcileEssayComments(
       if (mine.origin === 'discord') {
         if (mine.blogStatus !== blogComment.status) {
           await tx.comment.update({ where: { id: mine.id }, data: { blogStatus: blogComment.status } });
-          await enqueueEffect(tx, { courseId: input.courseId, kind: moderationMark.kind, dedupeKey: `mark:${mine.id}:${blogComment.status}`, orderKey: input.essayId, payload: { commentId: mine.id, status: blogComment.status } }, now);
+          await enqueueEffect(tx, { courseId: input.courseId, kind: moderationMark.kind, dedupeKey: `mark:${mine.id}:${blogComment.status}`, orderKey: `comment:${mine.id}`, payload: { commentId: mine.id, status: blogComment.status } }, now);
           summary.marked += 1;
         }
         return;
@@ -108,7 +108,7 @@ async function reconcileEssayComments(
       } else if (hash !== mine.contentHash) {
         await tx.comment.update({ where: { id: mine.id }, data: { contentHash: hash, wordCount: countWords(blogComment.contentHtml) } });
         const chunks = blogCommentToDiscord({ authorName: blogComment.authorName, contentHtml: blogComment.contentHtml, url: blogComment.url, parent: null });
-        await enqueueEffect(tx, { courseId: input.courseId, kind: editBlogCommentMirror.kind, dedupeKey: `mirror-edit:${mine.id}:${hash}`, orderKey: input.essayId, payload: { commentId: mine.id, chunks } }, now);
+        await enqueueEffect(tx, { courseId: input.courseId, kind: editBlogCommentMirror.kind, dedupeKey: `mirror-edit:${mine.id}:${hash}`, orderKey: `comment:${mine.id}`, payload: { commentId: mine.id, chunks } }, now);
         summary.edited += 1;
       }
     });
@@ -163,7 +163,8 @@ async function recordNewBlogComment(
       courseId: input.courseId,
       kind: postBlogComment.kind,
       dedupeKey: `mirror:${comment.id}`,
-      orderKey: input.essayId,
+      orderKey: `comment:${comment.id}`,
+      waitsFor: [`thread:${input.essayId}`, ...(parent ? [`mirror:${parent.id}`] : [])],
       payload: { commentId: comment.id, chunks, username: blogComment.authorName, avatarUrl: blogComment.authorAvatarUrl, marker: `<${markdownLinkTarget(blogComment.url)}>` },
     },
     now,
@@ -173,5 +174,5 @@ async function recordNewBlogComment(
 
 async function removeMirror(tx: Tx, input: { courseId: string; essayId: string }, commentId: string, status: string, now: Date): Promise<void> {
   await tx.comment.update({ where: { id: commentId }, data: { blogStatus: status === 'deleted' ? 'deleted' : status, deletedAt: now } });
-  await enqueueEffect(tx, { courseId: input.courseId, kind: deleteBlogCommentMirror.kind, dedupeKey: `mirror-delete:${commentId}`, orderKey: input.essayId, payload: { commentId } }, now);
+  await enqueueEffect(tx, { courseId: input.courseId, kind: deleteBlogCommentMirror.kind, dedupeKey: `mirror-delete:${commentId}`, orderKey: `comment:${commentId}`, payload: { commentId } }, now);
 }
