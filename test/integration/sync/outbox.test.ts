@@ -25,8 +25,8 @@ const probe = defineEffect({
 });
 const handlers = new Map<string, EffectHandler>([[probe.kind, probe as EffectHandler]]);
 
-async function enqueue(label: string, orderKey: string, courseId: string | null = null): Promise<void> {
-  await enqueueEffect(testDb.db, { courseId, kind: probe.kind, dedupeKey: label, orderKey, payload: { label } }, clock.now());
+async function enqueue(label: string, orderKey: string, courseId: string | null = null, waitsFor: string[] = []): Promise<void> {
+  await enqueueEffect(testDb.db, { courseId, kind: probe.kind, dedupeKey: label, orderKey, waitsFor, payload: { label } }, clock.now());
   clock.advance(1);
 }
 
@@ -187,5 +187,23 @@ describe('outbox', () => {
     }
     expect(remote).toEqual(['essay-reply']);
     expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('done');
+  });
+
+  it('lets a later effect of another order key pass one waiting for its retry, but holds what waits for it', async () => {
+    await enqueue('parent', 'comment:1');
+    await enqueue('unrelated', 'comment:2');
+    await enqueue('reply', 'comment:3', null, ['parent']);
+    const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+    const realRun = probe.run;
+    probe.run = async (c, p, attempt) => (p.label === 'parent' && attempt === 1 ? Promise.reject(new BlogError('unavailable', 'down')) : realRun(c, p, attempt));
+    try {
+      await drainOutbox(ctx, handlers);
+      expect(ran).toEqual(['unrelated']);
+      clock.advance(3_600_000);
+      await drainOutbox(ctx, handlers);
+    } finally {
+      probe.run = realRun;
+    }
+    expect(ran).toEqual(['unrelated', 'parent', 'reply']);
   });
 });
