@@ -39,10 +39,18 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   const maxAttempts = options.maxAttempts ?? 8;
   const transientDeadlineMs = options.transientDeadlineMs ?? 24 * 3_600_000;
   let budget = options.budget ?? 500;
+  // Courses whose blog is down (found by a failed call in this pass) and the blog effects left for the next pass:
+  // every other effect would fail the same way, so an outage costs one call per pass, not one per waiting reply.
+  const blogDown = new Set<string>();
+  const leftForNextPass = new Set<string>();
   while (budget > 0) {
-    const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50) });
+    const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50), except: leftForNextPass });
     if (batch.length === 0) break;
     for (const row of batch) {
+      if (row.courseId && blogDown.has(row.courseId) && row.kind.startsWith('blog.')) {
+        leftForNextPass.add(row.id);
+        continue;
+      }
       budget -= 1;
       const attempt = await claimAttempt(ctx.db, row, { owner: options.owner ?? processClaimOwner, claimMs: options.claimMs ?? 60_000 });
       if (attempt === null) continue; // another drainer runs it
@@ -52,6 +60,7 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
         summary.done += 1;
         continue;
       }
+      if (outcome !== 'dead' && outcome.blogDown && row.courseId) blogDown.add(row.courseId);
       const claim = { id: row.id, attempt };
       const error = outcome === 'dead' ? 'payload does not match its schema' : outcome.error;
       // An outage must not turn waiting work into dead letters: only give up on transient errors after a day.
@@ -72,7 +81,7 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   return summary;
 }
 
-type RunResult = 'done' | 'dead' | 'claimed_elsewhere' | { error: string; transient: boolean; delayMs?: number };
+type RunResult = 'done' | 'dead' | 'claimed_elsewhere' | { error: string; transient: boolean; delayMs?: number; blogDown?: boolean };
 
 /** One claimed attempt: the claim is renewed while the handler runs, however long its call takes. */
 async function runClaimed(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, row: OutboxRow, attempt: number, options: DrainOptions): Promise<RunResult> {
@@ -99,10 +108,18 @@ async function runClaimed(ctx: SyncContext, handlers: ReadonlyMap<string, Effect
     ctx.log.info({ effect: row.kind, effectId: row.id, attempt, error: message }, 'effect failed; will retry');
     if (error instanceof ChatError && error.kind === 'missing_permission' && row.courseId) await flagMissingPermission(ctx, row.courseId, error);
     if (error instanceof BlogError && error.kind === 'flood') return { error: message, transient: true, delayMs: 20_000 };
-    return { error: message, transient: isTransient(error) };
+    return { error: message, transient: isTransient(error), blogDown: isBlogOutage(error) };
   } finally {
     keeper.stop();
   }
+}
+
+/** The blog itself did not answer (network, timeout, 5xx), as opposed to one effect's own trouble. */
+function isBlogOutage(error: unknown): boolean {
+  if (!(error instanceof BlogError) || error.kind !== 'unavailable') return false;
+  // Errors an effect raises itself ("not created yet") carry neither a status nor a network code.
+  if (error.status !== null) return error.status >= 500;
+  return error.code !== null && !error.code.startsWith('invalid_');
 }
 
 /** Unknown errors (a crash, a bug fixed by a redeploy) count as transient: retrying them is harmless. */
