@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { databaseNow } from './db-clock.js';
 
 // Job leases with fencing tokens, on SQLite and PostgreSQL alike. Every statement that decides who holds
 // a lease is one conditional UPDATE (Prisma `updateMany`), which both databases evaluate atomically:
@@ -7,9 +8,13 @@ import type { Db } from './client.js';
 //
 // `owner` must be unique per process start (e.g. `${hostname}:${pid}:${random}`): a restarted process is
 // a new owner, so its takeover raises the token and fences off anything the old incarnation still does.
+//
+// Times come from the database's clock (db-clock.ts), never the process's: with each process's own clock, a
+// machine running a lease ahead would take over a lease its live holder keeps renewing. `now` is only for
+// tests of these rules at simulated times.
 
 /** Db or the client inside `$transaction(async (tx) => ...)`: only the lease table is needed. */
-export type LeaseDb = Pick<Db, 'jobLease'>;
+export type LeaseDb = Pick<Db, 'jobLease' | '$queryRawUnsafe'>;
 
 export interface Lease {
   /** Fencing token: grows by one every time the lease changes owner. Pass it to assertLeaseHeld. */
@@ -27,7 +32,8 @@ export class LeaseLostError extends Error {
 interface LeaseArgs {
   name: string;
   owner: string;
-  now: Date;
+  /** Tests only (simulated time). Omitted, the database's clock decides. */
+  now?: Date;
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -39,7 +45,8 @@ function isUniqueViolation(err: unknown): boolean {
  * Returns null when another owner holds it. Never waits.
  */
 export async function acquireLease(db: LeaseDb, args: LeaseArgs & { ttlMs: number }): Promise<Lease | null> {
-  const { name, owner, now } = args;
+  const { name, owner } = args;
+  const now = args.now ?? (await databaseNow(db));
   const expiresAt = new Date(now.getTime() + args.ttlMs);
   // Ours already (even if it lapsed, nobody took it, so nothing was fenced): extend, keep the token.
   let changed = await db.jobLease.updateMany({ where: { name, owner }, data: { expiresAt, renewedAt: now } });
@@ -70,7 +77,8 @@ export async function acquireLease(db: LeaseDb, args: LeaseArgs & { ttlMs: numbe
  * lease nobody took is extended: no other owner can have written under it.
  */
 export async function renewLease(db: LeaseDb, args: LeaseArgs & { token: number; ttlMs: number }): Promise<boolean> {
-  const { name, owner, token, now } = args;
+  const { name, owner, token } = args;
+  const now = args.now ?? (await databaseNow(db));
   const expiresAt = new Date(now.getTime() + args.ttlMs);
   const changed = await db.jobLease.updateMany({ where: { name, owner, fencingToken: token }, data: { expiresAt, renewedAt: now } });
   return changed.count === 1;
@@ -90,7 +98,8 @@ export async function releaseLease(db: LeaseDb, args: Omit<LeaseArgs, 'now'> & {
  * check and the effect on PostgreSQL (READ COMMITTED); SQLite holds its single write lock anyway.
  */
 export async function assertLeaseHeld(tx: LeaseDb, args: LeaseArgs & { token: number }): Promise<void> {
-  const { name, owner, token, now } = args;
+  const { name, owner, token } = args;
+  const now = args.now ?? (await databaseNow(tx));
   const held = await tx.jobLease.updateMany({
     where: { name, owner, fencingToken: token, expiresAt: { gt: now } },
     data: { fencingToken: token }, // same value: the write is only there to take the row lock
@@ -98,10 +107,11 @@ export async function assertLeaseHeld(tx: LeaseDb, args: LeaseArgs & { token: nu
   if (held.count !== 1) throw new LeaseLostError(name, owner, token);
 }
 
-/** Leases an owner holds at `now`, for /report health and graceful shutdown. */
-export async function leasesHeldBy(db: LeaseDb, owner: string, now: Date): Promise<{ name: string; token: number; expiresAt: Date }[]> {
+/** Leases an owner holds now (by the database's clock unless `now` is given), for /report health and graceful shutdown. */
+export async function leasesHeldBy(db: LeaseDb, owner: string, now?: Date): Promise<{ name: string; token: number; expiresAt: Date }[]> {
+  const at = now ?? (await databaseNow(db));
   const rows = await db.jobLease.findMany({
-    where: { owner, expiresAt: { gt: now } },
+    where: { owner, expiresAt: { gt: at } },
     select: { name: true, fencingToken: true, expiresAt: true },
     orderBy: { name: 'asc' },
   });

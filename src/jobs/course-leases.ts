@@ -1,3 +1,4 @@
+import { databaseNow } from '../db/db-clock.js';
 import { acquireLease, assertLeaseHeld, type Lease } from '../db/leases.js';
 import { shardForGuild } from '../sharding/guild-shard.js';
 import type { JobContext } from './job.js';
@@ -14,9 +15,12 @@ import type { JobContext } from './job.js';
  * as live while its heartbeat is younger than one lease period. So a killed process stops counting when
  * its leases lapse (the survivors' share grows in time to take them), and a process over its share (it
  * started first, or others just came up) lets the excess lapse instead of renewing it.
+ *
+ * Every time here is the database's (not this process's clock), so a process whose clock is skewed cannot
+ * take a course a live process holds, nor count a live process as dead.
  */
 export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: string; lease: Lease }>> {
-  const now = ctx.clock.now();
+  const now = await databaseNow(ctx.db);
   const ttlMs = ctx.config.leaseSeconds * 1_000;
   await ctx.db.processHeartbeat.updateMany({ where: { owner: ctx.owner }, data: { lastSeenAt: now } });
   const courses = await ctx.db.course.findMany({ where: { status: { in: ['active', 'flagged'] }, purgedAt: null }, select: { id: true, guildId: true }, orderBy: { id: 'asc' } });
@@ -49,8 +53,8 @@ export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: s
   return claimed.map(({ courseId, lease }) => ({ courseId, lease }));
 }
 
-/** The fence for effects of a course: checked inside the transaction that records them. */
+/** The fence for effects of a course: checked inside the transaction that records them, at the database's time. */
 export function courseFence(ctx: JobContext, courseId: string, lease: Lease) {
   return (tx: Parameters<Parameters<JobContext['db']['$transaction']>[0]>[0]) =>
-    assertLeaseHeld(tx, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, now: ctx.clock.now() });
+    assertLeaseHeld(tx, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token });
 }

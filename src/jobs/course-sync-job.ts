@@ -28,7 +28,7 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
   /** One course's share of a tick; resolves with what it did, or throws for the caller to record. */
   async function tickCourse(ctx: JobContext, courseId: string, lease: Lease, mode: TickMode): Promise<{ polled: boolean; effects: number } | null> {
     // Renewed just before its work: a long tick must not let the last courses' leases lapse meanwhile.
-    const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000, now: ctx.clock.now() });
+    const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000 });
     if (!renewed) return null; // another process has it now
     const fence = courseFence(ctx, courseId, lease);
     const claimMs = ctx.config.leaseSeconds * 1_000;

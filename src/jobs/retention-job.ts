@@ -15,7 +15,7 @@ export function retentionJob(): Job {
     schedule: '0 17 * * * *',
     async run(ctx: JobContext) {
       const now = ctx.clock.now();
-      const lease = await acquireLease(ctx.db, { name: 'retention', owner: ctx.owner, ttlMs: 10 * 60_000, now });
+      const lease = await acquireLease(ctx.db, { name: 'retention', owner: ctx.owner, ttlMs: 10 * 60_000 });
       if (!lease) return 'another process holds the retention lease';
       let warned = 0;
       for (const course of await coursesDueForPurgeWarning(ctx.db, now)) {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/app-context.js';
+import { databaseNow } from '../db/db-clock.js';
 import { acquireLease, releaseLease } from '../db/leases.js';
 import { syncCourse, type CourseSyncSummary } from '../sync/sync-course.js';
 import { courseFence } from './course-leases.js';
@@ -11,10 +12,11 @@ import { courseFence } from './course-leases.js';
 export async function syncCourseNow(ctx: AppContext, courseId: string): Promise<{ summary: CourseSyncSummary } | { heldElsewhere: true }> {
   const name = `course:${courseId}`;
   const ttlMs = ctx.config.leaseSeconds * 1_000;
-  const now = ctx.clock.now();
+  // Leases are compared on the database's clock (see db-clock.ts), never this process's.
+  const now = await databaseNow(ctx.db);
   const before = await ctx.db.jobLease.findUnique({ where: { name }, select: { owner: true, expiresAt: true } });
   const alreadyOurs = before?.owner === ctx.owner && before.expiresAt > now;
-  const lease = await acquireLease(ctx.db, { name, owner: ctx.owner, ttlMs, now });
+  const lease = await acquireLease(ctx.db, { name, owner: ctx.owner, ttlMs });
   if (!lease) return { heldElsewhere: true };
   try {
     return { summary: await syncCourse(ctx, courseId, { fence: courseFence(ctx, courseId, lease), claimMs: ttlMs, reconcileAll: true }) };

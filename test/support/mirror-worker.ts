@@ -30,9 +30,10 @@ const courseId = env('COURSE_ID');
 process.stdout.write('ready\n');
 for (;;) {
   await pollBlogComments(ctx, courseId);
-  // No backoff waits in this test: every failed effect is due again at once.
+  // No backoff waits in this test: every failed effect is due again at once, and a killed worker's claims
+  // lapse after 2 s (the bot's claims last one lease period).
   await db.outboxItem.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date(0) } });
-  const summary = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], budget: 5 });
+  const summary = await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], budget: 5, claimMs: 2_000 });
   const pending = await db.outboxItem.count({ where: { status: 'pending' } });
   if (pending === 0 && summary.done === 0) break;
 }

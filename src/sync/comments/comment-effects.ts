@@ -69,11 +69,11 @@ export const createBlogComment = defineEffect({
       record: async (tx) => {
         await tx.comment.update({ where: { id: commentId }, data: { blogCommentId: found.blogCommentId, blogStatus: found.status, mirrorState: 'mirrored' } });
         if (found.status !== 'approved' && comment.discordMessageId && comment.essay.threadId) {
-          await enqueueEffect(tx, { courseId: comment.courseId, kind: moderationMark.kind, dedupeKey: `mark:${commentId}:${found.status}`, orderKey: comment.essayId, payload: { commentId, status: found.status } }, ctx.clock.now());
+          await enqueueEffect(tx, { courseId: comment.courseId, kind: moderationMark.kind, dedupeKey: `mark:${commentId}:${found.status}`, orderKey: `comment:${commentId}`, payload: { commentId, status: found.status } }, ctx.clock.now());
         }
         // Deleted in Discord while the comment was on its way: trash it now that it exists.
         if (comment.deletedAt) {
-          await enqueueEffect(tx, { courseId: comment.courseId, kind: 'blog.trash_comment', dedupeKey: `blog-trash:${commentId}`, orderKey: comment.essayId, payload: { commentId } }, ctx.clock.now());
+          await enqueueEffect(tx, { courseId: comment.courseId, kind: 'blog.trash_comment', dedupeKey: `blog-trash:${commentId}`, orderKey: `comment:${commentId}`, payload: { commentId } }, ctx.clock.now());
         }
       },
     };

@@ -48,7 +48,8 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
           courseId: essay.courseId,
           kind: createBlogComment.kind,
           dedupeKey: `blog-comment:${message.messageId}`,
-          orderKey: essay.id,
+          orderKey: `comment:${comment.id}`,
+          waitsFor: message.replyToMessageId ? [`blog-comment:${message.replyToMessageId}`] : [],
           payload: { commentId: comment.id, html, replyToMessageId: message.replyToMessageId },
         },
         now,
@@ -89,7 +90,7 @@ export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThr
     }
     await enqueueEffect(
       tx,
-      { courseId: comment.courseId, kind: updateBlogComment.kind, dedupeKey: `blog-edit:${comment.id}:${editedAt.getTime()}:${hash}`, orderKey: comment.essayId, payload: { commentId: comment.id, html, editedAt: editedAt.toISOString() } },
+      { courseId: comment.courseId, kind: updateBlogComment.kind, dedupeKey: `blog-edit:${comment.id}:${editedAt.getTime()}:${hash}`, orderKey: `comment:${comment.id}`, payload: { commentId: comment.id, html, editedAt: editedAt.toISOString() } },
       ctx.clock.now(),
     );
     return 'updated';
@@ -102,7 +103,7 @@ export async function onThreadReplyDeleted(ctx: SyncContext, messageId: string):
   if (!comment || comment.deletedAt) return 'ignored';
   await ctx.db.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: ctx.clock.now() } });
-    await enqueueEffect(tx, { courseId: comment.courseId, kind: trashBlogComment.kind, dedupeKey: `blog-trash:${comment.id}`, orderKey: comment.essayId, payload: { commentId: comment.id } }, ctx.clock.now());
+    await enqueueEffect(tx, { courseId: comment.courseId, kind: trashBlogComment.kind, dedupeKey: `blog-trash:${comment.id}`, orderKey: `comment:${comment.id}`, payload: { commentId: comment.id } }, ctx.clock.now());
   });
   return 'trashed';
 }

@@ -72,8 +72,13 @@ export async function recordCommentAction(ctx: SyncContext, target: Target, chan
 
 async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise<void> {
   const { action, mine, blogComment, hash } = change;
-  const effect = (kind: string, dedupeKey: string, payload: unknown) =>
-    enqueueEffect(tx, { courseId: target.courseId, kind, dedupeKey, orderKey: target.essayId, payload }, now);
+  // One comment's effects run in order; a mirror also waits for its thread and for its parent's mirror.
+  const effect = (commentId: string, kind: string, dedupeKey: string, payload: unknown, waitsFor: string[] = []) =>
+    enqueueEffect(tx, { courseId: target.courseId, kind, dedupeKey, orderKey: `comment:${commentId}`, waitsFor, payload }, now);
+  const mirrorWaits = async (): Promise<string[]> => {
+    const parent = await parentOf(tx, target.courseId, blogComment!);
+    return [`thread:${target.essayId}`, ...(parent ? [`mirror:${parent.id}`] : [])];
+  };
   if (action.kind === 'post') {
     const comment = await tx.comment.create({
       data: {
@@ -92,7 +97,7 @@ async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise
       },
       select: { id: true },
     });
-    await effect(postBlogComment.kind, `mirror:${comment.id}`, await mirrorPayload(tx, target.courseId, comment.id, blogComment!));
+    await effect(comment.id, postBlogComment.kind, `mirror:${comment.id}`, await mirrorPayload(tx, target.courseId, comment.id, blogComment!), await mirrorWaits());
     return;
   }
   const row = mine!;
@@ -104,20 +109,20 @@ async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise
   switch (action.kind) {
     case 'mark':
       await claim({ blogStatus: action.status });
-      await effect(moderationMark.kind, `mark:${row.id}:r${revision}`, { commentId: row.id, status: action.status });
+      await effect(row.id, moderationMark.kind, `mark:${row.id}:r${revision}`, { commentId: row.id, status: action.status });
       return;
     case 'remove':
       await claim({ blogStatus: action.status, deletedAt: now });
-      await effect(deleteBlogCommentMirror.kind, `mirror-delete:${row.id}:r${revision}`, { commentId: row.id });
+      await effect(row.id, deleteBlogCommentMirror.kind, `mirror-delete:${row.id}:r${revision}`, { commentId: row.id });
       return;
     case 'restore':
       await claim({ blogStatus: 'approved', deletedAt: null, contentHash: hash, wordCount: countWords(blogComment!.contentHtml) });
-      await effect(postBlogComment.kind, `mirror:${row.id}:r${revision}`, await mirrorPayload(tx, target.courseId, row.id, blogComment!));
+      await effect(row.id, postBlogComment.kind, `mirror:${row.id}:r${revision}`, await mirrorPayload(tx, target.courseId, row.id, blogComment!), await mirrorWaits());
       return;
     case 'edit': {
       await claim({ contentHash: hash, wordCount: countWords(blogComment!.contentHtml) });
       const chunks = blogCommentToDiscord({ authorName: blogComment!.authorName, contentHtml: blogComment!.contentHtml, url: blogComment!.url, parent: null });
-      await effect(editBlogCommentMirror.kind, `mirror-edit:${row.id}:r${revision}`, { commentId: row.id, chunks });
+      await effect(row.id, editBlogCommentMirror.kind, `mirror-edit:${row.id}:r${revision}`, { commentId: row.id, chunks });
       return;
     }
   }

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.js';
+import { databaseNow } from '../../db/db-clock.js';
+import { ClaimLostError } from './outbox-claims.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -7,8 +9,13 @@ export interface NewEffect {
   kind: string;
   /** Unique per effect: recording the same intent twice is harmless. */
   dedupeKey: string;
-  /** Effects sharing an orderKey run one at a time, oldest first (usually the essay id). */
+  /**
+   * Effects sharing an orderKey run one at a time, oldest first: an essay's thread effects share the essay id,
+   * a comment's effects share `comment:<id>`. Keep it narrow: a failing effect holds back its whole orderKey.
+   */
   orderKey: string;
+  /** dedupeKeys of effects that must not be pending when this one runs (a reply after its parent, a mirror after its thread). */
+  waitsFor?: string[];
   payload: unknown;
 }
 
@@ -21,6 +28,7 @@ export async function enqueueEffect(tx: Tx | Db, effect: NewEffect, now: Date): 
       kind: effect.kind,
       dedupeKey: effect.dedupeKey,
       orderKey: effect.orderKey,
+      waitsFor: JSON.stringify(effect.waitsFor ?? []),
       payload: JSON.stringify(effect.payload),
       nextAttemptAt: now,
       createdAt: now,
@@ -36,69 +44,76 @@ export interface OutboxRow {
   orderKey: string;
   payload: string;
   attempts: number;
+  attemptsAtRevive: number;
+  revivedAt: Date | null;
   createdAt: Date;
 }
 
 /**
- * The effects ready to run now: for each orderKey only its oldest pending effect, and only when due,
- * so a failing effect holds back the ones after it in the same thread instead of being overtaken.
+ * The effects ready to run now: for each orderKey only its oldest pending effect, when it is due, nobody runs
+ * it (no live claim, by the database's clock) and nothing it waits for is pending. A failing effect holds back
+ * only its own orderKey and the effects that wait for it.
  */
-export async function readyEffects(db: Db, input: { now: Date; courseIds?: string[]; limit?: number }): Promise<OutboxRow[]> {
+export async function readyEffects(db: Db, input: { now: Date; courseIds?: string[]; limit?: number; except?: ReadonlySet<string> }): Promise<OutboxRow[]> {
   const pending = await db.outboxItem.findMany({
     where: { status: 'pending', ...(input.courseIds ? { courseId: { in: input.courseIds } } : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, courseId: true, kind: true, orderKey: true, payload: true, attempts: true, nextAttemptAt: true, createdAt: true },
+    select: { id: true, courseId: true, kind: true, orderKey: true, waitsFor: true, payload: true, attempts: true, attemptsAtRevive: true, revivedAt: true, nextAttemptAt: true, claimedUntil: true, createdAt: true },
     take: 2_000,
   });
+  const dbNow = await databaseNow(db);
   const seen = new Set<string>();
-  const ready: OutboxRow[] = [];
+  const candidates: Array<(typeof pending)[number] & { waits: string[] }> = [];
   for (const row of pending) {
     if (seen.has(row.orderKey)) continue;
     seen.add(row.orderKey);
-    if (row.nextAttemptAt <= input.now) ready.push(row);
-    if (ready.length >= (input.limit ?? 200)) break;
+    const claimed = row.claimedUntil !== null && row.claimedUntil > dbNow;
+    if (row.nextAttemptAt <= input.now && !claimed) candidates.push({ ...row, waits: JSON.parse(row.waitsFor) as string[] });
   }
-  return ready;
+  const waitedFor = [...new Set(candidates.flatMap((row) => row.waits))];
+  const stillPending = new Set(
+    waitedFor.length === 0
+      ? []
+      : (await db.outboxItem.findMany({ where: { dedupeKey: { in: waitedFor }, status: 'pending' }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
+  );
+  return candidates
+    .filter((row) => !input.except?.has(row.id) && !row.waits.some((key) => stillPending.has(key)))
+    .slice(0, input.limit ?? 200)
+    .map(({ id, courseId, kind, orderKey, payload, attempts, attemptsAtRevive, revivedAt, createdAt }) => ({ id, courseId, kind, orderKey, payload, attempts, attemptsAtRevive, revivedAt, createdAt }));
+}
+
+/** Marks the attempt done, in the transaction that records its result; refused when the claim was taken over. */
+export async function markEffectDone(tx: Tx, claim: { id: string; attempt: number }, result: unknown, now: Date): Promise<void> {
+  const done = await tx.outboxItem.updateMany({
+    where: { id: claim.id, status: 'pending', attempts: claim.attempt },
+    data: { status: 'done', doneAt: now, lastError: null, claimedBy: null, claimedUntil: null, result: result === undefined ? null : JSON.stringify(result) },
+  });
+  if (done.count !== 1) throw new ClaimLostError(claim.id, claim.attempt);
+}
+
+/** Only while the attempt is still ours: a drainer taken over (or fenced out) must not undo the new owner's work. */
+export async function scheduleRetry(db: Db, claim: { id: string; attempt: number }, input: { error: string; at: Date; dead: boolean }): Promise<void> {
+  await db.outboxItem.updateMany({
+    where: { id: claim.id, status: 'pending', attempts: claim.attempt },
+    data: { lastError: input.error.slice(0, 1_000), nextAttemptAt: input.at, status: input.dead ? 'dead' : 'pending', claimedBy: null, claimedUntil: null },
+  });
 }
 
 /**
- * Claims the next attempt of an effect, counted before the call so a crash mid-call tells the retry to
- * reconcile first. The update is conditional on the attempt count the drainer read: when two drainers (two
- * jobs of one process, `/sync now`, another process) race for one effect, exactly one runs it. The claim
- * also moves the effect's next attempt `claimMs` ahead, so other drainers leave it (and the effects after
- * it in the same thread) alone meanwhile, and a claimer that died is retried once the claim lapses.
- * Returns the attempt number, or null when another drainer claimed it first.
+ * Dead letters back to pending (staff's /sync retry). The attempt count is kept, so the next try reconciles
+ * with what an earlier one may have created; the dead-letter limits restart from here. Returns how many.
  */
-export async function claimAttempt(db: Db, row: Pick<OutboxRow, 'id' | 'attempts'>, now: Date, claimMs: number): Promise<number | null> {
-  const claimed = await db.outboxItem.updateMany({
-    where: { id: row.id, status: 'pending', attempts: row.attempts },
-    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + claimMs) },
-  });
-  return claimed.count === 1 ? row.attempts + 1 : null;
-}
-
-export async function markEffectDone(tx: Tx, id: string, result: unknown, now: Date): Promise<void> {
-  await tx.outboxItem.update({
-    where: { id },
-    data: { status: 'done', doneAt: now, lastError: null, result: result === undefined ? null : JSON.stringify(result) },
-  });
-}
-
-/** Only a still-pending effect: a process fenced out meanwhile must not undo the new owner's 'done'. */
-export async function scheduleRetry(db: Db, id: string, input: { error: string; at: Date; dead: boolean }): Promise<void> {
-  await db.outboxItem.updateMany({
-    where: { id, status: 'pending' },
-    data: { lastError: input.error.slice(0, 1_000), nextAttemptAt: input.at, status: input.dead ? 'dead' : 'pending' },
-  });
-}
-
-/** Dead letters back to pending (staff's /sync retry). Returns how many. */
 export async function reviveDeadEffects(db: Db, input: { courseId: string; now: Date; id?: string }): Promise<number> {
-  const result = await db.outboxItem.updateMany({
-    where: { courseId: input.courseId, status: 'dead', ...(input.id ? { id: input.id } : {}) },
-    data: { status: 'pending', attempts: 0, nextAttemptAt: input.now },
-  });
-  return result.count;
+  const dead = await db.outboxItem.findMany({ where: { courseId: input.courseId, status: 'dead', ...(input.id ? { id: input.id } : {}) }, select: { id: true, attempts: true } });
+  let revived = 0;
+  for (const row of dead) {
+    const result = await db.outboxItem.updateMany({
+      where: { id: row.id, status: 'dead', attempts: row.attempts },
+      data: { status: 'pending', nextAttemptAt: input.now, revivedAt: input.now, attemptsAtRevive: row.attempts, claimedBy: null, claimedUntil: null },
+    });
+    revived += result.count;
+  }
+  return revived;
 }
 
 export async function outboxBacklog(db: Db, courseId?: string): Promise<{ pending: number; dead: number }> {

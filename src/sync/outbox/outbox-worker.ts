@@ -4,7 +4,8 @@ import { ChatError } from '../chat-port.js';
 import { flagMissingPermission } from '../course-alerts.js';
 import type { SyncContext } from '../sync-context.js';
 import type { EffectHandler } from './effect-handler.js';
-import { claimAttempt, markEffectDone, readyEffects, scheduleRetry, type OutboxRow } from './outbox-store.js';
+import { ClaimLostError, claimAttempt, keepClaim, processClaimOwner } from './outbox-claims.js';
+import { markEffectDone, readyEffects, scheduleRetry, type OutboxRow } from './outbox-store.js';
 
 export interface DrainOptions {
   courseIds?: string[];
@@ -12,8 +13,10 @@ export interface DrainOptions {
   maxAttempts?: number;
   /** Transient failures (the other side is down) keep retrying this long before becoming dead letters. */
   transientDeadlineMs?: number;
-  /** How long a claimed attempt keeps other drainers off (a claimer that died is retried after it). */
+  /** A claim's period: renewed while the call runs, so only a claimer dead this long is taken over. */
   claimMs?: number;
+  /** Names this drainer's process in claims (the lease owner); one per process start by default. */
+  owner?: string;
   /** Stop after this many effects (bounded work per job tick). */
   budget?: number;
   /** Checks, inside the completing transaction, that this process still holds its lease. */
@@ -28,34 +31,49 @@ export interface DrainSummary {
 
 /**
  * Runs ready effects oldest first, one at a time per orderKey. A failure schedules a retry with
- * backoff; after maxAttempts the effect becomes a dead letter staff can see and retry.
+ * backoff; after maxAttempts (counted since staff last revived it) the effect becomes a dead letter
+ * staff can see and retry.
  */
 export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, options: DrainOptions = {}): Promise<DrainSummary> {
   const summary: DrainSummary = { done: 0, retried: 0, dead: 0 };
   const maxAttempts = options.maxAttempts ?? 8;
   const transientDeadlineMs = options.transientDeadlineMs ?? 24 * 3_600_000;
   let budget = options.budget ?? 500;
+  // Courses whose blog is down (found by a failed call in this pass) and the blog effects left for the next pass:
+  // every other effect would fail the same way, so an outage costs one call per pass, not one per waiting reply.
+  const blogDown = new Set<string>();
+  const leftForNextPass = new Set<string>();
   while (budget > 0) {
-    const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50) });
+    const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50), except: leftForNextPass });
     if (batch.length === 0) break;
     for (const row of batch) {
+      if (row.courseId && blogDown.has(row.courseId) && row.kind.startsWith('blog.')) {
+        leftForNextPass.add(row.id);
+        continue;
+      }
       budget -= 1;
-      const outcome = await runOne(ctx, handlers, row, options);
+      const attempt = await claimAttempt(ctx.db, row, { owner: options.owner ?? processClaimOwner, claimMs: options.claimMs ?? 60_000 });
+      if (attempt === null) continue; // another drainer runs it
+      const outcome = await runClaimed(ctx, handlers, row, attempt, options);
       if (outcome === 'claimed_elsewhere') continue;
       if (outcome === 'done') {
         summary.done += 1;
         continue;
       }
+      if (outcome !== 'dead' && outcome.blogDown && row.courseId) blogDown.add(row.courseId);
+      const claim = { id: row.id, attempt };
       const error = outcome === 'dead' ? 'payload does not match its schema' : outcome.error;
       // An outage must not turn waiting work into dead letters: only give up on transient errors after a day.
-      const givenUp = outcome !== 'dead' && (outcome.transient ? ctx.clock.now().getTime() - row.createdAt.getTime() >= transientDeadlineMs : row.attempts + 1 >= maxAttempts);
+      const tries = attempt - row.attemptsAtRevive;
+      const since = (row.revivedAt ?? row.createdAt).getTime();
+      const givenUp = outcome !== 'dead' && (outcome.transient ? ctx.clock.now().getTime() - since >= transientDeadlineMs : tries >= maxAttempts);
       if (outcome === 'dead' || givenUp) {
-        await scheduleRetry(ctx.db, row.id, { error, at: ctx.clock.now(), dead: true });
+        await scheduleRetry(ctx.db, claim, { error, at: ctx.clock.now(), dead: true });
         summary.dead += 1;
         ctx.log.warn({ effect: row.kind, effectId: row.id, error }, 'effect moved to dead letters');
       } else {
-        const delay = outcome.delayMs ?? backoffDelayMs(row.attempts + 1);
-        await scheduleRetry(ctx.db, row.id, { error, at: new Date(ctx.clock.now().getTime() + delay), dead: false });
+        const delay = outcome.delayMs ?? backoffDelayMs(tries);
+        await scheduleRetry(ctx.db, claim, { error, at: new Date(ctx.clock.now().getTime() + delay), dead: false });
         summary.retried += 1;
       }
     }
@@ -63,31 +81,45 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   return summary;
 }
 
-type RunResult = 'done' | 'dead' | 'claimed_elsewhere' | { error: string; transient: boolean; delayMs?: number };
+type RunResult = 'done' | 'dead' | 'claimed_elsewhere' | { error: string; transient: boolean; delayMs?: number; blogDown?: boolean };
 
-async function runOne(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, row: OutboxRow, options: DrainOptions): Promise<RunResult> {
+/** One claimed attempt: the claim is renewed while the handler runs, however long its call takes. */
+async function runClaimed(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, row: OutboxRow, attempt: number, options: DrainOptions): Promise<RunResult> {
   const handler = handlers.get(row.kind);
   if (!handler) return { error: `no handler for effect kind ${row.kind}`, transient: false };
   const parsed = handler.payload.safeParse(JSON.parse(row.payload));
   if (!parsed.success) return 'dead';
-  const attempt = await claimAttempt(ctx.db, row, ctx.clock.now(), options.claimMs ?? 60_000);
-  if (attempt === null) return 'claimed_elsewhere';
+  const keeper = keepClaim(ctx.db, { id: row.id, attempt, claimMs: options.claimMs ?? 60_000 }, ctx.log);
   try {
     const outcome = await handler.run(ctx, parsed.data, attempt);
     await ctx.db.$transaction(async (tx) => {
+      await markEffectDone(tx, { id: row.id, attempt }, outcome.result, ctx.clock.now());
       if (options.fence) await options.fence(tx);
       await outcome.record?.(tx);
-      await markEffectDone(tx, row.id, outcome.result, ctx.clock.now());
     });
     ctx.log.debug({ effect: row.kind, effectId: row.id, courseId: row.courseId, attempt }, 'effect done');
     return 'done';
   } catch (error) {
+    if (error instanceof ClaimLostError) {
+      ctx.log.warn({ effect: row.kind, effectId: row.id, attempt }, 'effect taken over by another drainer; its result is theirs to record');
+      return 'claimed_elsewhere';
+    }
     const message = describe(error);
     ctx.log.info({ effect: row.kind, effectId: row.id, attempt, error: message }, 'effect failed; will retry');
     if (error instanceof ChatError && error.kind === 'missing_permission' && row.courseId) await flagMissingPermission(ctx, row.courseId, error);
     if (error instanceof BlogError && error.kind === 'flood') return { error: message, transient: true, delayMs: 20_000 };
-    return { error: message, transient: isTransient(error) };
+    return { error: message, transient: isTransient(error), blogDown: isBlogOutage(error) };
+  } finally {
+    keeper.stop();
   }
+}
+
+/** The blog itself did not answer (network, timeout, 5xx), as opposed to one effect's own trouble. */
+function isBlogOutage(error: unknown): boolean {
+  if (!(error instanceof BlogError) || error.kind !== 'unavailable') return false;
+  // Errors an effect raises itself ("not created yet") carry neither a status nor a network code.
+  if (error.status !== null) return error.status >= 500;
+  return error.code !== null && !error.code.startsWith('invalid_');
 }
 
 /** Unknown errors (a crash, a bug fixed by a redeploy) count as transient: retrying them is harmless. */

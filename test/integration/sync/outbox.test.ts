@@ -25,8 +25,8 @@ const probe = defineEffect({
 });
 const handlers = new Map<string, EffectHandler>([[probe.kind, probe as EffectHandler]]);
 
-async function enqueue(label: string, orderKey: string, courseId: string | null = null): Promise<void> {
-  await enqueueEffect(testDb.db, { courseId, kind: probe.kind, dedupeKey: label, orderKey, payload: { label } }, clock.now());
+async function enqueue(label: string, orderKey: string, courseId: string | null = null, waitsFor: string[] = []): Promise<void> {
+  await enqueueEffect(testDb.db, { courseId, kind: probe.kind, dedupeKey: label, orderKey, waitsFor, payload: { label } }, clock.now());
   clock.advance(1);
 }
 
@@ -119,5 +119,91 @@ describe('outbox', () => {
     clock.advance(10 * 3_600_000);
     await drainOutbox(ctx, handlers, { maxAttempts: 3, transientDeadlineMs: 48 * 3_600_000 });
     expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('dead');
+  });
+
+  it('runs an effect once when its call outlasts the claim and another drainer comes by meanwhile', async () => {
+    await enqueue('slow', 'S');
+    const realRun = probe.run;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const firstEntered = new Promise<void>((resolve) => (entered = resolve));
+    let calls = 0;
+    // The first call hangs like a call queued behind a rate limit; any later call would go straight through.
+    probe.run = async (c, p, attempt) => {
+      calls += 1;
+      if (calls === 1) {
+        entered();
+        await gate;
+      }
+      return realRun(c, p, attempt);
+    };
+    try {
+      const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+      const first = drainOutbox(ctx, handlers, { claimMs: 300 });
+      await firstEntered;
+      // The call is now slower than the claim, by the process's clock and by the database's.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      clock.advance(10 * 60_000);
+      await drainOutbox(ctx, handlers, { claimMs: 300 });
+      release();
+      await first;
+    } finally {
+      probe.run = realRun;
+    }
+    expect(ran).toEqual(['slow']);
+    expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('done');
+  });
+
+  it('reconciles a dead letter revived by /sync retry when an earlier try had reached the other side', async () => {
+    const courseId = await createCourse(testDb.db, { blogUrl: 'http://127.0.0.1:9', username: 'bot', appPassword: 'x', ingestSince: clock.now() });
+    await enqueue('essay-reply', 'R', courseId);
+    // The other side: what it holds, and whether it answers. A try above the first looks before it writes.
+    const remote: string[] = [];
+    let stage: 'stored_then_error' | 'refusing' | 'healthy' = 'stored_then_error';
+    const realRun = probe.run;
+    probe.run = async (_c, { label }, attempt) => {
+      if (stage === 'refusing') throw new BlogError('rejected', 'the blog refuses every request');
+      if (attempt > 1 && remote.includes(label)) return { result: { adopted: true } };
+      remote.push(label);
+      if (stage === 'stored_then_error') {
+        stage = 'refusing';
+        throw new BlogError('rejected', 'stored, then answered with an error');
+      }
+      return { result: { label } };
+    };
+    try {
+      const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+      for (let i = 0; i < 3; i += 1) {
+        await drainOutbox(ctx, handlers, { maxAttempts: 3 });
+        clock.advance(3_600_000);
+      }
+      expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('dead');
+      stage = 'healthy';
+      expect(await reviveDeadEffects(testDb.db, { courseId, now: clock.now() })).toBe(1);
+      await drainOutbox(ctx, handlers, { maxAttempts: 3 });
+    } finally {
+      probe.run = realRun;
+    }
+    expect(remote).toEqual(['essay-reply']);
+    expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('done');
+  });
+
+  it('lets a later effect of another order key pass one waiting for its retry, but holds what waits for it', async () => {
+    await enqueue('parent', 'comment:1');
+    await enqueue('unrelated', 'comment:2');
+    await enqueue('reply', 'comment:3', null, ['parent']);
+    const ctx = syncContext(testDb.db, new MemoryChat(), clock);
+    const realRun = probe.run;
+    probe.run = async (c, p, attempt) => (p.label === 'parent' && attempt === 1 ? Promise.reject(new BlogError('unavailable', 'down')) : realRun(c, p, attempt));
+    try {
+      await drainOutbox(ctx, handlers);
+      expect(ran).toEqual(['unrelated']);
+      clock.advance(3_600_000);
+      await drainOutbox(ctx, handlers);
+    } finally {
+      probe.run = realRun;
+    }
+    expect(ran).toEqual(['unrelated', 'parent', 'reply']);
   });
 });

@@ -1,0 +1,56 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/shared/clock.js';
+import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+
+let world: BotWorld;
+let clock: ManualClock;
+
+beforeEach(async () => {
+  clock = new ManualClock(new Date());
+  world = await startBotWorld({ clock });
+  await world.setupCourse();
+});
+afterEach(() => world?.close());
+
+describe('/sync retry', () => {
+  it('does not post a blog comment twice in the thread when its first mirror had reached Discord before the effect became a dead letter', async () => {
+    const post = await world.wp.as('student1').publishPost({ title: 'The Thaw, reconsidered', content: '<p>The reforms—some of them—mattered.</p>' });
+    await world.bot.syncNow();
+    const thread = world.emu.threadsIn(world.forumId)[0]!;
+
+    // The first webhook post reaches the thread, then the process dies before it records the message.
+    const chat = world.bot.ctx.chat;
+    const realPost = chat.postAsWebhook.bind(chat);
+    let killed = false;
+    chat.postAsWebhook = async (ref, message) => {
+      const id = await realPost(ref, message);
+      if (!killed) {
+        killed = true;
+        throw new Error('process killed after the webhook post');
+      }
+      return id;
+    };
+    await world.wp.as('student2').comment(post.id, '<p>Agreed — the silence says more.</p>');
+    await world.bot.syncNow();
+    const mirrors = () => world.emu.messagesIn(thread.id).filter((m) => m.webhook_id && m.content.includes('Agreed — the silence says more.'));
+    expect(mirrors()).toHaveLength(1);
+
+    // Then the bot loses access to the forum for more than a day: the effect becomes a dead letter.
+    world.emu.setChannelPermissionOverwrites(world.forumId, [world.emu.denyBot(world.guildId, PermissionFlagsBits.ViewChannel)]);
+    for (let i = 0; i < 2; i += 1) {
+      clock.advance(13 * 3_600_000);
+      await world.bot.syncNow();
+    }
+    expect(await world.testDb.db.outboxItem.count({ where: { status: 'dead' } })).toBe(1);
+
+    // Staff restore the access and retry the dead letters.
+    world.emu.setChannelPermissionOverwrites(world.forumId, []);
+    const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'sync', subcommand: 'retry' }).response(10_000);
+    expect(reply.content).toContain('1 failed effect(s) will be retried now.');
+    await world.bot.syncNow();
+
+    expect(await world.testDb.db.outboxItem.count({ where: { status: { not: 'done' } } })).toBe(0);
+    expect(mirrors()).toHaveLength(1);
+  }, 90_000);
+});
