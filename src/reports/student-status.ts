@@ -29,7 +29,7 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
   const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true, timeZone: true, minCommentWords: true } });
   const me = await db.student.findUnique({
     where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
-    select: { id: true, timeZone: true },
+    select: { id: true, timeZone: true, blogUserId: true, blogUsername: true },
   });
   if (!me) throw new UserError(`You are not on the roster of ${course.name} yet. Ask the course staff to add you, then try /status again.`);
   const zone = me.timeZone ?? course.timeZone;
@@ -49,6 +49,9 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
   const out: string[] = [
     `**Your reviews — ${safe(course.name)}**`,
     `A review counts as done when you write **one comment of at least ${course.minCommentWords} words** on the essay — on the blog or as a reply in its Discord thread — before it is due. Times are shown in ${safe(zone)}.`,
+    me.blogUserId
+      ? `Your blog account${me.blogUsername ? ` **${safe(me.blogUsername)}**` : ''} is linked: your blog comments and essays count for you.`
+      : '⚠️ Your blog account is not linked yet, so comments you write **on the blog** cannot count for you (replies in the Discord threads do). Run `/link claim` with your blog username and post the code it gives you as a comment on the blog.',
   ];
   if (rounds.length === 0) out.push('', 'You have no peer reviews assigned right now.');
   for (const r of rounds) {

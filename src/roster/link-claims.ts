@@ -7,7 +7,9 @@ import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../reviews/db-errors.js';
 import { UserError } from '../shared/user-error.js';
+import { enqueueEffect } from '../sync/outbox/outbox-store.js';
 import { creditBlogAccount, type CreditedWork } from './credit-blog-account.js';
+import { linkNotice } from './link-notice-effect.js';
 import type { RosterActor } from './import-roster.js';
 
 export const CLAIM_TTL_MS = 48 * 3_600_000;
@@ -75,6 +77,7 @@ export async function confirmLinkClaims(
         const won = await tx.linkClaim.updateMany({ where: { id: claim.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
         if (won.count === 0) return;
         await tx.student.update({ where: { id: claim.studentId }, data: { blogUserId, blogUsername: claim.blogUsername } });
+        await enqueueEffect(tx, { courseId: input.courseId, kind: linkNotice.kind, dedupeKey: `link-notice:${claim.id}`, orderKey: `student:${claim.studentId}`, payload: { studentId: claim.studentId, blogUsername: claim.blogUsername } }, input.now);
         confirmed.push({ studentId: claim.studentId, blogUserId });
       });
     } catch (error) {
@@ -103,6 +106,7 @@ export async function approveLink(
       await tx.student.update({ where: { id: student.id }, data: { blogUsername: checked.value, blogUserId: input.blogUserId } });
       await tx.linkClaim.updateMany({ where: { studentId: student.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
       await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'link.approve', targetStudentId: student.id, details: { blogUsername: checked.value } });
+      await enqueueEffect(tx, { courseId: input.courseId, kind: linkNotice.kind, dedupeKey: `link-notice:${student.id}:${input.blogUserId}`, orderKey: `student:${student.id}`, payload: { studentId: student.id, blogUsername: checked.value! } }, input.now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new UserError('That blog account is already linked to another student on the roster.');

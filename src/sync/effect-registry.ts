@@ -2,11 +2,12 @@ import { closeEssayThread, createEssayThread, editEssayThread, reopenEssayThread
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comments/comment-effects.js';
 import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './comments/mirror-effects.js';
 import { moderationMark } from './comments/moderation-effects.js';
+import { linkNotice } from '../roster/link-notice-effect.js';
 import type { EffectHandler } from './outbox/effect-handler.js';
 
 /** Every effect the outbox can perform, by kind. */
 export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
-  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark].map(
+  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice].map(
     (h) => [h.kind, h as EffectHandler],
   ),
 );

@@ -4,7 +4,8 @@ import { planListedComment, planUnlistedComment, type StoredComment } from '../.
 import type { BlogComment } from '../../core/types.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
-import { confirmLinkClaims, studentForBlogComment } from '../../roster/link-claims.js';
+import { confirmPendingClaims } from '../../roster/confirm-pending-claims.js';
+import { studentForBlogComment } from '../../roster/link-claims.js';
 import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordCommentAction, type CommentFence, type CommentPollSummary, type KnownComment } from './record-comment-change.js';
@@ -32,6 +33,8 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
   const summary: CommentPollSummary = { essays: 0, posted: 0, edited: 0, removed: 0, marked: 0 };
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, blogKind: true } });
   if (course.status === 'paused' || course.status === 'archived' || course.blogKind === 'feed') return summary;
+  // A /link code counts on any post or page, before any essay thread exists: read apart from the essays.
+  await confirmPendingClaims(ctx, courseId);
   const since = new Date(ctx.clock.now().getTime() - recentWindowMs);
   const essays = await ctx.db.essay.findMany({
     where: { courseId, threadState: 'created', blogStatus: 'published', ...(options.all ? {} : { OR: [{ publishedAt: { gte: since } }, { modifiedAt: { gte: since } }] }) },
@@ -46,8 +49,6 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
     // is never older than the essay, so the oldest essay in the window bounds the listing.
     const statuses = canModerate ? (['approved', 'hold', 'spam', 'trash'] as const) : (['approved'] as const);
     const listing = await blog.listCommentListing({ since: options.all ? null : essays[0]!.publishedAt, statuses: [...statuses], ...options.listing });
-    // A /link code posted as a comment by the claimed blog account confirms the link.
-    await confirmLinkClaims(ctx.db, { courseId, comments: listing.comments, now: ctx.clock.now() });
     // A registered commenter whose account e-mail is a verified roster e-mail is linked too (never a guest's typed e-mail).
     await linkByVerifiedEmail(ctx.db, { courseId, comments: listing.comments, accountEmail: async (id) => (await blog.findUser({ id }))?.email ?? null });
     const byPost = new Map<string, BlogComment[]>();

@@ -122,3 +122,29 @@ describe('a student is credited through the blog username on the roster', () => 
     expect(preview.content).toContain('• Alice Student → “Bob on the Gulag”');
   });
 });
+
+describe('/link claim', () => {
+  it('links a student who posts their code on the blog before any essay has a thread, and tells them by DM and in /status', async () => {
+    const [alice] = world.studentIds;
+    await run(world.instructorId, 'roster', 'import', { file: csv(`name,email,discord\nAlice Student,alice@uni.edu,${alice}\n`) });
+    // A post from before the course was set up: it never gets a thread, but students can comment on it.
+    const welcome = await world.wp.as('admin').publishPost({ title: 'About this blog', content: '<p>Say hello below.</p>', date_gmt: '2020-01-01T00:00:00' });
+    const before = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'status' }).response(15_000);
+    expect(before.content).toContain('Your blog account is not linked yet, so comments you write **on the blog** cannot count for you');
+
+    const claim = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'student1' } as never }).response(15_000);
+    const code = /`(CT-[A-Z0-9]{4}-[A-Z0-9]{4})`/.exec(claim.content)?.[1];
+    expect(code).toBeDefined();
+    expect((await world.wp.as('student1').comment(welcome.id, `My code: ${code}`)).status).toBe(201);
+    await run(world.instructorId, 'sync', 'now');
+
+    const dms = await world.emu.waitFor(() => {
+      const found = world.emu.dmsTo(alice).filter((m) => m.content.includes('is now linked'));
+      return found.length ? found : undefined;
+    }, 15_000);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.content).toContain('Your blog account **student1** is now linked to you');
+    const after = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'status' }).response(15_000);
+    expect(after.content).toContain('Your blog account **student1** is linked');
+  });
+});

@@ -1,0 +1,26 @@
+// The student is told by DM when their blog account is linked (by a /link code they posted, or by staff), so
+// nobody has to guess whether their blog comments now count. An outbox effect: recorded with the link in
+// one transaction, sent once. A DM can carry no nonce, so a crash between Discord's answer and the record may
+// repeat it once (at-least-once, as reminders; ADR 0003); closed DMs end it quietly (/status says it too).
+import { z } from 'zod';
+import { escapeDiscordText } from '../core/format/index.js';
+import { ChatError } from '../sync/chat-port.js';
+import { defineEffect } from '../sync/outbox/effect-handler.js';
+
+export const linkNotice = defineEffect({
+  kind: 'discord.link_notice',
+  payload: z.object({ studentId: z.string(), blogUsername: z.string() }),
+  async run(ctx, { studentId, blogUsername }) {
+    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { discordUserId: true, course: { select: { name: true, minCommentWords: true } } } });
+    if (!student?.discordUserId) return { result: { skipped: 'no Discord account' } };
+    const text =
+      `Your blog account **${escapeDiscordText(blogUsername)}** is now linked to you in ${escapeDiscordText(student.course.name)}. ` +
+      `Your essays and blog comments count for you from now on, including the ones you wrote before (a review needs at least ${student.course.minCommentWords} words). /status shows where you stand.`;
+    try {
+      return { result: { messageId: await ctx.chat.sendDirectMessage(student.discordUserId, text) } };
+    } catch (error) {
+      if (error instanceof ChatError && error.kind === 'dm_closed') return { result: { skipped: 'DMs closed' } };
+      throw error;
+    }
+  },
+});
