@@ -33,6 +33,7 @@ describe('/privacy', () => {
     const [alice, bob] = world.studentIds;
     const own = await run(alice, 'export').response(10_000);
     expect(own.ephemeral).toBe(true);
+    expect(own.attachments, own.content).toHaveLength(1);
     const file = JSON.parse(own.attachments[0]!.data.toString('utf8')) as { student: { email: string; displayName: string } };
     expect(file.student.email).toBe(emails.alice);
     expect(JSON.stringify(file)).not.toContain(emails.bob);
