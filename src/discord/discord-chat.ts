@@ -1,6 +1,5 @@
 import {
   ChannelType,
-  PermissionFlagsBits,
   Routes,
   type Client,
   type ForumChannel,
@@ -9,39 +8,16 @@ import {
   type ThreadChannel,
   type Webhook,
 } from 'discord.js';
-import { starterCarriesMarker } from '../core/essays/essay-marker.js';
 import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../sync/chat-port.js';
 import { chatCall } from './chat-errors.js';
 import { toDiscordEmbed } from './embeds.js';
+import { findEssayThread } from './find-essay-thread.js';
+import { requiredPermissions } from './required-permissions.js';
 
 const noPings = { parse: [] as never[] };
 const webhookName = 'CourseThreads';
-
-const requiredPermissions: Record<ChannelKind, Array<[bigint, string]>> = {
-  forum: [
-    [PermissionFlagsBits.ViewChannel, 'View Channel'],
-    [PermissionFlagsBits.SendMessages, 'Send Messages (create forum posts)'],
-    [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
-    [PermissionFlagsBits.ManageThreads, 'Manage Threads'],
-    [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
-    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-    [PermissionFlagsBits.AddReactions, 'Add Reactions'],
-    [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
-  ],
-  text: [
-    [PermissionFlagsBits.ViewChannel, 'View Channel'],
-    [PermissionFlagsBits.SendMessages, 'Send Messages'],
-    [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
-    [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
-    [PermissionFlagsBits.ManageThreads, 'Manage Threads'],
-    [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
-    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-    [PermissionFlagsBits.AddReactions, 'Add Reactions'],
-    [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
-  ],
-};
 
 /** ChatPort on a logged-in discord.js client. Every message it sends pings nobody unless told to. */
 export class DiscordChat implements ChatPort {
@@ -82,23 +58,7 @@ export class DiscordChat implements ChatPort {
   }
 
   findEssayThread(input: { guildId: string; channelId: string; marker: string; title: string }): Promise<ThreadRef | null> {
-    return chatCall(async () => {
-      const channel = (await this.client.channels.fetch(input.channelId)) as ForumChannel | TextChannel | null;
-      if (!channel) return null;
-      const active = await channel.guild.channels.fetchActiveThreads();
-      const archived = await channel.threads.fetchArchived({ type: 'public', fetchAll: false });
-      const candidates = [...active.threads.values(), ...archived.threads.values()].filter((t) => t.parentId === input.channelId);
-      // Names first: the marker check costs one request per thread.
-      candidates.sort((a, b) => Number(b.name === input.title) - Number(a.name === input.title));
-      for (const thread of candidates) {
-        const starter = await thread.fetchStarterMessage().catch(() => null);
-        // The whole marker line: `/archives/1` must not match the thread of `/archives/12`.
-        if (starter && starter.author.id === this.client.user.id && starterCarriesMarker(starter.content, input.marker)) {
-          return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: starter.id };
-        }
-      }
-      return null;
-    });
+    return chatCall(() => findEssayThread(this.client, input));
   }
 
   editEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null }): Promise<void> {
