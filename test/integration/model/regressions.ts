@@ -121,13 +121,14 @@ export const regressions: Regression[] = [
   {
     // Found by the soak (seed 23, path "3:0:2:1:5:5:5:6:6:7:6:7:7", flags: baseline + clockSkew + replyEdits,
     // there with the reply's process ahead), written out here with the editing process behind.
+    // Fixed: enqueueEffect never stamps an effect before its orderKey's latest pending one.
     // NEW (not in issue 16's list, same root as hole 11): the outbox orders a thread's
     // effects by `createdAt`, stamped with the recording process's own clock. An edit recorded by a process
     // whose clock is 3 minutes behind sorts before the reply's create: it runs first, fails "not created yet",
     // and holds the create behind it with backoff until the transient deadline (a day). Fixing hole 11 for
     // leases and claims alone does not fix this; the order needs the database's clock or a sequence.
     name: 'a reply edited at once, the edit recorded by a process whose clock is behind, reaches the blog with its edit',
-    hole: 'NEW: outbox order by each process clock (createdAt); sibling of hole 11',
+    hole: null,
     flags: withFlags(baseline(), { events: { replyEdits: true }, faults: { clockSkew: true } }),
     history: {
       skewMs: [0, -180_000],
