@@ -101,8 +101,9 @@ export class World {
       case 'reply': {
         const post = this.publishedPost(step.pick);
         const thread = post && this.threadOf(post.id);
-        // A person can only reply in a thread that is there and open.
+        // A person can only reply in a thread that is there and open (and, without earlyReplies, that the bot has recorded).
         if (!post || !thread || thread.locked) return;
+        if (!this.flags.events.earlyReplies && !(await this.shared.db.essay.findFirst({ where: { threadId: thread.id }, select: { id: true } }))) return;
         const messageId = String((this.nextMessageId += 1));
         const text = textFor(this.flags, step.text, `ref${messageId}`);
         thread.messages.push({ id: messageId, content: text, embed: null, username: studentNames[step.student]!, viaWebhook: false, deleted: false, reactions: new Set() });
