@@ -20,6 +20,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allOn, baseline, withFlags } from './flags.js';
 import { failureOf, modelProperty } from './property.js';
+import { allFlagRegressions } from './regressions-all-flags.js';
 import { regressions } from './regressions.js';
 
 // Fixed, so `npm test` is repeatable; the soak script varies the seed.
@@ -38,7 +39,7 @@ describe('sync fault model', () => {
 });
 
 describe('histories the model found (regressions)', () => {
-  for (const r of regressions) {
+  for (const r of [...regressions, ...allFlagRegressions]) {
     // A known hole, fixed elsewhere: expected to fail until that fix merges (then drop `hole`).
     const test = r.hole ? it.fails : it;
     test(r.hole ? `${r.name} [${r.hole}]` : r.name, async () => {
