@@ -2,6 +2,7 @@
 // seed and its shrunk history (paste that into test/integration/model/regressions.ts to keep it).
 //   npm run soak:sync -- [runs] [seed]            (or SOAK_RUNS, SOAK_SEED)
 //   SOAK_FLAGS=all|baseline  SOAK_ON=name,name  SOAK_OFF=name,name  SOAK_STEPS=40
+// What `npm test` runs always, for longer: SOAK_FLAGS=all SOAK_OFF=earlyReplies (earlyReplies is an open hole).
 import { allOn, baseline, parseFlagList } from '../test/integration/model/flags.js';
 import { checkModel } from '../test/integration/model/property.js';
 

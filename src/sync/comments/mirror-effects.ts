@@ -35,7 +35,9 @@ export const postBlogComment = defineEffect({
       // Kept after each chunk, so a retry continues where it stopped.
       await ctx.db.comment.update({ where: { id: commentId }, data: { mirrorMessageIds: JSON.stringify(ids) } });
     }
-    return { result: { messageIds: ids }, record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorState: 'mirrored' } }) };
+    // The ids are recorded here too: a message found by its marker after an interrupted try is not posted in
+    // the loop above, and a later edit or removal of the comment needs its id.
+    return { result: { messageIds: ids }, record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorState: 'mirrored', mirrorMessageIds: JSON.stringify(ids) } }) };
   },
 });
 

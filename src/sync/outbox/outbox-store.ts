@@ -19,8 +19,16 @@ export interface NewEffect {
   payload: unknown;
 }
 
-/** Records an effect to perform; call inside the transaction that records the change causing it. */
+/**
+ * Records an effect to perform; call inside the transaction that records the change causing it. Effects of
+ * one orderKey run in the order they were recorded, whichever process recorded them: `createdAt` is the
+ * caller's time, but never before the orderKey's latest pending effect (a process whose clock is behind would
+ * otherwise sort an edit before the create it follows, and the edit would hold the create back). The caller's
+ * clock is kept, not the database's, because the transient-failure deadline is measured against it.
+ */
 export async function enqueueEffect(tx: Tx | Db, effect: NewEffect, now: Date): Promise<void> {
+  const latest = await tx.outboxItem.findFirst({ where: { orderKey: effect.orderKey, status: 'pending' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  const createdAt = latest && latest.createdAt >= now ? new Date(latest.createdAt.getTime() + 1) : now;
   await tx.outboxItem.upsert({
     where: { dedupeKey: effect.dedupeKey },
     create: {
@@ -31,7 +39,7 @@ export async function enqueueEffect(tx: Tx | Db, effect: NewEffect, now: Date): 
       waitsFor: JSON.stringify(effect.waitsFor ?? []),
       payload: JSON.stringify(effect.payload),
       nextAttemptAt: now,
-      createdAt: now,
+      createdAt,
     },
     update: {},
   });

@@ -10,6 +10,12 @@ export interface EventFlags {
   unpublish: boolean;
   republish: boolean;
   replies: boolean;
+  /**
+   * A student replies in a thread the bot created but has not recorded yet (its create crashed, timed out or
+   * was fenced out after the call landed, until a retry adopts the thread). Off, students reply only in
+   * threads the bot has recorded: the open hole "replies in a thread not yet recorded are dropped".
+   */
+  earlyReplies: boolean;
   replyEdits: boolean;
   replyDeletes: boolean;
   blogComments: boolean;
@@ -51,6 +57,7 @@ const allEvents: EventFlags = {
   unpublish: true,
   republish: true,
   replies: true,
+  earlyReplies: true,
   replyEdits: true,
   replyDeletes: true,
   blogComments: true,

@@ -1,3 +1,4 @@
+import { starterCarriesMarker } from '../../../src/core/essays/essay-marker.js';
 import type { ChannelKind, ThreadRef } from '../../../src/core/types.js';
 import type { ChatPort, EssayThreadInput, StarterEmbed } from '../../../src/sync/chat-port.js';
 import type { MemoryChat } from '../../support/memory-chat.js';
@@ -20,7 +21,7 @@ export class ProcessChat implements ChatPort {
 
   findEssayThread(input: { guildId: string; channelId: string; marker: string; title: string }): Promise<ThreadRef | null> {
     return this.remote.call('chat', 'findEssayThread', () => {
-      const thread = this.discord.threads.find((t) => t.channelId === input.channelId && t.messages[0]?.content.includes(`<${input.marker}>`));
+      const thread = this.discord.threads.find((t) => t.channelId === input.channelId && starterCarriesMarker(t.messages[0]?.content ?? '', input.marker));
       return thread ? { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: thread.id } : null;
     });
   }

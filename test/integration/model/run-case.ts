@@ -6,6 +6,7 @@ import { leaseSeconds, type Shared } from './bot-process.js';
 import { BlogState } from './fake-blog.js';
 import type { ModelFlags } from './flags.js';
 import { studentNames, type History } from './history.js';
+import { withModelClock } from './model-db-clock.js';
 import { checkInvariants, type Violation } from './invariants.js';
 import { computeTruth } from './truth.js';
 import { studentDiscordId, World } from './world.js';
@@ -33,7 +34,8 @@ export async function runCase(flags: ModelFlags, history: History): Promise<Case
     for (const [i, name] of studentNames.entries()) {
       await testDb.db.student.create({ data: { courseId, displayName: name, email: `student${i}@example.edu`, discordUserId: studentDiscordId(i) } });
     }
-    const shared: Shared = { db: testDb.db, blog: new BlogState('https://blog.test'), discord: new MemoryChat(), clock, courseId, tickErrors: [], fired: [] };
+    // The database's clock is the model's real time (see model-db-clock.ts).
+    const shared: Shared = { db: withModelClock(testDb.db, clock), blog: new BlogState('https://blog.test'), discord: new MemoryChat(), clock, courseId, tickErrors: [], fired: [] };
     const world = new World(shared, flags, history);
     for (const step of history.steps) {
       await world.apply(step);

@@ -1,4 +1,5 @@
 import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../../../src/sync/comments/mirror-discord-reply.js';
+import { renewClaim } from '../../../src/sync/outbox/outbox-claims.js';
 import type { IncomingThreadMessage } from '../../../src/sync/comments/discord-message.js';
 import type { MemoryThread } from '../../support/memory-chat.js';
 import { BotProcess, leaseSeconds, type Shared } from './bot-process.js';
@@ -32,14 +33,26 @@ export class World {
   /** A new process in slot `index` (a restart: new owner, same database). */
   start(index: number): BotProcess {
     const process = new BotProcess(this.shared, this.history.skewMs[index]!, {
-      // While this process's call is held open, its claim and lease lapse and the other process ticks.
+      // While this process's call is held open, time passes past one lease period and the other process ticks.
+      // The process is alive meanwhile, so its claim keeper renews the claims of its running calls (as
+      // keepClaim's timer does, three times a period); its course lease, renewed only between courses, lapses.
       whileHeld: async () => {
-        this.shared.clock.advance(leaseSeconds * 1_000 + 1_000);
+        await this.passTimeRenewingClaims(leaseSeconds * 1_000 + 1_000);
         await this.processes[1 - index]!.tick();
       },
     });
     this.processes[index] = process;
     return process;
+  }
+
+  /** Time passes in thirds of a claim period; after each, every live claim is renewed by its (live) owner. */
+  private async passTimeRenewingClaims(ms: number): Promise<void> {
+    const claimMs = leaseSeconds * 1_000;
+    const live = await this.shared.db.outboxItem.findMany({ where: { status: 'pending', claimedUntil: { gt: this.shared.clock.now() } }, select: { id: true, attempts: true } });
+    for (let passed = 0; passed < ms; passed += claimMs / 3) {
+      this.shared.clock.advance(Math.min(claimMs / 3, ms - passed));
+      for (const claim of live) await renewClaim(this.shared.db, claim.id, claim.attempts, claimMs);
+    }
   }
 
   private threadOf(postId: number): MemoryThread | undefined {
@@ -88,8 +101,9 @@ export class World {
       case 'reply': {
         const post = this.publishedPost(step.pick);
         const thread = post && this.threadOf(post.id);
-        // A person can only reply in a thread that is there and open.
+        // A person can only reply in a thread that is there and open (and, without earlyReplies, that the bot has recorded).
         if (!post || !thread || thread.locked) return;
+        if (!this.flags.events.earlyReplies && !(await this.shared.db.essay.findFirst({ where: { threadId: thread.id }, select: { id: true } }))) return;
         const messageId = String((this.nextMessageId += 1));
         const text = textFor(this.flags, step.text, `ref${messageId}`);
         thread.messages.push({ id: messageId, content: text, embed: null, username: studentNames[step.student]!, viaWebhook: false, deleted: false, reactions: new Set() });

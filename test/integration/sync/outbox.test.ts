@@ -48,6 +48,14 @@ describe('outbox', () => {
     expect(ran).toEqual(['a1', 'b1', 'a2']);
   });
 
+  it("runs a thread's effects in the order they were recorded when the second was recorded by a process whose clock is behind", async () => {
+    await enqueue('create', 'T');
+    // Another process, its clock three minutes behind, records the next effect of the same thread.
+    await enqueueEffect(testDb.db, { courseId: null, kind: probe.kind, dedupeKey: 'edit', orderKey: 'T', payload: { label: 'edit' } }, new Date(clock.now().getTime() - 180_000));
+    await drainOutbox(syncContext(testDb.db, new MemoryChat(), clock), handlers);
+    expect(ran).toEqual(['create', 'edit']);
+  });
+
   it('runs each effect once when two drainers race over the same outbox (two jobs, /sync now, two processes)', async () => {
     for (let i = 0; i < 12; i += 1) await enqueue(`e${i}`, `K${i % 4}`);
     const slowRun = probe.run;
