@@ -1,6 +1,6 @@
 // Which essays count for a round: published between two dates and/or in a category or tag. Stored
 // on the round as JSON so late essays and quota completion use the same rule as the preview.
-import { essayFilterSchema, essayMatchesFilter, type EssayFilter } from '../core/reviews/essay-filter.js';
+import { essayFilterSchema, essayMatchesFilter, storedNames, type EssayFilter } from '../core/reviews/essay-filter.js';
 import { isStaffPost, staffPostRule } from '../core/essays/staff-post.js';
 import type { Db } from '../db/client.js';
 
@@ -33,11 +33,6 @@ export async function essaysForFilter(db: Db, courseId: string, filter: EssayFil
   });
   return rows
     // Staff posts (announcements) are never essays, whatever the filter.
-    .filter((r) => essayMatchesFilter(r, filter) && !isStaffPost({ authorBlogUserId: r.authorBlogUserId, categories: parseList(r.categories) }, rule))
+    .filter((r) => essayMatchesFilter(r, filter) && !isStaffPost({ authorBlogUserId: r.authorBlogUserId, categories: storedNames(r.categories) }, rule))
     .map(({ id, title, authorStudentId, authorName, createdAt }) => ({ id, title, authorStudentId, authorName, createdAt }));
-}
-
-function parseList(json: string): string[] {
-  const value = JSON.parse(json) as unknown;
-  return Array.isArray(value) ? value.map(String) : [];
 }

@@ -46,15 +46,16 @@ async function linkIfOnRoster(ctx: IdentityContext, courseId: string, user: Blog
 /**
  * The roster student behind a blog account the poll has just met (an essay's or a comment's author), linking
  * it on the way when the roster names that account. Null for an account nobody on the roster claims.
+ * The blog is asked for only when needed: a linked author (the usual case on every poll) costs one query.
  */
-export async function studentForBlogAccount(ctx: IdentityContext, blog: BlogSource, courseId: string, blogUserId: string): Promise<string | null> {
+export async function studentForBlogAccount(ctx: IdentityContext, blog: () => Promise<BlogSource>, courseId: string, blogUserId: string): Promise<string | null> {
   const linked = await ctx.db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId } }, select: { id: true } });
   if (linked) return linked.id;
   const key = `${courseId}:${blogUserId}`;
   if ((unknownUntil.get(key) ?? 0) > ctx.now().getTime()) return null;
   const waiting = await ctx.db.student.count({ where: { courseId, blogUserId: null, blogUsername: { not: null } } });
   if (waiting === 0) return null;
-  const user = await blog.findUser({ id: blogUserId });
+  const user = await (await blog()).findUser({ id: blogUserId });
   const studentId = user ? await linkIfOnRoster(ctx, courseId, user) : null;
   if (!studentId) unknownUntil.set(key, ctx.now().getTime() + RETRY_UNKNOWN_MS);
   return studentId;
@@ -75,7 +76,7 @@ export async function resolveRosterBlogAccounts(ctx: IdentityContext, blog: Blog
   }
   const authors = await ctx.db.essay.findMany({ where: { courseId, authorStudentId: null, authorBlogUserId: { not: null } }, distinct: ['authorBlogUserId'], select: { authorBlogUserId: true } });
   for (const a of authors) {
-    const studentId = await studentForBlogAccount(ctx, blog, courseId, a.authorBlogUserId!);
+    const studentId = await studentForBlogAccount(ctx, async () => blog, courseId, a.authorBlogUserId!);
     // Linked earlier by /link but recorded before it: credit now (does nothing when already credited).
     if (studentId) await creditBlogAccount(ctx.db, { courseId, studentId, blogUserId: a.authorBlogUserId!, now: ctx.now() });
   }

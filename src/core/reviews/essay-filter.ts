@@ -24,8 +24,8 @@ export function parseStoredEssayFilter(json: string): EssayFilter {
   }
 }
 
-/** Category and tag lists as stored on an essay (a JSON array of names). */
-function names(json: string): string[] {
+/** Category and tag lists as stored on an essay (a JSON array of names), lower-cased. */
+export function storedNames(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.map((x) => String(x).toLowerCase()) : [];
@@ -38,7 +38,7 @@ export function essayMatchesFilter(essay: { publishedAt: Date; categories: strin
   const t = essay.publishedAt.getTime();
   if (filter.publishedFrom && t < Date.parse(filter.publishedFrom)) return false;
   if (filter.publishedTo && t > Date.parse(filter.publishedTo)) return false;
-  if (filter.category && !names(essay.categories).includes(filter.category.toLowerCase())) return false;
-  if (filter.tag && !names(essay.tags).includes(filter.tag.toLowerCase())) return false;
+  if (filter.category && !storedNames(essay.categories).includes(filter.category.toLowerCase())) return false;
+  if (filter.tag && !storedNames(essay.tags).includes(filter.tag.toLowerCase())) return false;
   return true;
 }

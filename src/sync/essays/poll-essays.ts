@@ -149,7 +149,7 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, i
 async function findAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string; name: string }> {
   if (essay.authorBlogUserId) {
     // Links the author on the way when the roster names their blog account (see resolve-blog-accounts.ts).
-    const studentId = await studentForBlogAccount({ db: ctx.db, log: ctx.log, now: () => ctx.clock.now() }, await ctx.blogFor(courseId), courseId, essay.authorBlogUserId);
+    const studentId = await studentForBlogAccount({ db: ctx.db, log: ctx.log, now: () => ctx.clock.now() }, () => ctx.blogFor(courseId), courseId, essay.authorBlogUserId);
     const student = studentId ? await ctx.db.student.findUnique({ where: { id: studentId }, select: { id: true, discordUserId: true, displayName: true } }) : null;
     if (student) return { studentId: student.id, label: student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName), name: student.displayName };
   }
