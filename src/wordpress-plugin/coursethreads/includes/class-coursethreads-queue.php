@@ -1,0 +1,188 @@
+<?php
+/**
+ * Durable delivery: every batch is stored (one option per batch) and given a WP-Cron retry event
+ * before the first attempt, so a request that dies mid-send loses nothing; the bot recognises a
+ * repeated delivery id, so sending twice is harmless.
+ *
+ * @package CourseThreads
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Stores batches, sends them away from the author's request, retries them through WP-Cron.
+ */
+class CourseThreads_Queue {
+
+	const HOOK        = 'coursethreads_retry_batch';
+	const AJAX_ACTION = 'coursethreads_deliver';
+	const BATCH       = 'coursethreads_batch_';
+	const LOCK        = 'coursethreads_lock_';
+	const LOCK_TTL    = 30;
+
+	/**
+	 * Hooks the WP-Cron retry and the loopback request that makes the first attempt.
+	 */
+	public static function register() {
+		add_action( self::HOOK, array( __CLASS__, 'retry' ) );
+		add_action( 'wp_ajax_nopriv_' . self::AJAX_ACTION, array( __CLASS__, 'deliver_from_loopback' ) );
+		add_action( 'wp_ajax_' . self::AJAX_ACTION, array( __CLASS__, 'deliver_from_loopback' ) );
+	}
+
+	/**
+	 * Stores a batch and schedules its safety-net retry, then starts the first attempt without
+	 * making the author wait: after fastcgi_finish_request() where PHP-FPM offers it, else in a
+	 * loopback request to this site that answers at once and sends afterwards.
+	 *
+	 * @param array $notes Notifications from CourseThreads_Client::notification().
+	 */
+	public static function dispatch( array $notes ) {
+		$batch_id = str_replace( '-', '', wp_generate_uuid4() );
+		$delays   = CourseThreads_Options::retry_delays();
+		add_option( self::BATCH . $batch_id, array( 'notes' => $notes, 'tries' => 0 ), '', 'no' );
+		wp_schedule_single_event( time() + ( $delays ? $delays[0] : 60 ), self::HOOK, array( $batch_id ) );
+		if ( function_exists( 'fastcgi_finish_request' ) && apply_filters( 'coursethreads_send_after_finish_request', true ) ) {
+			fastcgi_finish_request();
+			self::deliver( $batch_id, 2 );
+			return;
+		}
+		wp_remote_post(
+			admin_url( 'admin-ajax.php' ),
+			array(
+				'blocking'  => false,
+				'timeout'   => 1,
+				'sslverify' => apply_filters( 'https_local_ssl_verify', false ),
+				'body'      => array(
+					'action' => self::AJAX_ACTION,
+					'batch'  => $batch_id,
+					'key'    => self::loopback_key( $batch_id ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * The loopback request: proves it came from this site (a key only this site can compute),
+	 * answers at once so the author's request is not held, then sends.
+	 */
+	public static function deliver_from_loopback() {
+		// phpcs:disable WordPress.Security.NonceVerification.Missing -- anonymous loopback; the key below is its proof.
+		$batch_id = isset( $_POST['batch'] ) ? sanitize_key( wp_unslash( $_POST['batch'] ) ) : '';
+		$key      = isset( $_POST['key'] ) ? sanitize_text_field( wp_unslash( $_POST['key'] ) ) : '';
+		// phpcs:enable
+		if ( '' === $batch_id || ! hash_equals( self::loopback_key( $batch_id ), $key ) ) {
+			wp_die( '', '', array( 'response' => 403 ) );
+		}
+		ignore_user_abort( true );
+		if ( ! headers_sent() ) {
+			header( 'Content-Length: 0' );
+			header( 'Connection: close' );
+		}
+		while ( ob_get_level() > 0 ) {
+			ob_end_flush();
+		}
+		flush();
+		if ( function_exists( 'fastcgi_finish_request' ) ) {
+			fastcgi_finish_request();
+		}
+		self::deliver( $batch_id, 5 );
+		exit;
+	}
+
+	/**
+	 * The WP-Cron event: one more try for a batch.
+	 *
+	 * @param string $batch_id The batch.
+	 */
+	public static function retry( $batch_id ) {
+		self::deliver( sanitize_key( $batch_id ), 5 );
+	}
+
+	/**
+	 * Sends what is left of a batch in order. Stops at the first failure that calls for a retry
+	 * (the bot is down or busy: the rest would fail too) and reschedules with backoff; after the
+	 * last retry the batch is dropped and the failure stays on the settings page.
+	 *
+	 * @param string $batch_id The batch.
+	 * @param float  $timeout  Seconds to wait for each answer.
+	 */
+	public static function deliver( $batch_id, $timeout ) {
+		$batch = get_option( self::BATCH . $batch_id );
+		if ( ! is_array( $batch ) || empty( $batch['notes'] ) ) {
+			return;
+		}
+		if ( ! self::lock( $batch_id ) ) {
+			self::ensure_scheduled( $batch_id, self::LOCK_TTL );
+			return;
+		}
+		$left        = $batch['notes'];
+		$retry_after = 0;
+		while ( $left ) {
+			$result = CourseThreads_Client::send( $left[0], $timeout );
+			CourseThreads_Options::record( CourseThreads_Client::describe( $left[0] ), $result );
+			if ( 'retry' === $result['outcome'] ) {
+				$retry_after = $result['retry_after'];
+				break;
+			}
+			array_shift( $left );
+		}
+		wp_clear_scheduled_hook( self::HOOK, array( $batch_id ) );
+		$delays = CourseThreads_Options::retry_delays();
+		$tries  = (int) $batch['tries'];
+		if ( ! $left || $tries >= count( $delays ) ) {
+			delete_option( self::BATCH . $batch_id );
+			if ( $left ) {
+				/* translators: %d: how many times a notification was sent. */
+				$result['answer'] = sprintf( __( 'Gave up after %d tries; the bot\'s poll will catch up. Last answer: ', 'coursethreads' ), $tries + 1 ) . $result['answer'];
+				CourseThreads_Options::record( CourseThreads_Client::describe( $left[0] ), $result );
+			}
+		} else {
+			update_option( self::BATCH . $batch_id, array( 'notes' => $left, 'tries' => $tries + 1 ), false );
+			wp_schedule_single_event( time() + max( $delays[ $tries ], $retry_after ), self::HOOK, array( $batch_id ) );
+		}
+		delete_option( self::LOCK . $batch_id );
+	}
+
+	/**
+	 * Takes the batch's lock, so the loopback attempt and a cron retry never send it side by side.
+	 * A lock older than LOCK_TTL belongs to a request that died and is taken over.
+	 *
+	 * @param string $batch_id The batch.
+	 * @return bool Whether this request holds the lock now.
+	 */
+	private static function lock( $batch_id ) {
+		if ( add_option( self::LOCK . $batch_id, time(), '', 'no' ) ) {
+			return true;
+		}
+		$since = (int) get_option( self::LOCK . $batch_id, 0 );
+		if ( time() - $since < self::LOCK_TTL ) {
+			return false;
+		}
+		update_option( self::LOCK . $batch_id, time(), false );
+		return true;
+	}
+
+	/**
+	 * Makes sure a batch that someone else is sending still has a retry event, should that sender die.
+	 *
+	 * @param string $batch_id The batch.
+	 * @param int    $in       Seconds from now.
+	 */
+	private static function ensure_scheduled( $batch_id, $in ) {
+		if ( ! wp_next_scheduled( self::HOOK, array( $batch_id ) ) ) {
+			wp_schedule_single_event( time() + $in, self::HOOK, array( $batch_id ) );
+		}
+	}
+
+	/**
+	 * A key only this site can compute (it uses the site's secret salts).
+	 *
+	 * @param string $batch_id The batch.
+	 * @return string
+	 */
+	private static function loopback_key( $batch_id ) {
+		return wp_hash( self::AJAX_ACTION . '|' . $batch_id, 'nonce' );
+	}
+}
