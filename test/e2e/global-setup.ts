@@ -17,6 +17,8 @@ import { shellQuote, startWatchdog } from '../support/server-watchdog.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     wordpress: WordPressTestSite;
+    /** The state folder: credentials.json and the site's files (wordpress/), for tests that install a plugin. */
+    wordpressDir: string;
   }
 }
 
@@ -54,6 +56,7 @@ export default function setup(project: TestProject): () => void {
     users: { admin: user('admin'), bot: user('bot'), student1: user('student1'), student2: user('student2') },
   };
   project.provide('wordpress', site);
+  project.provide('wordpressDir', dir);
   process.stderr.write(`[e2e] WordPress ready at ${site.url} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return () => {
     if (process.env.WP_E2E_KEEP_RUNNING === '1') return;
