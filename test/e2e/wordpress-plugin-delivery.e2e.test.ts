@@ -1,0 +1,96 @@
+// How the plugin delivers: never at the author's expense, retried through WP-Cron while the bot is
+// unreachable (same delivery id, so the bot can tell a retry from a new change), and the settings
+// page's "Send test" button shows the bot's own answer.
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pressSendTest, saveSettings, type AdminSession } from './wordpress-plugin-admin.js';
+import { installPlugin, removePlugin, rest } from './wordpress-plugin-install.js';
+import { eventually, startPushReceiver, type PushReceiver, type ReceivedPush } from './wordpress-plugin-receiver.js';
+
+const site = inject('wordpress');
+const secret = randomBytes(32).toString('hex');
+// Retries are minutes apart in production; here each wp-cron.php run may retry at once.
+const fastRetries = join(inject('wordpressDir'), 'wordpress', 'wp-content', 'mu-plugins', 'coursethreads-e2e-fast-retries.php');
+let receiver: PushReceiver;
+let admin: AdminSession;
+const settingsPage = '/wp-admin/options-general.php?page=coursethreads';
+
+beforeAll(async () => {
+  receiver = await startPushReceiver(secret);
+  writeFileSync(fastRetries, "<?php\nadd_filter( 'coursethreads_retry_delays', function () { return array_fill( 0, 8, 0 ); } );\n");
+  admin = await installPlugin(site, inject('wordpressDir'), `${receiver.url}/push/v1/course_key_for_tests_01`, secret);
+});
+
+afterAll(async () => {
+  rmSync(fastRetries, { force: true });
+  await removePlugin(site);
+  await receiver?.close();
+});
+
+/** What a person reads on a wp-admin page: tags gone, entities decoded. */
+const visibleText = (html: string) =>
+  html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+const publish = (title: string) => rest<{ id: number }>(site, 'student1', 'posts', 'POST', { title, content: '<p>Draft two.</p>', status: 'publish' });
+const runWpCron = () => fetch(`${site.url}/wp-cron.php`).then((r) => r.text());
+const pushesFor = (id: number, from: ReceivedPush[] = receiver.pushes) => from.filter((p) => p.body.id === id && p.body.event === 'post.published');
+
+describe('delivering notifications', () => {
+  it('an author publishing while the bot answers slowly gets their page back before the bot has answered', async () => {
+    receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' }, delayMs: 3000 };
+    const post = await publish('Published while the bot is slow');
+    const authorDoneAt = Date.now();
+    const push = await eventually(() => pushesFor(post.id).find((p) => p.answeredAt !== undefined), 'the answered push');
+    expect(authorDoneAt).toBeLessThan(push.answeredAt!);
+    receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' } };
+  });
+
+  it('while the bot is down, WP-Cron retries the notification and it arrives once the bot is back, with the same delivery id', async () => {
+    receiver.answer = { status: 503, body: { error: 'restarting' } };
+    const post = await publish('Published while the bot restarts');
+    const first = await eventually(() => pushesFor(post.id)[0], 'the first attempt');
+    await eventually(async () => (visibleText(await admin.page(settingsPage)).includes(`Last failure: `) && visibleText(await admin.page(settingsPage)).includes(`post.published #${post.id}, HTTP 503`)) || undefined, 'the 503 shown on the settings page');
+
+    // Now the bot is unreachable altogether: a retry fails with no answer at all.
+    const port = receiver.port;
+    await receiver.close();
+    await eventually(async () => {
+      await runWpCron();
+      return visibleText(await admin.page(settingsPage)).includes(`post.published #${post.id}, HTTP 0`) || undefined;
+    }, 'a retry that found the bot down');
+
+    // The bot is back on the same address: the next WP-Cron run delivers.
+    const earlier = receiver.pushes;
+    receiver = await startPushReceiver(secret, port);
+    const delivered = await eventually(async () => {
+      await runWpCron();
+      return pushesFor(post.id).find((p) => p.signatureValid);
+    }, 'the retried notification');
+    expect(delivered.delivery).toBe(first.delivery);
+    expect(pushesFor(post.id)).toHaveLength(1);
+    expect(pushesFor(post.id, earlier)).toHaveLength(1);
+    expect(visibleText(await admin.page(settingsPage))).toContain(`Last delivery: `);
+    expect(visibleText(await admin.page(settingsPage))).toMatch(new RegExp(`Last delivery: [^:]+:\\d\\d[^,]*, post\\.published #${post.id}, HTTP 202`));
+  });
+
+  it("the settings page's Send test button shows the bot's status and answer", async () => {
+    receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' } };
+    expect(visibleText(await pressSendTest(admin))).toContain('The bot answered HTTP 202: {"ok":true,"course":"Writing 101"}');
+    const ping = receiver.pushes.find((p) => p.body.event === 'ping');
+    expect(ping).toMatchObject({ signatureValid: true, body: { v: 1, event: 'ping', id: 0, modified: null, site: site.url } });
+
+    receiver.answer = { status: 401, body: { error: 'bad_signature' } };
+    expect(visibleText(await pressSendTest(admin))).toContain('The bot answered HTTP 401: {"error":"bad_signature"}');
+  });
+
+  it('a mistyped secret is refused with a message naming the field, and the saved secret keeps working', async () => {
+    const page = visibleText(await saveSettings(admin, `${receiver.url}/push/v1/course_key_for_tests_01`, 'not-the-secret'));
+    expect(page).toContain('Course secret: paste the 64 characters');
+    receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' } };
+    const before = receiver.pushes.length;
+    expect(visibleText(await pressSendTest(admin))).toContain('The bot answered HTTP 202');
+    expect(receiver.pushes.slice(before).every((p) => p.signatureValid)).toBe(true);
+  });
+});
