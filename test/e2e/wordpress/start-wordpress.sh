@@ -46,6 +46,7 @@ fi
 PKGS=(php-cli php-mysql php-xml php-mbstring php-curl php-gd php-intl
       php-getid3 libjs-underscore libjs-cropper            # targets of symlinks inside the wordpress .deb
       mariadb-server-core mariadb-client-core              # mariadbd + mariadb-install-db + mariadb client; no system service
+      php-codesniffer                                      # phpcs for the companion plugin's coding-standard test
       curl ca-certificates)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -18,7 +18,7 @@ class CourseThreads_Client {
 	 * Builds a notification. It names what changed and never carries content: the bot reads the
 	 * object itself through the REST API, so a forged notification can only make it look.
 	 *
-	 * @param string   $event   post.published, comment.created, ... or ping.
+	 * @param string   $event   The event: post.published, comment.created, ... or ping.
 	 * @param int      $id      The post or comment id (0 for ping).
 	 * @param int|null $post_id The comment's post, for comment events.
 	 * @return array A notification with its own delivery id, kept across retries.
@@ -118,7 +118,7 @@ class CourseThreads_Client {
 	/**
 	 * Shapes an attempt's outcome.
 	 *
-	 * @param string $outcome     delivered, retry or rejected.
+	 * @param string $outcome     One of delivered, retry or rejected.
 	 * @param int    $status      HTTP status, 0 when no answer came.
 	 * @param string $answer      The answer's body or the network error.
 	 * @param int    $retry_after Seconds the bot asked to wait (429).

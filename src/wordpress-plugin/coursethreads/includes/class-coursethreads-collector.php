@@ -83,7 +83,7 @@ class CourseThreads_Collector {
 	/**
 	 * A comment was approved, held, marked as spam or trashed (the last two take it off the blog).
 	 *
-	 * @param string     $new_status approved, unapproved, spam, trash or delete.
+	 * @param string     $new_status One of approved, unapproved, spam, trash or delete.
 	 * @param string     $old_status The status it had.
 	 * @param WP_Comment $comment    The comment.
 	 */
