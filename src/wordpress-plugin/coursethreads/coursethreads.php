@@ -23,11 +23,13 @@ define( 'COURSETHREADS_DIR', plugin_dir_path( __FILE__ ) );
 require_once COURSETHREADS_DIR . 'includes/class-coursethreads-options.php';
 require_once COURSETHREADS_DIR . 'includes/class-coursethreads-client.php';
 require_once COURSETHREADS_DIR . 'includes/class-coursethreads-queue.php';
+require_once COURSETHREADS_DIR . 'includes/class-coursethreads-loopback.php';
 require_once COURSETHREADS_DIR . 'includes/class-coursethreads-collector.php';
 require_once COURSETHREADS_DIR . 'includes/class-coursethreads-settings.php';
 
 CourseThreads_Collector::register();
 CourseThreads_Queue::register();
+CourseThreads_Loopback::register();
 if ( is_admin() ) {
 	CourseThreads_Settings::register();
 }

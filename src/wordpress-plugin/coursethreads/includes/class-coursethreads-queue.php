@@ -16,19 +16,16 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 class CourseThreads_Queue {
 
-	const HOOK        = 'coursethreads_retry_batch';
-	const AJAX_ACTION = 'coursethreads_deliver';
-	const BATCH       = 'coursethreads_batch_';
-	const LOCK        = 'coursethreads_lock_';
-	const LOCK_TTL    = 30;
+	const HOOK     = 'coursethreads_retry_batch';
+	const BATCH    = 'coursethreads_batch_';
+	const LOCK     = 'coursethreads_lock_';
+	const LOCK_TTL = 30;
 
 	/**
-	 * Hooks the WP-Cron retry and the loopback request that makes the first attempt.
+	 * Hooks the WP-Cron retry.
 	 */
 	public static function register() {
 		add_action( self::HOOK, array( __CLASS__, 'retry' ) );
-		add_action( 'wp_ajax_nopriv_' . self::AJAX_ACTION, array( __CLASS__, 'deliver_from_loopback' ) );
-		add_action( 'wp_ajax_' . self::AJAX_ACTION, array( __CLASS__, 'deliver_from_loopback' ) );
 	}
 
 	/**
@@ -48,47 +45,7 @@ class CourseThreads_Queue {
 			self::deliver( $batch_id, 2 );
 			return;
 		}
-		wp_remote_post(
-			admin_url( 'admin-ajax.php' ),
-			array(
-				'blocking'  => false,
-				'timeout'   => 1,
-				'sslverify' => apply_filters( 'https_local_ssl_verify', false ),
-				'body'      => array(
-					'action' => self::AJAX_ACTION,
-					'batch'  => $batch_id,
-					'key'    => self::loopback_key( $batch_id ),
-				),
-			)
-		);
-	}
-
-	/**
-	 * The loopback request: proves it came from this site (a key only this site can compute),
-	 * answers at once so the author's request is not held, then sends.
-	 */
-	public static function deliver_from_loopback() {
-		// phpcs:disable WordPress.Security.NonceVerification.Missing -- anonymous loopback; the key below is its proof.
-		$batch_id = isset( $_POST['batch'] ) ? sanitize_key( wp_unslash( $_POST['batch'] ) ) : '';
-		$key      = isset( $_POST['key'] ) ? sanitize_text_field( wp_unslash( $_POST['key'] ) ) : '';
-		// phpcs:enable
-		if ( '' === $batch_id || ! hash_equals( self::loopback_key( $batch_id ), $key ) ) {
-			wp_die( '', '', array( 'response' => 403 ) );
-		}
-		ignore_user_abort( true );
-		if ( ! headers_sent() ) {
-			header( 'Content-Length: 0' );
-			header( 'Connection: close' );
-		}
-		while ( ob_get_level() > 0 ) {
-			ob_end_flush();
-		}
-		flush();
-		if ( function_exists( 'fastcgi_finish_request' ) ) {
-			fastcgi_finish_request();
-		}
-		self::deliver( $batch_id, 5 );
-		exit;
+		CourseThreads_Loopback::start( $batch_id );
 	}
 
 	/**
@@ -174,15 +131,5 @@ class CourseThreads_Queue {
 		if ( ! wp_next_scheduled( self::HOOK, array( $batch_id ) ) ) {
 			wp_schedule_single_event( time() + $in, self::HOOK, array( $batch_id ) );
 		}
-	}
-
-	/**
-	 * A key only this site can compute (it uses the site's secret salts).
-	 *
-	 * @param string $batch_id The batch.
-	 * @return string
-	 */
-	private static function loopback_key( $batch_id ) {
-		return wp_hash( self::AJAX_ACTION . '|' . $batch_id, 'nonce' );
 	}
 }
