@@ -20,7 +20,7 @@ const settingsPage = '/wp-admin/options-general.php?page=coursethreads';
 beforeAll(async () => {
   receiver = await startPushReceiver(secret);
   writeFileSync(fastRetries, "<?php\nadd_filter( 'coursethreads_retry_delays', function () { return array_fill( 0, 8, 0 ); } );\n");
-  admin = await installPlugin(site, inject('wordpressDir'), `${receiver.url}/push/v1/course_key_for_tests_01`, secret);
+  admin = await installPlugin(site, inject('wordpressDir'), { pushUrl: `${receiver.url}/push/v1/course_key_for_tests_01`, secret });
 });
 
 afterAll(async () => {
@@ -92,5 +92,16 @@ describe('delivering notifications', () => {
     const before = receiver.pushes.length;
     expect(visibleText(await pressSendTest(admin))).toContain('The bot answered HTTP 202');
     expect(receiver.pushes.slice(before).every((p) => p.signatureValid)).toBe(true);
+  });
+
+  it('deleting the plugin in wp-admin removes its settings: installed again, it starts blank', async () => {
+    expect(visibleText(await admin.page(settingsPage))).toContain('Saved (ends in ' + secret.slice(-4) + ')');
+    await removePlugin(site); // Plugins -> Deactivate, then Delete (runs uninstall.php)
+    admin = await installPlugin(site, inject('wordpressDir'), null);
+    const html = await admin.page(settingsPage);
+    expect(html).toMatch(/name="coursethreads_push_url" value=""/);
+    expect(visibleText(html)).toContain('Course secret Not set');
+    expect(visibleText(html)).toContain('Last delivery: none yet.');
+    expect(visibleText(html)).toContain('Last failure: none yet.');
   });
 });

@@ -15,7 +15,7 @@ type Comment = { id: number };
 
 beforeAll(async () => {
   receiver = await startPushReceiver(secret);
-  await installPlugin(site, inject('wordpressDir'), `${receiver.url}/push/v1/${courseKey}`, secret);
+  await installPlugin(site, inject('wordpressDir'), { pushUrl: `${receiver.url}/push/v1/${courseKey}`, secret });
 });
 
 afterAll(async () => {
