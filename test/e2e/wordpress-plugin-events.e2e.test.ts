@@ -31,14 +31,15 @@ async function expectPush(action: () => Promise<unknown>, event: string, id: () 
 }
 
 describe('the companion plugin tells the bot about every change on the blog', () => {
-  it('publishing, updating, unpublishing and trashing an essay, and a comment created, edited, approved, held and deleted: one signed notification each', async () => {
+  it('publishing, updating, unpublishing, trashing and deleting an essay, and a comment created, edited, approved, held and deleted: one signed notification each', async () => {
     let post: Post = { id: 0, modified_gmt: '' };
     let comment: Comment = { id: 0 };
     const setPost = (p: Post) => (post = p);
     const expected: Array<{ event: string; id: number; postId?: number; modified: string | null }> = [];
-    const postStep = async (event: string, act: () => Promise<Post>) => {
+    // A post deleted for good has no modification time any more: null.
+    const postStep = async (event: string, act: () => Promise<Post>, gone = false) => {
       await expectPush(async () => setPost(await act()), event, () => post.id);
-      expected.push({ event, id: post.id, modified: `${post.modified_gmt}Z` });
+      expected.push({ event, id: post.id, modified: gone ? null : `${post.modified_gmt}Z` });
     };
     const commentStep = async (event: string, act: () => Promise<Comment>) => {
       await expectPush(async () => (comment = await act()), event, () => comment.id);
@@ -59,6 +60,9 @@ describe('the companion plugin tells the bot about every change on the blog', ()
     await commentStep('comment.created', () => rest<Comment>(site, 'admin', 'comments', 'POST', { post: post.id, content: 'Please cite the page.', status: 'approved' }));
     await commentStep('comment.deleted', () => rest<Comment>(site, 'admin', `comments/${comment.id}?force=true`, 'DELETE').then(() => comment));
     await postStep('post.trashed', () => rest<Post>(site, 'student1', `posts/${post.id}`, 'DELETE'));
+    // Deleted for good straight away (no trash step, as on sites with EMPTY_TRASH_DAYS 0): the bot must hear too.
+    await postStep('post.published', () => rest<Post>(site, 'student1', 'posts', 'POST', { title: 'Withdrawn', content: '<p>Oops.</p>', status: 'publish' }));
+    await postStep('post.trashed', () => rest<{ previous: Post }>(site, 'admin', `posts/${post.id}?force=true`, 'DELETE').then((r) => r.previous), true);
 
     // A last, unrelated essay: once its push is in, any stray second notification of the steps above would be too.
     const sentinel = await rest<Post>(site, 'student2', 'posts', 'POST', { title: 'Sentinel', content: '<p>x</p>', status: 'publish' });

@@ -27,6 +27,7 @@ class CourseThreads_Collector {
 	 */
 	public static function register() {
 		add_action( 'transition_post_status', array( __CLASS__, 'post_status' ), 10, 3 );
+		add_action( 'before_delete_post', array( __CLASS__, 'post_deleted' ), 10, 1 );
 		add_action( 'wp_insert_comment', array( __CLASS__, 'comment_created' ), 10, 2 );
 		add_action( 'edit_comment', array( __CLASS__, 'comment_edited' ), 10, 1 );
 		add_action( 'transition_comment_status', array( __CLASS__, 'comment_status' ), 10, 3 );
@@ -53,6 +54,19 @@ class CourseThreads_Collector {
 			$event = 'trash' === $new_status ? 'post.trashed' : 'post.unpublished';
 		}
 		self::add( $event, (int) $post->ID, null );
+	}
+
+	/**
+	 * A published post deleted for good without passing through the trash (no status transition
+	 * fires then, e.g. with EMPTY_TRASH_DAYS set to 0): to the bot it is gone like a trashed one.
+	 *
+	 * @param int $post_id The post being deleted.
+	 */
+	public static function post_deleted( $post_id ) {
+		$post = get_post( $post_id );
+		if ( $post instanceof WP_Post && 'post' === $post->post_type && 'publish' === $post->post_status ) {
+			self::add( 'post.trashed', (int) $post->ID, null );
+		}
 	}
 
 	/**
