@@ -94,6 +94,13 @@ describe('delivering notifications', () => {
     expect(receiver.pushes.slice(before).every((p) => p.signatureValid)).toBe(true);
   });
 
+  it('a push URL typed without https:// is refused with a message naming the field, and the saved URL is kept', async () => {
+    const saved = `${receiver.url}/push/v1/course_key_for_tests_01`;
+    const page = await saveSettings(admin, 'bot.campus.example/push/v1/course_key_for_tests_01', '');
+    expect(visibleText(page)).toContain('Bot push URL: type the full address');
+    expect(await admin.page(settingsPage)).toContain(`value="${saved}"`);
+  });
+
   it('deleting the plugin in wp-admin removes its settings: installed again, it starts blank', async () => {
     expect(visibleText(await admin.page(settingsPage))).toContain('Saved (ends in ' + secret.slice(-4) + ')');
     await removePlugin(site); // Plugins -> Deactivate, then Delete (runs uninstall.php)

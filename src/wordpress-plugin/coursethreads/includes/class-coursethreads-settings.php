@@ -45,8 +45,8 @@ class CourseThreads_Settings {
 	}
 
 	/**
-	 * Accepts an http(s) URL, or nothing (which turns notifications off). Anything else keeps the
-	 * saved URL and says what to type.
+	 * Accepts an URL typed with http:// or https://, or nothing (which turns notifications off).
+	 * Anything else keeps the saved URL and says what to type.
 	 *
 	 * @param mixed $value What was typed.
 	 * @return string
@@ -56,7 +56,8 @@ class CourseThreads_Settings {
 		if ( '' === $value ) {
 			return '';
 		}
-		$url = esc_url_raw( $value, array( 'http', 'https' ) );
+		// esc_url_raw() would quietly prefix http:// to "bot.example/push"; the bot's URL is usually https.
+		$url = preg_match( '#^https?://#i', $value ) ? esc_url_raw( $value, array( 'http', 'https' ) ) : '';
 		if ( '' === $url || ! wp_parse_url( $url, PHP_URL_HOST ) ) {
 			add_settings_error( CourseThreads_Options::URL, 'coursethreads_url', __( 'Bot push URL: type the full address the bot gave you with /course push, starting with https:// (for example https://bot.campus.example/push/v1/...). The saved URL was kept.', 'coursethreads' ) );
 			return CourseThreads_Options::push_url();
