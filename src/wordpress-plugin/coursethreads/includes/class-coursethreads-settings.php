@@ -45,7 +45,7 @@ class CourseThreads_Settings {
 	}
 
 	/**
-	 * Accepts an URL typed with http:// or https://, or nothing (which turns notifications off).
+	 * Accepts a URL typed with http:// or https://, or nothing (which turns notifications off).
 	 * Anything else keeps the saved URL and says what to type.
 	 *
 	 * @param mixed $value What was typed.
