@@ -6,7 +6,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pressSendTest, saveSettings, type AdminSession } from './wordpress-plugin-admin.js';
-import { installPlugin, removePlugin, rest } from './wordpress-plugin-install.js';
+import { deletePosts, installPlugin, removePlugin, rest } from './wordpress-plugin-install.js';
 import { eventually, startPushReceiver, type PushReceiver, type ReceivedPush } from './wordpress-plugin-receiver.js';
 
 const site = inject('wordpress');
@@ -14,6 +14,7 @@ const secret = randomBytes(32).toString('hex');
 // Retries are minutes apart in production; here each wp-cron.php run may retry at once.
 const fastRetries = join(inject('wordpressDir'), 'wordpress', 'wp-content', 'mu-plugins', 'coursethreads-e2e-fast-retries.php');
 let receiver: PushReceiver;
+const written: number[] = [];
 let admin: AdminSession;
 const settingsPage = '/wp-admin/options-general.php?page=coursethreads';
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   rmSync(fastRetries, { force: true });
   await removePlugin(site);
+  await deletePosts(site, written);
   await receiver?.close();
 });
 
@@ -33,7 +35,11 @@ afterAll(async () => {
 const visibleText = (html: string) =>
   html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
-const publish = (title: string) => rest<{ id: number }>(site, 'student1', 'posts', 'POST', { title, content: '<p>Draft two.</p>', status: 'publish' });
+const publish = async (title: string) => {
+  const post = await rest<{ id: number }>(site, 'student1', 'posts', 'POST', { title, content: '<p>Draft two.</p>', status: 'publish' });
+  written.push(post.id);
+  return post;
+};
 const runWpCron = () => fetch(`${site.url}/wp-cron.php`).then((r) => r.text());
 const pushesFor = (id: number, from: ReceivedPush[] = receiver.pushes) => from.filter((p) => p.body.id === id && p.body.event === 'post.published');
 

@@ -2,7 +2,7 @@
 // bot's push URL as one correctly signed notification per change.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { installPlugin, removePlugin, rest } from './wordpress-plugin-install.js';
+import { deletePosts, installPlugin, removePlugin, rest } from './wordpress-plugin-install.js';
 import { eventually, startPushReceiver, type PushReceiver, type ReceivedPush } from './wordpress-plugin-receiver.js';
 
 const site = inject('wordpress');
@@ -20,6 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removePlugin(site);
+  await deletePosts(site, new Set(receiver?.pushes.map((p) => p.body.postId ?? p.body.id)));
   await receiver?.close();
 });
 

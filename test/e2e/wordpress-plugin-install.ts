@@ -30,6 +30,11 @@ export async function removePlugin(site: WordPressTestSite): Promise<void> {
   await rest(site, 'admin', `plugins/${PLUGIN}`, 'DELETE');
 }
 
+/** Deletes the essays a test wrote (and their comments), so later e2e files start from the blog they expect. */
+export async function deletePosts(site: WordPressTestSite, ids: Iterable<number>): Promise<void> {
+  for (const id of ids) await rest(site, 'admin', `posts/${id}?force=true`, 'DELETE').catch(() => undefined);
+}
+
 /** Uploads and activates the plugin; then saves the bot's URL and secret unless `settings` is null. */
 export async function installPlugin(site: WordPressTestSite, wordpressDir: string, settings: { pushUrl: string; secret: string } | null): Promise<AdminSession> {
   await removePlugin(site);
