@@ -81,6 +81,19 @@ describe('delivering notifications', () => {
     expect(visibleText(await admin.page(settingsPage))).toMatch(new RegExp(`Last delivery: [^:]+:\\d\\d[^,]*, post\\.published #${post.id}, HTTP 202`));
   });
 
+  it('a bot that answers 429 is left alone for the Retry-After it asked for', async () => {
+    receiver.answer = { status: 429, body: { error: 'rate_limited' }, headers: { 'retry-after': '3600' } };
+    const post = await publish('Published while the bot is busy');
+    await eventually(() => pushesFor(post.id)[0], 'the first attempt');
+    await eventually(async () => visibleText(await admin.page(settingsPage)).includes(`post.published #${post.id}, HTTP 429`) || undefined, 'the 429 shown on the settings page');
+    receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' } };
+    // Retries here are due at once (fastRetries), so only Retry-After can hold this one back. wp-cron.php
+    // runs due events before it answers: once it has answered, a retry that was going to happen has.
+    await runWpCron();
+    await runWpCron();
+    expect(pushesFor(post.id)).toHaveLength(1);
+  });
+
   it("the settings page's Send test button shows the bot's status and answer", async () => {
     receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' } };
     expect(visibleText(await pressSendTest(admin))).toContain('The bot answered HTTP 202: {"ok":true,"course":"Writing 101"}');

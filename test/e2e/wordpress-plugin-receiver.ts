@@ -19,6 +19,7 @@ export interface Answer {
   status: number;
   body: unknown;
   delayMs?: number;
+  headers?: Record<string, string>;
 }
 
 export interface PushReceiver {
@@ -55,10 +56,10 @@ export async function startPushReceiver(secret: string, port = 0): Promise<PushR
         receivedAt: Date.now(),
       };
       pushes.push(push);
-      const { status, body, delayMs = 0 } = receiver.answer;
+      const { status, body, delayMs = 0, headers = {} } = receiver.answer;
       setTimeout(() => {
         push.answeredAt = Date.now();
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
       }, delayMs);
     });
   });
