@@ -94,6 +94,21 @@ describe('delivering notifications', () => {
     expect(pushesFor(post.id)).toHaveLength(1);
   });
 
+  it('after the last retry the notification is dropped and the settings page says so', async () => {
+    const port = receiver.port;
+    await receiver.close();
+    const post = await publish('Published while the bot is gone for good');
+    const page = await eventually(async () => {
+      await runWpCron();
+      const text = visibleText(await admin.page(settingsPage));
+      return text.includes(`post.published #${post.id}, HTTP 0`) && text.includes('Gave up after 9 tries') ? text : undefined;
+    }, 'the give-up on the settings page', 60_000);
+    expect(page).toContain("the bot's poll will catch up");
+    receiver = await startPushReceiver(secret, port);
+    await runWpCron();
+    expect(pushesFor(post.id)).toHaveLength(0);
+  });
+
   it("the settings page's Send test button shows the bot's status and answer", async () => {
     receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' } };
     expect(visibleText(await pressSendTest(admin))).toContain('The bot answered HTTP 202: {"ok":true,"course":"Writing 101"}');
