@@ -30,7 +30,7 @@ class CourseThreads_Settings_Page {
 		<div class="wrap">
 			<h1><?php esc_html_e( 'CourseThreads', 'coursethreads' ); ?></h1>
 			<p><?php esc_html_e( 'Tells the course\'s Discord bot the moment an essay or a comment changes here. In Discord, staff run /course push to get the URL and the secret.', 'coursethreads' ); ?></p>
-			<?php settings_errors(); ?>
+			<?php /* No settings_errors() here: WordPress prints them on every Settings page already. */ ?>
 			<form method="post" action="options.php">
 				<?php settings_fields( CourseThreads_Settings::PAGE ); ?>
 				<table class="form-table" role="presentation">
