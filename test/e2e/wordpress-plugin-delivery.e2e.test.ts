@@ -119,6 +119,13 @@ describe('delivering notifications', () => {
     expect(visibleText(await pressSendTest(admin))).toContain('The bot answered HTTP 401: {"error":"bad_signature"}');
   });
 
+  it('a Send test posted from another site (no valid nonce) is refused and sends nothing', async () => {
+    const before = receiver.pushes.length;
+    const res = await admin.fetch('/wp-admin/admin-post.php', { method: 'POST', body: new URLSearchParams({ action: 'coursethreads_send_test', _wpnonce: 'forged0000' }) });
+    expect(res.status).toBe(403);
+    expect(receiver.pushes.length).toBe(before);
+  });
+
   it('a mistyped secret is refused with a message naming the field, and the saved secret keeps working', async () => {
     const page = visibleText(await saveSettings(admin, `${receiver.url}/push/v1/course_key_for_tests_01`, 'not-the-secret'));
     expect(page.split('Course secret: paste the 64 characters')).toHaveLength(2); // said once, not twice
