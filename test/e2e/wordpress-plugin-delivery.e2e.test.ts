@@ -126,6 +126,11 @@ describe('delivering notifications', () => {
     expect(receiver.pushes.length).toBe(before);
   });
 
+  it("a stranger cannot drive the plugin's own delivery request without the site's key", async () => {
+    const res = await fetch(`${site.url}/wp-admin/admin-ajax.php`, { method: 'POST', body: new URLSearchParams({ action: 'coursethreads_deliver', batch: 'abc', key: 'guess' }) });
+    expect(res.status).toBe(403);
+  });
+
   it('a mistyped secret is refused with a message naming the field, and the saved secret keeps working', async () => {
     const page = visibleText(await saveSettings(admin, `${receiver.url}/push/v1/course_key_for_tests_01`, 'not-the-secret'));
     expect(page.split('Course secret: paste the 64 characters')).toHaveLength(2); // said once, not twice
