@@ -66,12 +66,14 @@ class CourseThreads_Queue {
 	 * @param float  $timeout  Seconds to wait for each answer.
 	 */
 	public static function deliver( $batch_id, $timeout ) {
-		$batch = get_option( self::BATCH . $batch_id );
-		if ( ! is_array( $batch ) || empty( $batch['notes'] ) ) {
-			return;
-		}
 		if ( ! self::lock( $batch_id ) ) {
 			self::ensure_scheduled( $batch_id, self::LOCK_TTL );
+			return;
+		}
+		// Read under the lock: a sender that finished just before us has already removed what it delivered.
+		$batch = get_option( self::BATCH . $batch_id );
+		if ( ! is_array( $batch ) || empty( $batch['notes'] ) ) {
+			self::unlock( $batch_id );
 			return;
 		}
 		$left        = $batch['notes'];
@@ -99,26 +101,37 @@ class CourseThreads_Queue {
 			update_option( self::BATCH . $batch_id, array( 'notes' => $left, 'tries' => $tries + 1 ), false );
 			wp_schedule_single_event( time() + max( $delays[ $tries ], $retry_after ), self::HOOK, array( $batch_id ) );
 		}
-		delete_option( self::LOCK . $batch_id );
+		self::unlock( $batch_id );
 	}
 
 	/**
 	 * Takes the batch's lock, so the loopback attempt and a cron retry never send it side by side.
-	 * A lock older than LOCK_TTL belongs to a request that died and is taken over.
+	 * A lock older than LOCK_TTL belongs to a request that died and is taken over. Plain SQL, as
+	 * WP_Upgrader::create_lock() does: add_option() upserts, so two requests could both "add" it.
 	 *
 	 * @param string $batch_id The batch.
 	 * @return bool Whether this request holds the lock now.
 	 */
 	private static function lock( $batch_id ) {
-		if ( add_option( self::LOCK . $batch_id, time(), '', 'no' ) ) {
-			return true;
+		global $wpdb;
+		$name = self::LOCK . $batch_id;
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- an atomic insert is the point; the options API has none.
+		$taken = $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'no')", $name, (string) time() ) );
+		if ( 1 !== $taken ) {
+			$taken = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value < %d", (string) time(), $name, time() - self::LOCK_TTL ) );
 		}
-		$since = (int) get_option( self::LOCK . $batch_id, 0 );
-		if ( time() - $since < self::LOCK_TTL ) {
-			return false;
-		}
-		update_option( self::LOCK . $batch_id, time(), false );
-		return true;
+		// phpcs:enable
+		return 1 === $taken;
+	}
+
+	/**
+	 * Releases the batch's lock.
+	 *
+	 * @param string $batch_id The batch.
+	 */
+	private static function unlock( $batch_id ) {
+		global $wpdb;
+		$wpdb->delete( $wpdb->options, array( 'option_name' => self::LOCK . $batch_id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- pairs with lock().
 	}
 
 	/**
