@@ -84,4 +84,18 @@ describe('after setup', () => {
     expect(again.content).not.toContain('Line 2');
     expect((await runAs(world, world.instructorId, 'roster', 'show')).content).toContain(`<@${alice}>`);
   });
+
+  it('roster and link errors name the option typed and the command that fixes it', async () => {
+    const [alice, bob] = world.studentIds;
+    const badEmail = await runAs(world, world.instructorId, 'roster', 'add', { name: 'Alice Student', email: 'alice-at-uni', user: alice });
+    expect(badEmail.content).toMatch(/^email: /);
+    await runAs(world, world.instructorId, 'roster', 'add', { name: 'Alice Student', email: 'alice@uni.edu', user: alice });
+    const twice = await runAs(world, world.instructorId, 'roster', 'add', { name: 'Alice S.', email: 'alice@uni.edu', user: bob });
+    expect(twice.content).toContain('/roster import');
+    const badUsername = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'alice smith!' } as never }).response(15_000);
+    expect(badUsername.content).toMatch(/^blog_username: /);
+    const nobody = await runAs(world, world.instructorId, 'roster', 'remove', { email: 'nobody@uni.edu' });
+    expect(nobody.content).toMatch(/^email: /);
+    expect(nobody.content).toContain('/roster show');
+  });
 });
