@@ -23,7 +23,12 @@ export interface NoticeSummary {
 
 /** Sends the round's notices that are ready now (others are sent by the course's outbox later) and sums up all of them. */
 export async function sendRoundNotices(ctx: SyncContext, input: { courseId: string; roundId: string }): Promise<NoticeSummary> {
-  await drainOutbox(ctx, effectHandlers, { courseIds: [input.courseId], kinds: [ROUND_NOTICE_KIND], budget: 1_000 });
+  try {
+    await drainOutbox(ctx, effectHandlers, { courseIds: [input.courseId], kinds: [ROUND_NOTICE_KIND], budget: 1_000 });
+  } catch (error) {
+    // The round is saved and its notices recorded: the course's outbox sends them; the reply counts them as waiting.
+    ctx.log.warn({ err: error, roundId: input.roundId }, 'round notices not sent while staff waited');
+  }
   return summarizeRoundNotices(ctx.db, input.roundId);
 }
 

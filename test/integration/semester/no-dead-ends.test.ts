@@ -68,6 +68,10 @@ describe('after setup', () => {
     const unknown = await runAs(world, world.instructorId, 'reviews', 'cancel', { round: 'Week 9' });
     expect(unknown.content).toMatch(/^round: /);
     expect(unknown.content).toContain('/reviews list');
+    const report = await runAs(world, world.instructorId, 'report', 'participation', { round: 'Week 9' });
+    expect(report.content).toMatch(/^round: /);
+    const export_ = await runAs(world, world.instructorId, 'privacy', 'export', { student: world.studentIds[1] });
+    expect(export_.content).toMatch(/^student: /);
   }, 60_000);
 
   it('a roster note about an unknown Discord user suggests a command that works, and following it links them', async () => {
