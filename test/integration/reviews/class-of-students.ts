@@ -12,8 +12,8 @@ export interface ClassStudent {
   essayUrl: string;
 }
 
-export function runAs(world: BotWorld, userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}) {
-  return world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never }).response(30_000);
+export function runAs(world: BotWorld, userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}, waitMs = 30_000) {
+  return world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never }).response(waitMs);
 }
 
 export async function enrolClass(world: BotWorld, size: number): Promise<ClassStudent[]> {
@@ -32,7 +32,8 @@ export async function enrolClass(world: BotWorld, size: number): Promise<ClassSt
   const imported = await runAs(world, world.instructorId, 'roster', 'import', { file: { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(csv) } } });
   if (!/import/i.test(imported.content)) throw new Error(`roster import failed: ${imported.content}`);
   for (const s of students) s.essayUrl = (await world.wp.as(s.blogLogin).publishPost({ title: s.essayTitle, content: `<p>${s.essayTitle}: an argument.</p>` })).link;
-  await runAs(world, world.instructorId, 'sync', 'now');
+  // A thread per essay: on a busy machine (or PostgreSQL) a class of 60 takes a while.
+  await runAs(world, world.instructorId, 'sync', 'now', {}, 150_000);
   return students;
 }
 

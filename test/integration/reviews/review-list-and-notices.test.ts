@@ -63,7 +63,7 @@ describe('/reviews list for a class of 60', () => {
       expect(dueCell).toBe(due);
       expect(done).toBe('no');
     }
-  }, 180_000);
+  }, 300_000);
 
   it('a student who asks sees only the reviews they owe', async () => {
     const students = await enrolClass(world, 4);

@@ -102,4 +102,19 @@ describe('after setup', () => {
     expect(nobody.content).toMatch(/^email: /);
     expect(nobody.content).toContain('/roster show');
   });
+
+  it('a Discord timestamp in a thread reply reaches the blog in the course time zone, not UTC', async () => {
+    const post = await world.wp.as('student1').publishPost({ title: 'On the Thaw', content: '<p>Essay.</p>' });
+    await world.bot.syncNow();
+    const thread = world.emu.threadsIn(world.forumId)[0]!;
+    // 2026-01-15 18:00 UTC is noon in Chicago (CST, UTC−6).
+    const at = Date.UTC(2026, 0, 15, 18, 0) / 1000;
+    world.emu.as(world.studentIds[1]).postMessage(thread.id, { content: `Let us meet on <t:${at}:f> to discuss.` });
+    await world.emu.waitFor(async () => (await world.testDb.db.comment.count()) === 1, 5_000, 'reply recorded');
+    await world.bot.syncNow();
+    const onBlog = world.wp.state.comments.filter((c) => c.postId === post.id);
+    expect(onBlog).toHaveLength(1);
+    expect(onBlog[0]!.content).toMatch(/January 15, 2026,? at 12:00\s?PM CST/);
+    expect(onBlog[0]!.content).not.toContain('UTC');
+  }, 60_000);
 });
