@@ -100,7 +100,7 @@ describe('telling students about a confirmed round', () => {
       expect(dms).toHaveLength(1);
       expect(dms[0]!.content).toContain('round “Week 2”');
       // Due shown in the course's zone (America/Chicago), as typed.
-      expect(dms[0]!.content).toMatch(/Due: \*\*.+ at 5:00 PM CST\*\*/);
+      expect(dms[0]!.content).toMatch(/Due: \*\*.+ at 5:00 PM C[SD]T\*\*/);
       for (const [, title] of pairs.filter(([reviewer]) => reviewer === s.name)) expect(dms[0]!.content).toContain(`“${title}”`);
     }
 
