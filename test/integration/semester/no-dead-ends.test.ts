@@ -1,10 +1,12 @@
 // No dead ends: every error a person meets names the option they typed and a command that fixes it,
 // /course setup lists every bad option at once, and times are shown in the course's zone.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import { enrolClass, inDays, runAs } from '../reviews/class-of-students.js';
 
 let world: BotWorld;
+// Each test starts a whole bot world; a machine shared by many test runs needs more than the default 30 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 beforeEach(async () => {
   world = await startBotWorld();
