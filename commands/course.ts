@@ -77,7 +77,8 @@ function credentialsFrom(interaction: ChatInputCommandInteraction): BlogCredenti
   const password = interaction.options.getString('blog_password');
   if (token) return { kind: 'bearer', token };
   if (user && password) return { kind: 'application_password', username: user, password };
-  if (user || password) throw new UserError('Give both blog_user and blog_password, or neither.');
+  if (user) throw new UserError('blog_password: give the Application Password of blog_user too (WordPress: Users → Profile → Application Passwords).');
+  if (password) throw new UserError('blog_user: give the WordPress login name that blog_password belongs to.');
   return { kind: 'none' };
 }
 
@@ -87,16 +88,29 @@ function parseDay(value: string | null, option: string): Date | null {
   return new Date(`${value}T00:00:00Z`);
 }
 
+/** Reads one option; its problem joins the list /course setup reports at once, instead of stopping at the first. */
+function collect<T>(problems: string[], read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    problems.push(error.message);
+    return null;
+  }
+}
+
 async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const channel = interaction.options.getChannel('channel', true);
+  const optionProblems: string[] = [];
   const result = await setupCourse(ctx, {
     guildId: interaction.guildId!,
     channelId: channel.id,
     staffRoleId: interaction.options.getRole('staff_role', true).id,
     staffChannelId: interaction.options.getChannel('staff_channel')?.id ?? null,
     actorUserId: interaction.user.id,
-    credentials: credentialsFrom(interaction),
+    credentials: collect(optionProblems, () => credentialsFrom(interaction)),
+    optionProblems,
     settings: {
       name: interaction.options.getString('name', true),
       channelKind: channel.type === ChannelType.GuildForum ? 'forum' : channel.type === ChannelType.GuildText ? 'text' : 'other',
@@ -105,7 +119,7 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext):
       timeZone: interaction.options.getString('time_zone', true),
       quietHoursStart: interaction.options.getString('quiet_start'),
       quietHoursEnd: interaction.options.getString('quiet_end'),
-      endsAt: parseDay(interaction.options.getString('ends_on'), 'ends_on'),
+      endsAt: collect(optionProblems, () => parseDay(interaction.options.getString('ends_on'), 'ends_on')),
     },
   });
   await interaction.editReply({

@@ -31,9 +31,9 @@ function memberOf(interaction: ChatInputCommandInteraction | ButtonInteraction) 
   return interaction.inCachedGuild() ? interaction.member : null;
 }
 
-async function studentByDiscordId(ctx: AppContext, course: CourseRow, discordUserId: string) {
+async function studentByDiscordId(ctx: AppContext, course: CourseRow, discordUserId: string, typed: boolean) {
   const student = await ctx.db.student.findUnique({ where: { courseId_discordUserId: { courseId: course.id, discordUserId } }, select: { id: true, displayName: true } });
-  if (!student) throw new UserError(`<@${discordUserId}> is not on the roster of ${course.name} (or their Discord account is not linked).`);
+  if (!student) throw new UserError(typed ? `student: <@${discordUserId}> is not on the roster of ${course.name} with this Discord account (/roster show lists who is).` : `You are not on the roster of ${course.name} with this Discord account; the bot holds no data about you here.`);
   return student;
 }
 
@@ -42,7 +42,7 @@ async function exportData(interaction: ChatInputCommandInteraction, ctx: AppCont
   const aboutSomeoneElse = target !== null && target.id !== interaction.user.id;
   // A student may export only themselves; staff may export anyone on the roster (and that look is audited).
   if (aboutSomeoneElse && !isCourseStaff(memberOf(interaction), course)) throw new UserError('You can export only your own data. Run /privacy export without a student.');
-  const student = await studentByDiscordId(ctx, course, target?.id ?? interaction.user.id);
+  const student = await studentByDiscordId(ctx, course, target?.id ?? interaction.user.id, Boolean(target));
   const exported = await exportStudentData(ctx.db, {
     courseId: course.id,
     studentId: student.id,
@@ -59,7 +59,7 @@ async function exportData(interaction: ChatInputCommandInteraction, ctx: AppCont
 }
 
 async function askToPurge(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
-  const student = await studentByDiscordId(ctx, course, interaction.options.getUser('student', true).id);
+  const student = await studentByDiscordId(ctx, course, interaction.options.getUser('student', true).id, true);
   await promptStudentPurge(interaction, ctx, course, student);
 }
 

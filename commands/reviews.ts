@@ -1,11 +1,16 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { AppContext } from '../src/app/app-context.js';
 import type { Command } from '../src/discord/command.js';
-import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
+import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
 import { confirmRound, discardPreview } from '../src/reviews/confirm-round.js';
 import { parseLocalDateTime, parseLocalDay } from '../src/reviews/parse-local-time.js';
 import { previewRound } from '../src/reviews/preview-round.js';
 import { cancelRound, listRounds, renderRounds, swapReviewer } from '../src/reviews/round-admin.js';
+import { reviewPairsCsv } from '../src/reviews/review-pairs-csv.js';
+import { renderPairsPage } from '../src/reviews/review-pairs-text.js';
+import { loadReviewPairs } from '../src/reviews/round-pairs.js';
+import { renderNoticeSummary, sendRoundNotices } from '../src/reviews/round-notices.js';
+import { discordUserNames } from '../src/discord/discord-names.js';
 import { findStudent } from '../src/roster/roster-students.js';
 import { UserError } from '../src/shared/user-error.js';
 
@@ -24,7 +29,11 @@ const data = new SlashCommandBuilder()
     .addStringOption((o) => o.setName('category').setDescription('Only essays in this blog category'))
     .addStringOption((o) => o.setName('tag').setDescription('Only essays with this blog tag'))
     .addBooleanOption((o) => o.setName('exclude_unlinked').setDescription('Leave out essays whose author is not linked to a student (otherwise they block the round)')))
-  .addSubcommand((s) => s.setName('list').setDescription('List the review rounds and their progress'))
+  .addSubcommand((s) => s.setName('list').setDescription('The review rounds, or who reviews whom in one round (paged, or as a CSV file)')
+    .addStringOption((o) => o.setName('round').setDescription('Round name: shows who reviews whom (students see their own reviews)'))
+    .addIntegerOption((o) => o.setName('page').setDescription('Page of a long list (the reply says how many there are)').setMinValue(1))
+    .addStringOption((o) => o.setName('format').setDescription('A reply (default) or a CSV file of the whole round').addChoices(
+      { name: 'reply', value: 'reply' }, { name: 'CSV file', value: 'csv' })))
   .addSubcommand((s) => s.setName('swap').setDescription('Staff: move the reviews a student owes in a round to another student')
     .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true))
     .addUserOption((o) => o.setName('from').setDescription('Student who owes the reviews').setRequired(true))
@@ -71,14 +80,40 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promis
     await interaction.update({ content: 'Cancelled: no round was created.', components: [] });
     return;
   }
+  // Deferred: the reply waits for the students' notices, so staff learn at once whose DMs are closed.
+  await interaction.deferUpdate();
   const outcome = await confirmRound(ctx.db, pendingId, { userId: interaction.user.id, guildId: course.guildId }, ctx.clock.now());
-  await interaction.update({
-    content: outcome.created
-      ? `Round “${outcome.name}” created: ${outcome.assignments} review(s) assigned. Reminders go out on schedule; see /reviews list.`
-      : `Round “${outcome.name}” was already created (${outcome.assignments} review(s)); nothing was added.`,
-    components: [],
-    allowedMentions: { parse: [] },
-  });
+  const notices = renderNoticeSummary(await sendRoundNotices(ctx, { courseId: outcome.courseId, roundId: outcome.roundId }));
+  const head = outcome.created
+    ? `Round “${outcome.name}” created: ${outcome.assignments} review(s) assigned. Reminders go out on schedule; /reviews list round:${outcome.name} shows who reviews whom.`
+    : `Round “${outcome.name}” was already created (${outcome.assignments} review(s)); nothing was added.`;
+  await interaction.editReply({ content: `${head}\n${notices}`.slice(0, 2_000), components: [], allowedMentions: { parse: [] } });
+}
+
+/** /reviews list: the rounds, or one round's pairs (a page, or the whole round as CSV); students see their own. */
+async function list(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
+  const roundName = interaction.options.getString('round');
+  const format = interaction.options.getString('format') ?? 'reply';
+  if (!roundName) {
+    if (format === 'csv') throw new UserError('format: a CSV file covers one round: add round: with its name (the rounds are listed by /reviews list).');
+    const rounds = await listRounds(ctx.db, course.id);
+    const hint = rounds.length ? '\nWho reviews whom: /reviews list round:<name> (add format:CSV file for a spreadsheet).' : '';
+    return reply(interaction, renderRounds(rounds, course.timeZone).slice(0, 1_900) + hint);
+  }
+  const staff = isCourseStaff(interaction.inCachedGuild() ? interaction.member : null, course);
+  const pairs = await loadReviewPairs(ctx.db, { courseId: course.id, roundName, ...(staff ? {} : { onlyReviewerDiscordId: interaction.user.id }) });
+  if (format === 'csv') {
+    const names = await discordUserNames(interaction.client, pairs.flatMap((p) => (p.reviewerDiscordUserId ? [p.reviewerDiscordUserId] : [])));
+    const file = new AttachmentBuilder(reviewPairsCsv(pairs, { timeZone: course.timeZone, discordNames: names }), { name: `reviews-${roundName.trim().replace(/[^A-Za-z0-9_-]+/g, '-')}.csv` });
+    await interaction.reply({ content: `Round “${roundName.trim()}”: ${pairs.length} review(s), due times in ${course.timeZone}.`, files: [file], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  const dueAt = pairs[0]?.dueAt ?? null;
+  return reply(interaction, renderPairsPage({ roundName: pairs[0]?.roundName ?? roundName.trim(), dueAt, timeZone: course.timeZone, pairs, page: interaction.options.getInteger('page') ?? 1, ownOnly: !staff }));
+}
+
+async function reply(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
+  await interaction.reply({ content: content.slice(0, 2_000), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }
 
 export const reviews = {
@@ -89,9 +124,9 @@ export const reviews = {
     const sub = interaction.options.getSubcommand();
     const actor = { userId: interaction.user.id, guildId: course.guildId };
     if (sub === 'assign') return assign(interaction, ctx, course);
+    if (sub === 'list') return list(interaction, ctx, course);
     let content: string;
-    if (sub === 'list') content = renderRounds(await listRounds(ctx.db, course.id), course.timeZone);
-    else if (sub === 'cancel') {
+    if (sub === 'cancel') {
       const name = interaction.options.getString('round', true);
       const r = await cancelRound(ctx.db, { courseId: course.id, name, actor });
       content = `Round “${name}” cancelled: ${r.cancelledAssignments} pending review(s) will not be reminded.`;

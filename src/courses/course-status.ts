@@ -1,3 +1,4 @@
+import { formatDateInZone } from '../core/format/index.js';
 import type { Db } from '../db/client.js';
 import { outboxBacklog } from '../sync/outbox/outbox-store.js';
 
@@ -17,6 +18,8 @@ export async function showCourse(db: Db, courseId: string): Promise<string> {
     },
   });
   const backlog = await outboxBacklog(db, courseId);
+  // Every time staff read here is in the course's zone, as they run the course (never raw UTC).
+  const at = (d: Date) => formatDateInZone(d, course.timeZone, 'f');
   const quiet = course.quietHoursStart ? `${course.quietHoursStart}–${course.quietHoursEnd}` : 'none';
   return [
     `**${course.name}** — ${course.status}${course.flaggedReason ? ` (${course.flaggedReason})` : ''}`,
@@ -24,9 +27,9 @@ export async function showCourse(db: Db, courseId: string): Promise<string> {
     `Blog: ${course.blogUrl} (${course.blogKind}) · credentials: ${course.secret ? 'set, encrypted' : 'none'}`,
     `Time zone: ${course.timeZone} · quiet hours: ${quiet} · poll every ${course.pollIntervalMinutes} min · minimum words: ${course.minCommentWords}`,
     `Essays: ${course._count.essays} · comments: ${course._count.comments} · students: ${course._count.students}`,
-    `Announcing essays published since ${course.ingestSince.toISOString()}`,
-    `Blog: ${course.blogFailingSince ? `unreachable since ${course.blogFailingSince.toISOString()} (${course.blogLastError})` : 'reachable'}`,
+    `Announcing essays published since ${at(course.ingestSince)}`,
+    `Blog: ${course.blogFailingSince ? `unreachable since ${at(course.blogFailingSince)} (${course.blogLastError})` : 'reachable'}`,
     `Pending effects: ${backlog.pending} · dead letters: ${backlog.dead}${backlog.dead ? ' (use /sync retry)' : ''}`,
-    `Data kept until: ${course.endsAt ? new Date(course.endsAt.getTime() + course.retentionDays * 86_400_000).toISOString().slice(0, 10) : `${course.retentionDays} days after the course end date (not set)`}`,
+    `Data kept until: ${course.endsAt ? formatDateInZone(new Date(course.endsAt.getTime() + course.retentionDays * 86_400_000), course.timeZone, 'D') : `${course.retentionDays} days after the course end date (not set)`}`,
   ].join('\n');
 }

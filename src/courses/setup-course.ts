@@ -8,6 +8,9 @@ import type { ChatPort } from '../sync/chat-port.js';
 import type { BlogCredentials } from './blog-credentials.js';
 import type { BlogSourceFactory } from './course-blogs.js';
 import { recordAudit } from './audit.js';
+import { describeBlogError } from './describe-blog-error.js';
+
+export { describeBlogError };
 
 export interface SetupCourseInput {
   guildId: string;
@@ -16,7 +19,10 @@ export interface SetupCourseInput {
   staffChannelId: string | null;
   actorUserId: string;
   settings: unknown;
-  credentials: BlogCredentials;
+  /** null: the credential options were given wrongly, and `optionProblems` says how. */
+  credentials: BlogCredentials | null;
+  /** Problems the command found while reading options (e.g. a malformed date), reported with all the others. */
+  optionProblems?: string[];
 }
 
 export interface SetupDeps {
@@ -29,31 +35,39 @@ export interface SetupDeps {
 
 /**
  * Tests the blog connection and the bot's permissions, then saves the course, its sealed credentials
- * and an audit entry in one transaction. Nothing is saved when any check fails.
+ * and an audit entry in one transaction. Every problem is reported at once (each naming its option),
+ * so staff fix them in one go; nothing is saved when any check fails.
  */
 export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Promise<{ courseId: string; siteName: string }> {
+  const problems = [...(input.optionProblems ?? [])];
   const parsed = courseSettingsSchema.safeParse(input.settings);
-  if (!parsed.success) throw new UserError(`Nothing was saved. Please fix:\n- ${describeSettingsProblems(parsed.error).join('\n- ')}`);
-  const settings = parsed.data;
-  const urlProblem = blogUrlProblem(settings.blogKind, settings.blogUrl);
-  if (urlProblem) throw new UserError(`Nothing was saved. ${urlProblem}`);
+  if (!parsed.success) problems.push(...describeSettingsProblems(parsed.error));
+  const raw = (input.settings ?? {}) as { blogKind?: unknown; blogUrl?: unknown; channelKind?: unknown };
+  const badFields = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
+  const urlProblem = badFields.has('blogUrl') || badFields.has('blogKind') ? 'bad' : blogUrlProblem(String(raw.blogKind), String(raw.blogUrl));
+  if (urlProblem && urlProblem !== 'bad') problems.push(urlProblem);
   const existing = await deps.db.course.findUnique({ where: { guildId_channelId: { guildId: input.guildId, channelId: input.channelId } }, select: { name: true } });
-  if (existing) throw new UserError(`This channel already hosts the course "${existing.name}". Use /course show, or pick another channel.`);
-  if (settings.blogKind !== 'feed' && input.credentials.kind === 'none') {
-    throw new UserError('A WordPress blog needs credentials: blog_user and blog_password (an application password), or blog_token for WordPress.com.');
+  if (existing) problems.push(`channel: <#${input.channelId}> already hosts the course "${existing.name}". See it with /course show, or pick another channel.`);
+  if (raw.blogKind !== 'feed' && input.credentials?.kind === 'none') {
+    problems.push('blog_user and blog_password: a WordPress blog needs them (an Application Password: Users → Profile → Application Passwords), or blog_token for WordPress.com.');
   }
-
-  const missing = await deps.chat.missingPermissions(input.channelId, settings.channelKind);
-  if (missing.length > 0) throw new UserError(`Nothing was saved. The bot lacks these permissions in <#${input.channelId}>: ${missing.join(', ')}.`);
-
-  let siteName: string;
-  try {
-    const verified = await deps.createBlog({ kind: settings.blogKind, url: settings.blogUrl, credentials: input.credentials }).verify();
-    siteName = verified.siteName;
-  } catch (error) {
-    if (error instanceof BlogError) throw new UserError(`Nothing was saved. The blog did not accept the connection (${describeBlogError(error)}).`);
-    throw error;
+  if (!badFields.has('channelKind')) {
+    const missing = await deps.chat.missingPermissions(input.channelId, raw.channelKind as 'forum' | 'text');
+    if (missing.length > 0) problems.push(`channel: the bot lacks these permissions in <#${input.channelId}>: ${missing.join(', ')}. Grant them to its role, then run /course setup again.`);
   }
+  let siteName = '';
+  // The blog is tried only with an address and credentials worth trying; its answer joins the other problems.
+  if (!urlProblem && input.credentials && (raw.blogKind === 'feed' || input.credentials.kind !== 'none')) {
+    try {
+      siteName = (await deps.createBlog({ kind: raw.blogKind as 'wordpress', url: String(raw.blogUrl), credentials: input.credentials }).verify()).siteName;
+    } catch (error) {
+      if (!(error instanceof BlogError)) throw error;
+      problems.push(`The blog did not accept the connection: ${describeBlogError(error)}.`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new UserError(`Nothing was saved. Please fix:\n- ${problems.join('\n- ')}`);
+  const settings = parsed.data;
+  const credentials = input.credentials;
 
   const now = deps.clock.now();
   // Blog dates have one-second precision: an essay published in the same second as setup counts as new.
@@ -81,7 +95,7 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
       select: { id: true },
     });
     // Sealed once the course id exists: the ciphertext is bound to it (see SecretBox).
-    if (input.credentials.kind !== 'none') await tx.blogSecret.create({ data: { courseId: created.id, ...deps.secrets.seal(JSON.stringify(input.credentials), created.id) } });
+    if (credentials && credentials.kind !== 'none') await tx.blogSecret.create({ data: { courseId: created.id, ...deps.secrets.seal(JSON.stringify(credentials), created.id) } });
     await recordAudit(tx, { courseId: created.id, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.setup', details: { channelId: input.channelId, blogUrl: settings.blogUrl } });
     return created;
   });
@@ -98,42 +112,4 @@ export function blogUrlProblem(kind: string, url: string): string | null {
   if (u.username || u.password) return 'blog_url must not contain a user name or password: give them as blog_user and blog_password.';
   if (kind !== 'feed' && (u.search || u.hash)) return `blog_url must be the blog's address without ?query or #fragment, e.g. ${u.origin}${u.pathname}`;
   return null;
-}
-
-const operatorAdvice = "For a blog on your campus network, ask the bot's operator to add its host name to BLOG_ALLOWED_HOSTS.";
-
-/** The bot's own network limits, worded for staff: which option is wrong and what to do about it. */
-function describeGuardRefusal(code: string | null): string | null {
-  switch (code) {
-    case 'blocked_address':
-      return `blog_url leads to a private or local network address (or redirects there), which the bot does not connect to. ${operatorAdvice}`;
-    case 'unsupported_scheme':
-      return 'blog_url redirects to an address that is not http:// or https://; give the blog’s final https:// address';
-    case 'too_many_redirects':
-      return 'blog_url redirects too many times; open it in a browser and give the address it ends up at';
-    case 'too_large':
-      return 'the blog at blog_url sent a larger answer than the bot accepts; check that blog_url is the blog’s home page (the operator can raise BLOG_MAX_RESPONSE_BYTES)';
-    case 'timeout':
-      return 'the blog at blog_url did not finish answering in time; check the URL and try again';
-    default:
-      return null;
-  }
-}
-
-export function describeBlogError(error: BlogError): string {
-  const guard = describeGuardRefusal(error.code);
-  if (guard) return guard;
-  switch (error.kind) {
-    case 'auth':
-      return 'the user name or application password was refused, or that user may not read comments';
-    case 'not_found':
-      return 'no WordPress REST API at that address; check blog_url';
-    case 'unavailable':
-      return 'the blog did not answer; check blog_url and try again';
-    case 'unsupported':
-      return error.message; // the adapter's own words (a read-only feed), not the blog's
-    default:
-      // Status and WordPress error code only: the blog's own words are never repeated (see error-map.ts).
-      return `the blog refused the request${error.status ? ` (HTTP ${error.status}${error.code ? ` ${error.code}` : ''})` : ''}; check blog_url and the credentials`;
-  }
 }

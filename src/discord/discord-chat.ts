@@ -140,10 +140,10 @@ export class DiscordChat implements ChatPort {
     });
   }
 
-  sendDirectMessage(userId: string, content: string): Promise<string> {
+  sendDirectMessage(userId: string, content: string, options: { nonce?: string } = {}): Promise<string> {
     return chatCall(async () => {
       const user = await this.client.users.fetch(userId);
-      const message = await user.send({ content, allowedMentions: noPings });
+      const message = await user.send({ content, allowedMentions: noPings, ...(options.nonce ? { nonce: options.nonce, enforceNonce: true } : {}) });
       return message.id;
     });
   }

@@ -35,7 +35,7 @@ export async function findRoundByName(db: Db, courseId: string, name: string): P
   const hit = rounds.find((r) => r.name.toLowerCase() === name.trim().toLowerCase());
   if (hit) return hit;
   const known = rounds.map((r) => `“${r.name}”`).join(', ');
-  throw new UserError(`No review round is called “${name}”. ${known ? `Rounds: ${known}.` : 'This course has no rounds yet.'}`);
+  throw new UserError(`round: no review round is called “${name}”. ${known ? `Rounds: ${known}.` : 'This course has no rounds yet (staff create one with /reviews assign).'} Leave round out for the whole course.`);
 }
 
 export function participationSummary(report: ParticipationReport): string {

@@ -6,9 +6,11 @@ import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { ROUND_CONFIRMATION_KIND, roundPlanSchema } from './round-plan.js';
+import { recordRoundNotices } from './round-notices.js';
 
 export interface ConfirmOutcome {
   roundId: string;
+  courseId: string;
   name: string;
   assignments: number;
   /** false when an earlier press already created the round. */
@@ -38,8 +40,10 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
       await tx.assignment.createMany({
         data: plan.slots.map((s) => ({ roundId: round.id, reviewerStudentId: s.reviewerId, essayId: s.essayId, slotKey: s.slotKey })),
       });
+      // Recorded with the round: each student is told once, whoever presses Confirm again and whenever the bot restarts.
+      await recordRoundNotices(tx, { courseId: plan.courseId, roundId: round.id, reviewerIds: plan.slots.map((s) => s.reviewerId), now });
       await recordAudit(tx, { courseId: plan.courseId, guildId: actor.guildId, actorUserId: actor.userId, action: 'reviews.assign', details: { round: plan.name, assignments: plan.slots.length } });
-      return { roundId: round.id, name: plan.name, assignments: plan.slots.length, created: true };
+      return { roundId: round.id, courseId: plan.courseId, name: plan.name, assignments: plan.slots.length, created: true };
     });
   } catch (error) {
     if (error instanceof AlreadyTaken) return alreadyDone(db, pendingId);
@@ -52,8 +56,8 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
 class AlreadyTaken extends Error {}
 
 async function alreadyDone(db: Db, pendingId: string): Promise<ConfirmOutcome> {
-  const round = await db.reviewRound.findFirst({ where: { seed: pendingId }, select: { id: true, name: true, _count: { select: { assignments: true } } } });
-  if (round) return { roundId: round.id, name: round.name, assignments: round._count.assignments, created: false };
+  const round = await db.reviewRound.findFirst({ where: { seed: pendingId }, select: { id: true, courseId: true, name: true, _count: { select: { assignments: true } } } });
+  if (round) return { roundId: round.id, courseId: round.courseId, name: round.name, assignments: round._count.assignments, created: false };
   throw new UserError('This preview was cancelled or has expired. Run /reviews assign again.');
 }
 

@@ -1,5 +1,6 @@
 // /reviews assign, step 1: draw the round and show it. Only a PendingConfirmation row is written.
 import { randomUUID } from 'node:crypto';
+import { formatDateInZone } from '../core/format/index.js';
 import { assignReviews, AssignmentInfeasible, type AssignResult, type ReviewMode } from '../core/reviews/assign.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
@@ -35,11 +36,11 @@ export interface RoundPreview {
 
 export async function previewRound(db: Db, input: PreviewRoundInput): Promise<RoundPreview> {
   const name = input.name.trim();
-  if (!name || name.length > 100) throw new UserError('The round name must be 1-100 characters.');
-  if (input.dueAt.getTime() <= input.now.getTime()) throw new UserError('The due date is in the past: give a future date and time (course time zone).');
+  if (!name || name.length > 100) throw new UserError('name: the round name must be 1-100 characters, e.g. Week 8.');
   const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true } });
+  if (input.dueAt.getTime() <= input.now.getTime()) throw new UserError(`due: ${formatDateInZone(input.dueAt, course.timeZone, 'f')} is in the past: give a future date and time (YYYY-MM-DD HH:MM in ${course.timeZone}).`);
   if (await db.reviewRound.findUnique({ where: { courseId_name: { courseId: input.courseId, name } }, select: { id: true } })) {
-    throw new UserError(`A round named "${name}" already exists in this course; choose another name.`);
+    throw new UserError(`name: a round named "${name}" already exists in this course; choose another name (/reviews list shows the rounds).`);
   }
   const students = await db.student.findMany({ where: { courseId: input.courseId }, select: { id: true, displayName: true } });
   if (students.length < 2) throw new UserError('The roster has fewer than 2 students: import it first with /roster import.');

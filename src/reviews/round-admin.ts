@@ -10,7 +10,7 @@ type Actor = { userId: string; guildId: string };
 
 async function roundByName(db: Db, courseId: string, name: string) {
   const round = await db.reviewRound.findUnique({ where: { courseId_name: { courseId, name: name.trim() } }, select: { id: true, name: true, status: true, mode: true } });
-  if (!round) throw new UserError(`There is no round named "${name}" in this course (see /reviews list).`);
+  if (!round) throw new UserError(`round: there is no round named "${name}" in this course; /reviews list shows the rounds' names.`);
   return round;
 }
 
@@ -63,16 +63,16 @@ export async function swapReviewer(
   db: Db,
   input: { courseId: string; name: string; fromStudentId: string; toStudentId: string; actor: Actor },
 ): Promise<{ moved: number; kept: string[] }> {
-  if (input.fromStudentId === input.toStudentId) throw new UserError('Choose two different students.');
+  if (input.fromStudentId === input.toStudentId) throw new UserError('from and to are the same student: choose another student as to.');
   const round = await roundByName(db, input.courseId, input.name);
-  if (round.status === 'cancelled') throw new UserError(`Round "${round.name}" is cancelled.`);
+  if (round.status === 'cancelled') throw new UserError(`round: "${round.name}" is cancelled; nothing to swap.`);
   const to = await db.student.findFirst({ where: { id: input.toStudentId, courseId: input.courseId }, select: { id: true } });
-  if (!to) throw new UserError('The new reviewer is not on the roster of this course.');
+  if (!to) throw new UserError('to: that student is not on the roster of this course; add them with /roster add (user:), then swap again.');
   const owed = await db.assignment.findMany({
     where: { roundId: round.id, reviewerStudentId: input.fromStudentId, status: 'pending' },
     select: { id: true, slotKey: true, essayId: true, essay: { select: { title: true, authorStudentId: true } } },
   });
-  if (owed.length === 0) throw new UserError('That student owes no pending review in this round.');
+  if (owed.length === 0) throw new UserError('from: that student owes no pending review in this round (/reviews list round: shows who owes what).');
   let moved = 0;
   const kept: string[] = [];
   const taken = await db.assignment.findMany({ where: { roundId: round.id, reviewerStudentId: input.toStudentId }, select: { slotKey: true } });

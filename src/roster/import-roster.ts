@@ -15,7 +15,7 @@ export interface RosterLineReport {
   line: number;
   action: LineAction;
   email: string;
-  /** e.g. a Discord username that nobody in the server has (the student can still /link). */
+  /** e.g. a Discord username that nobody in the server has (fixed by importing the corrected file again). */
   note?: string;
 }
 
@@ -42,7 +42,7 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
     let id = row.discordUserId;
     if (!id && row.discordUsername) {
       id = (await input.resolveDiscordUsername?.(row.discordUsername)) ?? null;
-      if (!id) notes.set(row.line, `Discord user "${row.discordUsername}" was not found in this server; they can run /link themselves.`);
+      if (!id) notes.set(row.line, `Discord user "${row.discordUsername}" is not a member of this server, so this student has no Discord account yet. Put their exact username (not the display name) or their Discord user id (right-click them → Copy User ID) in the discord column and run /roster import again; the other lines stay as they are.`);
     }
     discordIds.set(row.line, id);
   }

@@ -31,7 +31,7 @@ export async function startLinkClaim(
   input: { courseId: string; discordUserId: string; blogUsername: string; now: Date },
 ): Promise<{ code: string; expiresAt: Date }> {
   const checked = checkBlogUsername(input.blogUsername.trim());
-  if ('error' in checked || checked.value === null) throw new UserError('error' in checked ? checked.error : 'Give your blog username.');
+  if ('error' in checked || checked.value === null) throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give your username on the class blog.'}`);
   const student = await db.student.findUnique({ where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } }, select: { id: true } });
   if (!student) throw new UserError('You are not on this course’s roster yet. Ask the course staff to add you (/roster add), then run /link again.');
   const taken = await db.student.findFirst({ where: { courseId: input.courseId, blogUsername: checked.value, blogUserId: { not: null }, id: { not: student.id } }, select: { id: true } });
@@ -98,9 +98,9 @@ export async function approveLink(
   input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId: string; actor: RosterActor; now: Date },
 ): Promise<CreditedWork> {
   const student = await db.student.findUnique({ where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } }, select: { id: true } });
-  if (!student) throw new UserError('That person is not on the roster of this course (or has no Discord account on it).');
+  if (!student) throw new UserError('user: that person is not on the roster of this course with this Discord account. Add them with /roster add (user:), or put their Discord user id in the roster CSV and run /roster import again.');
   const checked = checkBlogUsername(input.blogUsername.trim());
-  if ('error' in checked || checked.value === null) throw new UserError('error' in checked ? checked.error : 'Give the blog username.');
+  if ('error' in checked || checked.value === null) throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give the student’s username on the class blog.'}`);
   try {
     await db.$transaction(async (tx) => {
       await tx.student.update({ where: { id: student.id }, data: { blogUsername: checked.value, blogUserId: input.blogUserId } });

@@ -14,15 +14,16 @@ export interface NewStudent {
   discordUserId?: string | null;
 }
 
-function checked<T>(c: { value: T } | { error: string }): T {
-  if ('error' in c) throw new UserError(c.error);
+/** The checked value, or the problem named by the option the person typed. */
+function checked<T>(c: { value: T } | { error: string }, option: string): T {
+  if ('error' in c) throw new UserError(`${option}: ${c.error}`);
   return c.value;
 }
 
 export async function addStudent(db: Db, input: { courseId: string; student: NewStudent; actor: RosterActor }): Promise<{ studentId: string }> {
-  const name = checked(checkName(input.student.name.trim()));
-  const email = checked(checkEmail(input.student.email.trim()));
-  const blogUsername = checked(checkBlogUsername((input.student.blogUsername ?? '').trim()));
+  const name = checked(checkName(input.student.name.trim()), 'name');
+  const email = checked(checkEmail(input.student.email.trim()), 'email');
+  const blogUsername = checked(checkBlogUsername((input.student.blogUsername ?? '').trim()), 'blog_username');
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.student.create({
@@ -34,7 +35,7 @@ export async function addStudent(db: Db, input: { courseId: string; student: New
       return { studentId: row.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new UserError('A student with this email, Discord user or blog username is already on the roster (see /roster show).');
+    if (isUniqueViolation(error)) throw new UserError('A student with this email, Discord user (user) or blog_username is already on the roster (see /roster show). To change a student’s details, correct their line in the roster CSV and run /roster import again: lines are matched by email.');
     throw error;
   }
 }
@@ -42,9 +43,9 @@ export async function addStudent(db: Db, input: { courseId: string; student: New
 /** Finds a student by Discord user id, email or blog username (what staff can type). */
 export async function findStudent(db: Db, courseId: string, ref: { discordUserId?: string | null; email?: string | null }): Promise<{ id: string; displayName: string }> {
   const where = ref.discordUserId ? { courseId, discordUserId: ref.discordUserId } : ref.email ? { courseId, email: ref.email.trim().toLowerCase() } : null;
-  if (!where) throw new UserError('Name the student by Discord user or by email.');
+  if (!where) throw new UserError('user or email: give one of them to name the student.');
   const student = await db.student.findFirst({ where, select: { id: true, displayName: true } });
-  if (!student) throw new UserError('That person is not on the roster of this course.');
+  if (!student) throw new UserError(`${ref.discordUserId ? 'user' : 'email'}: that person is not on the roster of this course (/roster show lists who is).`);
   return student;
 }
 

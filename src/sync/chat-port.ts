@@ -28,8 +28,11 @@ export interface ChatPort {
   editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void>;
   deleteWebhookMessage(ref: ThreadRef, messageId: string): Promise<void>;
   setReaction(channelId: string, messageId: string, emoji: string, on: boolean): Promise<void>;
-  /** Direct message; throws ChatError 'dm_closed' when the user does not accept DMs. */
-  sendDirectMessage(userId: string, content: string): Promise<string>;
+  /**
+   * Direct message; throws ChatError 'dm_closed' when the user does not accept DMs. With a `nonce` (at most
+   * 25 characters) Discord returns the first message for a repeat within minutes instead of sending another.
+   */
+  sendDirectMessage(userId: string, content: string, options?: { nonce?: string }): Promise<string>;
   /** A message in a channel or thread; only `pingUserIds` may be mentioned. */
   sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: ChatFile[] }): Promise<string>;
   /** Permissions the bot lacks in a channel, as readable names (empty = all good). */

@@ -17,7 +17,7 @@ export const courseSettingsSchema = z
   .object({
     name: z.string().trim().min(1, 'give the course a name').max(100, 'the course name must be at most 100 characters'),
     channelKind: z.enum(['forum', 'text'], { message: 'the channel must be a forum channel or a text channel' }),
-    blogKind: z.enum(['wordpress', 'wordpress_com', 'feed']),
+    blogKind: z.enum(['wordpress', 'wordpress_com', 'feed'], { message: 'choose wordpress, wordpress_com or feed' }),
     blogUrl: z.url({ protocol: /^https?$/, message: 'the blog URL must start with http:// or https://' }),
     timeZone: z.string().refine(isValidTimeZone, 'unknown time zone: use an IANA name such as Europe/Berlin or America/New_York'),
     quietHoursStart: hhmm.nullable().default(null),
@@ -33,7 +33,16 @@ export const courseSettingsSchema = z
 
 export type CourseSettings = z.infer<typeof courseSettingsSchema>;
 
+/** The /course setup option each setting comes from: errors name what the person typed, not the code's field. */
+const OPTION_NAMES: Record<string, string> = {
+  name: 'name', channelKind: 'channel', blogKind: 'blog_kind', blogUrl: 'blog_url', timeZone: 'time_zone',
+  quietHoursStart: 'quiet_start', quietHoursEnd: 'quiet_end', pollIntervalMinutes: 'poll_minutes', minCommentWords: 'min_words', endsAt: 'ends_on',
+};
+
 /** One readable sentence per problem, for the ephemeral reply. */
 export function describeSettingsProblems(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`);
+  return error.issues.map((issue) => {
+    const field = issue.path.join('.');
+    return `${OPTION_NAMES[field] ?? (field || 'settings')}: ${issue.message}`;
+  });
 }

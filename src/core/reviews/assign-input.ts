@@ -9,7 +9,7 @@ export interface NormalisedRound {
 
 export function normaliseInput(input: AssignInput): NormalisedRound {
   if (!Number.isInteger(input.k) || input.k < 1) {
-    throw new AssignmentInfeasible([`Reviews per student must be a whole number of at least 1 (got ${input.k}).`]);
+    throw new AssignmentInfeasible([`reviews: the reviews per student must be a whole number of at least 1 (got ${input.k}).`]);
   }
   const reviewers = new Set<string>(input.reviewers ?? []);
   const essays = new Map<string, EssayRef>();

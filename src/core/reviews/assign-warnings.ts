@@ -35,7 +35,7 @@ export function shortfallMessages(
   });
   if (fatal.length > 0) {
     const maxK = Math.min(...p.eligible.map((l) => l.length));
-    fatal.push(`The largest number of reviews every student can get is ${maxK}; lower k or add essays.`);
+    fatal.push(`The largest number of reviews every student can get is ${maxK}: run /reviews assign again with reviews:${maxK} (or fewer), or once more essays are in.`);
     throw new AssignmentInfeasible(fatal);
   }
   return warnings;

@@ -6,8 +6,10 @@ import type { SyncContext } from '../sync-context.js';
 import type { IncomingThreadMessage } from './discord-message.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
 
-function toHtml(message: IncomingThreadMessage): string {
+/** `timeZone`: the course's, so a <t:…> timestamp in a reply reads on the blog as the course lives it (not UTC). */
+function toHtml(message: IncomingThreadMessage, timeZone: string): string {
   const html = discordMarkdownToSafeHtml(message.content, {
+    timeZone,
     resolveUser: (id) => message.users[id] ?? null,
     resolveChannel: (id) => message.channels[id] ?? null,
     resolveRole: (id) => message.roles[id] ?? null,
@@ -18,13 +20,13 @@ function toHtml(message: IncomingThreadMessage): string {
 /** A student's reply in an essay thread: recorded with its blog comment effect in one transaction. */
 export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMessage): Promise<'mirrored' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
-  const essay = await ctx.db.essay.findUnique({ where: { threadId: message.threadId }, select: { id: true, courseId: true, blogStatus: true } });
+  const essay = await ctx.db.essay.findUnique({ where: { threadId: message.threadId }, select: { id: true, courseId: true, blogStatus: true, course: { select: { timeZone: true } } } });
   if (!essay || essay.blogStatus !== 'published') return 'ignored';
   const student = await ctx.db.student.findUnique({
     where: { courseId_discordUserId: { courseId: essay.courseId, discordUserId: message.authorId } },
     select: { id: true },
   });
-  const html = toHtml(message);
+  const html = toHtml(message, essay.course.timeZone);
   const now = ctx.clock.now();
   try {
     await ctx.db.$transaction(async (tx) => {
@@ -72,9 +74,9 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
 export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem || !message.editedAt) return 'ignored';
   const editedAt = message.editedAt;
-  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true } });
+  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true, course: { select: { timeZone: true } } } });
   if (!comment) return 'ignored';
-  const html = toHtml(message);
+  const html = toHtml(message, comment.course.timeZone);
   const hash = textFingerprint(html);
   const newerThanRecorded = [{ discordEditedAt: null, writtenAt: { lte: editedAt } }, { discordEditedAt: { lt: editedAt } }];
   return ctx.db.$transaction(async (tx) => {

@@ -62,7 +62,7 @@ export interface OutboxRow {
  * it (no live claim, by the database's clock) and nothing it waits for is pending. A failing effect holds back
  * only its own orderKey and the effects that wait for it.
  */
-export async function readyEffects(db: Db, input: { now: Date; courseIds?: string[]; limit?: number; except?: ReadonlySet<string> }): Promise<OutboxRow[]> {
+export async function readyEffects(db: Db, input: { now: Date; courseIds?: string[]; limit?: number; except?: ReadonlySet<string>; kinds?: readonly string[] }): Promise<OutboxRow[]> {
   const pending = await db.outboxItem.findMany({
     where: { status: 'pending', ...(input.courseIds ? { courseId: { in: input.courseIds } } : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -85,7 +85,8 @@ export async function readyEffects(db: Db, input: { now: Date; courseIds?: strin
       : (await db.outboxItem.findMany({ where: { dedupeKey: { in: waitedFor }, status: 'pending' }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
   );
   return candidates
-    .filter((row) => !input.except?.has(row.id) && !row.waits.some((key) => stillPending.has(key)))
+    // `kinds` filters after the oldest-per-orderKey pick, so a narrowed drain never runs an effect ahead of its orderKey.
+    .filter((row) => !input.except?.has(row.id) && !row.waits.some((key) => stillPending.has(key)) && (!input.kinds || input.kinds.includes(row.kind)))
     .slice(0, input.limit ?? 200)
     .map(({ id, courseId, kind, orderKey, payload, attempts, attemptsAtRevive, revivedAt, createdAt }) => ({ id, courseId, kind, orderKey, payload, attempts, attemptsAtRevive, revivedAt, createdAt }));
 }

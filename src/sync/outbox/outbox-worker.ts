@@ -19,6 +19,8 @@ export interface DrainOptions {
   owner?: string;
   /** Stop after this many effects (bounded work per job tick). */
   budget?: number;
+  /** Only effects of these kinds (e.g. a round's notices, sent while staff wait for the confirm reply). */
+  kinds?: readonly string[];
   /** Checks, inside the completing transaction, that this process still holds its lease. */
   fence?: Parameters<SyncContext['db']['$transaction']>[0] extends (tx: infer T) => unknown ? (tx: T) => Promise<void> : never;
 }
@@ -44,7 +46,7 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   const blogDown = new Set<string>();
   const leftForNextPass = new Set<string>();
   while (budget > 0) {
-    const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50), except: leftForNextPass });
+    const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50), except: leftForNextPass, kinds: options.kinds });
     if (batch.length === 0) break;
     for (const row of batch) {
       if (row.courseId && blogDown.has(row.courseId) && row.kind.startsWith('blog.')) {

@@ -42,7 +42,7 @@ describe('/course', () => {
 
   it('refuses a wrong application password and an unknown time zone with what to fix, saving nothing', async () => {
     const badPassword = await setup({ blog_password: 'abcd efgh ijkl mnop qrst uvwx' }).response(10_000);
-    expect(badPassword.content).toContain('user name or application password was refused');
+    expect(badPassword.content).toContain('blog_password was refused: it must be an Application Password');
     expect(badPassword.content).not.toContain('abcd efgh');
     const badZone = await setup({ time_zone: 'Mars/Olympus' }).response(10_000);
     expect(badZone.content).toContain('unknown time zone');

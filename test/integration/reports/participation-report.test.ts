@@ -127,7 +127,7 @@ describe('/report participation', () => {
   it('names an unknown round and lists the real ones', async () => {
     const reply = await runReport({ round: 'Week 99' }).response();
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain('No review round is called “Week 99”');
+    expect(reply.content).toContain('round: no review round is called “Week 99”');
     expect(reply.content).toContain('“Week 1”');
   });
 });

@@ -50,7 +50,7 @@ describe('importRoster', () => {
 
   it('notes an unknown Discord username but still imports the line', async () => {
     const result = await importRoster(t.db, { courseId, csvBytes: good, actor, resolveDiscordUsername: async () => null });
-    expect(result.ok && result.lines[1]!.note).toMatch(/grace\.h.*not found.*\/link/);
+    expect(result.ok && result.lines[1]!.note).toMatch(/grace\.h.*not a member of this server.*\/roster import again/);
   });
 
   const malformed: Array<[string, Uint8Array | string, RegExp]> = [

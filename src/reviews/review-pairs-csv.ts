@@ -1,0 +1,29 @@
+// /reviews list format:csv — the whole round as a spreadsheet: UTF-8 with a BOM and CRLF rows (as the
+// participation CSV), every text cell through csvSafeCell so a title like "=1+1" stays text.
+import { stringify } from 'csv-stringify/sync';
+import { csvSafeCell } from '../core/roster/csv-safe.js';
+import type { ReviewPair } from './round-pairs.js';
+
+/** "2026-12-07 23:00": a sortable local time a spreadsheet reads; the zone is named in the header. */
+export function localDateTime(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+export function reviewPairsCsv(pairs: readonly ReviewPair[], input: { timeZone: string; discordNames: ReadonlyMap<string, string> }): Buffer {
+  const header = ['Reviewer', 'Reviewer Discord name', 'Essay title', 'Essay author', 'Essay URL', `Due (${input.timeZone})`, 'Done'];
+  const records = pairs.map((p) => [
+    p.reviewerName,
+    p.reviewerDiscordUserId ? (input.discordNames.get(p.reviewerDiscordUserId) ?? '') : '',
+    p.essay?.title ?? 'any peer essay',
+    p.essay?.authorName ?? '',
+    p.essay?.url ?? '',
+    localDateTime(p.dueAt, input.timeZone),
+    p.done ? 'yes' : 'no',
+  ].map(csvSafeCell));
+  return Buffer.from(stringify([header, ...records], { bom: true, record_delimiter: 'windows' }), 'utf8');
+}
