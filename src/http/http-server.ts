@@ -1,0 +1,38 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from '../shared/logger.js';
+
+/** A group of routes (health, metrics, blog push...) mounted on the bot's one HTTP server. */
+export type HttpRoutes = (app: FastifyInstance) => Promise<void> | void;
+
+export interface RunningHttpServer {
+  /** Where it listens, e.g. http://127.0.0.1:8787 (the real port when 0 was asked for). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The bot's HTTP server (Fastify). Binds to `host` (127.0.0.1 by default in config: a monitor on the same
+ * machine or a reverse proxy reaches it; nothing is exposed by accident). Port 0 takes any free port (tests).
+ * Logs through the bot's pino logger; requests themselves are not logged (a scrape every 15 s is noise).
+ */
+export async function startHttpServer(options: { host: string; port: number; log: Logger; routes: HttpRoutes[] }): Promise<RunningHttpServer> {
+  const app = Fastify({ loggerInstance: options.log.child({ component: 'http' }), disableRequestLogging: true });
+  for (const routes of options.routes) await app.register(async (scope) => routes(scope));
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`HTTP_PORT=${options.port}: the port is already in use on ${options.host}; choose another port, or HTTP_PORT=off to run without the HTTP server`);
+    if (code === 'EADDRNOTAVAIL') throw new Error(`HTTP_HOST=${options.host}: no network interface of this machine has that address; use 127.0.0.1 (local only) or 0.0.0.0 (all)`);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  options.log.info({ host: options.host, port }, 'HTTP server listening (/healthz, /readyz, /metrics)');
+  return {
+    url: `http://${host}:${port}`,
+    close: () => app.close(),
+  };
+}
