@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from '../shared/logger.js';
 
 /** A group of routes (health, metrics, blog push...) mounted on the bot's one HTTP server. */
@@ -10,13 +10,24 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+/** Requests at debug (a scrape every 15 s is noise at info); a failed request still at error, by Fastify's default. */
+class QuietRequests extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ method: request.method, url: request.url }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) super.requestCompleted(error, request, reply);
+    else reply.log.debug({ statusCode: reply.statusCode, ms: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /**
  * The bot's HTTP server (Fastify). Binds to `host` (127.0.0.1 by default in config: a monitor on the same
  * machine or a reverse proxy reaches it; nothing is exposed by accident). Port 0 takes any free port (tests).
- * Logs through the bot's pino logger; requests themselves are not logged (a scrape every 15 s is noise).
+ * Logs through the bot's pino logger.
  */
 export async function startHttpServer(options: { host: string; port: number; log: Logger; routes: HttpRoutes[] }): Promise<RunningHttpServer> {
-  const app = Fastify({ loggerInstance: options.log.child({ component: 'http' }), disableRequestLogging: true });
+  const app = Fastify({ loggerInstance: options.log.child({ component: 'http' }), logController: new QuietRequests() });
   for (const routes of options.routes) await app.register(async (scope) => routes(scope));
   try {
     await app.listen({ host: options.host, port: options.port });
