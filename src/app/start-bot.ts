@@ -15,6 +15,7 @@ import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
 import type { Job, JobContext } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
 import { healthAndMetricsRoutes } from '../http/health-and-metrics.js';
+import { httpPortFor } from '../http/http-port.js';
 import { startHttpServer, type HttpRoutes, type RunningHttpServer } from '../http/http-server.js';
 import { countDiscordRest } from '../http/metrics-discord.js';
 import { createBotMetrics } from '../http/metrics-registry.js';
@@ -87,7 +88,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   attachMessageEvents(client, ctx);
   if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()], ctx, { shardIds: shards.ids });
   const routes = healthAndMetricsRoutes({ client: ready, db: options.db, databaseUrl: options.databaseUrl, owner, clock: options.clock, log: options.log, metrics });
-  const http = options.http ? await startHttpServer({ host: options.http.host, port: options.http.port, log: options.log, routes: [...routes, ...(options.http.routes ?? [])] }) : null;
+  const http = options.http ? await startHttpServer({ host: options.http.host, port: httpPortFor(options.http.port, shards), log: options.log, routes: [...routes, ...(options.http.routes ?? [])] }) : null;
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {
     client: ready,
