@@ -31,7 +31,11 @@ const includes = (labels: Record<string, string>, wanted: Record<string, string>
 export async function scrapeMetrics(baseUrl: string): Promise<Scrape> {
   const response = await fetch(`${baseUrl}/metrics`);
   if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
-  const text = await response.text();
+  return readMetrics(await response.text());
+}
+
+/** Reads a body in the Prometheus text format (a registry's own output, for tests below the HTTP server). */
+export function readMetrics(text: string): Scrape {
   const samples = parse(text);
   return {
     text,
