@@ -1,10 +1,18 @@
 import { renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import { testDatabaseKind } from '../../support/test-db.js';
 
 // What a monitor (a load balancer, systemd, Kubernetes) sees on /readyz while things break and heal:
 // the real bot, its real gateway connection to the Discord emulator, its real database.
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+const pg = createRequire(import.meta.url)('pg') as { Client: new (opts: { connectionString: string }) => PgClient };
 
 let world: BotWorld;
 let url: string;
@@ -55,6 +63,26 @@ describe('/readyz and /healthz as a monitor sees them', () => {
       renameSync(`${file}.moved`, file);
     }
     expect(await readyz()).toEqual({ status: 200, notReady: [] });
+  });
+
+  it.skipIf(testDatabaseKind() !== 'postgresql')('a PostgreSQL database that stops taking connections makes the bot not ready, naming the database, until it takes them again', async () => {
+    // What a DBA does before maintenance: no new connections, and the open ones are ended.
+    const name = new URL(world.testDb.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: world.testDb.url.replace(/\/[^/?]+(\?.*)?$/, '/postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+      await waitForStatus(503, 'readyz turns 503 while the database refuses connections');
+      const down = await readyz();
+      expect(down.notReady).toHaveLength(1);
+      expect(down.notReady[0]).toMatch(/^database: /);
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await waitForStatus(200, 'readyz back to 200 once the database takes connections');
+    } finally {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
   });
 
   it('a migration this build ships but the database has not applied makes the bot not ready, naming it', async () => {
