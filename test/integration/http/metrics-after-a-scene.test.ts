@@ -67,6 +67,7 @@ describe('/metrics after a scene, as an operator reads it', () => {
     expect(down.get('coursethreads_effects_total', { kind: 'blog.create_comment', outcome: 'failed' })).toBe(1);
     expect(down.get('coursethreads_outbox_pending', { kind: 'blog.create_comment' })).toBe(await pendingInDb('blog.create_comment'));
     expect(down.get('coursethreads_outbox_pending', { kind: 'blog.create_comment' })).toBe(1);
+    expect(down.get('coursethreads_outbox_oldest_pending_seconds', { kind: 'blog.create_comment' })).toBeGreaterThan(0);
 
     await world.wp.comeUp();
     // The retry waits for its backoff: the operator's "retry now" is /sync retry; here the test moves past it.
@@ -74,6 +75,7 @@ describe('/metrics after a scene, as an operator reads it', () => {
     await world.bot.syncNow();
     const up = await scrapeMetrics(metricsUrl);
     expect(up.get('coursethreads_outbox_pending', { kind: 'blog.create_comment' })).toBe(0);
+    expect(up.get('coursethreads_outbox_oldest_pending_seconds', { kind: 'blog.create_comment' })).toBe(0);
     expect(up.get('coursethreads_effects_total', { kind: 'blog.create_comment', outcome: 'done' })).toBe(world.wp.state.comments.length);
     expect(up.get('coursethreads_poll_errors_total', { course: courseId })).toBe(down.get('coursethreads_poll_errors_total', { course: courseId }));
   });
