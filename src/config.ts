@@ -17,6 +17,8 @@ const allowedHost = z
   .trim()
   .regex(/^(\[[0-9a-f:.]+\]|[0-9a-f:]+:[0-9a-f:.]*|[a-z0-9]([a-z0-9.-]*[a-z0-9])?\.?)$/i, 'list host names or IP addresses separated by commas, e.g. blog.campus.example,10.20.0.5 (no http://, port or path)');
 
+const httpPortHelp = 'must be a port number from 0 to 65535 (e.g. 8787), or off to run without the HTTP server';
+
 const configSchema = z.object({
   discordToken: z.string().min(50, 'looks too short for a bot token').optional(),
   discordApplicationId: snowflake.optional(),
@@ -43,6 +45,11 @@ const configSchema = z.object({
     .int('must be a whole number of bytes')
     .min(65_536, 'must be at least 65536 (64 KiB)')
     .default(10 * 1024 * 1024),
+  /** Where the health and metrics server listens: this machine only by default. */
+  httpHost: z.string().trim().regex(/^([0-9.]+|[0-9a-f:]+|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)$/i, 'must be an address to listen on, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface); no http:// or port').default('127.0.0.1'),
+  httpPort: z
+    .union([z.literal('off'), z.coerce.number().int(httpPortHelp).min(0, httpPortHelp).max(65_535, httpPortHelp)], { error: httpPortHelp })
+    .default(8787),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -62,6 +69,8 @@ const envNames: Record<keyof Config, string> = {
   leaseSeconds: 'LEASE_SECONDS',
   blogAllowedHosts: 'BLOG_ALLOWED_HOSTS',
   blogMaxResponseBytes: 'BLOG_MAX_RESPONSE_BYTES',
+  httpHost: 'HTTP_HOST',
+  httpPort: 'HTTP_PORT',
 };
 
 export class ConfigError extends Error {

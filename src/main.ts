@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     instanceId: config.instanceId,
     shards: config.shardIds,
     shardCount: config.shardCount,
+    databaseUrl: config.databaseUrl,
+    ...(config.httpPort !== 'off' && { http: { host: config.httpHost, port: config.httpPort } }),
   });
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');

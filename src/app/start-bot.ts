@@ -14,6 +14,11 @@ import { reminderSweepJob } from '../jobs/reminder-sweep-job.js';
 import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
 import type { Job, JobContext } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
+import { healthAndMetricsRoutes } from '../http/health-and-metrics.js';
+import { httpPortFor } from '../http/http-port.js';
+import { startHttpServer, type HttpRoutes, type RunningHttpServer } from '../http/http-server.js';
+import { countDiscordRest } from '../http/metrics-discord.js';
+import { createBotMetrics } from '../http/metrics-registry.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -34,12 +39,17 @@ export interface BotOptions {
   shardCount?: number;
   /** Off in tests that drive jobs by hand. */
   schedule?: boolean;
+  /** DATABASE_URL, for /readyz (the SQLite file, pending migrations). */
+  databaseUrl?: string;
+  /** The HTTP server (/healthz, /readyz, /metrics and any extra routes); none when absent (HTTP_PORT=off). */
+  http?: { host: string; port: number; routes?: HttpRoutes[] };
 }
 
 export interface RunningBot {
   client: Client<true>;
   ctx: JobContext;
   scheduler: RunningScheduler | null;
+  http: RunningHttpServer | null;
   /** Runs the course sync (poll + outbox) for every held course now; used by tests and the demo. */
   syncNow(): Promise<void>;
   stop(): Promise<void>;
@@ -48,6 +58,8 @@ export interface RunningBot {
 /** Composition of the running bot: client, context, event handlers, command router and jobs. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createDiscordClient({ apiUrl: options.apiUrl, shards: options.shards, shardCount: options.shardCount });
+  const metrics = createBotMetrics();
+  countDiscordRest(client, metrics.counting);
   const ready = await loginAndWait(client, options.token);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
   let scheduler: RunningScheduler | null = null;
@@ -59,7 +71,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     shards,
     db: options.db,
     chat: new DiscordChat(ready),
-    blogFor: courseBlogs(options.db, options.secrets, options.createBlog),
+    blogFor: courseBlogs(options.db, options.secrets, options.createBlog, metrics.counting),
     clock: options.clock,
     log: options.log,
     secrets: options.secrets,
@@ -67,6 +79,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config: { leaseSeconds: options.leaseSeconds ?? 60 },
     owner,
     kickOutbox: () => scheduler?.kick('outbox'),
+    metrics: metrics.counting,
   };
   const route = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => {
@@ -74,16 +87,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   attachMessageEvents(client, ctx);
   if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()], ctx, { shardIds: shards.ids });
+  const routes = healthAndMetricsRoutes({ client: ready, db: options.db, databaseUrl: options.databaseUrl, owner, clock: options.clock, log: options.log, metrics });
+  const http = options.http ? await startHttpServer({ host: options.http.host, port: httpPortFor(options.http.port, shards), log: options.log, routes: [...routes, ...(options.http.routes ?? [])] }) : null;
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {
     client: ready,
     ctx,
     scheduler,
+    http,
     async syncNow() {
       await sync.tick(ctx, 'poll_all_now');
     },
     async stop() {
       await scheduler?.stop();
+      await http?.close();
       await client.destroy();
     },
   };

@@ -3,6 +3,7 @@ import type { BlogKind } from '../core/types.js';
 import { BlogError, type BlogSource } from './blog-source.js';
 import { createFeedSource } from './feed/feed-source.js';
 import { createGuardedFetch, type BlogNetworkPolicy } from './http/guarded-fetch.js';
+import type { HttpClientOptions } from './http/http-client.js';
 import type { BlogLogger } from './http/logger.js';
 import { createWordPressSource } from './wordpress/wordpress-source.js';
 
@@ -27,6 +28,8 @@ export interface BlogSourceDeps extends BlogNetworkPolicy {
   sleep?: (ms: number) => Promise<void>;
   /** WordPress.com API root override (tests point it at the fake). */
   wordpressComApiRoot?: string;
+  /** Told how every HTTP attempt ended (the blog request metrics of the course this source serves). */
+  onAttempt?: HttpClientOptions['onAttempt'];
 }
 
 export function createBlogSource(settings: BlogSettings, deps: BlogSourceDeps = {}): BlogSource {
@@ -36,6 +39,7 @@ export function createBlogSource(settings: BlogSettings, deps: BlogSourceDeps = 
     ...(deps.timeoutMs !== undefined && { timeoutMs: deps.timeoutMs }),
     ...(deps.retries !== undefined && { retries: deps.retries }),
     ...(deps.sleep && { sleep: deps.sleep }),
+    ...(deps.onAttempt && { onAttempt: deps.onAttempt }),
   };
   switch (settings.kind) {
     case 'feed':

@@ -5,6 +5,7 @@ import { createGuardedFetch } from '../blog/http/guarded-fetch.js';
 import type { Db } from '../db/client.js';
 import type { BlogKind } from '../core/types.js';
 import type { SecretBox } from '../privacy/secret-box.js';
+import type { Metrics } from '../shared/metrics.js';
 import { blogCredentialsSchema, type BlogCredentials } from './blog-credentials.js';
 
 /**
@@ -13,16 +14,16 @@ import { blogCredentialsSchema, type BlogCredentials } from './blog-credentials.
  */
 export function realBlogSources(deps: BlogSourceDeps = {}): BlogSourceFactory {
   const shared: BlogSourceDeps = { ...deps, fetch: deps.fetch ?? createGuardedFetch(deps) };
-  return (settings) => createBlogSource({ kind: settings.kind, url: settings.url, credentials: settings.credentials.kind === 'none' ? null : settings.credentials }, shared);
+  return (settings) => createBlogSource({ kind: settings.kind, url: settings.url, credentials: settings.credentials.kind === 'none' ? null : settings.credentials }, settings.onAttempt ? { ...shared, onAttempt: settings.onAttempt } : shared);
 }
 
-export type BlogSourceFactory = (settings: { kind: BlogKind; url: string; credentials: BlogCredentials }) => BlogSource;
+export type BlogSourceFactory = (settings: { kind: BlogKind; url: string; credentials: BlogCredentials; onAttempt?: BlogSourceDeps['onAttempt'] }) => BlogSource;
 
 /**
  * Builds each course's BlogSource on demand, opening its sealed credentials in memory only. Cached per
  * course until the credentials change (their updatedAt is part of the cache key).
  */
-export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactory): (courseId: string) => Promise<BlogSource> {
+export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactory, metrics?: Metrics): (courseId: string) => Promise<BlogSource> {
   const cache = new Map<string, { stamp: string; source: BlogSource }>();
   return async (courseId) => {
     const course = await db.course.findUniqueOrThrow({
@@ -33,7 +34,7 @@ export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactor
     const hit = cache.get(courseId);
     if (hit?.stamp === stamp) return hit.source;
     const credentials: BlogCredentials = course.secret ? blogCredentialsSchema.parse(JSON.parse(secrets.open(course.secret))) : { kind: 'none' };
-    const source = withCachedVerify(create({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials }));
+    const source = withCachedVerify(create({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials, onAttempt: (outcome) => metrics?.blogRequest(courseId, outcome) }));
     cache.set(courseId, { stamp, source });
     return source;
   };

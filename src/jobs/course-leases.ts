@@ -48,6 +48,8 @@ export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: s
     if (!myShards.has(shard)) continue;
     if (claimed.filter((c) => c.shard === shard).length >= (quota.get(shard) ?? 0)) continue;
     const lease = await acquireLease(ctx.db, { name: `course:${course.id}`, owner: ctx.owner, ttlMs, now });
+    // Not ours before, and the token shows an earlier holder: a takeover (fencing tokens start at 1).
+    if (lease && !mine.has(`course:${course.id}`) && lease.token > 1) ctx.metrics?.leaseTakenOver();
     if (lease) claimed.push({ courseId: course.id, lease, shard });
   }
   return claimed.map(({ courseId, lease }) => ({ courseId, lease }));

@@ -39,10 +39,13 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
     if (due) {
       lastPoll.set(courseId, now);
       const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= now;
+      const pollStarted = performance.now(); // a duration for /metrics, not course time: the real clock
       try {
         effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll })).effects.done;
+        ctx.metrics?.pollFinished(courseId, (performance.now() - pollStarted) / 1_000, true);
         if (sweepAll) lastFullSweep.set(courseId, now);
       } catch (error) {
+        ctx.metrics?.pollFinished(courseId, (performance.now() - pollStarted) / 1_000, false);
         if (!(error instanceof BlogError)) throw error;
         await alertLongBlogOutage(ctx, courseId); // the outage is recorded; Discord effects still go out below
       }

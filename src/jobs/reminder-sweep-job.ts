@@ -18,7 +18,7 @@ export function reminderSweepJob(): Job {
       let failed = 0;
       for (const { courseId, lease } of claimed) {
         try {
-          const s = await runReminderSweep({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence: courseFence(ctx, courseId, lease) }, courseId);
+          const s = await runReminderSweep({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence: courseFence(ctx, courseId, lease), metrics: ctx.metrics }, courseId);
           sent += s.sent;
           failed += s.failed;
         } catch (error) {

@@ -40,6 +40,7 @@ export async function sendReminder(
     });
   }
   await markOutcome(deps.db, reminder.id, outcome, now);
+  if (outcome.status === 'sent') deps.metrics?.reminderSent(reminder.stage, outcome.via);
   if (outcome.status !== 'sent') deps.log.warn({ courseId: course.id, reminderId: reminder.id, stage: reminder.stage, error: outcome.error }, 'reminder not delivered');
   return outcome.status;
 }

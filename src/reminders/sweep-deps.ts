@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
+import type { Metrics } from '../shared/metrics.js';
 import type { Tx } from '../sync/outbox/outbox-store.js';
 import type { ChatPort } from '../sync/chat-port.js';
 
@@ -18,6 +19,7 @@ export interface SweepDeps {
   log: SweepLog;
   /** Checked in the same transaction as each Reminder insert (the course lease of this process). */
   fence?: (tx: Tx) => Promise<void>;
+  metrics?: Metrics;
 }
 
 /** Records the intent of one reminder or digest. False when its dedupeKey is already taken (sent, or being sent, elsewhere). */

@@ -2,6 +2,7 @@ import type { BlogSource } from '../blog/blog-source.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 import type { ChatPort } from './chat-port.js';
 
 /** What every use case receives: passed in, never imported, so tests hand it real test servers or fakes. */
@@ -12,4 +13,6 @@ export interface SyncContext {
   blogFor(courseId: string): Promise<BlogSource>;
   clock: Clock;
   log: Logger;
+  /** What /metrics counts; absent where nobody scrapes (most tests). */
+  metrics?: Metrics;
 }

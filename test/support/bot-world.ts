@@ -37,7 +37,7 @@ export interface WorldBlog {
   appPassword: string;
 }
 
-export async function startBotWorld(options: { log?: Logger; clock?: Clock; schedule?: boolean; /** A real WordPress instead of the fake (the fake still starts, unused). */ blog?: WorldBlog } = {}): Promise<BotWorld> {
+export async function startBotWorld(options: { log?: Logger; clock?: Clock; schedule?: boolean; /** A real WordPress instead of the fake (the fake still starts, unused). */ blog?: WorldBlog; /** The bot's HTTP server on a free port of 127.0.0.1 (bot.http.url). */ http?: boolean } = {}): Promise<BotWorld> {
   const emu = await startDiscordEmulator({ heartbeatIntervalMs: 1_000 });
   const wp = await startWordPressFake({ timezone: 'America/Chicago', floodSeconds: 0, commentPreviouslyApproved: false });
   const testDb = await createTestDb();
@@ -61,7 +61,7 @@ export async function startBotWorld(options: { log?: Logger; clock?: Clock; sche
   const log = options.log ?? silentLogger();
   const secrets = new SecretBox(testSecretKeys);
   const createBlog = realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 3_000, allowedHosts: testBlogHosts });
-  const bot = await startBot({ token: emu.botToken, apiUrl: emu.apiUrl, db: testDb.db, secrets, createBlog, clock, log, schedule: options.schedule ?? false });
+  const bot = await startBot({ token: emu.botToken, apiUrl: emu.apiUrl, db: testDb.db, secrets, createBlog, clock, log, schedule: options.schedule ?? false, databaseUrl: testDb.url, ...(options.http && { http: { host: '127.0.0.1', port: 0 } }) });
 
   return {
     emu,

@@ -1,6 +1,6 @@
 import type { BlogSource, EssayPage } from '../blog-source.js';
 import { BlogError } from '../blog-source.js';
-import { createHttpClient } from '../http/http-client.js';
+import { createHttpClient, type HttpClientOptions } from '../http/http-client.js';
 import { silentLogger, type BlogLogger } from '../http/logger.js';
 import { parseFeed, type ParsedFeed } from './parse-feed.js';
 
@@ -11,6 +11,7 @@ export interface FeedSourceOptions {
   retries?: number;
   sleep?: (ms: number) => Promise<void>;
   log?: BlogLogger;
+  onAttempt?: HttpClientOptions['onAttempt'];
 }
 
 const readOnly = (what: string) => () => Promise.reject(new BlogError('unsupported', `an RSS/Atom feed is read-only: cannot ${what}`));
@@ -28,6 +29,7 @@ export function createFeedSource(opts: FeedSourceOptions): BlogSource {
     ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
     ...(opts.retries !== undefined && { retries: opts.retries }),
     ...(opts.sleep && { sleep: opts.sleep }),
+    ...(opts.onAttempt && { onAttempt: opts.onAttempt }),
   });
 
   async function load(headers: Record<string, string> = {}): Promise<{ feed: ParsedFeed | null; etag: string | null; lastModified: string | null }> {

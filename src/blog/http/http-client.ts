@@ -4,6 +4,8 @@ import { backoffDelay, defaultBackoff, retryAfterMs, type BackoffOptions } from 
 import { errorFromNetwork, errorFromResponse } from './error-map.js';
 import { silentLogger, type BlogLogger } from './logger.js';
 import { redactUrl, scrub } from './redact.js';
+import { requestOutcome } from './request-outcome.js';
+import type { BlogRequestOutcome } from '../../shared/metrics.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -39,6 +41,8 @@ export interface HttpClientOptions {
   authorization: string | null;
   /** Raw secrets (password, token) scrubbed from anything echoed back. */
   secrets?: string[];
+  /** Called after every attempt (retries included) with how it ended: the blog request metrics. */
+  onAttempt?: (outcome: BlogRequestOutcome) => void;
 }
 
 export interface HttpClient {
@@ -106,6 +110,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       for (let n = 0; ; n++) {
         const started = Date.now();
         const { res, err, retryAfter } = await attempt(req, url, what);
+        opts.onAttempt?.(requestOutcome(err ?? null));
         if (res) {
           log.debug({ method: req.method, url: redactUrl(url), status: res.status, ms: Date.now() - started }, 'blog request');
           return res;

@@ -29,6 +29,7 @@ export interface WordPressSourceOptions {
   /** Overlap for exclusive `after` queries (default 2 minutes). */
   afterMarginMs?: number;
   fallbackAuthorEmail?: string;
+  onAttempt?: HttpClientOptions['onAttempt'];
 }
 
 function authorization(auth: WordPressAuth): { header: string; secrets: string[] } {
@@ -55,6 +56,7 @@ export function createWordPressSource(opts: WordPressSourceOptions): BlogSource 
     ...(opts.retries !== undefined && { retries: opts.retries }),
     ...(opts.sleep && { sleep: opts.sleep }),
     ...(opts.random && { backoff: { random: opts.random } }),
+    ...(opts.onAttempt && { onAttempt: opts.onAttempt }),
   };
   const http = createHttpClient(httpOpts);
   let siteCache: Promise<SiteInfo> | null = null;

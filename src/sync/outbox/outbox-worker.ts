@@ -60,6 +60,7 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
       if (outcome === 'claimed_elsewhere') continue;
       if (outcome === 'done') {
         summary.done += 1;
+        ctx.metrics?.effectFinished(row.kind, 'done');
         continue;
       }
       if (outcome !== 'dead' && outcome.blogDown && row.courseId) blogDown.add(row.courseId);
@@ -72,11 +73,13 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
       if (outcome === 'dead' || givenUp) {
         await scheduleRetry(ctx.db, claim, { error, at: ctx.clock.now(), dead: true });
         summary.dead += 1;
+        ctx.metrics?.effectFinished(row.kind, 'dead');
         ctx.log.warn({ effect: row.kind, effectId: row.id, error }, 'effect moved to dead letters');
       } else {
         const delay = outcome.delayMs ?? backoffDelayMs(tries);
         await scheduleRetry(ctx.db, claim, { error, at: new Date(ctx.clock.now().getTime() + delay), dead: false });
         summary.retried += 1;
+        ctx.metrics?.effectFinished(row.kind, 'failed');
       }
     }
   }

@@ -52,6 +52,8 @@ beforeAll(async () => {
       DATABASE_URL: url,
       COURSETHREADS_SECRET_KEYS: `1:${testSecretKeys['1']}`,
       LOG_LEVEL: 'warn',
+      // Any free port: a fixed one could be taken by another test run on the same machine.
+      HTTP_PORT: '0',
     },
   });
 }, 120_000);

@@ -125,6 +125,8 @@ export class DiscordEmulator {
   failNext(rule: FailNextRule): void { this.limiter.failNext(rule); }
   setRouteRateLimit(routeTemplate: string, bucket: { limit: number; windowMs: number }): void { this.limiter.setRouteRateLimit(routeTemplate, bucket); }
   dropGatewayConnections(mode: 'reconnect' | 'terminate' = 'reconnect'): void { this.gateway.drop(mode); }
+  /** Refuse (true) or accept again (false) gateway connections: with dropGatewayConnections, a shard stays disconnected. */
+  refuseGatewayConnections(refuse: boolean): void { this.gateway.refusing = refuse; }
 
   /** Polls until the predicate (sync or async: an async one is awaited, never taken as a truthy Promise) holds. */
   async waitFor<T>(predicate: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {

@@ -29,6 +29,8 @@ export class Gateway {
   readonly sessions = new Map<string, GatewaySession>();
   readonly log: GatewayLogEntry[] = [];
   private readonly wss = new WebSocketServer({ noServer: true });
+  /** While true, new gateway connections are refused (an outage between the bot and Discord). */
+  refusing = false;
 
   constructor(private readonly ctx: EmuContext) {}
 
@@ -38,7 +40,7 @@ export class Gateway {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path !== GATEWAY_PATH && path !== RESUME_PATH) return void socket.destroy();
+    if (this.refusing || (path !== GATEWAY_PATH && path !== RESUME_PATH)) return void socket.destroy();
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, path));
   }
 
