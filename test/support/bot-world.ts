@@ -6,9 +6,9 @@ import { SecretBox } from '../../src/privacy/secret-box.js';
 import { systemClock, type Clock } from '../../src/shared/clock.js';
 import { silentLogger, type Logger } from '../../src/shared/logger.js';
 import { testBlogHosts, testSecretKeys } from './course-fixture.js';
-import { startDiscordEmulator, type DiscordEmulator } from './discord-emulator/index.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../src/offline/discord-emulator/index.js';
 import { createTestDb, type TestDb } from './test-db.js';
-import { startWordPressFake, type WordPressFake } from './wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../../src/offline/wordpress-fake/index.js';
 
 export interface BotWorld {
   emu: DiscordEmulator;

@@ -3,9 +3,9 @@
 // scene, and prints what happened. Needs no Discord token and no blog.
 import { writeFileSync } from 'node:fs';
 import pino from 'pino';
-import { createLogger } from '../../src/shared/logger.js';
-import { startBotWorld } from '../../test/support/bot-world.js';
-import { testSecretKeys } from '../../test/support/course-fixture.js';
+import { createLogger } from '../../shared/logger.js';
+import { startBotWorld } from '../../../test/support/bot-world.js';
+import { testSecretKeys } from '../../../test/support/course-fixture.js';
 import { sampleBlogComment, sampleEssay, sampleReply } from './sample-course.js';
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
