@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Projects: unit (pure, fast), integration (real SQLite file, Discord emulator, WordPress fake), integration-pg
+// Projects: unit (pure, fast), integration (real SQLite file, Discord emulator, WordPress fake; the emulator's and the
+// fake's own tests are in test/integration/offline, the offline world itself in src/offline), integration-pg
 // (the same files on PostgreSQL, `npm run test:pg`),
 // e2e (a real WordPress server started by test/e2e/global-setup.ts; run by `npm run test:e2e` and CI).
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
@@ -23,7 +24,7 @@ export default defineConfig({
         // suite is PostgreSQL-only already, so it runs once, in `integration`.
         test: {
           name: 'integration-pg',
-          include: ['test/integration/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts'],
           exclude: ['test/integration/multiprocess/**'],
           environment: 'node',
           globalSetup: ['test/support/postgres-global-setup.ts'],

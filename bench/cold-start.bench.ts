@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDiscordEmulator } from '../test/support/discord-emulator/index.js';
+import { startDiscordEmulator } from '../src/offline/discord-emulator/index.js';
 import { createTestDb } from '../test/support/test-db.js';
 import { fmt, minMedMax, printSummary, say } from './support/stats.js';
 

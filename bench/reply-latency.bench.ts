@@ -5,7 +5,7 @@
 // ports), each beside a bare comment POST with the bot's application password in the same run.
 // Run: npx tsx bench/reply-latency.bench.ts    (env: BENCH_REPLIES=50, BENCH_SKIP_REAL=1 for the fake only)
 import { startBotWorld, type BotWorld } from '../test/support/bot-world.js';
-import { createRestPersona } from '../test/support/wordpress-fake/index.js';
+import { createRestPersona } from '../src/offline/wordpress-fake/index.js';
 import { installCommentTimer, type CommentTimer } from './support/comment-timer.js';
 import { startRealWordPress } from './support/real-wordpress.js';
 import { fmt, p50p95, percentile, printSummary, say, sleep } from './support/stats.js';

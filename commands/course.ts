@@ -13,6 +13,8 @@ import { replaceCredentials } from '../src/courses/replace-credentials.js';
 import { cancelConfirmation, requestConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
 import { purgeCourseData } from '../src/privacy/purge-course.js';
 import { UserError } from '../src/shared/user-error.js';
+import { isValidTimeZone } from '../src/core/courses/course-settings.js';
+import { parseLocalDay } from '../src/reviews/parse-local-time.js';
 
 const archiveKind = 'course.archive';
 
@@ -82,10 +84,14 @@ function credentialsFrom(interaction: ChatInputCommandInteraction): BlogCredenti
   return { kind: 'none' };
 }
 
-function parseDay(value: string | null, option: string): Date | null {
-  if (!value) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UserError(`${option}: use YYYY-MM-DD, e.g. 2026-12-18.`);
-  return new Date(`${value}T00:00:00Z`);
+/**
+ * A day typed as YYYY-MM-DD, read in the course's time zone (as /reviews reads its dates): `since` is the
+ * first minute of that day there, `ends_on` (the last day of the course) its last minute. An unknown zone
+ * typed in the same /course setup is reported by setup itself, so the day waits for a valid zone.
+ */
+function parseCourseDay(value: string | null, option: string, timeZone: string, edge: 'start' | 'end'): Date | null {
+  if (!value || !isValidTimeZone(timeZone)) return null;
+  return parseLocalDay(value, timeZone, option, edge);
 }
 
 /** Reads one option; its problem joins the list /course setup reports at once, instead of stopping at the first. */
@@ -119,7 +125,7 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext):
       timeZone: interaction.options.getString('time_zone', true),
       quietHoursStart: interaction.options.getString('quiet_start'),
       quietHoursEnd: interaction.options.getString('quiet_end'),
-      endsAt: collect(optionProblems, () => parseDay(interaction.options.getString('ends_on'), 'ends_on')),
+      endsAt: collect(optionProblems, () => parseCourseDay(interaction.options.getString('ends_on'), 'ends_on', interaction.options.getString('time_zone', true), 'end')),
     },
   });
   await interaction.editReply({
@@ -167,7 +173,7 @@ export const course = {
       });
       return;
     }
-    const since = parseDay(interaction.options.getString('since', true), 'since')!;
+    const since = parseCourseDay(interaction.options.getString('since', true), 'since', target.timeZone, 'start')!;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const summary = await backfillCourse(ctx, { courseId: target.id, since, actorUserId: interaction.user.id });
     await interaction.editReply(`Backfill queued: ${summary.created} essay thread(s) will be created, paced under Discord's rate limits.`);

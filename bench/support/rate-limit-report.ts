@@ -1,6 +1,6 @@
 // Reads the emulator's request log for 429s: how many, on which routes, and whether any route was
 // refused twice in a row (a client that ignores Retry-After / X-RateLimit-* does that).
-import type { RequestLogEntry } from '../../test/support/discord-emulator/state.js';
+import type { RequestLogEntry } from '../../src/offline/discord-emulator/state.js';
 
 export interface RateLimitReport {
   total429: number;

@@ -1,5 +1,7 @@
 import { formatDateInZone } from '../core/format/index.js';
+import { localDateKey } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
+import { purgeDate } from '../privacy/retention.js';
 import { outboxBacklog } from '../sync/outbox/outbox-store.js';
 
 export async function setCourseStatus(db: Db, input: { courseId: string; status: 'active' | 'paused'; actorUserId: string }): Promise<void> {
@@ -30,6 +32,9 @@ export async function showCourse(db: Db, courseId: string): Promise<string> {
     `Announcing essays published since ${at(course.ingestSince)}`,
     `Blog: ${course.blogFailingSince ? `unreachable since ${at(course.blogFailingSince)} (${course.blogLastError})` : 'reachable'}`,
     `Pending effects: ${backlog.pending} · dead letters: ${backlog.dead}${backlog.dead ? ' (use /sync retry)' : ''}`,
-    `Data kept until: ${course.endsAt ? formatDateInZone(new Date(course.endsAt.getTime() + course.retentionDays * 86_400_000), course.timeZone, 'D') : `${course.retentionDays} days after the course end date (not set)`}`,
+    // Days in the course's zone, as staff typed them in /course setup ends_on.
+    course.endsAt
+      ? `Last day: ${localDateKey(course.endsAt, course.timeZone)} · data kept until ${localDateKey(purgeDate(course.endsAt, course.retentionDays), course.timeZone)} (${course.timeZone})`
+      : `Data kept until: ${course.retentionDays} days after the course end date (not set)`,
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { effectHandlers } from '../../src/sync/effect-registry.js';
 import { drainOutbox } from '../../src/sync/outbox/outbox-worker.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
 import { startBotWorld, type BotWorld } from '../support/bot-world.js';
-import { createRestPersona, type RestPersona } from '../support/wordpress-fake/index.js';
+import { createRestPersona, type RestPersona } from '../../src/offline/wordpress-fake/index.js';
 
 // The real bot (discord.js against the emulator) against a REAL WordPress: essays become threads and
 // the discussion makes the round trip, with the blog's own HTML and moderation in the loop.

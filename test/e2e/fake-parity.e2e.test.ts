@@ -2,7 +2,7 @@
 // server and on the fake, the same requests are made, and every field the fake sends must also be
 // in the real response (the fake may leave fields out; it must not invent or misspell any).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startWordPressFake, type WordPressFake } from '../support/wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../../src/offline/wordpress-fake/index.js';
 import { personaFor, type WordPressTestSite } from '../integration/blog/wordpress-test-site.js';
 
 type Json = Record<string, unknown>;

@@ -6,10 +6,11 @@ import { silentLogger } from '../../src/shared/logger.js';
 import type { ChatPort } from '../../src/sync/chat-port.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
 
-export const testSecretKeys = { '1': Buffer.alloc(32, 9).toString('base64') };
+import { offlineBlogHosts, offlineSecretKeys } from '../../src/offline/offline-keys.js';
 
-/** The WordPress fakes run on 127.0.0.1, which the bot refuses unless the operator allows it (BLOG_ALLOWED_HOSTS). */
-export const testBlogHosts = ['127.0.0.1'];
+// The same key and hosts as the offline world, so a course made here opens in a bot world too.
+export const testSecretKeys = offlineSecretKeys;
+export const testBlogHosts = offlineBlogHosts;
 
 /** A course row pointing at a blog, its credentials sealed like /course setup does. */
 export async function createCourse(

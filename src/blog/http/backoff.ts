@@ -1,4 +1,6 @@
-/** Exponential backoff with "equal jitter": half the step is fixed, half is random. */
+import { backoffDelayMs } from '../../core/retry/backoff.js';
+
+/** The blog client's retry pacing: short steps (a request is waiting), computed by the one backoff in core/retry. */
 export interface BackoffOptions {
   baseMs: number;
   maxMs: number;
@@ -9,8 +11,8 @@ export const defaultBackoff: BackoffOptions = { baseMs: 250, maxMs: 8_000, rando
 
 /** Delay before retry number `attempt` (0 = first retry). */
 export function backoffDelay(attempt: number, opts: BackoffOptions = defaultBackoff): number {
-  const step = Math.min(opts.maxMs, opts.baseMs * 2 ** attempt);
-  return Math.round(step / 2 + opts.random() * (step / 2));
+  // core/retry counts attempts from 1 (the first retry waits the base step).
+  return backoffDelayMs(attempt + 1, opts);
 }
 
 /** Seconds from a Retry-After header (delta form only; dates are rare from WordPress hosts). */

@@ -1,6 +1,8 @@
 // WordPress compares `after` / `modified_after` with the blog's local wall-clock time (post_date),
 // so the adapter must speak the blog's time zone. A zone is an IANA name (timezone_string) or,
 // when the site is set to a plain "UTC+2" style offset, a fixed number of hours (gmt_offset).
+// The arithmetic is Temporal's (temporal-polyfill), the same library as src/core/time.
+import { Temporal } from 'temporal-polyfill';
 
 export interface BlogZone {
   /** IANA name such as 'America/Chicago'; null when the site uses a fixed offset. */
@@ -11,58 +13,40 @@ export interface BlogZone {
 
 export const UTC_ZONE: BlogZone = { iana: 'UTC', gmtOffsetHours: 0 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const pad = (n: number) => String(n).padStart(2, '0');
 
-function formatterFor(iana: string): Intl.DateTimeFormat {
-  let f = formatters.get(iana);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: iana,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(iana, f);
-  }
-  return f;
+/** The zone as Temporal names it: the IANA name, or a fixed offset such as '+05:30' or '-09:30'. */
+function temporalZone(zone: BlogZone): string {
+  if (zone.iana) return zone.iana;
+  const minutes = Math.round(zone.gmtOffsetHours * 60);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+function inZone(date: Date, zone: BlogZone): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(date.getTime()).toZonedDateTimeISO(temporalZone(zone));
 }
 
 /** The zone's offset from UTC in minutes at the given instant (DST-aware for IANA zones). */
 export function offsetMinutesAt(date: Date, zone: BlogZone): number {
-  if (!zone.iana) return Math.round(zone.gmtOffsetHours * 60);
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(zone.iana).formatToParts(date)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  const wholeSeconds = Math.floor(date.getTime() / 1000) * 1000;
-  return Math.round((asUtc - wholeSeconds) / 60_000);
+  return Math.round(inZone(date, zone).offsetNanoseconds / 60e9);
 }
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** 'YYYY-MM-DDTHH:mm:ss' in the blog's local time, without an offset (as WordPress's `date`). */
 export function formatLocal(date: Date, zone: BlogZone): string {
-  const local = new Date(date.getTime() + offsetMinutesAt(date, zone) * 60_000);
-  return (
-    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`
-  );
+  return inZone(date, zone).toPlainDateTime().toString({ smallestUnit: 'second' });
 }
 
-/** Parses a local 'YYYY-MM-DDTHH:mm:ss' (no offset) as wall-clock time in the zone. */
+/**
+ * Parses a local 'YYYY-MM-DDTHH:mm:ss' (no offset) as wall-clock time in the zone. Like WordPress (PHP's
+ * DateTime), a time skipped by a spring change means the instant one gap later, a repeated one its first
+ * occurrence: Temporal's 'compatible'.
+ */
 export function parseLocal(text: string, zone: BlogZone): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
   if (!m) throw new RangeError(`not a local date-time: ${text}`);
-  const asUtc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
-  // Two passes settle on the right offset except inside a DST gap, where any nearby instant will do.
-  let guess = asUtc - offsetMinutesAt(new Date(asUtc), zone) * 60_000;
-  guess = asUtc - offsetMinutesAt(new Date(guess), zone) * 60_000;
-  return new Date(guess);
+  const local = new Temporal.PlainDateTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+  return new Date(local.toZonedDateTime(temporalZone(zone), { disambiguation: 'compatible' }).epochMilliseconds);
 }
 
 /** Parses WordPress's `date_gmt` ('YYYY-MM-DDTHH:mm:ss', UTC without a suffix). */

@@ -1,5 +1,6 @@
-// Time-zone arithmetic with Intl.DateTimeFormat only (no tz database package): the runtime's ICU data
-// is the single source of truth, so DST rules stay as current as Node itself.
+// Wall clocks in a course's time zone, computed by Temporal (temporal-polyfill): no offset arithmetic of our
+// own. The polyfill reads zone rules from the runtime's Intl (ICU) data, so DST rules stay as current as Node.
+import { Temporal } from 'temporal-polyfill';
 
 export interface LocalParts {
   y: number;
@@ -23,98 +24,42 @@ export interface WallTime {
 /** 'compatible' follows Temporal: a wall time in a gap moves forward, one in an overlap takes the earlier instant. */
 export type Disambiguation = 'compatible' | 'earlier' | 'later';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // Creating a formatter costs far more than using one: cache per zone (reminder sweeps call this a lot).
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-/** Throws a RangeError for an unknown zone, so configuration errors surface early. */
-export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
+/** The instant as a wall clock in the zone; Temporal throws a RangeError for an unknown zone. */
+function inZone(date: Date, timeZone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(date.getTime()).toZonedDateTimeISO(timeZone);
 }
 
 export function localParts(date: Date, timeZone: string): LocalParts {
-  const out: LocalParts = { y: 0, m: 0, d: 0, h: 0, min: 0, s: 0, weekday: 0 };
-  for (const p of formatterFor(timeZone).formatToParts(date)) {
-    switch (p.type) {
-      case 'year': out.y = Number(p.value); break;
-      case 'month': out.m = Number(p.value); break;
-      case 'day': out.d = Number(p.value); break;
-      case 'hour': out.h = Number(p.value) % 24; break;
-      case 'minute': out.min = Number(p.value); break;
-      case 'second': out.s = Number(p.value); break;
-      case 'weekday': out.weekday = WEEKDAYS[p.value] ?? 0; break;
-      default: break;
-    }
-  }
-  return out;
-}
-
-/** Offset of the zone from UTC at this instant, in milliseconds (Berlin in winter: +3_600_000). */
-export function zoneOffsetMs(date: Date, timeZone: string): number {
-  const p = localParts(date, timeZone);
-  const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
-  const whole = date.getTime() - (date.getTime() % 1000 + 1000) % 1000;
-  return asUtc - whole;
-}
-
-function sameWall(date: Date, wall: WallTime, timeZone: string): boolean {
-  const p = localParts(date, timeZone);
-  return p.y === wall.y && p.m === wall.m && p.d === wall.d && p.h === wall.h && p.min === wall.min;
+  const z = inZone(date, timeZone);
+  return { y: z.year, m: z.month, d: z.day, h: z.hour, min: z.minute, s: z.second, weekday: z.dayOfWeek };
 }
 
 /**
  * The UTC instant at which the zone's clocks show `wall`. Out-of-range fields are normalised first
- * (d: 32 rolls into next month), which makes "local date + 1 day" easy for callers.
+ * (d: 32 rolls into next month, d: 0 is the last day of the month before), which makes "local date + 1 day"
+ * easy for callers. Each field is added on its own: Temporal refuses durations that mix signs.
  */
 export function zonedTimeToUtc(wall: WallTime, timeZone: string, disambiguation: Disambiguation = 'compatible'): Date {
-  const naive = Date.UTC(wall.y, wall.m - 1, wall.d, wall.h, wall.min);
-  const n = new Date(naive);
-  const norm: WallTime = { y: n.getUTCFullYear(), m: n.getUTCMonth() + 1, d: n.getUTCDate(), h: n.getUTCHours(), min: n.getUTCMinutes() };
-  // Transitions are at most a few hours wide: offsets a day either side bracket every candidate.
-  const before = zoneOffsetMs(new Date(naive - 86_400_000), timeZone);
-  const after = zoneOffsetMs(new Date(naive + 86_400_000), timeZone);
-  const candidates = [...new Set([naive - before, naive - after])]
-    .sort((a, b) => a - b)
-    .map((t) => new Date(t))
-    .filter((d) => sameWall(d, norm, timeZone));
-  if (candidates.length === 0) {
-    // A gap (clocks jumped forward): 'compatible'/'later' give the instant one gap later, like Temporal.
-    return disambiguation === 'earlier' ? new Date(naive - after) : new Date(naive - before);
-  }
-  if (candidates.length === 1) return candidates[0]!;
-  return disambiguation === 'later' ? candidates[1]! : candidates[0]!;
+  const local = Temporal.PlainDateTime.from({ year: wall.y, month: 1, day: 1 })
+    .add({ months: wall.m - 1 })
+    .add({ days: wall.d - 1 })
+    .add({ hours: wall.h })
+    .add({ minutes: wall.min });
+  return new Date(local.toZonedDateTime(timeZone, { disambiguation }).epochMilliseconds);
 }
 
-/** Adds whole days on the local calendar (same wall time), so "the day before at 10:00" stays 10:00 across DST. */
+/**
+ * Adds whole days on the local calendar (same wall time, to the minute: seconds are dropped, as callers add
+ * their sub-minute rest back), so "the day before at 10:00" stays 10:00 across DST.
+ */
 export function addLocalDays(date: Date, days: number, timeZone: string): Date {
-  const p = localParts(date, timeZone);
-  return zonedTimeToUtc({ y: p.y, m: p.m, d: p.d + days, h: p.h, min: p.min }, timeZone);
+  const wall = inZone(date, timeZone).toPlainDateTime().add({ days }).round({ smallestUnit: 'minute', roundingMode: 'trunc' });
+  return new Date(wall.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds);
 }
 
 /** 'YYYY-MM-DD' of the local calendar date. */
 export function localDateKey(date: Date, timeZone: string): string {
-  const p = localParts(date, timeZone);
-  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+  return inZone(date, timeZone).toPlainDate().toString();
 }
 
 export function formatInZone(date: Date, timeZone: string, locale = 'en-GB'): string {
@@ -143,8 +88,8 @@ export function parseHhMm(value: string): number {
 
 /** Minutes since local midnight. */
 function localMinutes(date: Date, timeZone: string): number {
-  const p = localParts(date, timeZone);
-  return p.h * 60 + p.min;
+  const z = inZone(date, timeZone);
+  return z.hour * 60 + z.minute;
 }
 
 export function isWithinQuietHours(date: Date, timeZone: string, quiet: QuietHours | null): boolean {
@@ -161,11 +106,11 @@ export function isWithinQuietHours(date: Date, timeZone: string, quiet: QuietHou
 export function nextAllowedTime(date: Date, timeZone: string, quiet: QuietHours | null): Date {
   if (!quiet || !isWithinQuietHours(date, timeZone, quiet)) return date;
   const end = parseHhMm(quiet.end);
-  const p = localParts(date, timeZone);
-  const m = p.h * 60 + p.min;
+  const local = inZone(date, timeZone);
   // Before the end on the same local day (after midnight, or a same-day window); otherwise tomorrow.
-  const dayOffset = m < end ? 0 : 1;
-  const at = zonedTimeToUtc({ y: p.y, m: p.m, d: p.d + dayOffset, h: Math.floor(end / 60), min: end % 60 }, timeZone);
+  const day = local.hour * 60 + local.minute < end ? local.toPlainDate() : local.toPlainDate().add({ days: 1 });
+  const plainTime = new Temporal.PlainTime(Math.floor(end / 60), end % 60);
+  const at = new Date(day.toZonedDateTime({ timeZone, plainTime }).epochMilliseconds);
   // A wall time skipped by DST resolves forward; never return something earlier than asked.
   return at.getTime() > date.getTime() ? at : date;
 }

@@ -4,7 +4,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
-import { startWordPressFake, type WordPressFake } from '../../support/wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 import { answerJson, gzipBomb, startServer, type TestServer } from './hostile-servers.js';
 
 let world: BotWorld;

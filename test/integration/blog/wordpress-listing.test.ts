@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBlogSource } from '../../../src/blog/create-blog-source.js';
 import { createWordPressSource } from '../../../src/blog/wordpress/wordpress-source.js';
-import { startWordPressFake, type WordPressFake } from '../../support/wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 
 let fake: WordPressFake;
 afterEach(() => fake?.close());

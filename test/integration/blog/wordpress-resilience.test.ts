@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BlogError } from '../../../src/blog/blog-source.js';
 import { createWordPressSource } from '../../../src/blog/wordpress/wordpress-source.js';
-import { startWordPressFake, type WordPressFake } from '../../support/wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 
 let fake: WordPressFake;
 let postId: number;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { startWordPressFake, type WordPressFake } from '../../support/wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 import { wordpressSourceContract } from './wordpress-contract.js';
 import type { WordPressTestSite } from './wordpress-test-site.js';
 

@@ -8,8 +8,8 @@ import { createInteractionRouter } from '../../../src/discord/interaction-router
 import { createLogger } from '../../../src/shared/logger.js';
 import { UserError } from '../../../src/shared/user-error.js';
 import { commands } from '../../../commands/index.js';
-import { connectClient } from '../../support/discord-emulator/connect-client.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../../support/discord-emulator/index.js';
+import { connectClient } from '../../../src/offline/discord-emulator/connect-client.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
 
 let emu: DiscordEmulator;
 let client: Client<true>;

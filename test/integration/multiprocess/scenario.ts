@@ -3,7 +3,7 @@
 import type { Db } from '../../../src/db/client.js';
 import { confirmRound } from '../../../src/reviews/confirm-round.js';
 import { previewRound } from '../../../src/reviews/preview-round.js';
-import type { DiscordEmulator, EmuChannel } from '../../support/discord-emulator/index.js';
+import type { DiscordEmulator, EmuChannel } from '../../../src/offline/discord-emulator/index.js';
 import type { WorldCourse } from '../../support/bot-process/multi-course-world.js';
 
 export interface Essay {

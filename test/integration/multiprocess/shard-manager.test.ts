@@ -8,7 +8,7 @@ import { deployCommands } from '../../../src/discord/deploy-commands.js';
 import { startShards, type RunningShards } from '../../../src/sharding/shard-manager.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { testSecretKeys } from '../../support/course-fixture.js';
-import { startDiscordEmulator, snowflakeForShard, type DiscordEmulator } from '../../support/discord-emulator/index.js';
+import { startDiscordEmulator, snowflakeForShard, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
 import { openDb, type Db } from '../../../src/db/client.js';
 import { createTestDatabase, postgresAvailable } from '../../support/postgres-server.js';
 import { waitUntil } from './scenario.js';

@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '../../..');
 describe('a whole demo run at trace level', () => {
   it('exits 0 and prints no secret and no email address, on stdout or in its logs', () => {
     const secretsFile = path.join(mkdtempSync(path.join(tmpdir(), 'ct-demo-')), 'secrets.json');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/demo/run-demo.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/offline/demo/run-demo.ts'], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'trace', DEMO_SECRETS_FILE: secretsFile },
       encoding: 'utf8',

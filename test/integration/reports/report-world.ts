@@ -2,7 +2,7 @@
 // are the world's Discord users alice and bob, the clock stands still at SIM_NOW.
 import { ManualClock } from '../../../src/shared/clock.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
-import type { InteractionHandle, InteractionResponseView } from '../../support/discord-emulator/interaction-tracker.js';
+import type { InteractionHandle, InteractionResponseView } from '../../../src/offline/discord-emulator/interaction-tracker.js';
 import { insertSimulatedCourse, SIM_NOW, simulateCourse, type SimCourse } from './simulated-course.js';
 
 export interface ReportWorld {

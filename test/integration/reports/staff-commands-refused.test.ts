@@ -4,7 +4,7 @@
 import { ApplicationCommandOptionType as O, type APIApplicationCommandOption } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
-import type { SlashOptionValue } from '../../support/discord-emulator/interaction-builder.js';
+import type { SlashOptionValue } from '../../../src/offline/discord-emulator/interaction-builder.js';
 import { dumpDatabase } from './db-dump.js';
 import { startReportWorld, type ReportWorld } from './report-world.js';
 

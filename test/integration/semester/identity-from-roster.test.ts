@@ -2,7 +2,7 @@
 // students publish on the blog (some before the bot can see their account, one linked late), staff assign a
 // round. Nothing here writes a link into the database: every link comes from the roster, /link or the blog.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buttonIn } from '../../support/discord-emulator/interaction-builder.js';
+import { buttonIn } from '../../../src/offline/discord-emulator/interaction-builder.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;

@@ -9,7 +9,7 @@ import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { startWordPressFake, type WordPressFake } from '../../support/wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 
 export interface ThreadWorld {
   testDb: TestDb;

@@ -4,9 +4,9 @@
 // one course never leak into another); course rows and rosters written straight to the database.
 import type { Db } from '../../../src/db/client.js';
 import { createCourse } from '../course-fixture.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../discord-emulator/index.js';
-import { snowflakeForShard, shardForGuild } from '../discord-emulator/snowflake.js';
-import { startWordPressFake, type WordPressFake } from '../wordpress-fake/index.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
+import { snowflakeForShard, shardForGuild } from '../../../src/offline/discord-emulator/snowflake.js';
+import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 
 export interface WorldStudent {
   discordId: string;

@@ -94,3 +94,48 @@ describe('formatInZone', () => {
     expect(formatInZone(d, 'America/New_York', 'en-US')).toMatch(/Mar 31, 2025.*04:00.*EDT/);
   });
 });
+
+// DST edges beyond Europe and North America. Expected instants are worked out by hand from the zone rules
+// (offsets in the comments), not by the code under test.
+describe('DST edges: southern hemisphere, half-hour offsets, a half-hour DST shift', () => {
+  it('moves a Sydney wall time in the October spring gap forward by the gap (02:30 -> 03:30 AEDT, +11)', () => {
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 10, d: 4, h: 2, min: 30 }, 'Australia/Sydney'))).toBe('2026-10-03T16:30:00.000Z');
+  });
+  it('picks the earlier (AEDT, +11) or later (AEST, +10) instant of Sydney’s repeated April hour', () => {
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 4, d: 5, h: 2, min: 30 }, 'Australia/Sydney'))).toBe('2026-04-04T15:30:00.000Z');
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 4, d: 5, h: 2, min: 30 }, 'Australia/Sydney', 'later'))).toBe('2026-04-04T16:30:00.000Z');
+  });
+  it('reads January as summer in Sydney', () => {
+    expect(localParts(new Date('2026-01-15T00:00:00Z'), 'Australia/Sydney')).toMatchObject({ y: 2026, m: 1, d: 15, h: 11, min: 0, weekday: 4 });
+  });
+  it('keeps the wall time across Sydney’s April change (midnight the day before is still midnight)', () => {
+    // 2026-04-05T14:00Z is 00:00 AEST on April 6; April 5 00:00 was still AEDT (+11).
+    expect(iso(addLocalDays(new Date('2026-04-05T14:00:00Z'), -1, 'Australia/Sydney'))).toBe('2026-04-04T13:00:00.000Z');
+  });
+  it('handles a zone 5:30 ahead of UTC (Kolkata): wall times, local dates, quiet hours', () => {
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 1, d: 1, h: 9, min: 0 }, 'Asia/Kolkata'))).toBe('2026-01-01T03:30:00.000Z');
+    expect(localDateKey(new Date('2026-01-01T18:45:00Z'), 'Asia/Kolkata')).toBe('2026-01-02'); // 00:15 IST
+    expect(isWithinQuietHours(new Date('2026-01-01T16:29:00Z'), 'Asia/Kolkata', quiet)).toBe(false); // 21:59 IST
+    expect(iso(nextAllowedTime(new Date('2026-01-01T17:00:00Z'), 'Asia/Kolkata', quiet))).toBe('2026-01-02T02:30:00.000Z'); // 22:30 -> 08:00 IST
+  });
+  it('moves a wall time in Adelaide’s gap (+9:30 -> +10:30) forward by the gap', () => {
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 10, d: 4, h: 2, min: 15 }, 'Australia/Adelaide'))).toBe('2026-10-03T16:45:00.000Z'); // 03:15 ACDT
+  });
+  it('handles Lord Howe Island, whose clocks change by only 30 minutes (+10:30 <-> +11)', () => {
+    // October 4 2026: 02:00 becomes 02:30, so 02:15 does not exist and means 02:45 (+11).
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 10, d: 4, h: 2, min: 15 }, 'Australia/Lord_Howe'))).toBe('2026-10-03T15:45:00.000Z');
+    // April 5 2026: 02:00 becomes 01:30, so 01:45 happens twice.
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 4, d: 5, h: 1, min: 45 }, 'Australia/Lord_Howe'))).toBe('2026-04-04T14:45:00.000Z');
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 4, d: 5, h: 1, min: 45 }, 'Australia/Lord_Howe', 'later'))).toBe('2026-04-04T15:15:00.000Z');
+  });
+  it('rejects an unknown zone with a RangeError', () => {
+    expect(() => localParts(new Date(), 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => zonedTimeToUtc({ y: 2026, m: 1, d: 1, h: 0, min: 0 }, 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('addLocalDays works to the minute', () => {
+  it('drops seconds, which stage times add back themselves', () => {
+    expect(iso(addLocalDays(new Date('2025-03-31T08:00:42.500Z'), -1, 'Europe/Berlin'))).toBe('2025-03-30T08:00:00.000Z');
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseLocal } from '../../../src/blog/wordpress/local-time.js';
+import { parseLocal } from '../../blog/wordpress/local-time.js';
 import { postJson } from './format.js';
 import { authCode, dateParam, embedSet, int, paginate, str, WpFail, type FakeRequest, type FakeResponse } from './http-util.js';
 import { canEditPost, canReadPost, type FakeState } from './state.js';

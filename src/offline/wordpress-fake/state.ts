@@ -1,4 +1,4 @@
-import type { BlogZone } from '../../../src/blog/wordpress/local-time.js';
+import type { BlogZone } from '../../blog/wordpress/local-time.js';
 import { can, type FakeComment, type FakeMedia, type FakePost, type FakeTerm, type FakeUser, type Role } from './types.js';
 
 export interface FakeSiteOptions {

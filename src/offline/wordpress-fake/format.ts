@@ -1,7 +1,7 @@
 // Serializes the fake's records the way WordPress 6.1 does (field names and value formats copied
 // from responses of the real server started by test/e2e/wordpress/start-wordpress.sh).
 import { createHash } from 'node:crypto';
-import { formatLocal } from '../../../src/blog/wordpress/local-time.js';
+import { formatLocal } from '../../blog/wordpress/local-time.js';
 import type { FakeState } from './state.js';
 import { CAPS, type FakeComment, type FakePost, type FakeUser } from './types.js';
 

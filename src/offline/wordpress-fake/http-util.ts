@@ -1,4 +1,4 @@
-import { parseLocal, type BlogZone } from '../../../src/blog/wordpress/local-time.js';
+import { parseLocal, type BlogZone } from '../../blog/wordpress/local-time.js';
 import type { FakeUser } from './types.js';
 
 export interface FakeRequest {

@@ -1,7 +1,7 @@
 // The fake's own rules, driven the way people use the blog (REST personas), including the parts
 // that need its injectable clock. The contract suite checks the same rules against real WordPress.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startWordPressFake, type WordPressFake } from './index.js';
+import { startWordPressFake, type WordPressFake } from '../../../../src/offline/wordpress-fake/index.js';
 
 let fake: WordPressFake;
 beforeEach(async () => {

@@ -3,9 +3,10 @@
 // scene, and prints what happened. Needs no Discord token and no blog.
 import { writeFileSync } from 'node:fs';
 import pino from 'pino';
-import { createLogger } from '../../src/shared/logger.js';
-import { startBotWorld } from '../../test/support/bot-world.js';
-import { testSecretKeys } from '../../test/support/course-fixture.js';
+import { createLogger } from '../../shared/logger.js';
+import { offlineSecretKeys } from '../offline-keys.js';
+import { startOfflineWorld } from '../offline-world.js';
+import { openDemoDatabase } from './demo-database.js';
 import { sampleBlogComment, sampleEssay, sampleReply } from './sample-course.js';
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -15,10 +16,10 @@ async function main(): Promise<void> {
   say('CourseThreads demo — everything runs locally: a Discord emulator, a sample course blog, the real bot.\n');
   // LOG_LEVEL=debug shows the bot's own log on stderr (silent by default: the narration is the point).
   const level = process.env.LOG_LEVEL ?? 'silent';
-  const world = await startBotWorld({ log: createLogger(level, pino.destination(2)) });
+  const world = await startOfflineWorld({ openDatabase: openDemoDatabase, log: createLogger(level, pino.destination(2)) });
   // For the test that scans a demo run's output for secrets: where to write the ones this run used.
   if (process.env.DEMO_SECRETS_FILE) {
-    writeFileSync(process.env.DEMO_SECRETS_FILE, JSON.stringify([world.wp.users.bot.appPassword, world.wp.users.bot.token, world.emu.botToken, ...Object.values(testSecretKeys)]));
+    writeFileSync(process.env.DEMO_SECRETS_FILE, JSON.stringify([world.wp.users.bot.appPassword, world.wp.users.bot.token, world.emu.botToken, ...Object.values(offlineSecretKeys)]));
   }
   try {
     say('1. The bot logged in to the Discord emulator (server “HIST 214 — Soviet History”, forum #essays).');
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     say(indent(`[excerpt] ${(embed.description ?? '').slice(0, 280)}…`));
 
     world.emu.as(world.studentIds[1]).postMessage(thread.id, { content: sampleReply });
-    await world.emu.waitFor(async () => (await world.testDb.db.comment.count()) === 1, 5_000, 'the reply to be recorded');
+    await world.emu.waitFor(async () => (await world.database.db.comment.count()) === 1, 5_000, 'the reply to be recorded');
     await world.bot.syncNow();
     const blogComment = world.wp.state.comments.find((c) => c.postId === post.id);
     if (!blogComment) throw new Error('the reply did not reach the blog');
