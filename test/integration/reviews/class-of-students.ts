@@ -1,6 +1,6 @@
 // A class built the way a course builds it: each student has a Discord account in the server and a blog
 // account, staff import the roster CSV, every student publishes one essay, staff run /sync now.
-import { makeUser } from '../../support/wordpress-fake/state.js';
+import { makeUser } from '../../../src/offline/wordpress-fake/state.js';
 import type { BotWorld } from '../../support/bot-world.js';
 
 export interface ClassStudent {
