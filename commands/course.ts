@@ -109,7 +109,10 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext):
     },
   });
   await interaction.editReply({
-    content: `Course set up: essays from **${result.siteName}** will appear in <#${channel.id}>. Only essays published from now on are announced; use /course backfill to import older ones.`,
+    content: `Course set up: essays from **${result.siteName}** will appear in <#${channel.id}>. Only essays published from now on are announced; use /course backfill to import older ones.\n` +
+      (result.reminderThreadId
+        ? `Reminders that cannot go by DM are posted in <#${result.reminderThreadId}>, where students can read them.`
+        : 'The reminder thread could not be opened yet; the bot opens it in that channel when the first reminder needs it.'),
     allowedMentions: { parse: [] },
   });
 }
