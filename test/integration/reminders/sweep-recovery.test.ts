@@ -71,7 +71,7 @@ describe('reminder sweep recovery', () => {
   it('after downtime sends only the latest stage; closed DMs go to a reminder thread the sweep opens, never the staff channel', async () => {
     chat.closeDms(discordIdOf(2));
     clock.set(new Date(due.getTime() - 60 * 60_000)); // 1 h before due: 48 h and 24 h were missed
-    const preview = await previewReminders(t.db, courseId, clock.now());
+    const preview = (await previewReminders(t.db, courseId, clock.now())).lines;
     expect(preview.filter((l) => l.status === 'due').map((l) => l.stage)).toEqual(['before_2h', 'before_2h', 'before_2h']);
     expect(preview.filter((l) => l.status === 'superseded')).toHaveLength(6);
     expect(chat.dms).toHaveLength(0); // preview sends nothing
