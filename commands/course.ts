@@ -4,6 +4,7 @@ import type { BlogCredentials } from '../src/courses/blog-credentials.js';
 import { recordAudit } from '../src/courses/audit.js';
 import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
+import { MAX_MIN_WORDS, setCourseMinWords } from '../src/courses/course-min-words.js';
 import { backfillCourse } from '../src/courses/backfill-course.js';
 import { setStaffPosts } from '../src/courses/staff-posts.js';
 import type { Command } from '../src/discord/command.js';
@@ -45,7 +46,14 @@ const data = new SlashCommandBuilder()
       .addChannelOption((o) => o.setName('staff_channel').setDescription('Channel for staff alerts and digests').addChannelTypes(ChannelType.GuildText))
       .addStringOption((o) => o.setName('quiet_start').setDescription('Quiet hours start, HH:MM (no reminders)'))
       .addStringOption((o) => o.setName('quiet_end').setDescription('Quiet hours end, HH:MM'))
-      .addStringOption((o) => o.setName('ends_on').setDescription('Last day of the course, YYYY-MM-DD (data is purged 180 days later)')),
+      .addStringOption((o) => o.setName('ends_on').setDescription('Last day of the course, YYYY-MM-DD (data is purged 180 days later)'))
+      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (default 25; change later with /course settings)').setMinValue(0).setMaxValue(MAX_MIN_WORDS)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('settings')
+      .setDescription('Change how reviews count')
+      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (a round’s own min_words wins)').setRequired(true).setMinValue(0).setMaxValue(MAX_MIN_WORDS)),
   )
   .addSubcommand((s) => s.setName('show').setDescription('Show this course’s settings and health'))
   .addSubcommand((s) => s.setName('pause').setDescription('Stop polling the blog and sending reminders'))
@@ -126,10 +134,14 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext):
       quietHoursStart: interaction.options.getString('quiet_start'),
       quietHoursEnd: interaction.options.getString('quiet_end'),
       endsAt: collect(optionProblems, () => parseCourseDay(interaction.options.getString('ends_on'), 'ends_on', interaction.options.getString('time_zone', true), 'end')),
+      ...(interaction.options.getInteger('min_words') !== null ? { minCommentWords: interaction.options.getInteger('min_words') } : {}),
     },
   });
   await interaction.editReply({
-    content: `Course set up: essays from **${result.siteName}** will appear in <#${channel.id}>. Only essays published from now on are announced; use /course backfill to import older ones.`,
+    content: `Course set up: essays from **${result.siteName}** will appear in <#${channel.id}>. Only essays published from now on are announced; use /course backfill to import older ones.\n` +
+      (result.reminderThreadId
+        ? `Reminders that cannot go by DM are posted in <#${result.reminderThreadId}>, where students can read them.`
+        : 'The reminder thread could not be opened yet; the bot opens it in that channel when the first reminder needs it.'),
     allowedMentions: { parse: [] },
   });
 }
@@ -149,6 +161,11 @@ export const course = {
       await setCourseStatus(ctx.db, { courseId: target.id, status: sub === 'pause' ? 'paused' : 'active', actorUserId: interaction.user.id });
       await recordAudit(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, action: `course.${sub}` });
       await interaction.reply({ content: sub === 'pause' ? `${target.name} is paused: no polling, no reminders.` : `${target.name} is active again.`, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (sub === 'settings') {
+      const content = await setCourseMinWords(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, minWords: interaction.options.getInteger('min_words', true) });
+      await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     if (sub === 'credentials') {

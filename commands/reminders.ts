@@ -2,7 +2,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { recordAudit } from '../src/courses/audit.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
-import { previewReminders, renderReminderPreview, sendRemindersNow, setReminderMode } from '../src/reminders/preview-reminders.js';
+import { previewReminders, renderReminderPreview, renderSendNow, sendRemindersNow, setReminderMode } from '../src/reminders/preview-reminders.js';
 
 const data = new SlashCommandBuilder()
   .setName('reminders')
@@ -11,8 +11,8 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('mode').setDescription('Get reminders by DM or as a mention in the course reminder thread')
     .addStringOption((o) => o.setName('via').setDescription('Where to remind you').setRequired(true).addChoices(
       { name: 'Direct message', value: 'dm' }, { name: 'Mention in the course channel', value: 'channel' })))
-  .addSubcommand((s) => s.setName('preview').setDescription('Staff: who would be reminded now and why (sends nothing)'))
-  .addSubcommand((s) => s.setName('send-now').setDescription('Staff: run the reminder sweep now (each reminder still goes once)'));
+  .addSubcommand((s) => s.setName('preview').setDescription('Staff: dry run of send-now: who would be reminded now, of what, and where (sends nothing)'))
+  .addSubcommand((s) => s.setName('send-now').setDescription('Staff: send the due reminders now and name who was reminded where (each still goes once)'));
 
 export const reminders = {
   data,
@@ -27,14 +27,16 @@ export const reminders = {
       return;
     }
     if (sub === 'preview') {
-      const { status } = await ctx.db.course.findUniqueOrThrow({ where: { id: course.id }, select: { status: true } });
-      const lines = await previewReminders(ctx.db, course.id, ctx.clock.now());
-      await interaction.reply({ content: renderReminderPreview(lines, status === 'paused'), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const now = ctx.clock.now();
+      const preview = await previewReminders(ctx.db, course.id, now, ctx.log);
+      await interaction.editReply({ content: renderReminderPreview(preview, now), allowedMentions: { parse: [] } });
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const s = await sendRemindersNow({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log }, course.id);
+    const report = await sendRemindersNow({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log }, course.id);
+    const s = report.summary;
     await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'reminders.send_now', details: { sent: s.sent, failed: s.failed } });
-    await interaction.editReply(`Sweep done: ${s.sent} reminder(s) sent, ${s.failed} failed, ${s.deferred} waiting for Discord, ${s.postponed} held for quiet hours, ${s.duplicates} already sent elsewhere. Digest: ${s.digest ?? 'n/a'}.`);
+    await interaction.editReply({ content: renderSendNow(report), allowedMentions: { parse: [] } });
   },
 } satisfies Command;

@@ -28,6 +28,7 @@ const data = new SlashCommandBuilder()
     .addStringOption((o) => o.setName('published_to').setDescription('Only essays published on or before YYYY-MM-DD'))
     .addStringOption((o) => o.setName('category').setDescription('Only essays in this blog category'))
     .addStringOption((o) => o.setName('tag').setDescription('Only essays with this blog tag'))
+    .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs in this round (default: the course minimum)').setMinValue(0).setMaxValue(2_000))
     .addBooleanOption((o) => o.setName('exclude_unlinked').setDescription('Leave out essays whose author is not linked to a student (otherwise they block the round)')))
   .addSubcommand((s) => s.setName('list').setDescription('The review rounds, or who reviews whom in one round (paged, or as a CSV file)')
     .addStringOption((o) => o.setName('round').setDescription('Round name: shows who reviews whom (students see their own reviews)'))
@@ -61,6 +62,7 @@ async function assign(interaction: ChatInputCommandInteraction, ctx: AppContext,
     },
     now: ctx.clock.now(),
     excludeUnlinked: interaction.options.getBoolean('exclude_unlinked') ?? false,
+    minWords: interaction.options.getInteger('min_words'),
   });
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder().setCustomId(`reviews:confirm:${preview.pendingId}`).setLabel('Confirm').setStyle(ButtonStyle.Success).setDisabled(!preview.confirmable),

@@ -4,7 +4,8 @@ import type { Db } from '../db/client.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
 import { UserError } from '../shared/user-error.js';
-import type { ChatPort } from '../sync/chat-port.js';
+import { ChatError, type ChatPort } from '../sync/chat-port.js';
+import { ensureReminderThread } from '../reminders/reminder-thread.js';
 import type { BlogCredentials } from './blog-credentials.js';
 import type { BlogSourceFactory } from './course-blogs.js';
 import { recordAudit } from './audit.js';
@@ -38,7 +39,7 @@ export interface SetupDeps {
  * and an audit entry in one transaction. Every problem is reported at once (each naming its option),
  * so staff fix them in one go; nothing is saved when any check fails.
  */
-export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Promise<{ courseId: string; siteName: string }> {
+export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Promise<{ courseId: string; siteName: string; reminderThreadId: string | null }> {
   const problems = [...(input.optionProblems ?? [])];
   const parsed = courseSettingsSchema.safeParse(input.settings);
   if (!parsed.success) problems.push(...describeSettingsProblems(parsed.error));
@@ -99,7 +100,15 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
     await recordAudit(tx, { courseId: created.id, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.setup', details: { channelId: input.channelId, blogUrl: settings.blogUrl } });
     return created;
   });
-  return { courseId: course.id, siteName };
+  // After the course is saved: the thread's starter names the course, and a failure here must not undo
+  // the setup (the reminder sweep opens the thread when the first reminder needs it).
+  let reminderThreadId: string | null = null;
+  try {
+    reminderThreadId = await ensureReminderThread(deps, { id: course.id, name: settings.name, guildId: input.guildId, channelId: input.channelId, channelKind: settings.channelKind, reminderThreadId: null });
+  } catch (error) {
+    if (!(error instanceof ChatError)) throw error;
+  }
+  return { courseId: course.id, siteName, reminderThreadId };
 }
 
 /**

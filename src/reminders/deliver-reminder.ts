@@ -1,36 +1,35 @@
-// Sends one reminder: a DM, or a mention in the course's reminder thread when the student chose the
-// channel or their DMs are closed (Discord 50007, remembered on the student). The fallback channel is
-// course.reminderThreadId, else course.staffChannelId (the ChatPort cannot create threads; see ADR 0003).
+// Sends one reminder where reminderRoute says: a DM, or a mention in the course's reminder thread when
+// the student chose the channel or their DMs are closed (Discord 50007, remembered on the student).
+// The reminder thread is opened when missing (and again when it was deleted); the staff channel is
+// never used for a student's reminder: students cannot read it.
+import { reminderRoute, type RouteStudent } from '../core/reminders/reminder-route.js';
 import type { Db } from '../db/client.js';
 import { ChatError, type ChatPort } from '../sync/chat-port.js';
+import { ensureReminderThread, forgetReminderThread, type ReminderThreadCourse } from './reminder-thread.js';
 
-/** DMs closed long ago are tried again: students change their privacy settings. */
-const RETRY_CLOSED_DMS_MS = 7 * 24 * 3_600_000;
-
-export interface Recipient {
+export interface Recipient extends RouteStudent {
   id: string;
-  discordUserId: string | null;
-  reminderMode: string;
-  dmClosedAt: Date | null;
 }
 
 export type Delivery =
-  | { status: 'sent'; via: 'dm' | 'channel' | 'staff_channel'; messageId: string }
+  | { status: 'sent'; via: 'dm' | 'channel'; messageId: string; threadId?: string }
   | { status: 'failed'; error: string }
   /** Discord was unreachable: leave the intent pending, the next sweep retries it. */
   | { status: 'retry'; error: string };
 
+export const NO_DISCORD_ERROR = 'no Discord account on the roster';
+
 export async function deliverReminder(
   deps: { db: Db; chat: ChatPort; now: Date },
-  course: { reminderThreadId: string | null; staffChannelId: string | null },
+  course: ReminderThreadCourse,
   student: Recipient,
   text: { dm: string; mention: string },
 ): Promise<Delivery> {
-  if (!student.discordUserId) return { status: 'failed', error: 'no Discord account on the roster' };
-  const closed = student.dmClosedAt !== null && deps.now.getTime() - student.dmClosedAt.getTime() < RETRY_CLOSED_DMS_MS;
-  if (student.reminderMode !== 'channel' && !closed) {
+  const route = reminderRoute(student, deps.now);
+  if (route.kind === 'unreachable') return { status: 'failed', error: NO_DISCORD_ERROR };
+  if (route.kind === 'dm') {
     try {
-      const messageId = await deps.chat.sendDirectMessage(student.discordUserId, text.dm);
+      const messageId = await deps.chat.sendDirectMessage(student.discordUserId!, text.dm);
       if (student.dmClosedAt) await deps.db.student.update({ where: { id: student.id }, data: { dmClosedAt: null } });
       return { status: 'sent', via: 'dm', messageId };
     } catch (error) {
@@ -40,16 +39,27 @@ export async function deliverReminder(
         await deps.db.student.update({ where: { id: student.id }, data: { dmClosedAt: deps.now } });
         student.dmClosedAt = deps.now;
       }
-      // Other refusals (blocked bot, unknown user) also fall back to the channel.
+      // Other refusals (blocked bot, unknown user) also fall back to the reminder thread.
     }
   }
-  const channelId = course.reminderThreadId ?? course.staffChannelId;
-  if (!channelId) return { status: 'failed', error: 'DM not possible and the course has no reminder thread or staff channel' };
-  try {
-    const messageId = await deps.chat.sendChannelMessage(channelId, { content: text.mention, pingUserIds: [student.discordUserId] });
-    return { status: 'sent', via: course.reminderThreadId ? 'channel' : 'staff_channel', messageId };
-  } catch (error) {
-    if (!(error instanceof ChatError)) throw error;
-    return error.transient ? { status: 'retry', error: error.message } : { status: 'failed', error: `${error.kind}: ${error.message}` };
+  return postInReminderThread(deps, course, student.discordUserId!, text.mention);
+}
+
+async function postInReminderThread(deps: { db: Db; chat: ChatPort }, course: ReminderThreadCourse, userId: string, content: string): Promise<Delivery> {
+  for (let attempt = 1; ; attempt++) {
+    let threadId: string | null = null;
+    try {
+      threadId = await ensureReminderThread(deps, course);
+      const messageId = await deps.chat.sendChannelMessage(threadId, { content, pingUserIds: [userId] });
+      return { status: 'sent', via: 'channel', messageId, threadId };
+    } catch (error) {
+      if (!(error instanceof ChatError)) throw error;
+      // The recorded thread was deleted: forget it and open a new one, once.
+      if (error.kind === 'unknown_target' && threadId && attempt === 1) {
+        await forgetReminderThread(deps.db, course, threadId);
+        continue;
+      }
+      return error.transient ? { status: 'retry', error: error.message } : { status: 'failed', error: `${error.kind}: ${error.message}` };
+    }
   }
 }

@@ -12,6 +12,7 @@ export interface CourseForReminders {
   name: string;
   guildId: string;
   channelId: string;
+  channelKind: string;
   status: string;
   timeZone: string;
   quietHoursStart: string | null;
@@ -29,7 +30,7 @@ export async function loadCourse(db: Db, courseId: string): Promise<CourseForRem
   return db.course.findUniqueOrThrow({
     where: { id: courseId },
     select: {
-      id: true, name: true, guildId: true, channelId: true, status: true, timeZone: true, quietHoursStart: true, quietHoursEnd: true,
+      id: true, name: true, guildId: true, channelId: true, channelKind: true, status: true, timeZone: true, quietHoursStart: true, quietHoursEnd: true,
       reminderStages: true, minCommentWords: true, digestHourLocal: true, reminderThreadId: true, staffChannelId: true,
       rounds: { where: { status: 'active' }, select: activeRoundSelect },
     },

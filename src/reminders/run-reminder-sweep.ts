@@ -1,8 +1,7 @@
 // One reminder sweep for one course: late essays get reviewers, completion is refreshed, then each due
 // reminder is recorded (intent, unique dedupeKey, fenced) BEFORE it is sent, and marked after.
 // See docs/adr/0003-reminder-delivery.md for why interrupted sends are retried (at-least-once window).
-import { assignLateEssays } from '../reviews/late-essays.js';
-import { refreshCompletion } from '../reviews/refresh-completion.js';
+import { bringUpToDate } from './bring-up-to-date.js';
 import { retryStaleReminders } from './retry-stale.js';
 import { loadCourse, planForCourse } from './reminder-plan.js';
 import { sendOverdueDigest, type DigestOutcome } from './send-overdue-digest.js';
@@ -37,11 +36,7 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
     courseId, skipped: null, lateAssigned: 0, completed: 0, sent: 0, failed: 0, deferred: 0, duplicates: 0, postponed: 0, superseded: 0, retried: 0, digest: null,
   };
   if (course.status !== 'active' && course.status !== 'flagged') return { ...summary, skipped: course.status };
-  const late = await assignLateEssays(deps.db, courseId, now, course.rounds);
-  summary.lateAssigned = late.assigned;
-  for (const warning of late.warnings) deps.log.warn({ courseId }, warning);
-  const completion = await refreshCompletion(deps.db, courseId, now, course);
-  summary.completed = completion.done + completion.doneLate;
+  Object.assign(summary, await bringUpToDate(deps, course, now));
   summary.retried = await retryStaleReminders(deps, course, now);
 
   const { plan, open } = await planForCourse(deps.db, course, now);

@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Metrics } from '../shared/metrics.js';
 import type { Tx } from '../sync/outbox/outbox-store.js';
 import type { ChatPort } from '../sync/chat-port.js';
+import type { ReminderDraft } from './reminder-draft.js';
 
 /** Minimal logger shape, so tests and the bench can pass pino or anything with these methods. */
 export interface SweepLog {
@@ -20,6 +21,8 @@ export interface SweepDeps {
   /** Checked in the same transaction as each Reminder insert (the course lease of this process). */
   fence?: (tx: Tx) => Promise<void>;
   metrics?: Metrics;
+  /** Told of each student reminder this sweep sent or tried (/reminders send-now names them to staff). */
+  onReminder?: (draft: ReminderDraft, outcome: MarkOutcome) => void;
 }
 
 /** Records the intent of one reminder or digest. False when its dedupeKey is already taken (sent, or being sent, elsewhere). */
@@ -46,7 +49,7 @@ export async function recordIntent(deps: SweepDeps, data: {
 }
 
 export type MarkOutcome =
-  | { status: 'sent'; via: string; messageId: string }
+  | { status: 'sent'; via: string; messageId: string; threadId?: string }
   | { status: 'failed'; error: string }
   | { status: 'retry'; error: string };
 

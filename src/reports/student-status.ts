@@ -37,7 +37,7 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
     where: { courseId: input.courseId, status: 'active', assignments: { some: { reviewerStudentId: me.id } } },
     orderBy: { dueAt: 'asc' },
     select: {
-      name: true, dueAt: true, mode: true,
+      name: true, dueAt: true, mode: true, minCommentWords: true,
       assignments: {
         where: { reviewerStudentId: me.id, status: { not: 'cancelled' } },
         orderBy: { slotKey: 'asc' },
@@ -48,15 +48,20 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
 
   const out: string[] = [
     `**Your reviews — ${safe(course.name)}**`,
-    `A review counts as done when you write **one comment of at least ${course.minCommentWords} words** on the essay — on the blog or as a reply in its Discord thread — before it is due. Times are shown in ${safe(zone)}.`,
-    me.blogUserId
-      ? `Your blog account${me.blogUsername ? ` **${safe(me.blogUsername)}**` : ''} is linked: your blog comments and essays count for you.`
-      : '⚠️ Your blog account is not linked yet, so comments you write **on the blog** cannot count for you (replies in the Discord threads do). Run `/link claim` with your blog username and post the code it gives you as a comment on the blog.',
+    `A review counts as done when you write **one comment of at least ${course.minCommentWords} words** on the essay — on the blog or as a reply in its Discord thread — before it is due (a round may ask for more: see each round below). Times are shown in ${safe(zone)}.`,
+    ...(me.blogUserId
+      ? [`Your blog account${me.blogUsername ? ` **${safe(me.blogUsername)}**` : ''} is linked: your blog comments and essays count for you.`]
+      : [
+        '⚠️ Your blog account is not linked yet, so comments you write **on the blog** cannot count for you until you link it (replies in the Discord threads already count). To link it:',
+        '1. Run `/link claim` with `blog_username:` set to your username on the class blog.',
+        '2. Log in to the blog and post the code it gives you as a comment on any post or page.',
+        '3. Within a few minutes the bot links your account and tells you by DM; /status then says it is linked.',
+      ]),
   ];
   if (rounds.length === 0) out.push('', 'You have no peer reviews assigned right now.');
   for (const r of rounds) {
     const unix = Math.floor(r.dueAt.getTime() / 1000);
-    out.push('', `**${safe(r.name)}** — due <t:${unix}:F> (<t:${unix}:R>) · ${formatInZone(r.dueAt, zone)}`);
+    out.push('', `**${safe(r.name)}** — due <t:${unix}:F> (<t:${unix}:R>) · ${formatInZone(r.dueAt, zone)} · each review: a comment of at least ${r.minCommentWords ?? course.minCommentWords} words`);
     const specific = r.assignments.filter((a) => a.essayId !== null);
     for (const a of specific) {
       const state = stateOf(a, r.dueAt, now);

@@ -7,9 +7,11 @@ export interface ActiveRound {
   essayFilter: string;
   seed: string;
   createdAt: Date;
+  /** The round's own minimum words; null = the course's. */
+  minCommentWords: number | null;
 }
 
-export const activeRoundSelect = { id: true, dueAt: true, mode: true, essayFilter: true, seed: true, createdAt: true } as const;
+export const activeRoundSelect = { id: true, dueAt: true, mode: true, essayFilter: true, seed: true, createdAt: true, minCommentWords: true } as const;
 
 /**
  * A course's active rounds. Assignment queries filter by these ids (the unique key's leading column)

@@ -33,7 +33,7 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
       const round = await tx.reviewRound.create({
         data: {
           courseId: plan.courseId, name: plan.name, dueAt: new Date(plan.dueAt), reviewsPerStudent: plan.k, mode: plan.mode,
-          essayFilter: JSON.stringify(plan.filter), seed: pendingId, createdByUserId: actor.userId, createdAt: now,
+          essayFilter: JSON.stringify(plan.filter), minCommentWords: plan.minWords ?? null, seed: pendingId, createdByUserId: actor.userId, createdAt: now,
         },
         select: { id: true },
       });

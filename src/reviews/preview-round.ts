@@ -21,6 +21,8 @@ export interface PreviewRoundInput {
   now: Date;
   /** Staff chose to leave out essays whose author is not linked to a student (else they block the round). */
   excludeUnlinked?: boolean;
+  /** min_words: words a review comment needs in this round; null/absent = the course's minimum. */
+  minWords?: number | null;
   /** Defaults to the confirmation id, so the round's seed names the preview it came from. */
   seed?: string;
 }
@@ -37,7 +39,7 @@ export interface RoundPreview {
 export async function previewRound(db: Db, input: PreviewRoundInput): Promise<RoundPreview> {
   const name = input.name.trim();
   if (!name || name.length > 100) throw new UserError('name: the round name must be 1-100 characters, e.g. Week 8.');
-  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true } });
+  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true, minCommentWords: true } });
   if (input.dueAt.getTime() <= input.now.getTime()) throw new UserError(`due: ${formatDateInZone(input.dueAt, course.timeZone, 'f')} is in the past: give a future date and time (YYYY-MM-DD HH:MM in ${course.timeZone}).`);
   if (await db.reviewRound.findUnique({ where: { courseId_name: { courseId: input.courseId, name } }, select: { id: true } })) {
     throw new UserError(`name: a round named "${name}" already exists in this course; choose another name (/reviews list shows the rounds).`);
@@ -75,7 +77,7 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
     throw error;
   }
   const plan: RoundPlan = {
-    courseId: input.courseId, name, dueAt: input.dueAt.toISOString(), k: input.k, mode: input.mode, filter: input.filter, seed,
+    courseId: input.courseId, name, dueAt: input.dueAt.toISOString(), k: input.k, mode: input.mode, filter: input.filter, seed, minWords: input.minWords ?? null,
     slots: result.assignments.flatMap((a): RoundPlan['slots'] =>
       a.essayId !== null
         ? [{ reviewerId: a.reviewerId, essayId: a.essayId, slotKey: a.essayId }]
@@ -84,7 +86,7 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   };
   const expiresAt = new Date(input.now.getTime() + PREVIEW_TTL_MS);
   const titles = Object.fromEntries(essays.map((e) => [e.id, e.title]));
-  const text = renderPreview({ plan, result, names, titles, timeZone: course.timeZone, essayCount: essays.length, blocking, excluded: input.excludeUnlinked ? unlinked.length : 0 });
+  const text = renderPreview({ plan, result, names, titles, timeZone: course.timeZone, courseMinWords: course.minCommentWords, essayCount: essays.length, blocking, excluded: input.excludeUnlinked ? unlinked.length : 0 });
   // A blocked preview saves nothing, so no button press (or forged one) can apply it.
   if (blocking.length > 0) return { confirmable: false, pendingId, expiresAt, result, text };
   await db.pendingConfirmation.create({

@@ -18,6 +18,8 @@ export function renderPreview(input: {
   names: Record<string, string>;
   titles: Record<string, string>;
   timeZone: string;
+  /** The course's minimum, used when the round sets none (plan.minWords). */
+  courseMinWords: number;
   essayCount: number;
   /** Problems that keep Confirm off, each with its fix. */
   blocking?: readonly string[];
@@ -32,6 +34,7 @@ export function renderPreview(input: {
       ? `Mode: quota — each student comments on any ${plan.k} peer essay(s) of the ${input.essayCount} that count.`
       : `Mode: assigned — ${plan.k} specific essay(s) per student, ${input.essayCount} essay(s) count.`,
     `Reviews per student: ${histogram(Object.values(result.load.perReviewer))}.`,
+    `A review counts with one comment of at least ${plan.minWords ?? input.courseMinWords} words (${plan.minWords == null ? 'the course minimum; min_words sets this round’s own' : 'this round’s min_words'}).`,
   ];
   if (plan.mode === 'assigned') head.push(`Reviewers per essay: ${histogram(Object.values(result.load.perEssay))}.`);
   for (const b of input.blocking ?? []) head.push(`⛔ ${b}`);

@@ -1,5 +1,6 @@
 // Marks pending assignments done (or done_late) from the Comment rows both mirrors record: a
-// comment by the reviewer on the essay (any essay of the round for quota slots) with enough words.
+// comment by the reviewer on the essay (any essay of the round for quota slots) with enough words:
+// the round's own minimum when staff set one (min_words), else the course's.
 import { isReviewComplete, type CommentFact } from '../core/reviews/completion.js';
 import type { Db } from '../db/client.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -17,11 +18,14 @@ export async function refreshCompletion(
   const course = known ?? (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { minCommentWords: true } }));
   const rounds = new Map((known?.rounds ?? (await activeRounds(db, courseId))).map((r) => [r.id, r]));
   if (rounds.size === 0) return { done: 0, doneLate: 0 };
-  const pending = await candidates(db, [...rounds.keys()], course.minCommentWords);
+  const minWordsOf = (r: ActiveRound) => r.minCommentWords ?? course.minCommentWords;
+  // The lowest minimum of any round finds every candidate; each assignment is then held to its own round's.
+  const lowest = Math.min(...[...rounds.values()].map(minWordsOf));
+  const pending = await candidates(db, [...rounds.keys()], lowest);
   if (pending.length === 0) return { done: 0, doneLate: 0 };
   const comments = await db.comment.findMany({
     where: {
-      courseId, deletedAt: null, wordCount: { gte: course.minCommentWords }, writtenAt: { lte: now },
+      courseId, deletedAt: null, wordCount: { gte: lowest }, writtenAt: { lte: now },
       authorStudentId: { in: [...new Set(pending.map((p) => p.reviewerStudentId))] },
     },
     select: { id: true, authorStudentId: true, essayId: true, wordCount: true, writtenAt: true },
@@ -48,7 +52,7 @@ export async function refreshCompletion(
     const result = isReviewComplete({
       comments: mine,
       assignment: { reviewerId: a.reviewerStudentId, essayId: a.essayId, required: quotaSlotNumber(a.slotKey) ?? 1, eligibleEssayIds },
-      minWords: course.minCommentWords,
+      minWords: minWordsOf(round),
       dueAt: round.dueAt,
     });
     if (!result.done) continue;

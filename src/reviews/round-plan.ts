@@ -13,6 +13,8 @@ export const roundPlanSchema = z.object({
   mode: z.enum(['assigned', 'quota']),
   filter: essayFilterSchema,
   seed: z.string(),
+  /** Words a review comment needs in this round; absent or null: the course's minimum. */
+  minWords: z.number().int().min(0).max(2_000).nullable().optional(),
   /** One row per Assignment to create. */
   slots: z.array(z.object({ reviewerId: z.string(), essayId: z.string().nullable(), slotKey: z.string() })),
 });

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const post = await world.wp.as('student1').publishPost(sampleEssay);
     say(`\n3. Alice published an essay on the blog: “${sampleEssay.title}”\n      ${post.link}`);
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId)[0];
+    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0];
     if (!thread) throw new Error('the essay thread was not created');
     const starter = world.emu.messagesIn(thread.id)[0]!;
     const embed = (starter.embeds[0] ?? {}) as { description?: string };

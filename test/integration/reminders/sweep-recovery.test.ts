@@ -68,10 +68,10 @@ describe('reminder sweep recovery', () => {
     expect(chat.dms).toHaveLength(0);
   });
 
-  it('after downtime sends only the latest stage; closed DMs fall back to the staff channel without a reminder thread', async () => {
+  it('after downtime sends only the latest stage; closed DMs go to a reminder thread the sweep opens, never the staff channel', async () => {
     chat.closeDms(discordIdOf(2));
     clock.set(new Date(due.getTime() - 60 * 60_000)); // 1 h before due: 48 h and 24 h were missed
-    const preview = await previewReminders(t.db, courseId, clock.now());
+    const preview = (await previewReminders(t.db, courseId, clock.now())).lines;
     expect(preview.filter((l) => l.status === 'due').map((l) => l.stage)).toEqual(['before_2h', 'before_2h', 'before_2h']);
     expect(preview.filter((l) => l.status === 'superseded')).toHaveLength(6);
     expect(chat.dms).toHaveLength(0); // preview sends nothing
@@ -79,8 +79,11 @@ describe('reminder sweep recovery', () => {
     const summary = await runReminderSweep(deps(), courseId);
     expect(summary).toMatchObject({ sent: 3, superseded: 6 });
     expect(chat.dms).toHaveLength(2);
-    expect(chat.channelMessages).toEqual([expect.objectContaining({ channelId: STAFF_CHANNEL, pingUserIds: [discordIdOf(2)] })]);
-    expect(await t.db.reminder.findFirst({ where: { deliveredVia: 'staff_channel' } })).not.toBeNull();
+    const { reminderThreadId } = await t.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { reminderThreadId: true } });
+    expect(reminderThreadId).not.toBeNull();
+    expect(chat.channelMessages).toEqual([expect.objectContaining({ channelId: reminderThreadId, pingUserIds: [discordIdOf(2)] })]);
+    expect(chat.channelMessages.filter((m) => m.channelId === STAFF_CHANNEL)).toEqual([]);
+    expect(await t.db.reminder.count({ where: { deliveredVia: 'channel' } })).toBe(1);
   });
 
   it('respects channel mode chosen with /reminders mode, and a paused course sends nothing', async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewRound" ADD COLUMN     "minCommentWords" INTEGER;
