@@ -4,7 +4,7 @@
 // The clock is the bot's own (ManualClock): tests move it to a stage's time and run /reminders.
 import { ManualClock } from '../../../src/shared/clock.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
-import type { InteractionResponseView } from '../../support/discord-emulator/interaction-tracker.js';
+import type { InteractionResponseView } from '../../../src/offline/discord-emulator/interaction-tracker.js';
 
 export const NAMES = { alice: 'Alice Student', bob: 'Bob Student', carol: 'Carol Student', dan: 'Dan Student' } as const;
 export const ESSAYS = { alice: 'Alice on the Thaw', bob: 'Bob on the Gulag' } as const;
