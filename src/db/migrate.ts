@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseKind, sqliteFilePath } from './client.js';
-import { migratePostgres } from './postgres-migrate.js';
 
 /**
  * The repository folder holding prisma/ and node_modules/. Found by walking up rather than a fixed `../..`,
@@ -47,6 +46,8 @@ export interface MigrationLog {
  */
 export async function migrateDatabase(url: string, log?: MigrationLog): Promise<void> {
   if (databaseKind(url) === 'postgresql') {
+    // Loaded only for PostgreSQL: node-postgres is not needed by a bot on SQLite.
+    const { migratePostgres } = await import('./postgres-migrate.js');
     const result = await migratePostgres(url, path.join(root, 'prisma', 'postgres', 'migrations'));
     if (result.applied.length > 0) log?.info({ migrations: result.applied }, 'applied pending database migrations');
     return;

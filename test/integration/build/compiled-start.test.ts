@@ -3,7 +3,7 @@
 // .tmp/compiled-build (same tsconfig, only the output folder differs, so dist/ is left alone) and runs from
 // the repository root, as `npm start` does. Incremental, so a re-run only recompiles what changed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -43,8 +43,8 @@ interface Started {
 }
 
 /** `node <build>/src/main.js` with the settings an operator exports; resolves once it logs that it is connected. */
-async function startCompiled(): Promise<Started> {
-  const child = spawn(process.execPath, [path.join(outDir, 'src', 'main.js')], {
+async function startCompiled(nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Started> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(outDir, 'src', 'main.js')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -55,6 +55,7 @@ async function startCompiled(): Promise<Started> {
       DATABASE_URL: `file:${path.join(dataDir, 'bot.db')}`,
       COURSETHREADS_SECRET_KEYS: `1:${testSecretKeys['1']}`,
       LOG_LEVEL: 'info',
+      ...extraEnv,
     },
   });
   const logs: Record<string, unknown>[] = [];
@@ -110,5 +111,17 @@ describe('the compiled production build', () => {
     } finally {
       expect(await bot.stop()).toBe('0');
     }
+  }, 120_000);
+
+  it('starts without loading the chart, canvas, CSV or PostgreSQL libraries (they load when a report or a PostgreSQL database asks)', async () => {
+    const loadedFile = path.join(dataDir, 'loaded-packages.txt');
+    const recorder = path.join(root, 'test', 'support', 'loaded-packages', 'register.mjs');
+    const bot = await startCompiled(['--import', recorder], { LOADED_PACKAGES_FILE: loadedFile });
+    await bot.stop();
+    const loaded = [...new Set(readFileSync(loadedFile, 'utf8').split('\n').filter(Boolean))];
+    // What the bot needs to run is there (so the recording works) ...
+    expect(loaded).toEqual(expect.arrayContaining(['discord.js', '@prisma/adapter-better-sqlite3', 'pino', 'node-cron']));
+    // ... and what only a report, a CSV download or a PostgreSQL database needs is not.
+    expect(loaded.filter((name) => ['@napi-rs/canvas', 'chart.js', 'csv-stringify', 'csv-parse', 'pg', '@prisma/adapter-pg'].includes(name))).toEqual([]);
   }, 120_000);
 });
