@@ -9,7 +9,7 @@ import { Options, type ClientOptions, type GuildMember, type User } from 'discor
 //   name, mentions), so a small window of the latest is kept, the bot's own member always, and the
 //   rest is swept every hour;
 // - presences, reactions, emojis, stickers, voice states, invites, bans, thread members, scheduled
-//   events, automod rules, stage instances, soundboard sounds: never read, never kept.
+//   events, automod rules, stage instances: never read, never kept.
 const MEMBERS_KEPT_PER_GUILD = 100;
 const USERS_KEPT = 500;
 const SWEEP_EVERY_SECONDS = 3_600;
@@ -35,7 +35,6 @@ export const limitedCaches: Pick<ClientOptions, 'makeCache' | 'sweepers'> = {
     GuildScheduledEventManager: 0,
     AutoModerationRuleManager: 0,
     StageInstanceManager: 0,
-    GuildSoundboardSoundManager: 0,
     ApplicationCommandManager: 0,
   }),
   sweepers: {
