@@ -1,84 +1,98 @@
-// Cold start to READY and idle memory of the real bot against the Discord emulator (issue 2).
-// Each of N runs spawns a fresh `npx tsx bench/support/cold-start-child.ts` (migrate, open SQLite,
-// startBot with the scheduler on), waits for clientReady, idles 10 s and reports RSS.
-// The emulator and the database file live in this parent process, so the child's figures are the bot's.
-// Run: npx tsx bench/cold-start.bench.ts        (env: BENCH_RUNS=5, BENCH_IDLE_MS=10000)
-import { spawn } from 'node:child_process';
+// Cold start and footprint of the real bot (issue 14), the compiled build beside the tsx start, in one run:
+// each start is `node dist/src/main.js` (what `npm start` runs) or `node --import tsx src/main.ts` (`npm run dev`)
+// as its own OS process against the Discord emulator, on an up-to-date SQLite file, scheduler on.
+// Figures per start: ms from spawn to the "connected" log line (node start to READY, Discord excluded: the
+// emulator is local), and RSS after BENCH_IDLE_MS of idling. Worlds: one guild with one course (BENCH_RUNS
+// starts each), then +100 courses (one guild, a forum each, all on one WordPress fake) and +100 guilds with no
+// course (a text channel, a forum and 30 members each): the RSS slopes per 100 courses and per 100 guilds.
+// The build (`npm run build`) runs first and its duration is printed too.
+// Run: npx tsx bench/cold-start.bench.ts        (env: BENCH_RUNS=3, BENCH_IDLE_MS=10000, BENCH_EXTRA=100)
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDiscordEmulator } from '../src/offline/discord-emulator/index.js';
+import { createCourse, testSecretKeys } from '../test/support/course-fixture.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../test/support/discord-emulator/index.js';
 import { createTestDb } from '../test/support/test-db.js';
-import { fmt, minMedMax, printSummary, say } from './support/stats.js';
+import { startWordPressFake, type WordPressFake } from '../test/support/wordpress-fake/index.js';
+import { startMain, type StartMode } from './support/start-main.js';
+import { fmt, median, minMedMax, printSummary, say } from './support/stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const runs = Number(process.env.BENCH_RUNS ?? 5);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
 const idleMs = Number(process.env.BENCH_IDLE_MS ?? 10_000);
+const extra = Number(process.env.BENCH_EXTRA ?? 100);
+const modes: StartMode[] = ['compiled', 'tsx'];
 
-interface ChildResult {
-  modulesMs: number;
-  migrateMs: number;
-  readyMs: number;
-  readyAtEpochMs: number;
-  idleRssMb: number;
-  idleHeapMb: number;
+interface WorldSize {
+  label: string;
+  courses: number;
+  guilds: number;
 }
 
-function runChild(env: Record<string, string>): Promise<{ result: ChildResult; spawnedAt: number }> {
-  return new Promise((resolve, reject) => {
-    const spawnedAt = Date.now();
-    const child = spawn('npx', ['tsx', 'bench/support/cold-start-child.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000 + idleMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) return reject(new Error(`child exited ${code}:\n${out}\n${err}`));
-      resolve({ result: JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult, spawnedAt });
+async function withWorld<T>(size: WorldSize, body: (env: Record<string, string>) => Promise<T>): Promise<T> {
+  const emu: DiscordEmulator = await startDiscordEmulator({ heartbeatIntervalMs: 5_000 });
+  const wp: WordPressFake = await startWordPressFake({ floodSeconds: 0 });
+  const testDb = await createTestDb();
+  try {
+    const home = emu.createGuild({ name: 'Department of History' });
+    for (let c = 0; c < size.courses; c++) {
+      const forum = emu.createChannel(home.id, { name: `essays-${c}`, type: 'forum' });
+      await createCourse(testDb.db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince: new Date(), guildId: home.id, channelId: forum.id });
+    }
+    for (let g = 1; g < size.guilds; g++) {
+      const guild = emu.createGuild({ name: `Server ${g}` });
+      emu.createChannel(guild.id, { name: 'general', type: 'text' });
+      emu.createChannel(guild.id, { name: 'essays', type: 'forum' });
+      for (let m = 0; m < 30; m++) emu.addMember(guild.id, emu.createUser({ username: `s${g}-${m}` }).id);
+    }
+    await testDb.db.$disconnect(); // the bot opens the file itself
+    return await body({
+      DISCORD_TOKEN: emu.botToken,
+      DISCORD_APPLICATION_ID: emu.applicationId,
+      DISCORD_API_URL: emu.apiUrl,
+      DATABASE_URL: testDb.url,
+      COURSETHREADS_SECRET_KEYS: `1:${testSecretKeys['1']}`,
+      BLOG_ALLOWED_HOSTS: '127.0.0.1',
     });
-  });
+  } finally {
+    await emu.close();
+    await wp.close();
+    await testDb.close();
+  }
 }
 
 async function main(): Promise<void> {
-  say(`cold start: ${runs} fresh processes, each idles ${idleMs / 1000} s after clientReady`);
-  const fromSpawn: number[] = [];
-  const fromNodeStart: number[] = [];
-  const modules: number[] = [];
-  const migrate: number[] = [];
-  const login: number[] = [];
-  const rss: number[] = [];
-  const heap: number[] = [];
+  const buildStart = performance.now();
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  const buildSeconds = (performance.now() - buildStart) / 1000;
+  say(`npm run build: ${fmt(buildSeconds, 1)} s; then ${runs} starts per mode, each idling ${idleMs / 1000} s after READY`);
+  const ready: Record<StartMode, number[]> = { compiled: [], tsx: [] };
+  const rss: Record<StartMode, number[]> = { compiled: [], tsx: [] };
+  const base: WorldSize = { label: '1 guild, 1 course', courses: 1, guilds: 1 };
   for (let i = 1; i <= runs; i++) {
-    const emu = await startDiscordEmulator({ heartbeatIntervalMs: 5_000 });
-    const guild = emu.createGuild({ name: 'Cold start bench' });
-    emu.createChannel(guild.id, { name: 'essays', type: 'forum' });
-    const testDb = await createTestDb();
-    await testDb.db.$disconnect(); // the child opens the file itself
-    try {
-      const { result, spawnedAt } = await runChild({ BENCH_API_URL: emu.apiUrl, BENCH_TOKEN: emu.botToken, BENCH_DB_URL: testDb.url, BENCH_IDLE_MS: String(idleMs) });
-      fromSpawn.push(result.readyAtEpochMs - spawnedAt);
-      fromNodeStart.push(result.readyMs);
-      modules.push(result.modulesMs);
-      migrate.push(result.migrateMs - result.modulesMs);
-      login.push(result.readyMs - result.migrateMs);
-      rss.push(result.idleRssMb);
-      heap.push(result.idleHeapMb);
-      say(`run ${i}: spawn->ready ${fmt(fromSpawn.at(-1)!)} ms (node start->ready ${fmt(result.readyMs)} ms: modules ${fmt(result.modulesMs)}, migrate ${fmt(migrate.at(-1)!)}, db+login ${fmt(login.at(-1)!)}), idle RSS ${fmt(result.idleRssMb, 1)} MB`);
-    } finally {
-      await emu.close();
-      await testDb.close();
+    for (const mode of modes) {
+      const f = await withWorld(base, (env) => startMain(root, mode, env, idleMs));
+      ready[mode].push(f.readyMs);
+      rss[mode].push(f.idleRssMb);
+      say(`run ${i} ${mode}: node start -> READY ${fmt(f.readyMs)} ms, idle RSS ${fmt(f.idleRssMb, 1)} MB`);
     }
   }
-  printSummary('cold start (bot vs Discord emulator)', [
-    ['spawn -> clientReady (npx + tsx + bot)', minMedMax(fromSpawn, 'ms')],
-    ['node start -> clientReady', minMedMax(fromNodeStart, 'ms')],
-    ['  of which: loading modules', minMedMax(modules, 'ms')],
-    ['  of which: prisma migrate deploy', minMedMax(migrate, 'ms')],
-    ['  of which: open db + login + READY', minMedMax(login, 'ms')],
-    [`idle RSS after ${idleMs / 1000} s`, minMedMax(rss, 'MB', 1)],
-    [`idle heap used after ${idleMs / 1000} s`, minMedMax(heap, 'MB', 1)],
+  const slopes: Record<StartMode, { courses: number; guilds: number }> = { compiled: { courses: 0, guilds: 0 }, tsx: { courses: 0, guilds: 0 } };
+  for (const mode of modes) {
+    const moreCourses = await withWorld({ label: `+${extra} courses`, courses: 1 + extra, guilds: 1 }, (env) => startMain(root, mode, env, idleMs));
+    const moreGuilds = await withWorld({ label: `+${extra} guilds`, courses: 1, guilds: 1 + extra }, (env) => startMain(root, mode, env, idleMs));
+    say(`${mode}: ${1 + extra} courses -> idle RSS ${fmt(moreCourses.idleRssMb, 1)} MB (READY ${fmt(moreCourses.readyMs)} ms); ${1 + extra} guilds -> ${fmt(moreGuilds.idleRssMb, 1)} MB (READY ${fmt(moreGuilds.readyMs)} ms)`);
+    const per100 = 100 / extra;
+    slopes[mode] = { courses: (moreCourses.idleRssMb - median(rss[mode])) * per100, guilds: (moreGuilds.idleRssMb - median(rss[mode])) * per100 };
+  }
+  const side = (f: (m: StartMode) => string) => `compiled ${f('compiled')}  |  tsx ${f('tsx')}`;
+  printSummary('cold start and footprint: compiled (npm start) | tsx (npm run dev)', [
+    ['npm run build', `${fmt(buildSeconds, 1)} s`],
+    ['node start -> READY, 1 course (goal <= 1 s)', side((m) => minMedMax(ready[m], 'ms'))],
+    [`idle RSS after ${idleMs / 1000} s, 1 course (goal <= 120 MB)`, side((m) => minMedMax(rss[m], 'MB', 1))],
+    ['RSS slope per 100 courses (one run vs median)', side((m) => `${fmt(slopes[m].courses, 1)} MB`)],
+    ['RSS slope per 100 guilds (one run vs median)', side((m) => `${fmt(slopes[m].guilds, 1)} MB`)],
   ]);
 }
 

@@ -1,5 +1,4 @@
 import { AttachmentBuilder, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../src/app/app-context.js';
 import { csvSafeCell } from '../src/core/roster/csv-safe.js';
 import type { Command } from '../src/discord/command.js';
@@ -30,17 +29,24 @@ const data = new SlashCommandBuilder()
     .addBooleanOption((o) => o.setName('purge').setDescription('Also delete all their personal data from the bot (asks to confirm)')))
   .addSubcommand((s) => s.setName('show').setDescription('Show the roster'));
 
-function importReport(result: ImportResult): { content: string; files: AttachmentBuilder[] } {
+/** CSV text of the rows; the CSV library is loaded on first use, so the bot does not pay for it at start. */
+async function csvText(rows: Parameters<typeof csvSafeCell>[0][][]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  return stringify(rows.map((r) => r.map((c) => csvSafeCell(c))));
+}
+
+async function importReport(result: ImportResult): Promise<{ content: string; files: AttachmentBuilder[] }> {
   const rows = result.ok
     ? result.lines.map((l) => [l.line, l.action, l.email, l.note ?? ''])
     : result.errors.map((e) => [e.line, 'error', '', e.message]);
-  const csv = stringify([['line', 'result', 'email', 'message'], ...rows.map((r) => r.map((c) => csvSafeCell(c)))]);
   const head = result.ok
     ? `Roster imported: ${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged.`
     : `Nothing was imported: ${result.errors.length} problem(s). Fix them and upload the file again.`;
   const details = result.ok ? result.lines.filter((l) => l.note).map((l) => `Line ${l.line}: ${l.note}`) : result.errors.map((e) => `Line ${e.line}: ${e.message}`);
   const text = [head, ...details].join('\n');
-  return text.length <= 1_900 ? { content: text, files: [] } : { content: `${head}\nThe line-by-line report is attached.`, files: [new AttachmentBuilder(Buffer.from(csv), { name: 'roster-report.csv' })] };
+  if (text.length <= 1_900) return { content: text, files: [] };
+  const csv = await csvText([['line', 'result', 'email', 'message'], ...rows]);
+  return { content: `${head}\nThe line-by-line report is attached.`, files: [new AttachmentBuilder(Buffer.from(csv), { name: 'roster-report.csv' })] };
 }
 
 async function runImport(interaction: ChatInputCommandInteraction, ctx: AppContext, courseId: string, guildId: string): Promise<void> {
@@ -58,7 +64,7 @@ async function runImport(interaction: ChatInputCommandInteraction, ctx: AppConte
       return found?.find((m) => m.user.username.toLowerCase() === username)?.id ?? null;
     },
   });
-  const report = importReport(result);
+  const report = await importReport(result);
   const accounts = result.ok ? `\n${await linkRosterAccounts(ctx, courseId)}` : '';
   await interaction.editReply({ content: `${report.content}${accounts}`, files: report.files, allowedMentions: { parse: [] } });
 }
@@ -95,7 +101,7 @@ export const roster = {
       const lines = rosterLines(entries);
       const text = `**${course.name}: ${entries.length} student(s)**\n${lines.join('\n')}`;
       if (text.length > 1_900) {
-        const csv = stringify([['name', 'email', 'blog username', 'blog linked', 'discord user id', 'reminders', 'dms closed'], ...entries.map((e) => [e.displayName, e.email, e.blogUsername, e.blogLinked, e.discordUserId, e.reminderMode, e.dmClosed].map((c) => csvSafeCell(c)))]);
+        const csv = await csvText([['name', 'email', 'blog username', 'blog linked', 'discord user id', 'reminders', 'dms closed'], ...entries.map((e) => [e.displayName, e.email, e.blogUsername, e.blogLinked, e.discordUserId, e.reminderMode, e.dmClosed])]);
         await interaction.reply({ content: `**${course.name}: ${entries.length} student(s)** — attached as CSV.`, files: [new AttachmentBuilder(Buffer.from(csv), { name: 'roster.csv' })], flags: MessageFlags.Ephemeral });
         return;
       }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const secrets = new SecretBox(config.secretKeys);
-  await migrateDatabase(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl, log);
   const db = await openDb(config.databaseUrl);
   // A missing or wrong key stops here, before anything runs, and the stored secrets stay untouched.
   await checkSealedSecrets(db, secrets);

@@ -4,9 +4,18 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseKind, sqliteFilePath } from './client.js';
-import { migratePostgres } from './postgres-migrate.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The repository folder holding prisma/ and node_modules/. Found by walking up rather than a fixed `../..`,
+ * because this file runs from src/db under tsx and from dist/src/db in the compiled build (`npm start`).
+ */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'prisma', 'migrations'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no prisma/migrations folder above ${from}: run the bot from its repository (npm start)`);
+  }
+}
+const root = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Migration folders not yet recorded as finished in the SQLite file (all of them for a new file). */
 export function pendingSqliteMigrations(file: string): string[] {
@@ -26,19 +35,28 @@ export function pendingSqliteMigrations(file: string): string[] {
   }
 }
 
+export interface MigrationLog {
+  info(obj: object, msg?: string): void;
+}
+
 /**
  * Brings the database up to the committed migrations: SQLite through `prisma migrate deploy`,
  * PostgreSQL through our own runner (prisma cannot deploy to PostgreSQL with the js engine).
+ * Checked in-process first: a start on an up-to-date database spawns no CLI (it costs a second or more).
  */
-export async function migrateDatabase(url: string): Promise<void> {
+export async function migrateDatabase(url: string, log?: MigrationLog): Promise<void> {
   if (databaseKind(url) === 'postgresql') {
-    await migratePostgres(url, path.join(root, 'prisma', 'postgres', 'migrations'));
+    // Loaded only for PostgreSQL: node-postgres is not needed by a bot on SQLite.
+    const { migratePostgres } = await import('./postgres-migrate.js');
+    const result = await migratePostgres(url, path.join(root, 'prisma', 'postgres', 'migrations'));
+    if (result.applied.length > 0) log?.info({ migrations: result.applied }, 'applied pending database migrations');
     return;
   }
   const file = sqliteFilePath(url);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // Another bot process may have the file open: `migrate deploy` would wait on its lock for nothing.
-  if (file !== ':memory:' && pendingSqliteMigrations(path.resolve(file)).length === 0) return;
+  const pending = file === ':memory:' ? [] : pendingSqliteMigrations(path.resolve(file));
+  if (file !== ':memory:' && pending.length === 0) return;
   const prisma = path.join(root, 'node_modules', '.bin', 'prisma');
   await new Promise<void>((resolve, reject) => {
     const child = spawn(prisma, ['migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.resolve(file)}` }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,4 +66,5 @@ export async function migrateDatabase(url: string): Promise<void> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`))));
   });
+  log?.info({ migrations: pending }, 'applied pending database migrations');
 }

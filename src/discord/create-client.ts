@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Partials } from 'discord.js';
+import { limitedCaches } from './cache-limits.js';
 
 /**
  * The discord.js client the bot runs on. Message Content is a privileged intent: enable it in the
@@ -8,6 +9,7 @@ export function createDiscordClient(options: { apiUrl?: string; shards?: number[
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel, Partials.Message],
+    ...limitedCaches,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
     ...(options.shards ? { shards: options.shards, shardCount: options.shardCount } : {}),
   });

@@ -67,7 +67,7 @@ export async function participationOutput(db: Db, input: ParticipationOutputInpu
   if (input.format === 'reply') return { report, title, pages: participationPages(rows, { title }), files: [] };
   if (input.format === 'csv') {
     const note = withEmail ? '\n-# Contains e-mail addresses: keep it with your gradebook.' : '';
-    return { report, title, pages: [heading + note], files: [{ name: `${base}.csv`, data: participationCsv(rows, { includeEmail: withEmail }) }] };
+    return { report, title, pages: [heading + note], files: [{ name: `${base}.csv`, data: await participationCsv(rows, { includeEmail: withEmail }) }] };
   }
   const png = await participationChartPng(rows, toWeeklyPoints(report.weekly), { title });
   return { report, title, pages: [heading], files: [{ name: `${base}.png`, data: png }] };

@@ -49,7 +49,7 @@ async function deliver(deps: DigestDeps, course: DigestCourse, reminderId: strin
     const content = `**${quote(title, 200)}**\n${participationSummary(report)}\n-# Per-student numbers in the CSV (no e-mail addresses); the full report: /report participation`;
     const messageId = await deps.chat.sendChannelMessage(course.staffChannelId!, {
       content, pingUserIds: [],
-      files: [{ name: `weekly-digest-${week}.png`, data: png }, { name: `weekly-digest-${week}.csv`, data: participationCsv(rows, { includeEmail: false }) }],
+      files: [{ name: `weekly-digest-${week}.png`, data: png }, { name: `weekly-digest-${week}.csv`, data: await participationCsv(rows, { includeEmail: false }) }],
     });
     await deps.db.reminder.update({ where: { id: reminderId }, data: { status: 'sent', deliveredVia: 'staff_channel', discordMessageId: messageId, sentAt: now } });
     return 'sent';

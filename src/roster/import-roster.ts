@@ -1,6 +1,6 @@
 // /roster import: all lines are checked first (parseRosterCsv, then clashes with the stored roster),
 // and only a file without a single error is applied, in one transaction. Upsert by email per course.
-import { parseRosterCsv, type RosterRow } from '../core/roster/parse-roster-csv.js';
+import type { RosterRow } from '../core/roster/parse-roster-csv.js';
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 
@@ -34,6 +34,8 @@ export interface ImportRosterInput {
 type Existing = { id: string; email: string | null; emailVerified: boolean; displayName: string; blogUsername: string | null; discordUserId: string | null };
 
 export async function importRoster(db: Db, input: ImportRosterInput): Promise<ImportResult> {
+  // Loaded here, on the first import of a roster: the CSV parser is not something the bot needs to start.
+  const { parseRosterCsv } = await import('../core/roster/parse-roster-csv.js');
   const parsed = parseRosterCsv(input.csvBytes);
   if (!parsed.ok) return parsed;
   const notes = new Map<number, string>();

@@ -2,8 +2,10 @@
 // Two panels side by side on one opaque dark image: completion per student (left), activity per
 // week (right). Chart.js clears its canvas before drawing, so each panel is drawn on its own
 // transparent canvas and composited onto the painted background.
-import { Chart, type ChartConfiguration } from 'chart.js/auto';
-import { createCanvas } from '@napi-rs/canvas';
+// Chart.js and the Skia canvas (about 25 MB of RSS and half a second to load) are imported on the first chart,
+// not at start: most bot processes never draw one.
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { ChartConfiguration } from 'chart.js';
 import { activityChartConfig } from './activity-chart.js';
 import { THEME } from './chart-theme.js';
 import { completionChartConfig } from './completion-chart.js';
@@ -21,10 +23,15 @@ export interface ParticipationChartOptions {
 const TITLE_BAND = 44;
 const GAP = 16;
 
-type Ctx = ReturnType<ReturnType<typeof createCanvas>['getContext']>;
+type ChartLibs = { Chart: typeof import('chart.js/auto').Chart; createCanvas: typeof import('@napi-rs/canvas').createCanvas };
+
+async function loadChartLibs(): Promise<ChartLibs> {
+  const [{ Chart }, { createCanvas }] = await Promise.all([import('chart.js/auto'), import('@napi-rs/canvas')]);
+  return { Chart, createCanvas };
+}
 
 /** Draws one chart at (x, y) of `target`. */
-function drawPanel(target: Ctx, config: ChartConfiguration, x: number, y: number, width: number, height: number): void {
+function drawPanel({ Chart, createCanvas }: ChartLibs, target: SKRSContext2D, config: ChartConfiguration, x: number, y: number, width: number, height: number): void {
   const canvas = createCanvas(width, height);
   // Chart.js picks its BasicPlatform (no DOM) in Node; it only needs a 2D context and a size.
   const chart = new Chart(canvas.getContext('2d') as never, {
@@ -42,7 +49,8 @@ export async function participationChartPng(
 ): Promise<Buffer> {
   const { width = 1200, height = 700, title, maxStudents = 40 } = options;
   if (width < 400 || height < 300) throw new RangeError(`chart size ${width}x${height} is below 400x300`);
-  const canvas = createCanvas(width, height);
+  const libs = await loadChartLibs();
+  const canvas = libs.createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = THEME.background;
   ctx.fillRect(0, 0, width, height);
@@ -56,7 +64,7 @@ export async function participationChartPng(
   const panelHeight = height - top - GAP;
   const leftWidth = Math.round((width - 3 * GAP) * 0.6);
   const rightWidth = width - 3 * GAP - leftWidth;
-  drawPanel(ctx, completionChartConfig(rows, maxStudents) as ChartConfiguration, GAP, top, leftWidth, panelHeight);
-  drawPanel(ctx, activityChartConfig(weekly) as ChartConfiguration, 2 * GAP + leftWidth, top, rightWidth, panelHeight);
+  drawPanel(libs, ctx, completionChartConfig(rows, maxStudents) as ChartConfiguration, GAP, top, leftWidth, panelHeight);
+  drawPanel(libs, ctx, activityChartConfig(weekly) as ChartConfiguration, 2 * GAP + leftWidth, top, rightWidth, panelHeight);
   return canvas.encode('png');
 }

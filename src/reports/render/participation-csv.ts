@@ -1,6 +1,5 @@
 // Gradebook CSV: UTF-8 with a BOM (Excel otherwise reads accents as Latin-1), CRLF rows (RFC 4180),
 // and every text cell passed through csvSafeCell so a name like "=HYPERLINK(...)" stays text.
-import { stringify } from 'csv-stringify/sync';
 import { csvSafeCell } from '../../core/roster/csv-safe.js';
 import type { ParticipationRow } from './types.js';
 
@@ -28,7 +27,9 @@ export function participationCsvHeader(options: ParticipationCsvOptions): string
   return ['Student', ...(options.includeEmail ? ['Email'] : []), ...PARTICIPATION_NUMBER_COLUMNS.map(([, label]) => label)];
 }
 
-export function participationCsv(rows: readonly ParticipationRow[], options: ParticipationCsvOptions): Buffer {
+/** Async because the CSV library is loaded on the first download, not when the bot starts. */
+export async function participationCsv(rows: readonly ParticipationRow[], options: ParticipationCsvOptions): Promise<Buffer> {
+  const { stringify } = await import('csv-stringify/sync');
   const records = rows.map((r) => [
     csvSafeCell(r.studentName),
     ...(options.includeEmail ? [csvSafeCell(r.email)] : []),

@@ -16,15 +16,15 @@ const expectedText = (s: string | null) => (s === null ? '' : FORMULA.test(s) ? 
 describe('participationCsv', () => {
   const rows = trickyRows();
 
-  it('starts with a UTF-8 BOM and a header row', () => {
-    const buf = participationCsv(rows, { includeEmail: true });
+  it('starts with a UTF-8 BOM and a header row', async () => {
+    const buf = await participationCsv(rows, { includeEmail: true });
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(parseBack(buf)[0]).toEqual(['Student', 'Email', ...PARTICIPATION_NUMBER_COLUMNS.map(([, l]) => l)]);
     expect(buf.toString('utf8')).toContain('Zoë Ångström'); // accents stored as UTF-8, not mangled
   });
 
-  it('parses back to the input rows, with formula-like cells prefixed by an apostrophe', () => {
-    const records = parseBack(participationCsv(rows, { includeEmail: true })).slice(1);
+  it('parses back to the input rows, with formula-like cells prefixed by an apostrophe', async () => {
+    const records = parseBack(await participationCsv(rows, { includeEmail: true })).slice(1);
     expect(records).toHaveLength(rows.length);
     records.forEach((rec, i) => {
       const r = rows[i]!;
@@ -34,8 +34,8 @@ describe('participationCsv', () => {
     });
   });
 
-  it('protects every formula start named by OWASP and leaves other names untouched', () => {
-    const records = parseBack(participationCsv(rows, { includeEmail: false })).slice(1);
+  it('protects every formula start named by OWASP and leaves other names untouched', async () => {
+    const records = parseBack(await participationCsv(rows, { includeEmail: false })).slice(1);
     const byInput = new Map(rows.map((r, i) => [r.studentName, records[i]![0]!]));
     for (const name of ['=HYPERLINK("http://evil.example","x")', '+33 6 12 34 56', '-Anna', '@everyone', '\tTabby', '\rCarriage']) {
       expect(byInput.get(name)).toBe(`'${name}`);
@@ -45,8 +45,8 @@ describe('participationCsv', () => {
     for (const rec of records) for (const cell of rec) expect(FORMULA.test(cell)).toBe(false);
   });
 
-  it('leaves the e-mail column out unless asked', () => {
-    const buf = participationCsv(rows, { includeEmail: false });
+  it('leaves the e-mail column out unless asked', async () => {
+    const buf = await participationCsv(rows, { includeEmail: false });
     const records = parseBack(buf);
     expect(records[0]).toEqual(participationCsvHeader({ includeEmail: false }));
     expect(records[0]).not.toContain('Email');
@@ -54,8 +54,8 @@ describe('participationCsv', () => {
     expect(buf.toString('utf8')).not.toContain('@uni.example');
   });
 
-  it('writes a header-only file for an empty course', () => {
-    const records = parseBack(participationCsv([] as ParticipationRow[], { includeEmail: true }));
+  it('writes a header-only file for an empty course', async () => {
+    const records = parseBack(await participationCsv([] as ParticipationRow[], { includeEmail: true }));
     expect(records).toHaveLength(1);
   });
 });

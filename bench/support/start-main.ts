@@ -1,0 +1,51 @@
+// Starts the real entry point (src/main.ts under tsx, or the compiled dist/src/main.js on plain Node) as an
+// operator would, against the Discord emulator, and measures it from outside: ms from spawn to the
+// "CourseThreads is connected" log line (pino's own timestamp), then RSS read from /proc after an idle period.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { sleep } from './stats.js';
+
+export type StartMode = 'compiled' | 'tsx';
+
+export interface StartFigures {
+  readyMs: number;
+  idleRssMb: number;
+}
+
+/** How each mode is started: `npm start` runs the compiled build; `node --import tsx` is what `npm run dev` does in-process. */
+export function mainCommand(root: string, mode: StartMode): string[] {
+  return mode === 'compiled' ? ['--enable-source-maps', path.join(root, 'dist', 'src', 'main.js')] : ['--import', 'tsx', path.join(root, 'src', 'main.ts')];
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? Number.NaN) / 1024;
+}
+
+export async function startMain(root: string, mode: StartMode, env: Record<string, string>, idleMs: number): Promise<StartFigures> {
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, mainCommand(root, mode), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const connectedAt = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${mode} start: not connected after 60 s:\n${stderr}`)), 60_000);
+      void exited.then(() => reject(new Error(`${mode} start: exited before it connected:\n${stderr}`)));
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (!line.includes('"CourseThreads is connected"')) return;
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { time: number }).time);
+      });
+    });
+    await sleep(idleMs);
+    return { readyMs: connectedAt - spawnedAt, idleRssMb: rssMb(child.pid!) };
+  } finally {
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(force);
+  }
+}
