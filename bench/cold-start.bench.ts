@@ -11,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCourse, testSecretKeys } from '../test/support/course-fixture.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../test/support/discord-emulator/index.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../src/offline/discord-emulator/index.js';
 import { createTestDb } from '../test/support/test-db.js';
-import { startWordPressFake, type WordPressFake } from '../test/support/wordpress-fake/index.js';
+import { startWordPressFake, type WordPressFake } from '../src/offline/wordpress-fake/index.js';
 import { startMain, type StartMode } from './support/start-main.js';
 import { fmt, median, minMedMax, printSummary, say } from './support/stats.js';
 

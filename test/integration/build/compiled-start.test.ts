@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../../src/discord/deploy-commands.js';
 import { testSecretKeys } from '../../support/course-fixture.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../../support/discord-emulator/index.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const outDir = path.join(root, '.tmp', 'compiled-build');
