@@ -106,7 +106,7 @@ async function list(interaction: ChatInputCommandInteraction, ctx: AppContext, c
   const pairs = await loadReviewPairs(ctx.db, { courseId: course.id, roundName, ...(staff ? {} : { onlyReviewerDiscordId: interaction.user.id }) });
   if (format === 'csv') {
     const names = await discordUserNames(interaction.client, pairs.flatMap((p) => (p.reviewerDiscordUserId ? [p.reviewerDiscordUserId] : [])));
-    const file = new AttachmentBuilder(reviewPairsCsv(pairs, { timeZone: course.timeZone, discordNames: names }), { name: `reviews-${roundName.trim().replace(/[^A-Za-z0-9_-]+/g, '-')}.csv` });
+    const file = new AttachmentBuilder(await reviewPairsCsv(pairs, { timeZone: course.timeZone, discordNames: names }), { name: `reviews-${roundName.trim().replace(/[^A-Za-z0-9_-]+/g, '-')}.csv` });
     await interaction.reply({ content: `Round “${roundName.trim()}”: ${pairs.length} review(s), due times in ${course.timeZone}.`, files: [file], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
   }

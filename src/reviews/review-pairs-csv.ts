@@ -1,6 +1,6 @@
 // /reviews list format:csv — the whole round as a spreadsheet: UTF-8 with a BOM and CRLF rows (as the
-// participation CSV), every text cell through csvSafeCell so a title like "=1+1" stays text.
-import { stringify } from 'csv-stringify/sync';
+// participation CSV), every text cell through csvSafeCell so a title like "=1+1" stays text. The CSV
+// library loads on first use, like the participation CSV's: start-up does not pay for it.
 import { csvSafeCell } from '../core/roster/csv-safe.js';
 import type { ReviewPair } from './round-pairs.js';
 
@@ -14,7 +14,8 @@ export function localDateTime(date: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
-export function reviewPairsCsv(pairs: readonly ReviewPair[], input: { timeZone: string; discordNames: ReadonlyMap<string, string> }): Buffer {
+export async function reviewPairsCsv(pairs: readonly ReviewPair[], input: { timeZone: string; discordNames: ReadonlyMap<string, string> }): Promise<Buffer> {
+  const { stringify } = await import('csv-stringify/sync');
   const header = ['Reviewer', 'Reviewer Discord name', 'Essay title', 'Essay author', 'Essay URL', `Due (${input.timeZone})`, 'Done'];
   const records = pairs.map((p) => [
     p.reviewerName,
