@@ -43,6 +43,10 @@ const configSchema = z.object({
     .int('must be a whole number of bytes')
     .min(65_536, 'must be at least 65536 (64 KiB)')
     .default(10 * 1024 * 1024),
+  /** The bot's address as the blog reaches it (the push URL shown by /course push), e.g. https://bot.campus.example */
+  publicUrl: z.url('must be the bot’s address as the blog reaches it, e.g. https://bot.campus.example').optional(),
+  /** While the blog pushes changes, a course is polled only this often (the safety net); normal again once pushes stop. */
+  pushPollMinutes: z.coerce.number({ message: 'must be a number of minutes, e.g. 15' }).int('must be whole minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -62,6 +66,8 @@ const envNames: Record<keyof Config, string> = {
   leaseSeconds: 'LEASE_SECONDS',
   blogAllowedHosts: 'BLOG_ALLOWED_HOSTS',
   blogMaxResponseBytes: 'BLOG_MAX_RESPONSE_BYTES',
+  publicUrl: 'PUBLIC_URL',
+  pushPollMinutes: 'PUSH_POLL_MINUTES',
 };
 
 export class ConfigError extends Error {

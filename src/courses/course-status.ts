@@ -1,3 +1,4 @@
+import { pushLine, pushState } from './push-status.js';
 import type { Db } from '../db/client.js';
 import { outboxBacklog } from '../sync/outbox/outbox-store.js';
 
@@ -26,6 +27,7 @@ export async function showCourse(db: Db, courseId: string): Promise<string> {
     `Essays: ${course._count.essays} · comments: ${course._count.comments} · students: ${course._count.students}`,
     `Announcing essays published since ${course.ingestSince.toISOString()}`,
     `Blog: ${course.blogFailingSince ? `unreachable since ${course.blogFailingSince.toISOString()} (${course.blogLastError})` : 'reachable'}`,
+    pushLine(course.blogKind, await pushState(db, courseId)),
     `Pending effects: ${backlog.pending} · dead letters: ${backlog.dead}${backlog.dead ? ' (use /sync retry)' : ''}`,
     `Data kept until: ${course.endsAt ? new Date(course.endsAt.getTime() + course.retentionDays * 86_400_000).toISOString().slice(0, 10) : `${course.retentionDays} days after the course end date (not set)`}`,
   ].join('\n');
