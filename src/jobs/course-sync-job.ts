@@ -1,11 +1,11 @@
 import { BlogError } from '../blog/blog-source.js';
-import { leasesHeldBy, renewLease, type Lease } from '../db/leases.js';
+import { renewLease, type Lease } from '../db/leases.js';
 import { effectHandlers } from '../sync/effect-registry.js';
 import { drainOutbox } from '../sync/outbox/outbox-worker.js';
 import { alertLongBlogOutage } from '../sync/course-alerts.js';
 import { syncCourse } from '../sync/sync-course.js';
 import { claimCourses, courseFence } from './course-leases.js';
-import { perCourseQueue } from './course-wake.js';
+import { leaseForWake, perCourseQueue } from './course-wake.js';
 import { recordCourseFailure } from './course-failure.js';
 import type { Job, JobContext } from './job.js';
 
@@ -82,9 +82,9 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Job &
     queue.wake(courseId, async () => {
       const startedAt = ctx.clock.now();
       try {
-        const held = (await leasesHeldBy(ctx.db, ctx.owner)).find((l) => l.name === `course:${courseId}`);
-        if (!held) return; // not ours: the holder got the wake, or the next claim will poll it
-        await tickCourse(ctx, courseId, { token: held.token, expiresAt: held.expiresAt }, 'pushed');
+        const lease = await leaseForWake(ctx, courseId);
+        if (!lease) return; // another process holds it (and was woken too), or it is not ours to serve
+        await tickCourse(ctx, courseId, lease, 'pushed');
       } catch (error) {
         await recordCourseFailure(ctx, { jobName, courseId, startedAt, error }).catch((e: unknown) => ctx.log.error({ err: e, courseId }, 'push wake failed'));
       }

@@ -1,3 +1,7 @@
+import { acquireLease, type Lease } from '../db/leases.js';
+import { shardForGuild } from '../sharding/guild-shard.js';
+import type { JobContext } from './job.js';
+
 /**
  * Runs work for one course at a time, coalescing wake-ups: while a course's run is under way, any number
  * of wakes for it leave exactly one more run queued (it will read everything that changed meanwhile), so
@@ -39,4 +43,17 @@ export function perCourseQueue() {
       return result;
     },
   };
+}
+
+/**
+ * The course lease for a pushed course: kept if ours, taken if free or lapsed (a push right after start-up
+ * or setup must not wait for the next claim), null when another live process holds it (it was woken too)
+ * or the course is not this process's to serve (paused, archived, or its guild on another gateway shard).
+ */
+export async function leaseForWake(ctx: JobContext, courseId: string): Promise<Lease | null> {
+  const course = await ctx.db.course.findUnique({ where: { id: courseId }, select: { guildId: true, status: true, purgedAt: true } });
+  if (!course || course.purgedAt || (course.status !== 'active' && course.status !== 'flagged')) return null;
+  const count = ctx.shards?.count ?? 1;
+  if (!(ctx.shards?.ids ?? [0]).includes(count === 1 ? 0 : shardForGuild(course.guildId, count))) return null;
+  return acquireLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, ttlMs: ctx.config.leaseSeconds * 1_000 });
 }
