@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pushRoutes } from '../../../src/http/push/push-routes.js';
+import type { Clock } from '../../../src/shared/clock.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 export interface PushWorld extends BotWorld {
@@ -34,8 +35,8 @@ export interface SendOverrides {
 
 export const newDeliveryId = () => randomBytes(12).toString('base64url');
 
-export async function startPushWorld(options: { rateLimit?: { capacity: number; perSecond: number } } = {}): Promise<PushWorld> {
-  const world = await startBotWorld();
+export async function startPushWorld(options: { rateLimit?: { capacity: number; perSecond: number }; clock?: Clock } = {}): Promise<PushWorld> {
+  const world = await startBotWorld({ clock: options.clock });
   await world.setupCourse();
   const wakes: string[] = [];
   const app = Fastify();
