@@ -52,7 +52,10 @@ describe.skipIf(!available.ok)(`a push received by one process wakes the process
     const lease = await db.jobLease.findUniqueOrThrow({ where: { name: `course:${course.courseId}` }, select: { owner: true } });
     expect(lease.owner).toBe(a!.owner);
     // The world polls every tick; from now on the course polls hourly, so only a wake-up brings the comment soon.
+    const changedAt = new Date();
     await db.course.update({ where: { id: course.courseId }, data: { pollIntervalMinutes: 60 } });
+    // A tick already under way may still poll; one that started after the change has seen the hourly interval.
+    await waitUntil(async () => (await db.jobRun.count({ where: { jobName: 'course-sync', startedAt: { gt: changedAt }, finishedAt: { not: null } } })) > 0, 30_000, 'a tick of A after the change');
 
     const { courseKey, secret } = await issuePushSecret(db, new SecretBox(testSecretKeys), course.courseId, new Date());
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
