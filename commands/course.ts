@@ -7,6 +7,7 @@ import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
 import { MAX_MIN_WORDS, setCourseMinWords } from '../src/courses/course-min-words.js';
 import { backfillCourse } from '../src/courses/backfill-course.js';
 import { setStaffPosts } from '../src/courses/staff-posts.js';
+import { coursePush } from '../src/courses/push-setup.js';
 import type { Command } from '../src/discord/command.js';
 import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
 import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
@@ -72,6 +73,12 @@ const data = new SlashCommandBuilder()
       .setDescription('Mark posts by staff blog accounts or in an announcements category as staff posts, not essays')
       .addStringOption((o) => o.setName('blog_username').setDescription('A staff account on the blog (e.g. the instructor’s)').setMaxLength(60))
       .addStringOption((o) => o.setName('category').setDescription('The blog category staff use for announcements (empty text clears it)').setMaxLength(100)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('push')
+      .setDescription('Instant updates: the blog plugin’s URL, secret (shown once) and install steps')
+      .addBooleanOption((o) => o.setName('rotate').setDescription('Make a new secret; the old one stops working at once')),
   )
   .addSubcommand((s) => s.setName('archive').setDescription('End the course now: delete all students’ personal data (asks to confirm)'))
   .addSubcommand((s) =>
@@ -178,6 +185,12 @@ export const course = {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const text = await setStaffPosts(ctx, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, blogUsername: interaction.options.getString('blog_username'), category: interaction.options.getString('category') });
       await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
+      return;
+    }
+    if (sub === 'push') {
+      const blogKind = (await ctx.db.course.findUniqueOrThrow({ where: { id: target.id }, select: { blogKind: true } })).blogKind;
+      const text = await coursePush(ctx, { courseId: target.id, guildId: target.guildId, blogKind, actorUserId: interaction.user.id, rotate: interaction.options.getBoolean('rotate') ?? false });
+      await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     if (sub === 'archive') {

@@ -50,6 +50,10 @@ const configSchema = z.object({
   httpPort: z
     .union([z.literal('off'), z.coerce.number().int(httpPortHelp).min(0, httpPortHelp).max(65_535, httpPortHelp)], { error: httpPortHelp })
     .default(8787),
+  /** The bot's address as the blog reaches it (the push URL shown by /course push), e.g. https://bot.campus.example */
+  publicUrl: z.url('must be the bot’s address as the blog reaches it, e.g. https://bot.campus.example').optional(),
+  /** While the blog pushes changes, a course is polled only this often (the safety net); normal again once pushes stop. */
+  pushPollMinutes: z.coerce.number({ message: 'must be a number of minutes, e.g. 15' }).int('must be whole minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -71,6 +75,8 @@ const envNames: Record<keyof Config, string> = {
   blogMaxResponseBytes: 'BLOG_MAX_RESPONSE_BYTES',
   httpHost: 'HTTP_HOST',
   httpPort: 'HTTP_PORT',
+  publicUrl: 'PUBLIC_URL',
+  pushPollMinutes: 'PUSH_POLL_MINUTES',
 };
 
 export class ConfigError extends Error {

@@ -7,7 +7,7 @@ import type { SyncContext } from '../sync/sync-context.js';
 export interface AppContext extends SyncContext {
   secrets: SecretBox;
   createBlog: BlogSourceFactory;
-  config: Pick<Config, 'leaseSeconds'>;
+  config: Pick<Config, 'leaseSeconds'> & Partial<Pick<Config, 'publicUrl'>>;
   /** Unique per process start: the owner of the course leases this process holds (jobs and /sync now). */
   owner: string;
   /** Asks the scheduler to drain the outbox soon (after a reply was recorded), instead of waiting for the next tick. */

@@ -43,6 +43,10 @@ export interface BotOptions {
   databaseUrl?: string;
   /** The HTTP server (/healthz, /readyz, /metrics and any extra routes); none when absent (HTTP_PORT=off). */
   http?: { host: string; port: number; routes?: HttpRoutes[] };
+  /** PUBLIC_URL: the push URL /course push shows. */
+  publicUrl?: string;
+  /** PUSH_POLL_MINUTES: the slowed poll while a course's blog pushes. */
+  pushPollMinutes?: number;
 }
 
 export interface RunningBot {
@@ -52,6 +56,8 @@ export interface RunningBot {
   http: RunningHttpServer | null;
   /** Runs the course sync (poll + outbox) for every held course now; used by tests and the demo. */
   syncNow(): Promise<void>;
+  /** A push arrived for this course: sync it now if this process holds it (the push waker calls this). */
+  wakeCourse(courseId: string): void;
   stop(): Promise<void>;
 }
 
@@ -63,7 +69,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ready = await loginAndWait(client, options.token);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
   let scheduler: RunningScheduler | null = null;
-  const sync = courseSyncJob();
+  const sync = courseSyncJob({ pushPollMinutes: options.pushPollMinutes });
   const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', recordRuns: false, run: (ctx) => sync.tick(ctx, 'drain_only') };
   // The shards this client really identified on: SHARD_IDS, or SHARDS/SHARD_COUNT set by discord.js's ShardingManager.
   const shards = { ids: [...ready.ws.shards.keys()], count: ready.options.shardCount ?? 1 };
@@ -76,7 +82,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log: options.log,
     secrets: options.secrets,
     createBlog: options.createBlog,
-    config: { leaseSeconds: options.leaseSeconds ?? 60 },
+    config: { leaseSeconds: options.leaseSeconds ?? 60, publicUrl: options.publicUrl },
     owner,
     kickOutbox: () => scheduler?.kick('outbox'),
     metrics: metrics.counting,
@@ -98,6 +104,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     async syncNow() {
       await sync.tick(ctx, 'poll_all_now');
     },
+    wakeCourse: (courseId) => sync.wake(ctx, courseId),
     async stop() {
       await scheduler?.stop();
       await http?.close();

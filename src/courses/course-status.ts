@@ -1,5 +1,6 @@
 import { formatDateInZone } from '../core/format/index.js';
 import { localDateKey } from '../core/time/zoned.js';
+import { pushLine, pushState } from './push-status.js';
 import type { Db } from '../db/client.js';
 import { purgeDate } from '../privacy/retention.js';
 import { outboxBacklog } from '../sync/outbox/outbox-store.js';
@@ -31,6 +32,7 @@ export async function showCourse(db: Db, courseId: string): Promise<string> {
     `Essays: ${course._count.essays} · comments: ${course._count.comments} · students: ${course._count.students}`,
     `Announcing essays published since ${at(course.ingestSince)}`,
     `Blog: ${course.blogFailingSince ? `unreachable since ${at(course.blogFailingSince)} (${course.blogLastError})` : 'reachable'}`,
+    pushLine(course.blogKind, await pushState(db, courseId)),
     `Pending effects: ${backlog.pending} · dead letters: ${backlog.dead}${backlog.dead ? ' (use /sync retry)' : ''}`,
     // Days in the course's zone, as staff typed them in /course setup ends_on.
     course.endsAt

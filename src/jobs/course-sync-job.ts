@@ -5,11 +5,12 @@ import { drainOutbox } from '../sync/outbox/outbox-worker.js';
 import { alertLongBlogOutage } from '../sync/course-alerts.js';
 import { syncCourse } from '../sync/sync-course.js';
 import { claimCourses, courseFence } from './course-leases.js';
+import { leaseForWake, perCourseQueue } from './course-wake.js';
 import { recordCourseFailure } from './course-failure.js';
 import type { Job, JobContext } from './job.js';
 
 /** 'drain_only' for outbox kicks; 'poll_all_now' polls every held course at once (tests, the demo). */
-type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now';
+type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now' | 'pushed';
 
 const jobName = 'course-sync';
 
@@ -19,8 +20,10 @@ const jobName = 'course-sync';
  * and retried next tick, and any other failure is logged and recorded against its course while the
  * other courses still run.
  */
-export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string> } {
+export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string>; wake(ctx: JobContext, courseId: string): void } {
   const lastPoll = new Map<string, number>();
+  const queue = perCourseQueue();
+  const pushPollMs = (options.pushPollMinutes ?? 15) * 60_000;
   // Each poll compares recent essays; every few hours a sweep compares all of them (the missed-event repair).
   const lastFullSweep = new Map<string, number>();
   const fullSweepEveryMs = 6 * 3_600_000;
@@ -32,9 +35,12 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
     if (!renewed) return null; // another process has it now
     const fence = courseFence(ctx, courseId, lease);
     const claimMs = ctx.config.leaseSeconds * 1_000;
-    const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true } });
+    const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true, pushLink: { select: { lastPushAt: true } } } });
     const now = ctx.clock.now().getTime();
-    const due = mode === 'poll_all_now' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + course.pollIntervalMinutes * 60_000 <= now);
+    // While the blog pushes, the poll is only the safety net: slowed, back to normal once pushes stop.
+    const lastPushAt = course.pushLink?.lastPushAt?.getTime();
+    const intervalMs = lastPushAt !== undefined && now - lastPushAt < pushPollMs ? Math.max(course.pollIntervalMinutes * 60_000, pushPollMs) : course.pollIntervalMinutes * 60_000;
+    const due = mode === 'poll_all_now' || mode === 'pushed' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + intervalMs <= now);
     let effects = 0;
     if (due) {
       lastPoll.set(courseId, now);
@@ -62,7 +68,7 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
     for (const { courseId, lease } of claimed) {
       const startedAt = ctx.clock.now();
       try {
-        const done = await tickCourse(ctx, courseId, lease, mode);
+        const done = await queue.exclusive(courseId, () => tickCourse(ctx, courseId, lease, mode));
         if (done?.polled) polled += 1;
         effects += done?.effects ?? 0;
       } catch (error) {
@@ -71,10 +77,28 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
     }
     return `${claimed.length} course(s) held, ${polled} polled, ${failed} failed, ${effects} effect(s) done`;
   }
+  /**
+   * A push for a course: its tick now, if this process holds the course (else the holder is woken, see
+   * push-wake.ts). Coalesced per course: one run at a time and at most one queued, however many arrive.
+   */
+  function wake(ctx: JobContext, courseId: string): void {
+    queue.wake(courseId, async () => {
+      const startedAt = ctx.clock.now();
+      try {
+        const lease = await leaseForWake(ctx, courseId);
+        if (!lease) return; // another process holds it (and was woken too), or it is not ours to serve
+        await tickCourse(ctx, courseId, lease, 'pushed');
+      } catch (error) {
+        await recordCourseFailure(ctx, { jobName, courseId, startedAt, error }).catch((e: unknown) => ctx.log.error({ err: e, courseId }, 'push wake failed'));
+      }
+    });
+  }
+
   return {
     name: jobName,
     schedule: '*/30 * * * * *',
     run: (ctx) => tick(ctx, 'scheduled'),
     tick,
+    wake,
   };
 }

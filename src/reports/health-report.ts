@@ -4,6 +4,7 @@ import { escapeDiscordText, neutraliseMentions } from '../core/format/discord-es
 import { splitMessage } from '../core/format/split-message.js';
 import type { ChannelKind } from '../core/types.js';
 import type { Db } from '../db/client.js';
+import { pushLine, pushState } from '../courses/push-status.js';
 import { outboxBacklog } from '../sync/outbox/outbox-store.js';
 import type { ChatPort } from '../sync/chat-port.js';
 import { processLines } from './process-lines.js';
@@ -47,7 +48,7 @@ export async function healthReport(deps: { db: Db; chat: ChatPort }, courseId: s
   const { db, chat } = deps;
   const course = await db.course.findUniqueOrThrow({
     where: { id: courseId },
-    select: { name: true, status: true, flaggedReason: true, channelId: true, channelKind: true, staffChannelId: true, reminderThreadId: true, blogUrl: true, blogFailingSince: true, blogLastError: true, postCursor: true },
+    select: { name: true, status: true, blogKind: true, flaggedReason: true, channelId: true, channelKind: true, staffChannelId: true, reminderThreadId: true, blogUrl: true, blogFailingSince: true, blogLastError: true, postCursor: true },
   });
   const backlog = await outboxBacklog(db, courseId);
   const oldest = await db.outboxItem.findFirst({ where: { courseId, status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
@@ -59,6 +60,7 @@ export async function healthReport(deps: { db: Db; chat: ChatPort }, courseId: s
     `**Jobs** (last run of each)\n${(await jobLines(db, now, courseId)).join('\n')}`,
     `**Outbox**: ${backlog.pending} waiting${oldest ? ` (oldest ${ts(oldest.createdAt)})` : ''}, ${backlog.dead} dead letter(s)${backlog.dead ? ' — staff can retry them with /sync' : ''}`,
     `**Blog**: ${blog}`,
+    `**${pushLine(course.blogKind, await pushState(db, courseId)).replace(/^Push:/, 'Push**:')}`,
     `**Bot permissions**\n${[
       await permissionLine(chat, 'essays channel', course.channelId, course.channelKind === 'text' ? 'text' : 'forum'),
       await permissionLine(chat, 'staff channel', course.staffChannelId, 'text'),

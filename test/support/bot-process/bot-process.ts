@@ -11,6 +11,7 @@ import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
 import type { Job } from '../../../src/jobs/job.js';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
 import { startScheduler } from '../../../src/jobs/scheduler.js';
+import { startPushWaker } from '../../../src/http/push/push-wake.js';
 import { SecretBox } from '../../../src/privacy/secret-box.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { createLogger } from '../../../src/shared/logger.js';
@@ -62,6 +63,8 @@ const every = (seconds: number) => `*/${seconds} * * * * *`;
 const jobs: Job[] = [{ ...sync, schedule: every(tickSeconds) }];
 if (env.BOT_REMINDERS !== '0') jobs.push({ ...reminderSweepJob(), schedule: every(sweepSeconds) });
 const scheduler = await startScheduler(jobs, bot.ctx, { shardIds: shards });
+// Blog push: this process is woken (PostgreSQL LISTEN) for the courses it holds, whoever received the push.
+const pushWaker = env.BOT_PUSH_WAKE === '1' ? await startPushWaker({ databaseUrl: need('BOT_DATABASE_URL'), log, onWake: (courseId) => sync.wake(bot.ctx, courseId) }) : null;
 
 process.stdout.write(`${JSON.stringify({ ready: true, owner: bot.ctx.owner, pid: process.pid, shards, guilds: bot.client.guilds.cache.size })}\n`);
 
@@ -69,6 +72,7 @@ process.once('SIGTERM', () => {
   setTimeout(() => process.exit(1), 5_000).unref();
   void (async () => {
     await scheduler.stop();
+    await pushWaker?.close();
     await bot.stop();
     await db.$disconnect();
     process.exit(0);

@@ -1,0 +1,36 @@
+import { afterEach, expect, it } from 'vitest';
+import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
+import { ManualClock } from '../../../src/shared/clock.js';
+import { startPushWorld, type PushWorld } from './push-world.js';
+
+let world: PushWorld;
+afterEach(() => world?.close());
+
+const MINUTE = 60_000;
+
+it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop for that long, the course’s own 2-minute poll returns', async () => {
+  const clock = new ManualClock(new Date());
+  world = await startPushWorld({ clock });
+  // The scheduled course tick, driven by hand on the manual clock (PUSH_POLL_MINUTES = 15; the course polls every 2).
+  const job = courseSyncJob({ pushPollMinutes: 15 });
+  const scheduledTick = () => job.tick(world.bot.ctx, 'scheduled');
+  const post = await world.wp.as('student1').publishPost({ title: 'Polled slowly while pushed', content: '<p>Essay.</p>' });
+  await scheduledTick();
+  const threadId = world.emu.threadsIn(world.forumId)[0]!.id;
+  const mirrored = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+
+  expect((await world.send({ event: 'ping', id: 0 })).status).toBe(202); // the plugin is working
+  await world.wp.as('student2').comment(post.id, '<p>A comment whose push was lost.</p>');
+  clock.advance(3 * MINUTE); // past the course's own interval
+  await scheduledTick();
+  expect(mirrored()).toEqual([]); // the slowed poll has not come round yet
+
+  clock.advance(13 * MINUTE); // 16 minutes after the last push: the poll catches what the lost push missed
+  await scheduledTick();
+  expect(mirrored().join('\n')).toContain('A comment whose push was lost.');
+
+  await world.wp.as('student2').comment(post.id, '<p>Pushes have stopped.</p>');
+  clock.advance(3 * MINUTE); // no push for 19 minutes: back to every 2 minutes
+  await scheduledTick();
+  expect(mirrored().join('\n')).toContain('Pushes have stopped.');
+}, 60_000);
