@@ -1,3 +1,4 @@
+import { exitGracefullyOnSignals } from './app/graceful-shutdown.js';
 import { startBot } from './app/start-bot.js';
 import { ConfigError, loadConfig, missingForDiscord } from './config.js';
 import { realBlogSources } from './courses/course-blogs.js';
@@ -41,14 +42,8 @@ async function main(): Promise<void> {
     shards: config.shardIds,
     shardCount: config.shardCount,
   });
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await bot.stop();
-    await db.$disconnect();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // When the HTTP server is wired in here, pass its close() as `closeHttp`.
+  exitGracefullyOnSignals({ bot, db, log, drainMs: config.shutdownDrainSeconds * 1_000 });
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,9 @@ import { createDiscordClient, loginAndWait } from '../discord/create-client.js';
 import { DiscordChat } from '../discord/discord-chat.js';
 import { createInteractionRouter } from '../discord/interaction-router.js';
 import { attachMessageEvents } from '../discord/message-events.js';
-import { courseSyncJob } from '../jobs/course-sync-job.js';
+import { replyRestarting } from '../discord/restarting-reply.js';
+import { courseSyncJob, type CourseSyncJob } from '../jobs/course-sync-job.js';
+import { releaseHoldings } from '../jobs/release-holdings.js';
 import { retentionJob } from '../jobs/retention-job.js';
 import { reminderSweepJob } from '../jobs/reminder-sweep-job.js';
 import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
@@ -34,6 +36,8 @@ export interface BotOptions {
   shardCount?: number;
   /** Off in tests that drive jobs by hand. */
   schedule?: boolean;
+  /** Which jobs run on which schedule; production's list by default (the multi-process tests use second-scale ones). */
+  jobs?: (sync: CourseSyncJob) => Job[];
 }
 
 export interface RunningBot {
@@ -42,7 +46,14 @@ export interface RunningBot {
   scheduler: RunningScheduler | null;
   /** Runs the course sync (poll + outbox) for every held course now; used by tests and the demo. */
   syncNow(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking work (no new job runs, commands answered "restarting"), lets the effects in flight finish
+   * (up to `drainMs`, 20 s by default), then releases this process's leases and effect claims so another
+   * process takes its courses over at its next tick. The gateway stays connected. Safe to call twice.
+   */
+  drain(options?: { drainMs?: number }): Promise<void>;
+  /** drain(), then closes the gateway. */
+  stop(options?: { drainMs?: number }): Promise<void>;
 }
 
 /** Composition of the running bot: client, context, event handlers, command router and jobs. */
@@ -51,6 +62,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ready = await loginAndWait(client, options.token);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
   let scheduler: RunningScheduler | null = null;
+  let draining: Promise<void> | null = null;
   const sync = courseSyncJob();
   const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', recordRuns: false, run: (ctx) => sync.tick(ctx, 'drain_only') };
   // The shards this client really identified on: SHARD_IDS, or SHARDS/SHARD_COUNT set by discord.js's ShardingManager.
@@ -70,10 +82,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
   const route = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => {
+    if (draining) return void replyRestarting(interaction).catch((error: unknown) => options.log.warn({ err: error }, 'could not send the restarting reply'));
     route(interaction).catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
   attachMessageEvents(client, ctx);
-  if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()], ctx, { shardIds: shards.ids });
+  const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
+  if (options.schedule !== false) scheduler = await startScheduler(jobs, ctx, { shardIds: shards.ids });
+  const drain = (drainMs?: number) =>
+    (draining ??= (async () => {
+      await scheduler?.stop({ drainMs });
+      await releaseHoldings(ctx);
+    })());
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {
     client: ready,
@@ -82,8 +101,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     async syncNow() {
       await sync.tick(ctx, 'poll_all_now');
     },
-    async stop() {
-      await scheduler?.stop();
+    drain: (drainOptions = {}) => drain(drainOptions.drainMs),
+    async stop(stopOptions = {}) {
+      await drain(stopOptions.drainMs);
       await client.destroy();
     },
   };

@@ -19,7 +19,9 @@ const jobName = 'course-sync';
  * and retried next tick, and any other failure is logged and recorded against its course while the
  * other courses still run.
  */
-export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string> } {
+export type CourseSyncJob = Job & { tick(ctx: JobContext, mode: TickMode): Promise<string> };
+
+export function courseSyncJob(): CourseSyncJob {
   const lastPoll = new Map<string, number>();
   // Each poll compares recent essays; every few hours a sweep compares all of them (the missed-event repair).
   const lastFullSweep = new Map<string, number>();
@@ -40,23 +42,25 @@ export function courseSyncJob(): Job & { tick(ctx: JobContext, mode: TickMode): 
       lastPoll.set(courseId, now);
       const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= now;
       try {
-        effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll })).effects.done;
+        effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll, stop: ctx.stopping })).effects.done;
         if (sweepAll) lastFullSweep.set(courseId, now);
       } catch (error) {
         if (!(error instanceof BlogError)) throw error;
         await alertLongBlogOutage(ctx, courseId); // the outage is recorded; Discord effects still go out below
       }
     }
-    effects += (await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs })).done;
+    effects += (await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs, stop: ctx.stopping })).done;
     return { polled: due, effects };
   }
 
   async function tick(ctx: JobContext, mode: TickMode): Promise<string> {
+    if (ctx.stopping?.aborted) return 'shutting down: no course claimed';
     const claimed = await claimCourses(ctx);
     let polled = 0;
     let effects = 0;
     let failed = 0;
     for (const { courseId, lease } of claimed) {
+      if (ctx.stopping?.aborted) break; // shutting down: the next process takes the remaining courses
       const startedAt = ctx.clock.now();
       try {
         const done = await tickCourse(ctx, courseId, lease, mode);

@@ -55,6 +55,8 @@ describe.skipIf(!available.ok)(`SIGTERM while an effect is in flight, 2 processe
     const [essay] = await publishEssays([course], 'student1', 'Before the deploy');
     await waitUntil(() => threadForEssay(emu, essay!) !== undefined, 30_000, 'the essay thread');
     const thread = threadForEssay(emu, essay!)!;
+    // Recorded by A once Discord answered (its client has the thread then; a reply in a thread it does not know yet is not seen).
+    await waitUntil(async () => (await db.essay.count({ where: { threadId: thread.id } })) === 1, 30_000, 'A to record the thread');
 
     // The blog is slow to answer the comment A sends for this reply: the call is in flight when SIGTERM comes.
     const slow = course.wp.faults.holdNext((method, p) => method === 'POST' && p === '/wp-json/wp/v2/comments');
