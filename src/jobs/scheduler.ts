@@ -31,18 +31,22 @@ export async function startScheduler(jobs: Job[], ctx: JobContext, options: { sh
   const stopping = new AbortController();
   const jobCtx: JobContext = { ...ctx, stopping: stopping.signal };
   const runners = new Map(jobs.map((job) => [job.name, guardedRunner(job, jobCtx)]));
-  // Runs under way (scheduled or kicked), so a shutdown can wait for them to finish their effect.
+  // Runs under way (scheduled or kicked, and heartbeats), so a shutdown can wait for them to finish.
   const running = new Set<Promise<void>>();
-  const start = (name: string): Promise<void> => {
-    const runner = runners.get(name);
-    if (!runner || stopping.signal.aborted) return Promise.resolve();
-    const run = runner();
+  const track = (run: Promise<void>): Promise<void> => {
     running.add(run);
     void run.catch(() => undefined).finally(() => running.delete(run));
     return run;
   };
+  const start = (name: string): Promise<void> => {
+    const runner = runners.get(name);
+    if (!runner || stopping.signal.aborted) return Promise.resolve();
+    return track(runner());
+  };
   const tasks: ScheduledTask[] = jobs.map((job) => cron.schedule(job.schedule, () => start(job.name), { name: job.name, noOverlap: true }));
-  tasks.push(cron.schedule('*/20 * * * * *', () => beat(ctx, options.shardIds ?? [], startedAt).catch((error: unknown) => ctx.log.warn({ err: error }, 'heartbeat failed')), { name: 'heartbeat', noOverlap: true }));
+  // Tracked too: a heartbeat landing after the shutdown deleted it would count this process as live for a lease period.
+  const heartbeat = () => (stopping.signal.aborted ? Promise.resolve() : track(beat(ctx, options.shardIds ?? [], startedAt).catch((error: unknown) => ctx.log.warn({ err: error }, 'heartbeat failed'))));
+  tasks.push(cron.schedule('*/20 * * * * *', heartbeat, { name: 'heartbeat', noOverlap: true }));
   return {
     kick(name) {
       void start(name).catch((error: unknown) => ctx.log.error({ err: error, job: name }, 'kicked job failed'));
