@@ -37,6 +37,8 @@ const configSchema = z.object({
   shardIds: z.array(z.coerce.number().int().min(0)).optional(),
   instanceId: z.string().min(1).optional(),
   leaseSeconds: z.coerce.number().int().min(5).max(3600).default(60),
+  /** On SIGTERM, how long effects already under way may take to finish before the process exits anyway. */
+  shutdownDrainSeconds: z.coerce.number({ message: 'must be a number of seconds, e.g. 20' }).int('must be a whole number of seconds').min(1, 'must be at least 1').max(600, 'must be at most 600 (keep systemd\'s TimeoutStopSec above it)').default(20),
   /** Blog hosts the bot may reach on private, loopback or link-local addresses (an on-campus blog). */
   blogAllowedHosts: z.array(allowedHost).default([]),
   /** Largest blog response the bot reads, counted after decompression. */
@@ -71,6 +73,7 @@ const envNames: Record<keyof Config, string> = {
   shardIds: 'SHARD_IDS',
   instanceId: 'INSTANCE_ID',
   leaseSeconds: 'LEASE_SECONDS',
+  shutdownDrainSeconds: 'SHUTDOWN_DRAIN_SECONDS',
   blogAllowedHosts: 'BLOG_ALLOWED_HOSTS',
   blogMaxResponseBytes: 'BLOG_MAX_RESPONSE_BYTES',
   httpHost: 'HTTP_HOST',

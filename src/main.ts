@@ -1,3 +1,4 @@
+import { exitGracefullyOnSignals } from './app/graceful-shutdown.js';
 import { startBot } from './app/start-bot.js';
 import { ConfigError, loadConfig, missingForDiscord } from './config.js';
 import { realBlogSources } from './courses/course-blogs.js';
@@ -42,15 +43,11 @@ async function main(): Promise<void> {
     shardCount: config.shardCount,
     databaseUrl: config.databaseUrl,
     ...(config.httpPort !== 'off' && { http: { host: config.httpHost, port: config.httpPort } }),
+    publicUrl: config.publicUrl,
+    pushPollMinutes: config.pushPollMinutes,
   });
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await bot.stop();
-    await db.$disconnect();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // bot.stop() closes the HTTP server (health, metrics, blog push) after the drain, then the gateway.
+  exitGracefullyOnSignals({ bot, db, log, drainMs: config.shutdownDrainSeconds * 1_000 });
 }
 
 main().catch((error: unknown) => {

@@ -8,21 +8,22 @@ import { createDiscordClient, loginAndWait } from '../discord/create-client.js';
 import { DiscordChat } from '../discord/discord-chat.js';
 import { createInteractionRouter } from '../discord/interaction-router.js';
 import { attachMessageEvents } from '../discord/message-events.js';
-import { courseSyncJob } from '../jobs/course-sync-job.js';
+import { replyRestarting } from '../discord/restarting-reply.js';
+import { courseSyncJob, type CourseSyncJob } from '../jobs/course-sync-job.js';
+import { releaseHoldings } from '../jobs/release-holdings.js';
 import { retentionJob } from '../jobs/retention-job.js';
 import { reminderSweepJob } from '../jobs/reminder-sweep-job.js';
 import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
 import type { Job, JobContext } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
-import { healthAndMetricsRoutes } from '../http/health-and-metrics.js';
-import { httpPortFor } from '../http/http-port.js';
-import { startHttpServer, type HttpRoutes, type RunningHttpServer } from '../http/http-server.js';
+import type { HttpRoutes, RunningHttpServer } from '../http/http-server.js';
 import { countDiscordRest } from '../http/metrics-discord.js';
 import { createBotMetrics } from '../http/metrics-registry.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { AppContext } from './app-context.js';
+import { startBotEdge } from './bot-edge.js';
 
 export interface BotOptions {
   token: string;
@@ -47,6 +48,10 @@ export interface BotOptions {
   publicUrl?: string;
   /** PUSH_POLL_MINUTES: the slowed poll while a course's blog pushes. */
   pushPollMinutes?: number;
+  /** Blog push wake-ups (LISTEN/NOTIFY on PostgreSQL) without the HTTP server: a process that only syncs (tests). */
+  pushWake?: boolean;
+  /** Which jobs run on which schedule; production's list by default (the multi-process tests use second-scale ones). */
+  jobs?: (sync: CourseSyncJob) => Job[];
 }
 
 export interface RunningBot {
@@ -58,7 +63,14 @@ export interface RunningBot {
   syncNow(): Promise<void>;
   /** A push arrived for this course: sync it now if this process holds it (the push waker calls this). */
   wakeCourse(courseId: string): void;
-  stop(): Promise<void>;
+  /**
+   * Stops taking work (no new job runs, commands answered "restarting"), lets the effects in flight finish
+   * (up to `drainMs`, 20 s by default), then releases this process's leases and effect claims so another
+   * process takes its courses over at its next tick. The gateway stays connected. Safe to call twice.
+   */
+  drain(options?: { drainMs?: number }): Promise<void>;
+  /** drain(), then closes the gateway. */
+  stop(options?: { drainMs?: number }): Promise<void>;
 }
 
 /** Composition of the running bot: client, context, event handlers, command router and jobs. */
@@ -69,6 +81,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ready = await loginAndWait(client, options.token);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
   let scheduler: RunningScheduler | null = null;
+  let draining: Promise<void> | null = null;
   const sync = courseSyncJob({ pushPollMinutes: options.pushPollMinutes });
   const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', recordRuns: false, run: (ctx) => sync.tick(ctx, 'drain_only') };
   // The shards this client really identified on: SHARD_IDS, or SHARDS/SHARD_COUNT set by discord.js's ShardingManager.
@@ -89,12 +102,24 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
   const route = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => {
+    if (draining) return void replyRestarting(interaction).catch((error: unknown) => options.log.warn({ err: error }, 'could not send the restarting reply'));
     route(interaction).catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
   attachMessageEvents(client, ctx);
-  if (options.schedule !== false) scheduler = await startScheduler([sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()], ctx, { shardIds: shards.ids });
-  const routes = healthAndMetricsRoutes({ client: ready, db: options.db, databaseUrl: options.databaseUrl, owner, clock: options.clock, log: options.log, metrics });
-  const http = options.http ? await startHttpServer({ host: options.http.host, port: httpPortFor(options.http.port, shards), log: options.log, routes: [...routes, ...(options.http.routes ?? [])] }) : null;
+  const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
+  if (options.schedule !== false) scheduler = await startScheduler(jobs, ctx, { shardIds: shards.ids });
+  // Pushed runs happen outside the scheduler, so they carry their own stop signal and the drain waits for them.
+  const stopWork = new AbortController();
+  const wakeCourse = (courseId: string) => sync.wake({ ...ctx, stopping: stopWork.signal }, courseId);
+  const drain = (drainMs?: number) =>
+    (draining ??= (async () => {
+      stopWork.abort();
+      await scheduler?.stop({ drainMs });
+      await sync.settled();
+      await releaseHoldings(ctx);
+    })());
+  const edge = await startBotEdge({ options, client: ready, owner, shards, metrics, wake: wakeCourse });
+  const http = edge.http;
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {
     client: ready,
@@ -104,10 +129,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     async syncNow() {
       await sync.tick(ctx, 'poll_all_now');
     },
-    wakeCourse: (courseId) => sync.wake(ctx, courseId),
-    async stop() {
-      await scheduler?.stop();
-      await http?.close();
+    wakeCourse,
+    drain: (drainOptions = {}) => drain(drainOptions.drainMs),
+    async stop(stopOptions = {}) {
+      await drain(stopOptions.drainMs);
+      await edge.close();
       await client.destroy();
     },
   };

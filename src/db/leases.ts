@@ -117,3 +117,12 @@ export async function leasesHeldBy(db: LeaseDb, owner: string, now?: Date): Prom
   });
   return rows.map((r) => ({ name: r.name, token: r.fencingToken, expiresAt: r.expiresAt }));
 }
+
+/** Graceful shutdown: gives back every lease `owner` holds, so other processes take them at their next tick. */
+export async function releaseLeasesHeldBy(db: LeaseDb, owner: string): Promise<string[]> {
+  const released: string[] = [];
+  for (const lease of await leasesHeldBy(db, owner)) {
+    if (await releaseLease(db, { name: lease.name, owner, token: lease.token })) released.push(lease.name);
+  }
+  return released;
+}

@@ -20,7 +20,14 @@ const jobName = 'course-sync';
  * and retried next tick, and any other failure is logged and recorded against its course while the
  * other courses still run.
  */
-export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Job & { tick(ctx: JobContext, mode: TickMode): Promise<string>; wake(ctx: JobContext, courseId: string): void } {
+export type CourseSyncJob = Job & {
+  tick(ctx: JobContext, mode: TickMode): Promise<string>;
+  wake(ctx: JobContext, courseId: string): void;
+  /** Resolves once no pushed run is under way (a shutdown waits for it before giving the leases back). */
+  settled(): Promise<void>;
+};
+
+export function courseSyncJob(options: { pushPollMinutes?: number } = {}): CourseSyncJob {
   const lastPoll = new Map<string, number>();
   const queue = perCourseQueue();
   const pushPollMs = (options.pushPollMinutes ?? 15) * 60_000;
@@ -47,7 +54,7 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Job &
       const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= now;
       const pollStarted = performance.now(); // a duration for /metrics, not course time: the real clock
       try {
-        effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll })).effects.done;
+        effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll, stop: ctx.stopping })).effects.done;
         ctx.metrics?.pollFinished(courseId, (performance.now() - pollStarted) / 1_000, true);
         if (sweepAll) lastFullSweep.set(courseId, now);
       } catch (error) {
@@ -56,16 +63,18 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Job &
         await alertLongBlogOutage(ctx, courseId); // the outage is recorded; Discord effects still go out below
       }
     }
-    effects += (await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs })).done;
+    effects += (await drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs, stop: ctx.stopping })).done;
     return { polled: due, effects };
   }
 
   async function tick(ctx: JobContext, mode: TickMode): Promise<string> {
+    if (ctx.stopping?.aborted) return 'shutting down: no course claimed';
     const claimed = await claimCourses(ctx);
     let polled = 0;
     let effects = 0;
     let failed = 0;
     for (const { courseId, lease } of claimed) {
+      if (ctx.stopping?.aborted) break; // shutting down: the next process takes the remaining courses
       const startedAt = ctx.clock.now();
       try {
         const done = await queue.exclusive(courseId, () => tickCourse(ctx, courseId, lease, mode));
@@ -82,7 +91,9 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Job &
    * push-wake.ts). Coalesced per course: one run at a time and at most one queued, however many arrive.
    */
   function wake(ctx: JobContext, courseId: string): void {
+    if (ctx.stopping?.aborted) return; // shutting down: the process taking over polls the course anyway
     queue.wake(courseId, async () => {
+      if (ctx.stopping?.aborted) return;
       const startedAt = ctx.clock.now();
       try {
         const lease = await leaseForWake(ctx, courseId);
@@ -100,5 +111,6 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Job &
     run: (ctx) => tick(ctx, 'scheduled'),
     tick,
     wake,
+    settled: () => queue.settled(),
   };
 }

@@ -33,6 +33,10 @@ export function perCourseQueue() {
       }
       if (!queued.has(courseId)) queued.set(courseId, work);
     },
+    /** Resolves once no run is under way or queued for any course. */
+    async settled(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
+    },
     /** Runs `work` after the course's current run (the scheduled tick): never concurrently with a wake. */
     async exclusive<T>(courseId: string, work: () => Promise<T>): Promise<T> {
       while (running.has(courseId)) await running.get(courseId)!.catch(() => undefined);

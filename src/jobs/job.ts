@@ -17,4 +17,6 @@ export interface JobContext extends AppContext {
   log: Logger;
   /** The gateway shards this process holds, of `count`; course claims stay on guilds of these shards. Absent = all. */
   shards?: { ids: number[]; count: number };
+  /** Aborted when the process shuts down: a running job finishes the effect in hand and starts no other. */
+  stopping?: AbortSignal;
 }

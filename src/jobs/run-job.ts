@@ -34,7 +34,7 @@ export function guardedRunner(job: Job, ctx: JobContext): () => Promise<void> {
       do {
         again = false;
         await once();
-      } while (again);
+      } while (again && !ctx.stopping?.aborted); // a shutdown takes no more runs
     })().finally(() => {
       running = null;
     });

@@ -14,6 +14,8 @@ export interface CourseSyncOptions {
   claimMs?: number;
   /** Compare every essay's comments, not only recent essays' (the periodic sweep, /sync now). */
   reconcileAll?: boolean;
+  /** Aborted on shutdown: the effect in hand finishes, no other is started. */
+  stop?: AbortSignal;
 }
 
 export interface CourseSyncSummary {
@@ -29,8 +31,8 @@ export interface CourseSyncSummary {
  * recorded, and a lost lease throws LeaseLostError with nothing written under it.
  */
 export async function syncCourse(ctx: SyncContext, courseId: string, options: CourseSyncOptions = {}): Promise<CourseSyncSummary> {
-  const { fence, claimMs } = options;
-  const drain = () => drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs });
+  const { fence, claimMs, stop } = options;
+  const drain = () => drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs, stop });
   const essays = await pollCourseEssays(ctx, courseId, { fence });
   const first = await drain();
   const comments = await pollBlogComments(ctx, courseId, { all: options.reconcileAll ?? false, fence });

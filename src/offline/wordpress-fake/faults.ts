@@ -8,7 +8,9 @@ export type Fault =
   /** 200 with a PHP notice printed before the JSON, as a misconfigured WordPress does. */
   | { kind: 'bad_json' }
   /** Destroys the socket without an answer. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** A slow blog: the request is handled and answered only once `until` resolves (the call is in flight meanwhile). */
+  | { kind: 'hold'; until: Promise<void> };
 
 export type RequestMatch = (method: string, path: string) => boolean;
 
@@ -35,6 +37,12 @@ export class FaultInjector {
   }
   resetNext(times = 1, match: RequestMatch | null = null): void {
     this.add({ kind: 'reset' }, times, match);
+  }
+  /** Holds the next matching request until `release()` is called. */
+  holdNext(match: RequestMatch | null = null): { release(): void } {
+    let release = () => {};
+    this.add({ kind: 'hold', until: new Promise<void>((resolve) => (release = resolve)) }, 1, match);
+    return { release: () => release() };
   }
   clear(): void {
     this.rules = [];

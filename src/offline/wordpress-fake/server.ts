@@ -76,6 +76,7 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
     const fault = faults.take(record.method, full.pathname);
     if (fault?.kind === 'hang') return; // the socket stays open until the client gives up or close()
     if (fault?.kind === 'reset') return void req.socket.destroy();
+    if (fault?.kind === 'hold') await fault.until;
     let out: FakeResponse;
     try {
       if (fault?.kind === 'status') {

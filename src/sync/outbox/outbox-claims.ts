@@ -58,3 +58,13 @@ export function keepClaim(db: Db, claim: { id: string; attempt: number; claimMs:
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }
+
+/**
+ * Graceful shutdown: frees the effect claims these owners still hold (a call the drain period cut short),
+ * so another drainer runs them at once instead of after a claim period. The attempt stays counted, so
+ * the next attempt reconciles before calling again: the same as after a crash, only without the wait.
+ */
+export async function releaseClaims(db: Db, owners: string[]): Promise<number> {
+  const freed = await db.outboxItem.updateMany({ where: { status: 'pending', claimedBy: { in: owners } }, data: { claimedBy: null, claimedUntil: null } });
+  return freed.count;
+}

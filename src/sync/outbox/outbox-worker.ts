@@ -23,6 +23,8 @@ export interface DrainOptions {
   kinds?: readonly string[];
   /** Checks, inside the completing transaction, that this process still holds its lease. */
   fence?: Parameters<SyncContext['db']['$transaction']>[0] extends (tx: infer T) => unknown ? (tx: T) => Promise<void> : never;
+  /** Aborted on shutdown: the effect in hand finishes, no other is claimed. */
+  stop?: AbortSignal;
 }
 
 export interface DrainSummary {
@@ -45,10 +47,11 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   // every other effect would fail the same way, so an outage costs one call per pass, not one per waiting reply.
   const blogDown = new Set<string>();
   const leftForNextPass = new Set<string>();
-  while (budget > 0) {
+  while (budget > 0 && !options.stop?.aborted) {
     const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50), except: leftForNextPass, kinds: options.kinds });
     if (batch.length === 0) break;
     for (const row of batch) {
+      if (options.stop?.aborted) break;
       if (row.courseId && blogDown.has(row.courseId) && row.kind.startsWith('blog.')) {
         leftForNextPass.add(row.id);
         continue;

@@ -2,16 +2,15 @@
 // env (see spawn-bot-process.ts). It runs the real bot (startBot: discord.js client on the given shards,
 // event handlers, command router) and the real jobs on node-cron, only with schedules measured in seconds
 // instead of the production 10 s / 30 s / 5 min, so a lease of a few seconds can be proven in a test.
-// Prints one JSON line `{"ready":...}` on stdout when connected; SIGTERM stops it cleanly, SIGKILL does not.
+// Prints one JSON line `{"ready":...}` on stdout when connected; SIGTERM stops it the way production does
+// (src/app/graceful-shutdown.ts: drain, release leases, exit 0), SIGKILL does not.
 import pino from 'pino';
+import { exitGracefullyOnSignals } from '../../../src/app/graceful-shutdown.js';
 import { startBot } from '../../../src/app/start-bot.js';
 import { realBlogSources } from '../../../src/courses/course-blogs.js';
 import { openDb } from '../../../src/db/client.js';
-import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
 import type { Job } from '../../../src/jobs/job.js';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
-import { startScheduler } from '../../../src/jobs/scheduler.js';
-import { startPushWaker } from '../../../src/http/push/push-wake.js';
 import { SecretBox } from '../../../src/privacy/secret-box.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { createLogger } from '../../../src/shared/logger.js';
@@ -40,6 +39,8 @@ const shardCount = Number(need('BOT_SHARD_COUNT'));
 const leaseSeconds = Number(env.BOT_LEASE_SECONDS ?? '3');
 const tickSeconds = Number(env.BOT_TICK_SECONDS ?? '1');
 const sweepSeconds = Number(env.BOT_SWEEP_SECONDS ?? '2');
+const drainSeconds = Number(env.BOT_DRAIN_SECONDS ?? '5');
+const every = (seconds: number) => `*/${seconds} * * * * *`;
 const log = createLogger(env.BOT_LOG_LEVEL ?? 'info', env.BOT_LOG_FILE ? pino.destination({ dest: env.BOT_LOG_FILE, sync: true }) : undefined).child({ proc: env.BOT_NAME });
 
 const db = await openDb(need('BOT_DATABASE_URL'));
@@ -54,27 +55,17 @@ const bot = await startBot({
   leaseSeconds,
   shards,
   shardCount,
-  // startBot's own schedules are the production ones; the same jobs run below on fast ones.
-  schedule: false,
+  databaseUrl: need('BOT_DATABASE_URL'),
+  // Blog push: this process is woken (PostgreSQL LISTEN) for the courses it holds, whoever received the push.
+  pushWake: env.BOT_PUSH_WAKE === '1',
+  // The production jobs' schedules are minutes; these are seconds, so leases and takeovers show within a test.
+  jobs: (sync) => {
+    const jobs: Job[] = [{ ...sync, schedule: every(tickSeconds) }];
+    if (env.BOT_REMINDERS !== '0') jobs.push({ ...reminderSweepJob(), schedule: every(sweepSeconds) });
+    return jobs;
+  },
 });
-
-const sync = courseSyncJob();
-const every = (seconds: number) => `*/${seconds} * * * * *`;
-const jobs: Job[] = [{ ...sync, schedule: every(tickSeconds) }];
-if (env.BOT_REMINDERS !== '0') jobs.push({ ...reminderSweepJob(), schedule: every(sweepSeconds) });
-const scheduler = await startScheduler(jobs, bot.ctx, { shardIds: shards });
-// Blog push: this process is woken (PostgreSQL LISTEN) for the courses it holds, whoever received the push.
-const pushWaker = env.BOT_PUSH_WAKE === '1' ? await startPushWaker({ databaseUrl: need('BOT_DATABASE_URL'), log, onWake: (courseId) => sync.wake(bot.ctx, courseId) }) : null;
 
 process.stdout.write(`${JSON.stringify({ ready: true, owner: bot.ctx.owner, pid: process.pid, shards, guilds: bot.client.guilds.cache.size })}\n`);
 
-process.once('SIGTERM', () => {
-  setTimeout(() => process.exit(1), 5_000).unref();
-  void (async () => {
-    await scheduler.stop();
-    await pushWaker?.close();
-    await bot.stop();
-    await db.$disconnect();
-    process.exit(0);
-  })();
-});
+exitGracefullyOnSignals({ bot, db, log, drainMs: drainSeconds * 1_000 });
