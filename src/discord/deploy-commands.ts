@@ -1,4 +1,6 @@
-import { REST, Routes } from 'discord.js';
+// @discordjs/rest directly (the REST client discord.js itself runs on): registration needs no gateway.
+import { REST } from '@discordjs/rest';
+import { Routes } from 'discord.js';
 import { commands } from '../../commands/index.js';
 
 /** Registers every slash command (bulk overwrite: commands removed from the code disappear too). */
