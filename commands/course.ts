@@ -1,6 +1,5 @@
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { AppContext } from '../src/app/app-context.js';
-import type { BlogCredentials } from '../src/courses/blog-credentials.js';
 import { recordAudit } from '../src/courses/audit.js';
 import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
@@ -11,12 +10,11 @@ import { coursePush } from '../src/courses/push-setup.js';
 import type { Command } from '../src/discord/command.js';
 import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
 import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
+import { collect, credentialsFrom, parseCourseDay } from '../src/discord/course-options.js';
 import { replaceCredentials } from '../src/courses/replace-credentials.js';
 import { cancelConfirmation, requestConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
 import { purgeCourseData } from '../src/privacy/purge-course.js';
 import { UserError } from '../src/shared/user-error.js';
-import { isValidTimeZone } from '../src/core/courses/course-settings.js';
-import { parseLocalDay } from '../src/reviews/parse-local-time.js';
 
 const archiveKind = 'course.archive';
 
@@ -87,38 +85,6 @@ const data = new SlashCommandBuilder()
       .setDescription('Import essays published since a date (older than the setup moment)')
       .addStringOption((o) => o.setName('since').setDescription('YYYY-MM-DD').setRequired(true)),
   );
-
-function credentialsFrom(interaction: ChatInputCommandInteraction): BlogCredentials {
-  const token = interaction.options.getString('blog_token');
-  const user = interaction.options.getString('blog_user');
-  const password = interaction.options.getString('blog_password');
-  if (token) return { kind: 'bearer', token };
-  if (user && password) return { kind: 'application_password', username: user, password };
-  if (user) throw new UserError('blog_password: give the Application Password of blog_user too (WordPress: Users → Profile → Application Passwords).');
-  if (password) throw new UserError('blog_user: give the WordPress login name that blog_password belongs to.');
-  return { kind: 'none' };
-}
-
-/**
- * A day typed as YYYY-MM-DD, read in the course's time zone (as /reviews reads its dates): `since` is the
- * first minute of that day there, `ends_on` (the last day of the course) its last minute. An unknown zone
- * typed in the same /course setup is reported by setup itself, so the day waits for a valid zone.
- */
-function parseCourseDay(value: string | null, option: string, timeZone: string, edge: 'start' | 'end'): Date | null {
-  if (!value || !isValidTimeZone(timeZone)) return null;
-  return parseLocalDay(value, timeZone, option, edge);
-}
-
-/** Reads one option; its problem joins the list /course setup reports at once, instead of stopping at the first. */
-function collect<T>(problems: string[], read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    problems.push(error.message);
-    return null;
-  }
-}
 
 async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
