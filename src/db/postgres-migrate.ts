@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { MIGRATIONS_TABLE } from './migrations-table.js';
 
 // `prisma migrate deploy` cannot read PostgreSQL with the js engine (Prisma 6.19), so the committed
 // PostgreSQL SQL (prisma/postgres/migrations/<folder>/migration.sql) is applied here: in folder order,
@@ -19,7 +20,6 @@ export interface MigrateLogger {
   info(obj: object, msg?: string): void;
 }
 
-export const MIGRATIONS_TABLE = '_coursethreads_migrations';
 /** Any constant: it makes two processes running db:migrate at once take turns instead of colliding. */
 const ADVISORY_LOCK_KEY = 727_001;
 

@@ -19,12 +19,15 @@ export function credentialsFrom(interaction: ChatInputCommandInteraction): BlogC
 
 /**
  * A day typed as YYYY-MM-DD, read in the course's time zone (as /reviews reads its dates): `since` is the
- * first minute of that day there, `ends_on` (the last day of the course) its last minute. An unknown zone
- * typed in the same /course setup is reported by setup itself, so the day waits for a valid zone.
+ * first minute of that day there, `ends_on` (the last day of the course) its last minute. With an unknown
+ * zone typed in the same /course setup, the day is only checked (setup reports the zone).
  */
 export function parseCourseDay(value: string | null, option: string, timeZone: string, edge: 'start' | 'end'): Date | null {
-  if (!value || !isValidTimeZone(timeZone)) return null;
-  return parseLocalDay(value, timeZone, option, edge);
+  if (!value) return null;
+  if (isValidTimeZone(timeZone)) return parseLocalDay(value, timeZone, option, edge);
+  // The zone's own problem is reported by setup; the day is still checked now, so both appear at once.
+  parseLocalDay(value, 'UTC', option, edge);
+  return null;
 }
 
 /** Reads one option; its problem joins the list /course setup reports at once, instead of stopping at the first. */

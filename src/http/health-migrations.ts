@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseKind } from '../db/client.js';
 import type { Db } from '../db/client.js';
-import { MIGRATIONS_TABLE } from '../db/postgres-migrate.js';
+import { MIGRATIONS_TABLE } from '../db/migrations-table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

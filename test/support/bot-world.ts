@@ -10,3 +10,8 @@ export async function startBotWorld(options: Omit<OfflineWorldOptions<TestDb>, '
   const world = await startOfflineWorld({ ...options, openDatabase: createTestDb });
   return { ...world, testDb: world.database };
 }
+
+/** The essay threads of a course channel: every thread but the reminder thread /course setup opens beside them. */
+export function essayThreadsIn(world: { emu: BotWorld['emu'] }, channelId: string) {
+  return world.emu.threadsIn(channelId).filter((t) => t.name !== 'Review reminders');
+}

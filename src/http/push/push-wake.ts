@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../../shared/logger.js';
 
 /** The PostgreSQL channel every bot process listens on; the payload is a course id and nothing else. */
@@ -25,8 +25,10 @@ export async function postgresWaker(options: { url: string; log: Logger; onWake:
   let closed = false;
   let client: pg.Client | null = null;
 
+  // node-postgres loads only here: a SQLite bot never pays for it at start-up.
+  const { default: postgres } = await import('pg');
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: options.url });
+    const next = new postgres.Client({ connectionString: options.url });
     next.on('notification', (message) => {
       if (message.channel === PUSH_CHANNEL && message.payload) options.onWake(message.payload);
     });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { startBotWorld, type BotWorld, essayThreadsIn } from '../../support/bot-world.js';
 
 // The world's course runs in America/Chicago (CDT, UTC-5, until 2026-11-01; CST, UTC-6, after).
 let world: BotWorld;
@@ -21,7 +21,7 @@ describe('dates typed in /course are days in the course time zone', () => {
     const reply = await course('backfill', { since: '2026-10-01' });
     expect(reply.content).toContain('1 essay thread(s)');
     await world.bot.syncNow();
-    expect(world.emu.threadsIn(world.forumId).map((t) => t.name)).toEqual(['Written on the morning of October 1']);
+    expect(essayThreadsIn(world, world.forumId).map((t) => t.name)).toEqual(['Written on the morning of October 1']);
   });
 
   it('/course setup ends_on is shown back by /course show as the same day, not the day before', async () => {
@@ -41,6 +41,6 @@ describe('dates typed in /course are days in the course time zone', () => {
     await world.setupCourse();
     const reply = await course('backfill', { since: '2026-02-30' });
     expect(reply.content).toContain('since: 2026-02-30 does not exist');
-    expect(world.emu.threadsIn(world.forumId)).toHaveLength(0);
+    expect(essayThreadsIn(world, world.forumId)).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { startBotWorld, type BotWorld, essayThreadsIn } from '../../support/bot-world.js';
 import { scrapeMetrics } from './scrape.js';
 
 // An operator's view of a course's day: they scrape /metrics over HTTP (as Prometheus does) after an essay
@@ -25,13 +25,13 @@ describe('/metrics after a scene, as an operator reads it', () => {
   it('an essay that became a thread and a mirrored reply show as done effects, blog and Discord requests, and an empty outbox', async () => {
     const post = await world.wp.as('student1').publishPost({ title: 'The Thaw, revisited', content: '<p>Khrushchev’s speech — and after.</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId)[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     world.emu.as(world.studentIds[1]).postMessage(thread.id, { content: 'The speech was read aloud in party cells — who heard it?' });
     await world.emu.waitFor(async () => (await world.testDb.db.comment.count()) === 1, 5_000, 'reply recorded');
     await world.bot.syncNow();
 
     const m = await scrapeMetrics(metricsUrl);
-    expect(m.get('coursethreads_effects_total', { kind: 'discord.create_essay_thread', outcome: 'done' })).toBe(world.emu.threadsIn(world.forumId).length);
+    expect(m.get('coursethreads_effects_total', { kind: 'discord.create_essay_thread', outcome: 'done' })).toBe(essayThreadsIn(world, world.forumId).length);
     expect(m.get('coursethreads_effects_total', { kind: 'blog.create_comment', outcome: 'done' })).toBe(world.wp.state.comments.filter((c) => c.postId === post.id).length);
     expect(m.sum('coursethreads_outbox_pending')).toBe(await world.testDb.db.outboxItem.count({ where: { status: 'pending' } }));
     expect(m.sum('coursethreads_outbox_pending')).toBe(0);
@@ -54,7 +54,7 @@ describe('/metrics after a scene, as an operator reads it', () => {
 
   it('a course whose blog is down shows a failed poll, failed blog requests and a reply waiting in the outbox, then recovers', async () => {
     const before = await scrapeMetrics(metricsUrl);
-    const thread = world.emu.threadsIn(world.forumId)[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     await world.wp.goDown();
     world.emu.as(world.studentIds[0]).postMessage(thread.id, { content: 'Posting while the blog is down — does it wait?' });
     await world.emu.waitFor(async () => (await world.testDb.db.comment.count()) === 2, 5_000, 'reply recorded');
@@ -90,6 +90,6 @@ describe('/metrics after a scene, as an operator reads it', () => {
     expect(limited).toBe(1);
     expect(after.sum('coursethreads_discord_rest_requests_total', { route: '/channels/:id/threads', status: '429' }) - before.sum('coursethreads_discord_rest_requests_total', { route: '/channels/:id/threads', status: '429' })).toBe(limited);
     expect(after.sum('coursethreads_discord_rest_rate_limited_total', { route: '/channels/:id/threads' })).toBeGreaterThanOrEqual(limited);
-    expect(world.emu.threadsIn(world.forumId)).toHaveLength(2);
+    expect(essayThreadsIn(world, world.forumId)).toHaveLength(2);
   });
 });

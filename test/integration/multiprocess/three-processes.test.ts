@@ -96,11 +96,14 @@ describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreS
       expect(emu.messagesIn(thread.id).filter((m) => m.content.includes(r.blogToken))).toHaveLength(1);
     }
     expect(await db.comment.count({ where: { origin: 'discord' } })).toBe(replies.length);
-    // Reminders: one DM per assignment, none twice.
+    // DMs: the round's notice once per student (confirmed after the kill, sent by whichever process holds the
+    // course), and one reminder per assignment; none twice.
+    const isRoundNotice = (m: { content: string }) => m.content.startsWith('📝 **Peer reviews assigned**');
     for (const course of courses) {
       for (const s of course.students) {
         const owed = reminders.filter((r) => r.discordId === s.discordId).length;
-        expect(emu.dmsTo(s.discordId)).toHaveLength(owed);
+        expect(emu.dmsTo(s.discordId).filter(isRoundNotice)).toHaveLength(1);
+        expect(emu.dmsTo(s.discordId).filter((m) => !isRoundNotice(m))).toHaveLength(owed);
       }
     }
     expect(await db.outboxItem.count({ where: { status: { not: 'done' } } })).toBe(0);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newDeliveryId, startPushWorld, type PushWorld } from './push-world.js';
+import { essayThreadsIn } from '../../support/bot-world.js';
 
 let world: PushWorld;
 afterEach(() => world?.close());
@@ -12,7 +13,7 @@ describe('many notifications, one sync at a time', () => {
     world = await startPushWorld({ rateLimit: { capacity: 100, perSecond: 10 } });
     const post = await world.wp.as('student1').publishPost({ title: 'Everyone comments', content: '<p>Discuss.</p>' });
     await world.bot.syncNow();
-    const threadId = world.emu.threadsIn(world.forumId)[0]!.id;
+    const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
     // What one sync of this course costs in post listings (the essay poll, the /link claim check...).
     const beforeOne = postListings();
     await world.bot.syncNow();
@@ -62,8 +63,8 @@ describe('the bot down while the blog publishes', () => {
     const post = await world.wp.as('student1').publishPost({ title: 'Published during the outage', content: '<p>While the bot was away.</p>' });
     await expect(world.send({ event: 'post.published', id: post.id }, { deliveryId })).rejects.toThrow();
     await world.bot.syncNow(); // the poll, the safety net
-    expect(world.emu.threadsIn(world.forumId).map((t) => t.name)).toEqual(['Published during the outage']);
-    const threadId = world.emu.threadsIn(world.forumId)[0]!.id;
+    expect(essayThreadsIn(world, world.forumId).map((t) => t.name)).toEqual(['Published during the outage']);
+    const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
     const comment = await world.wp.as('student2').comment(post.id, '<p>Commented meanwhile.</p>');
     await world.bot.syncNow();
     expect(mirrored(threadId)).toHaveLength(1);
@@ -79,7 +80,7 @@ describe('the bot down while the blog publishes', () => {
       expect((await world.send({ event: 'post.published', id: post.id }, { deliveryId, url })).status).toBe(202);
       expect((await world.send({ event: 'comment.created', id: comment.json.id as number, postId: post.id }, { url })).status).toBe(202);
       await world.bot.syncNow(); // after the woken syncs
-      expect(world.emu.threadsIn(world.forumId).map((t) => t.name)).toEqual(['Published during the outage']);
+      expect(essayThreadsIn(world, world.forumId).map((t) => t.name)).toEqual(['Published during the outage']);
       expect(mirrored(threadId)).toHaveLength(1);
       expect(world.wp.state.comments.filter((c) => c.postId === post.id)).toHaveLength(1);
     } finally {

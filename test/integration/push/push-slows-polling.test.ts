@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { startPushWorld, type PushWorld } from './push-world.js';
+import { essayThreadsIn } from '../../support/bot-world.js';
 
 let world: PushWorld;
 afterEach(() => world?.close());
@@ -16,7 +17,7 @@ it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop fo
   const scheduledTick = () => job.tick(world.bot.ctx, 'scheduled');
   const post = await world.wp.as('student1').publishPost({ title: 'Polled slowly while pushed', content: '<p>Essay.</p>' });
   await scheduledTick();
-  const threadId = world.emu.threadsIn(world.forumId)[0]!.id;
+  const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
   const mirrored = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
 
   expect((await world.send({ event: 'ping', id: 0 })).status).toBe(202); // the plugin is working

@@ -1,7 +1,7 @@
 // No dead ends: every error a person meets names the option they typed and a command that fixes it,
 // /course setup lists every bad option at once, and times are shown in the course's zone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { startBotWorld, type BotWorld, essayThreadsIn } from '../../support/bot-world.js';
 import { enrolClass, inDays, runAs } from '../reviews/class-of-students.js';
 
 let world: BotWorld;
@@ -108,7 +108,7 @@ describe('after setup', () => {
   it('a Discord timestamp in a thread reply reaches the blog in the course time zone, not UTC', async () => {
     const post = await world.wp.as('student1').publishPost({ title: 'On the Thaw', content: '<p>Essay.</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId)[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     // 2026-01-15 18:00 UTC is noon in Chicago (CST, UTC−6).
     const at = Date.UTC(2026, 0, 15, 18, 0) / 1000;
     world.emu.as(world.studentIds[1]).postMessage(thread.id, { content: `Let us meet on <t:${at}:f> to discuss.` });

@@ -53,13 +53,13 @@ export async function startReminderScene(options: { roundOptions?: Record<string
   const preview = await run(world.instructorId, 'reviews', 'assign', { name: 'Week 1', due: localInput(dueAt), reviews: 1, ...options.roundOptions });
   const confirmId = /"custom_id":"(reviews:confirm:[^"]+)"/.exec(JSON.stringify(preview.components))?.[1];
   if (!confirmId) throw new Error(`round preview: ${preview.content}`);
+  // Carol keeps her DMs closed all term (the round's notice included); Discord refuses every DM to her with 50007.
+  world.emu.setDmClosed(carol);
   const confirmed = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId }).response(20_000);
   if (!confirmed.content.includes('created')) throw new Error(`round confirm: ${confirmed.content}`);
   const assigned = new Map<string, string>();
   for (const m of preview.content.matchAll(/• (.+?) → “(.+?)”/g)) assigned.set(m[1]!, m[2]!);
   if (assigned.size !== 4) throw new Error(`round preview lines: ${preview.content}`);
-  // Carol keeps her DMs closed all term; Discord refuses every DM to her with 50007.
-  world.emu.setDmClosed(carol);
   return { world, clock, ids: { alice, bob, carol }, dueAt, assigned, run };
 }
 
