@@ -16,6 +16,8 @@ export interface RealWordPressUser {
 
 export interface RealWordPress {
   url: string;
+  /** The state folder (credentials.json, the site's files): for benches that install the plugin. */
+  dir: string;
   users: Record<'admin' | 'bot' | 'student1' | 'student2', RealWordPressUser>;
   stop(): void;
 }
@@ -40,6 +42,7 @@ export function startRealWordPress(): RealWordPress {
   return {
     // credentials.json keeps the URL of the first install; the port in use is the one asked for now.
     url: `http://127.0.0.1:${env.WP_PORT}`,
+    dir: env.WP_E2E_DIR,
     users: { admin: user('admin'), bot: user('bot'), student1: user('student1'), student2: user('student2') },
     stop: () => run('stop-wordpress.sh'),
   };

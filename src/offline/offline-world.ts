@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { startBot, type RunningBot } from '../app/start-bot.js';
 import { realBlogSources } from '../courses/course-blogs.js';
@@ -52,8 +53,17 @@ export interface OfflineWorldOptions<D extends OfflineDatabase> {
   schedule?: boolean;
   /** A real WordPress instead of the fake (the fake still starts, unused). */
   blog?: WorldBlog;
-  /** The bot's HTTP server on a free port of 127.0.0.1 (bot.http.url). */
+  /** The bot's HTTP server on a free port of 127.0.0.1 (bot.http.url), which is also its PUBLIC_URL (what /course push shows). */
   http?: boolean;
+}
+
+/** A port free right now: the bot's public address must be known before it starts, as PUBLIC_URL is in production. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export async function startOfflineWorld<D extends OfflineDatabase>(options: OfflineWorldOptions<D>): Promise<OfflineWorld<D>> {
@@ -80,7 +90,8 @@ export async function startOfflineWorld<D extends OfflineDatabase>(options: Offl
   const log = options.log ?? silentLogger();
   const secrets = new SecretBox(offlineSecretKeys);
   const createBlog = realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 3_000, allowedHosts: offlineBlogHosts });
-  const bot = await startBot({ token: emu.botToken, apiUrl: emu.apiUrl, db: database.db, secrets, createBlog, clock, log, schedule: options.schedule ?? false, databaseUrl: database.url, ...(options.http && { http: { host: '127.0.0.1', port: 0 } }) });
+  const httpPort = options.http ? await freePort() : 0;
+  const bot = await startBot({ token: emu.botToken, apiUrl: emu.apiUrl, db: database.db, secrets, createBlog, clock, log, schedule: options.schedule ?? false, databaseUrl: database.url, ...(options.http && { http: { host: '127.0.0.1', port: httpPort }, publicUrl: `http://127.0.0.1:${httpPort}` }) });
 
   return {
     emu,
