@@ -21,14 +21,17 @@ const stage24 = new Date('2026-03-19T16:00:00Z');
 let t: TestDb;
 let courseId: string;
 
-beforeEach(async () => {
-  t = await createTestDb();
+async function courseWithRound(mode: 'assigned' | 'quota'): Promise<void> {
   courseId = await createCourse(t.db, { reminderThreadId: null });
   await seedStudents(t.db, courseId, STUDENTS, { publishedAt: new Date('2026-03-01T12:00:00Z') });
   const start = new Date('2026-03-10T12:00:00Z');
-  const p = await previewRound(t.db, { courseId, actorUserId: '1', name: 'R', dueAt: due, k: K, mode: 'assigned', filter: {}, now: start });
+  const p = await previewRound(t.db, { courseId, actorUserId: '1', name: 'R', dueAt: due, k: K, mode, filter: {}, now: start });
   await confirmRound(t.db, p.pendingId, { userId: '1', guildId: GUILD }, start);
-}, 60_000);
+}
+
+beforeEach(async () => {
+  t = await createTestDb();
+});
 afterEach(() => t.close());
 
 /** The database as the sweep sees it, noting the most rows any raw query returned. */
@@ -50,6 +53,7 @@ function measuringDb(db: Db): { db: Db; largestResult: () => number } {
 
 describe('reminder sweep of a course larger than one batch', () => {
   it('every student gets the 24 h reminder for each of their reviews exactly once', async () => {
+    await courseWithRound('assigned');
     expect(STUDENTS * K).toBeGreaterThan(ASSIGNMENT_BATCH);
     const clock = new ManualClock(stage24);
     const chat = new RecordingChat(() => clock.now());
@@ -64,11 +68,26 @@ describe('reminder sweep of a course larger than one batch', () => {
   }, 60_000);
 
   it('never reads more than one batch of open assignments at once', async () => {
+    await courseWithRound('assigned');
     const clock = new ManualClock(stage24);
     const chat = new RecordingChat(() => clock.now());
     const measured = measuringDb(t.db);
     expect(await runReminderSweep({ db: measured.db, chat, clock, log: silentLogger() }, courseId)).toMatchObject({ sent: STUDENTS * K });
     expect(measured.largestResult()).toBeGreaterThan(0);
     expect(measured.largestResult()).toBeLessThanOrEqual(ASSIGNMENT_BATCH);
+  }, 60_000);
+
+  it('a quota reviewer whose open slots fall in different batches is reminded once, not once per batch', async () => {
+    await courseWithRound('quota');
+    expect(await t.db.assignment.count({ where: { round: { courseId } } })).toBeGreaterThan(ASSIGNMENT_BATCH);
+    const clock = new ManualClock(stage24);
+    const chat = new RecordingChat(() => clock.now());
+    const deps = { db: t.db, chat, clock, log: silentLogger() };
+    await runReminderSweep(deps, courseId);
+    clock.advance(5 * 60_000);
+    await runReminderSweep(deps, courseId);
+    const perStudent = new Map<string, number>();
+    for (const dm of chat.dms) perStudent.set(dm.userId, (perStudent.get(dm.userId) ?? 0) + 1);
+    expect(perStudent).toEqual(new Map(Array.from({ length: STUDENTS }, (_, i) => [discordIdOf(i + 1), 1])));
   }, 60_000);
 });
