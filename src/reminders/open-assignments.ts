@@ -17,6 +17,7 @@ export interface OpenAssignment extends ReminderAssignment {
 
 interface Row {
   id: string;
+  status: string;
   roundId: string;
   reviewerStudentId: string;
   essayId: string | null;
@@ -25,55 +26,85 @@ interface Row {
 
 const columns = Prisma.sql`a."id", a."roundId", a."reviewerStudentId", a."essayId", a."slotKey"`;
 
-async function rowsFor(db: Db, round: ActiveRound, stage: string | undefined): Promise<Row[]> {
+/** One page of a round's rows after `afterId`, in id order: the cursor that keeps a big round out of memory. */
+async function rowsFor(db: Db, round: ActiveRound, stage: string | undefined, afterId: string, take: number): Promise<Row[]> {
   if (stage === undefined) {
     // Filtered by round only (the unique key's index); a status filter would send SQLite to the status index.
-    const rows = await db.assignment.findMany({ where: { roundId: round.id }, select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, slotKey: true, status: true } });
-    return rows.filter((r) => r.status === 'pending');
+    const rows = await db.assignment.findMany({
+      where: { roundId: round.id, id: { gt: afterId } }, orderBy: { id: 'asc' }, take,
+      select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, slotKey: true, status: true },
+    });
+    return rows;
   }
   // Quota rows are all read (their reminder key belongs to the reviewer's quota:1 row, checked below).
   return db.$queryRaw<Row[]>`
-    SELECT ${columns} FROM "Assignment" a
-    WHERE a."roundId" = ${round.id} AND a."status" || '' = 'pending'
-      AND (a."essayId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${stage}`}))`;
+    SELECT ${columns}, 'pending' AS "status" FROM "Assignment" a
+    WHERE a."roundId" = ${round.id} AND a."id" > ${afterId} AND a."status" || '' = 'pending'
+      AND (a."essayId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${stage}`}))
+    ORDER BY a."id" LIMIT ${take}`;
 }
 
+/** Rows read per query: a course's size no longer sets the sweep's peak memory, a batch does. */
+export const ASSIGNMENT_BATCH = 500;
+
 /**
- * Pending assignments of the given rounds. A quota reviewer has one row per slot but is reminded once
- * per stage: the group is planned under its "quota:1" row's id (the anchor, whatever its status), so
- * finishing slot 1 does not start the stages again for slot 2.
+ * Pending assignments of the given rounds, in batches of at most `batchSize` essay assignments read by id
+ * cursor. A quota reviewer has one row per slot but is reminded once per stage: the group is planned under
+ * its "quota:1" row's id (the anchor, whatever its status), so finishing slot 1 does not start the stages
+ * again for slot 2. Quota groups span batches, so they are yielded after their round's last batch (one
+ * entry per reviewer: bounded by the roster, not by the number of rows).
  */
-export async function openAssignments(db: Db, rounds: readonly ActiveRound[], missingStage?: ReadonlyMap<string, string>): Promise<OpenAssignment[]> {
-  const out: OpenAssignment[] = [];
+export async function* openAssignmentBatches(db: Db, rounds: readonly ActiveRound[], missingStage?: ReadonlyMap<string, string>, batchSize = ASSIGNMENT_BATCH): AsyncGenerator<OpenAssignment[]> {
   for (const round of rounds) {
     const stage = missingStage?.get(round.id);
     if (missingStage && stage === undefined) continue;
     const groups = new Map<string, { n: number; row: Row; pending: number }>();
-    for (const r of await rowsFor(db, round, stage)) {
-      const n = quotaSlotNumber(r.slotKey);
-      if (n === null) {
-        out.push({ id: r.id, roundId: r.roundId, reviewerId: r.reviewerStudentId, essayId: r.essayId, slotKey: r.slotKey, dueAt: round.dueAt, completedAt: null, cancelled: false, pendingSlots: 1 });
-        continue;
+    for (let afterId = '', more = true; more;) {
+      const rows = await rowsFor(db, round, stage, afterId, batchSize);
+      more = rows.length === batchSize;
+      if (rows.length) afterId = rows[rows.length - 1]!.id;
+      const batch: OpenAssignment[] = [];
+      for (const r of rows) {
+        if (r.status !== 'pending') continue;
+        const n = quotaSlotNumber(r.slotKey);
+        if (n === null) {
+          batch.push({ id: r.id, roundId: r.roundId, reviewerId: r.reviewerStudentId, essayId: r.essayId, slotKey: r.slotKey, dueAt: round.dueAt, completedAt: null, cancelled: false, pendingSlots: 1 });
+          continue;
+        }
+        const g = groups.get(r.reviewerStudentId);
+        if (!g) groups.set(r.reviewerStudentId, { n, row: r, pending: 1 });
+        else {
+          g.pending++;
+          if (n < g.n) Object.assign(g, { n, row: r });
+        }
       }
-      const g = groups.get(r.reviewerStudentId);
-      if (!g) groups.set(r.reviewerStudentId, { n, row: r, pending: 1 });
-      else {
-        g.pending++;
-        if (n < g.n) Object.assign(g, { n, row: r });
-      }
+      if (batch.length) yield batch;
     }
-    if (groups.size === 0) continue;
-    const anchors = await db.assignment.findMany({ where: { roundId: round.id, slotKey: quotaSlotKey(1) }, select: { id: true, reviewerStudentId: true } });
-    const anchorOf = new Map(anchors.map((a) => [a.reviewerStudentId, a.id]));
-    const grouped = [...groups.values()].map((g) => ({ g, id: anchorOf.get(g.row.reviewerStudentId) ?? g.row.id }));
-    const done = stage === undefined ? new Set<string>() : new Set((await db.reminder.findMany({
-      where: { dedupeKey: { in: grouped.map((x) => `${x.id}:${stage}`) } }, select: { assignmentId: true },
-    })).map((r) => r.assignmentId));
-    for (const { g, id } of grouped) {
-      if (done.has(id)) continue;
-      out.push({ id, roundId: round.id, reviewerId: g.row.reviewerStudentId, essayId: null, slotKey: g.row.slotKey, dueAt: round.dueAt, completedAt: null, cancelled: false, pendingSlots: g.pending });
-    }
+    if (groups.size) yield await quotaGroups(db, round, stage, groups);
   }
+}
+
+async function quotaGroups(db: Db, round: ActiveRound, stage: string | undefined, groups: Map<string, { row: Row; pending: number }>): Promise<OpenAssignment[]> {
+  const anchors = await db.assignment.findMany({ where: { roundId: round.id, slotKey: quotaSlotKey(1) }, select: { id: true, reviewerStudentId: true } });
+  const anchorOf = new Map(anchors.map((a) => [a.reviewerStudentId, a.id]));
+  const grouped = [...groups.values()].map((g) => ({ g, id: anchorOf.get(g.row.reviewerStudentId) ?? g.row.id }));
+  const done = stage === undefined ? new Set<string>() : await recordedAssignments(db, grouped.map((x) => `${x.id}:${stage}`));
+  const out: OpenAssignment[] = [];
+  for (const { g, id } of grouped) {
+    if (done.has(id)) continue;
+    out.push({ id, roundId: round.id, reviewerId: g.row.reviewerStudentId, essayId: null, slotKey: g.row.slotKey, dueAt: round.dueAt, completedAt: null, cancelled: false, pendingSlots: g.pending });
+  }
+  return out;
+}
+
+async function recordedAssignments(db: Db, keys: string[]): Promise<Set<string | null>> {
+  return new Set((await db.reminder.findMany({ where: { dedupeKey: { in: keys } }, select: { assignmentId: true } })).map((r) => r.assignmentId));
+}
+
+/** Every pending assignment at once: for the digest and the preview, which need the whole list. */
+export async function openAssignments(db: Db, rounds: readonly ActiveRound[], missingStage?: ReadonlyMap<string, string>): Promise<OpenAssignment[]> {
+  const out: OpenAssignment[] = [];
+  for await (const batch of openAssignmentBatches(db, rounds, missingStage)) out.push(...batch);
   return out;
 }
 

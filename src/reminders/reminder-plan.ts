@@ -5,7 +5,7 @@ import type { QuietHours } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
 import { reminderKey, stageName, stageTimes } from '../core/reminders/stages.js';
 import { activeRoundSelect, type ActiveRound } from '../reviews/active-rounds.js';
-import { openAssignments, recordedKeys, type OpenAssignment } from './open-assignments.js';
+import { openAssignmentBatches, recordedKeys, type OpenAssignment } from './open-assignments.js';
 
 export interface CourseForReminders {
   id: string;
@@ -59,22 +59,37 @@ export function currentStages(rounds: readonly ActiveRound[], course: CourseForR
 }
 
 /**
- * Plans one course: only assignments still missing their round's current stage are read, with their
- * recorded keys, so planReminders sees the same facts as if every assignment had been loaded.
+ * Plans one course batch by batch (open-assignments.ts reads them by id cursor, so peak memory follows the
+ * batch, not the course): only assignments still missing their round's current stage are read, with their
+ * recorded keys, so planReminders sees the same facts as if every assignment had been loaded. Each
+ * assignment's plan depends on that assignment alone, so planning per batch changes nothing.
  */
-export async function planForCourse(db: Db, course: CourseForReminders, now: Date): Promise<{ plan: ReminderPlan; open: OpenAssignment[] }> {
-  const open = await openAssignments(db, course.rounds, currentStages(course.rounds, course, now));
-  if (open.length && course.quietHoursStart && course.quietHoursEnd) {
-    // Quiet hours are each student's night: the few students who set their own zone are read once.
-    const zoned = await db.student.findMany({ where: { courseId: course.id, timeZone: { not: null } }, select: { id: true, timeZone: true } });
-    const zoneOf = new Map(zoned.map((s) => [s.id, s.timeZone]));
-    if (zoneOf.size) for (const a of open) a.timeZone = zoneOf.get(a.reviewerId) ?? null;
-  }
+export async function* planForCourseInBatches(db: Db, course: CourseForReminders, now: Date): AsyncGenerator<{ plan: ReminderPlan; open: OpenAssignment[] }> {
+  let zoneOf: Map<string, string | null> | undefined;
   const stageNames = [...stagesOf(course).map(stageName), stageName(0)];
-  const plan = planReminders({
-    now, courseTimeZone: course.timeZone, quietHours: quietHoursOf(course), stagesBeforeDue: stagesOf(course),
-    assignments: open,
-    alreadySent: open.length ? await recordedKeys(db, open.flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage)))) : new Set(),
-  });
-  return { plan, open };
+  for await (const open of openAssignmentBatches(db, course.rounds, currentStages(course.rounds, course, now))) {
+    if (course.quietHoursStart && course.quietHoursEnd) {
+      // Quiet hours are each student's night: the few students who set their own zone are read once per course.
+      zoneOf ??= new Map((await db.student.findMany({ where: { courseId: course.id, timeZone: { not: null } }, select: { id: true, timeZone: true } })).map((s) => [s.id, s.timeZone]));
+      if (zoneOf.size) for (const a of open) a.timeZone = zoneOf.get(a.reviewerId) ?? null;
+    }
+    const plan = planReminders({
+      now, courseTimeZone: course.timeZone, quietHours: quietHoursOf(course), stagesBeforeDue: stagesOf(course),
+      assignments: open,
+      alreadySent: await recordedKeys(db, open.flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage)))),
+    });
+    yield { plan, open };
+  }
+}
+
+/** The whole course's plan at once (the preview lists every line). */
+export async function planForCourse(db: Db, course: CourseForReminders, now: Date): Promise<{ plan: ReminderPlan; open: OpenAssignment[] }> {
+  const all: { plan: ReminderPlan; open: OpenAssignment[] } = { plan: { due: [], postponed: [], skipped: [] }, open: [] };
+  for await (const { plan, open } of planForCourseInBatches(db, course, now)) {
+    all.plan.due.push(...plan.due);
+    all.plan.postponed.push(...plan.postponed);
+    all.plan.skipped.push(...plan.skipped);
+    all.open.push(...open);
+  }
+  return all;
 }

@@ -3,7 +3,7 @@
 // See docs/adr/0003-reminder-delivery.md for why interrupted sends are retried (at-least-once window).
 import { bringUpToDate } from './bring-up-to-date.js';
 import { retryStaleReminders } from './retry-stale.js';
-import { loadCourse, planForCourse } from './reminder-plan.js';
+import { loadCourse, planForCourseInBatches } from './reminder-plan.js';
 import { sendOverdueDigest, type DigestOutcome } from './send-overdue-digest.js';
 import { sendReminder } from './send-reminder.js';
 import { recordIntent, type SweepDeps } from './sweep-deps.js';
@@ -39,23 +39,25 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
   Object.assign(summary, await bringUpToDate(deps, course, now));
   summary.retried = await retryStaleReminders(deps, course, now);
 
-  const { plan, open } = await planForCourse(deps.db, course, now);
-  summary.postponed = plan.postponed.length;
-  summary.superseded = plan.skipped.length;
-  const reviewerOf = new Map(open.map((a) => [a.id, a.reviewerId]));
-  for (const due of plan.due) {
-    const id = await recordIntent(deps, {
-      courseId, assignmentId: due.assignmentId, studentId: reviewerOf.get(due.assignmentId) ?? null, dedupeKey: due.key, stage: due.stage,
-      scheduledFor: due.scheduledFor, postponedUntil: due.sendAt.getTime() > due.scheduledFor.getTime() ? due.sendAt : null, now,
-    });
-    if (!id) {
-      summary.duplicates++;
-      continue;
+  // Planned and sent one batch of open assignments at a time, so a big course never sits in memory whole.
+  for await (const { plan, open } of planForCourseInBatches(deps.db, course, now)) {
+    summary.postponed += plan.postponed.length;
+    summary.superseded += plan.skipped.length;
+    const reviewerOf = new Map(open.map((a) => [a.id, a.reviewerId]));
+    for (const due of plan.due) {
+      const id = await recordIntent(deps, {
+        courseId, assignmentId: due.assignmentId, studentId: reviewerOf.get(due.assignmentId) ?? null, dedupeKey: due.key, stage: due.stage,
+        scheduledFor: due.scheduledFor, postponedUntil: due.sendAt.getTime() > due.scheduledFor.getTime() ? due.sendAt : null, now,
+      });
+      if (!id) {
+        summary.duplicates++;
+        continue;
+      }
+      const status = await sendReminder(deps, course, { id, assignmentId: due.assignmentId, stage: due.stage }, now);
+      if (status === 'sent') summary.sent++;
+      else if (status === 'failed') summary.failed++;
+      else summary.deferred++;
     }
-    const status = await sendReminder(deps, course, { id, assignmentId: due.assignmentId, stage: due.stage }, now);
-    if (status === 'sent') summary.sent++;
-    else if (status === 'failed') summary.failed++;
-    else summary.deferred++;
   }
   summary.digest = await sendOverdueDigest(deps, course, now);
   return summary;
