@@ -52,6 +52,15 @@ export function registerChannelRoutes(router: Router, ctx: EmuContext): void {
     schema: 'guildChannel',
   }));
   router.add('GET', '/guilds/{guild_id}/roles', (req) => ({ status: 200, body: rolesOf(ctx, getGuild(ctx, req.params.guild_id!).id), schema: 'role' }));
+  // Discord's member search: members whose username or nickname starts with `query` (case-insensitive), up to `limit` (default 1).
+  router.add('GET', '/guilds/{guild_id}/members/search', (req) => {
+    const guild = getGuild(ctx, req.params.guild_id!);
+    const query = (req.query.get('query') ?? '').toLowerCase();
+    const limit = Math.min(1000, Math.max(1, Number(req.query.get('limit') ?? 1)));
+    const found = [...ctx.state.members.values()].filter((m) => m.guild_id === guild.id
+      && [ctx.state.users.get(m.user_id)?.username, m.nick].some((n) => n?.toLowerCase().startsWith(query)));
+    return { status: 200, body: found.slice(0, limit).map((m) => memberPayload(ctx, guild.id, m.user_id)), schema: 'member' };
+  });
   router.add('GET', '/guilds/{guild_id}/members/{user_id}', (req) => {
     const guild = getGuild(ctx, req.params.guild_id!);
     if (!ctx.state.members.has(memberKey(guild.id, req.params.user_id!))) throw notFound(ErrorCode.UnknownMember, 'Member');
