@@ -61,6 +61,8 @@ export function describeSemester(label: string, start: () => Promise<SemesterWor
           expect(titles, `${stage.stage}: ${s}`).toEqual(owed(s));
           expect(new Set(got.map((r) => r.where)), `${stage.stage}: ${s}`).toEqual(new Set(got.length ? [DMS_CLOSED.has(s) ? 'thread' : 'dm'] : []));
           expect(stage.repeat[s], `${stage.stage} again: ${s}`).toEqual([]);
+          // The deadline as the course reads it: Monday 18:00 in Berlin, summer time by then.
+          for (const r of got) expect(r.content, `${stage.stage}: ${s}`).toMatch(/March 29, 2027\D+6:00\sPM/);
         }
       }
       expect(run.stages.some((x) => STUDENTS.some((s) => x.sent[s].length > 0))).toBe(true);
