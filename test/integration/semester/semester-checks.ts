@@ -84,6 +84,17 @@ export function describeSemester(label: string, start: () => Promise<SemesterWor
       }
     });
 
+    it('the participation reply shows each student the same numbers as the truth', () => {
+      const rows = expectedRows(run.ledger, pairs());
+      const reminded = (s: StudentKey) => run.stages.reduce((n, x) => n + x.sent[s].length, 0);
+      for (const s of STUDENTS) {
+        const r = rows[s];
+        const line = run.report.content.split('\n').find((l) => l.startsWith(CAST[s].name));
+        const numbers = line?.slice(CAST[s].name.length).trim().split(/\s+/).map(Number);
+        expect(numbers, s).toEqual([r.essays, r.commentsDiscord, r.commentsBlog, r.commentsReceived, r.reviewsDone, 0, 0, r.reviewsOverdue, reminded(s)]);
+      }
+    });
+
     it('the chart reply carries a PNG and the same totals as the truth', () => {
       const rows = Object.values(expectedRows(run.ledger, pairs()));
       const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);

@@ -32,6 +32,7 @@ export interface SemesterRun {
   beforeFirstStage: ReminderSnapshot;
   stages: { stage: string; sent: ReminderSnapshot; repeat: ReminderSnapshot; sendNow: string }[];
   staffChannelReminders: number;
+  report: InteractionResponseView;
   csv: InteractionResponseView;
   chart: InteractionResponseView;
   reminderThreadId: string;
@@ -142,7 +143,8 @@ export async function runSemester(sw: SemesterWorld): Promise<SemesterRun> {
 
   sw.clock.set(new Date(STAGES[3].at.getTime() + 3_600_000));
   const pairsAfterDue = await readPairs(p, staff, ROUND.name);
+  const report = await p.run(staff, 'report', 'participation');
   const csv = await p.run(staff, 'report', 'participation', { format: 'csv' });
   const chart = await p.run(staff, 'report', 'participation', { format: 'chart' });
-  return { ledger, ids, firstImport, linkDm, preview, confirmed, pairs, pairsAfterDue, beforeFirstStage, stages, staffChannelReminders, csv, chart, reminderThreadId };
+  return { ledger, ids, firstImport, linkDm, preview, confirmed, pairs, pairsAfterDue, beforeFirstStage, stages, staffChannelReminders, report, csv, chart, reminderThreadId };
 }
