@@ -15,16 +15,34 @@ export const CAST: Record<StudentKey, { name: string; email: string; discordUser
 /** Carol and Dan keep their DMs closed all term: they can read reminders only in the course's reminder thread. */
 export const DMS_CLOSED: ReadonlySet<StudentKey> = new Set(['carol', 'dan']);
 
-/** Course time zone, and the round's deadline as staff type it: Monday after Europe's clocks go forward (2027-03-28 02:00 CET → 03:00 CEST). */
+/**
+ * Course time zone, and the round's deadline: 18:00 on the Monday after Europe's clocks go forward (the last
+ * Sunday of March, 01:00 UTC: 02:00 CET becomes 03:00 CEST), the next such Monday at least a week from now.
+ * Stage instants are worked out here by the EU rule, not by the bot's code: whole-day stages keep 18:00 local.
+ */
 export const TIME_ZONE = 'Europe/Berlin';
 export const MIN_WORDS = 25;
-export const ROUND = { name: 'Week 1', dueInput: '2027-03-29 18:00', reviews: 2 } as const;
-/** Stage instants written out by hand: whole-day stages keep the local time of day (18:00) across the change. */
+
+function springForwardMonday(now: Date): Date {
+  for (let year = now.getUTCFullYear(); ; year++) {
+    const lastOfMarch = new Date(Date.UTC(year, 2, 31));
+    const sunday = Date.UTC(year, 2, 31 - lastOfMarch.getUTCDay());
+    const monday = new Date(sunday + 86_400_000);
+    if (monday.getTime() > now.getTime() + 7 * 86_400_000) return monday;
+  }
+}
+const MONDAY = springForwardMonday(new Date());
+const at = (days: number, utcHour: number) => new Date(MONDAY.getTime() + days * 86_400_000 + utcHour * 3_600_000);
+const ymd = MONDAY.toISOString().slice(0, 10);
+
+export const ROUND = { name: 'Week 1', dueInput: `${ymd} 18:00`, reviews: 2 } as const;
+/** How a reminder shows the deadline in the course zone, e.g. "March 29, 2027 … 6:00 PM" (18:00 in Berlin). */
+export const DUE_AS_SHOWN = new RegExp(`${MONDAY.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${MONDAY.getUTCDate()}, ${MONDAY.getUTCFullYear()}\\D+6:00\\sPM`);
 export const STAGES = [
-  { stage: 'before_48h', at: new Date('2027-03-27T17:00:00Z') }, // Sat 18:00 CET (47 elapsed hours before the deadline)
-  { stage: 'before_24h', at: new Date('2027-03-28T16:00:00Z') }, // Sun 18:00 CEST
-  { stage: 'before_2h', at: new Date('2027-03-29T14:00:00Z') }, // Mon 16:00 CEST
-  { stage: 'at_due', at: new Date('2027-03-29T16:00:00Z') }, // Mon 18:00 CEST
+  { stage: 'before_48h', at: at(-2, 17) }, // Saturday 18:00 CET (47 elapsed hours before the deadline)
+  { stage: 'before_24h', at: at(-1, 16) }, // Sunday 18:00 CEST
+  { stage: 'before_2h', at: at(0, 14) }, // Monday 16:00 CEST
+  { stage: 'at_due', at: at(0, 16) }, // Monday 18:00 CEST
 ] as const;
 
 export type Author = StudentKey | 'staff';
