@@ -9,7 +9,7 @@ export { threadTitleFor, UNTITLED_ESSAY } from './thread-title.js';
 export {
   buildEssayStarter,
   embedLength,
-  READ_FULL_ESSAY,
+  PUBLIC_BLOG_NOTICE,
   type EssayStarter,
   type EssayStarterInput,
   type StarterEmbed,
