@@ -1,4 +1,4 @@
-import { htmlToPlainText, unescapeHtml } from '../format/index.js';
+import { htmlToPlainText, imageUrls } from '../format/index.js';
 import type { Essay } from '../types.js';
 
 const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
@@ -21,10 +21,5 @@ export function excerptSourceHtml(essay: Pick<Essay, 'excerptHtml' | 'contentHtm
 
 /** The first http(s) image in the HTML, for an essay made only of pictures (its excerpt has no text). */
 export function firstImageUrl(html: string): string | null {
-  for (const tag of html.match(/<img\b[^>]*>/gi) ?? []) {
-    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const url = unescapeHtml((src?.[1] ?? src?.[2] ?? src?.[3] ?? '').trim());
-    if (/^https?:\/\/\S+$/i.test(url)) return url;
-  }
-  return null;
+  return imageUrls(html)[0] ?? null;
 }

@@ -17,6 +17,7 @@ export {
 export { discordMarkdownToSafeHtml, type MentionContext } from './discord-to-html.js';
 export { appendAttachmentLinks, type AttachmentLink } from './attachment-links.js';
 export { escapeHtml, unescapeHtml, safeHref } from './escape-html.js';
+export { imageUrls } from './image-urls.js';
 export {
   blogCommentToDiscord,
   MAX_COMMENT_CHUNKS,
