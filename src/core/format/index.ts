@@ -15,7 +15,7 @@ export {
   type StarterEmbed,
 } from './essay-starter.js';
 export { discordMarkdownToSafeHtml, type MentionContext } from './discord-to-html.js';
-export { appendAttachmentLinks, type AttachmentLink } from './attachment-links.js';
+export { appendAttachmentLinks, attachmentKey, relinkAttachments, type AttachmentLink } from './attachment-links.js';
 export { escapeHtml, unescapeHtml, safeHref } from './escape-html.js';
 export { imageUrls } from './image-urls.js';
 export {
