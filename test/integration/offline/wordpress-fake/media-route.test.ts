@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => wp.close());
 
 const auth = (login: 'bot' | 'student1') => `Basic ${Buffer.from(`${wp.users[login].login}:${wp.users[login].appPassword}`).toString('base64')}`;
-const upload = (body: BodyInit, headers: Record<string, string>, query = '') => fetch(`${wp.url}/wp-json/wp/v2/media${query}`, { method: 'POST', headers: { authorization: auth('bot'), ...headers }, body });
+const upload = (body: Buffer | FormData, headers: Record<string, string>, query = '') => fetch(`${wp.url}/wp-json/wp/v2/media${query}`, { method: 'POST', headers: { authorization: auth('bot'), ...headers }, body });
 
 describe('the WordPress fake media library', () => {
   it('stores a raw upload under the slug asked for and serves the same bytes back', async () => {
