@@ -23,6 +23,28 @@ export interface BlogSource {
   updateComment(blogCommentId: string, contentHtml: string): Promise<BlogComment>;
   trashComment(blogCommentId: string): Promise<void>;
   findUser(query: { username?: string; email?: string; id?: string }): Promise<BlogUser | null>;
+  /**
+   * Puts a file in the blog's media library (WordPress: POST /wp/v2/media, needs upload_files: a BlogError
+   * 'auth' otherwise). Absent where the source has no media library (feeds).
+   */
+  uploadMedia?(file: NewBlogMedia): Promise<BlogMedia>;
+  /** The media item uploaded earlier under this slug, if any: how an interrupted upload is found, not repeated. */
+  findMedia?(slug: string): Promise<BlogMedia | null>;
+}
+
+export interface NewBlogMedia {
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+  /** Stable per file (e.g. per Discord attachment), so a retry can look the upload up. */
+  slug: string;
+}
+
+export interface BlogMedia {
+  id: string;
+  slug: string;
+  /** Where the blog serves the file. */
+  url: string;
 }
 
 export interface EssayQuery {

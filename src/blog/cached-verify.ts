@@ -24,5 +24,8 @@ export function withCachedVerify(source: BlogSource, ttlMs = 10 * 60_000, now: (
     updateComment: (id, html) => source.updateComment(id, html),
     trashComment: (id) => source.trashComment(id),
     findUser: (query) => source.findUser(query),
+    // Optional: passed on only where the source has a media library.
+    ...(source.uploadMedia && { uploadMedia: source.uploadMedia.bind(source) }),
+    ...(source.findMedia && { findMedia: source.findMedia.bind(source) }),
   };
 }

@@ -2,13 +2,15 @@ import { closeEssayThread, createEssayThread, editEssayThread, reopenEssayThread
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comments/comment-effects.js';
 import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './comments/mirror-effects.js';
 import { moderationMark } from './comments/moderation-effects.js';
+import { mediaUploadNotice } from './comments/media-upload-notice.js';
+import { uploadReplyAttachment } from './comments/reply-attachment-upload.js';
 import { linkNotice } from '../roster/link-notice-effect.js';
 import { roundNotice } from '../reviews/round-notice-effect.js';
 import type { EffectHandler } from './outbox/effect-handler.js';
 
 /** Every effect the outbox can perform, by kind. */
 export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
-  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice, roundNotice].map(
+  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice, roundNotice, uploadReplyAttachment, mediaUploadNotice].map(
     (h) => [h.kind, h as EffectHandler],
   ),
 );

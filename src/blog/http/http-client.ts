@@ -17,6 +17,10 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Return the body as text (feeds) instead of parsing JSON. */
   text?: boolean;
+  /** A file sent as the body as it is (a media upload), instead of `body` as JSON. */
+  raw?: { data: Uint8Array; contentType: string };
+  /** Overrides the client's retries: 0 for a write that must not happen twice (the caller reconciles). */
+  retries?: number;
 }
 
 export interface HttpResponse {
@@ -79,10 +83,11 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       const headers: Record<string, string> = { accept: req.text ? '*/*' : 'application/json', ...req.headers };
       if (opts.authorization) headers.authorization = opts.authorization;
       if (req.body !== undefined) headers['content-type'] = 'application/json';
+      if (req.raw) headers['content-type'] = req.raw.contentType;
       const res = await doFetch(url, {
         method: req.method,
         headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        body: req.raw ? req.raw.data : req.body === undefined ? undefined : JSON.stringify(req.body),
         signal: controller.signal,
       });
       const text = await res.text();
@@ -118,7 +123,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         const error = err!;
         // Only 'unavailable' is retried here; a flood needs seconds and is left to the caller's outbox. A
         // response over the size cap or a redirect loop would only repeat: it waits for the next poll.
-        if (error.kind !== 'unavailable' || n >= retries || notRetriedNow.has(error.code ?? '')) throw error;
+        if (error.kind !== 'unavailable' || n >= (req.retries ?? retries) || notRetriedNow.has(error.code ?? '')) throw error;
         const delay = retryAfter ?? backoffDelay(n, backoff);
         log.warn({ method: req.method, url: redactUrl(url), status: error.status, code: error.code, attempt: n + 1, delayMs: delay }, 'blog request failed; retrying');
         await sleep(delay);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { buildEssayStarter, excerptFromHtml, threadTitleFor, type StarterEmbed } from '../format/index.js';
 import type { Essay } from '../types.js';
+import { excerptSourceHtml, firstImageUrl } from './starter-sources.js';
 
 export interface RenderedStarter {
   title: string;
@@ -11,8 +12,9 @@ export interface RenderedStarter {
 
 /** Everything the essay's thread shows, from the essay alone, plus a hash to detect visible changes. */
 export function renderEssayStarter(essay: Essay, input: { authorLabel: string; authorName: string; timeZone: string }): RenderedStarter {
-  const excerptSource = essay.excerptHtml && essay.excerptHtml.trim() !== '' ? essay.excerptHtml : essay.contentHtml;
-  const excerptMarkdown = excerptFromHtml(excerptSource, 1_200);
+  const excerptMarkdown = excerptFromHtml(excerptSourceHtml(essay), 1_200);
+  // An essay of pictures only would show an empty card: its first picture stands in for the excerpt.
+  const imageUrl = essay.featuredImageUrl ?? (excerptMarkdown.trim() === '' ? firstImageUrl(essay.contentHtml) : null);
   const title = threadTitleFor(essay.title);
   const starter = buildEssayStarter({
     title: essay.title,
@@ -22,7 +24,7 @@ export function renderEssayStarter(essay: Essay, input: { authorLabel: string; a
     publishedAt: essay.publishedAt,
     timeZone: input.timeZone,
     excerptMarkdown,
-    featuredImageUrl: essay.featuredImageUrl,
+    featuredImageUrl: imageUrl,
   });
   const hash = createHash('sha256').update(JSON.stringify([title, starter.content, starter.embed])).digest('hex');
   return { title, content: starter.content, embed: starter.embed, hash };

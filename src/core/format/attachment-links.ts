@@ -1,4 +1,4 @@
-import { escapeHtml, safeHref } from './escape-html.js';
+import { escapeHtml, safeHref, unescapeHtml } from './escape-html.js';
 
 export interface AttachmentLink {
   filename: string;
@@ -18,4 +18,28 @@ export function appendAttachmentLinks(html: string, attachments: AttachmentLink[
   if (!links.length) return html;
   const label = links.length === 1 ? 'Attachment' : 'Attachments';
   return `${html}${html ? '\n' : ''}<p>${label}: ${links.join(', ')}</p>`;
+}
+
+/** Which attachment a URL names, whatever its signature: a Discord CDN URL's query (ex, is, hm) changes over time. */
+export function attachmentKey(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Points the attachment links of a reply's HTML (see appendAttachmentLinks) at the copies uploaded to the
+ * blog's media library; links without an uploaded copy stay as they are.
+ */
+export function relinkAttachments(html: string, uploaded: Array<{ from: string; to: string }>): string {
+  if (!uploaded.length) return html;
+  const copies = new Map(uploaded.map((u) => [attachmentKey(u.from), u.to]));
+  return html.replace(/<a href="([^"]*)"( rel="nofollow ugc">)/g, (whole, href: string, rest: string) => {
+    const copy = copies.get(attachmentKey(unescapeHtml(href)));
+    const safe = copy ? safeHref(escapeHtml(copy)) : null;
+    return safe ? `<a href="${safe}"${rest}` : whole;
+  });
 }

@@ -1,8 +1,8 @@
 import { cutAtWordBoundary } from './cut-at-word-boundary.js';
 import { DISCORD_LIMITS } from './discord-limits.js';
-import { escapeDiscordText, markdownLinkTarget, neutraliseMentions } from './discord-escape.js';
+import { escapeDiscordText, neutraliseMentions } from './discord-escape.js';
 import { excerptFromMarkdown } from './excerpt.js';
-import { discordTimestamp, formatDateInZone } from './format-date.js';
+import { formatDateInZone } from './format-date.js';
 import { threadTitleFor } from './thread-title.js';
 
 export interface EssayStarterInput {
@@ -29,7 +29,8 @@ export interface StarterEmbed {
   description: string;
   author?: { name: string };
   image?: { url: string };
-  timestamp: string;
+  /** Left unset by new starters (Discord would show the date a second time beside the footer); kept for queued ones. */
+  timestamp?: string;
   footer: { text: string };
 }
 
@@ -38,7 +39,11 @@ export interface EssayStarter {
   embed: StarterEmbed;
 }
 
-export const READ_FULL_ESSAY = 'Read the full essay';
+/**
+ * Issue 12 item 11: before anyone replies, the thread says where replies go. Subtext (`-#`), so it reads as
+ * a note under the starter rather than part of the essay.
+ */
+export const PUBLIC_BLOG_NOTICE = '-# Replies in this thread are published on the public class blog.';
 
 const isHttpUrl = (u: string) => /^https?:\/\/\S+$/i.test(u);
 
@@ -48,22 +53,22 @@ export function embedLength(embed: StarterEmbed): number {
 }
 
 /**
- * The starter message of an essay thread. The content names the essay, its author and date, and
- * carries the essay URL on its own line as `<url>` (no preview card) — the marker the bot looks for
- * to recognise a thread it already created. The embed is the card: linked title, excerpt ending in
- * a "Read the full essay" link, author, featured image, publication date in the course's zone.
+ * The starter message of an essay thread. Each fact appears once (issue 12 item 9): the content names the
+ * essay and its author, carries the essay URL on its own line as `<url>` (no preview card; also the marker
+ * the bot looks for to recognise a thread it already created) and says replies are published on the blog.
+ * The embed is the card: title linked to the essay, excerpt, author, image, and the publication date in the
+ * course's zone in the footer (no embed timestamp: Discord would show the date again beside it).
  */
 export function buildEssayStarter(input: EssayStarterInput): EssayStarter {
   const maxContent = Math.min(input.maxContent ?? DISCORD_LIMITS.content, DISCORD_LIMITS.content);
   const title = threadTitleFor(input.title);
   const marker = `<${input.url}>`;
-  const when = discordTimestamp(input.publishedAt, 'f');
 
-  // The title is the only part that may need shortening; the marker and mention must stay whole.
-  const fixed = `📝 **** — a new essay by ${input.authorLabel}\nPublished ${when}\n${marker}`;
+  // The title is the only part that may need shortening; the marker, mention and notice must stay whole.
+  const fixed = `📝 **** — a new essay by ${input.authorLabel}\n${marker}\n${PUBLIC_BLOG_NOTICE}`;
   const titleRoom = Math.max(1, maxContent - fixed.length);
   const safeTitle = cutAtWordBoundary(neutraliseMentions(escapeDiscordText(title)), titleRoom);
-  const content = `📝 **${safeTitle}** — a new essay by ${input.authorLabel}\nPublished ${when}\n${marker}`;
+  const content = `📝 **${safeTitle}** — a new essay by ${input.authorLabel}\n${marker}\n${PUBLIC_BLOG_NOTICE}`;
 
   const footerText = cutAtWordBoundary(
     `Published ${formatDateInZone(input.publishedAt, input.timeZone, 'F', input.locale)}`,
@@ -73,21 +78,15 @@ export function buildEssayStarter(input: EssayStarterInput): EssayStarter {
     title: cutAtWordBoundary(title, DISCORD_LIMITS.embedTitle),
     url: input.url,
     description: '',
-    timestamp: input.publishedAt.toISOString(),
     footer: { text: footerText },
   };
   const authorName = input.authorName?.replace(/\s+/g, ' ').trim();
   if (authorName) embed.author = { name: cutAtWordBoundary(authorName, DISCORD_LIMITS.embedAuthorName) };
   if (input.featuredImageUrl && isHttpUrl(input.featuredImageUrl)) embed.image = { url: input.featuredImageUrl };
 
-  const readMore = `📖 [${READ_FULL_ESSAY}](${markdownLinkTarget(input.url)})`;
-  const room = Math.min(
-    DISCORD_LIMITS.embedDescription,
-    DISCORD_LIMITS.embedTotal - embedLength(embed),
-  ) - readMore.length - 2;
-  const excerpt = excerptFromMarkdown(input.excerptMarkdown.trim(), Math.min(room, input.maxExcerpt ?? 1500));
-  embed.description = excerpt ? `${excerpt}\n\n${readMore}` : readMore;
+  const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedLength(embed));
+  embed.description = excerptFromMarkdown(input.excerptMarkdown.trim(), Math.min(room, input.maxExcerpt ?? 1500));
   // Only an absurdly long author label gets here: drop it rather than lose the URL marker.
-  const fallback = `📝 **${cutAtWordBoundary(safeTitle, Math.max(1, maxContent - marker.length - 8))}**\n${marker}`;
+  const fallback = `📝 **${cutAtWordBoundary(safeTitle, Math.max(1, maxContent - marker.length - PUBLIC_BLOG_NOTICE.length - 9))}**\n${marker}\n${PUBLIC_BLOG_NOTICE}`;
   return { content: content.length <= maxContent ? content : fallback, embed };
 }

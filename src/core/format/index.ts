@@ -9,14 +9,15 @@ export { threadTitleFor, UNTITLED_ESSAY } from './thread-title.js';
 export {
   buildEssayStarter,
   embedLength,
-  READ_FULL_ESSAY,
+  PUBLIC_BLOG_NOTICE,
   type EssayStarter,
   type EssayStarterInput,
   type StarterEmbed,
 } from './essay-starter.js';
 export { discordMarkdownToSafeHtml, type MentionContext } from './discord-to-html.js';
-export { appendAttachmentLinks, type AttachmentLink } from './attachment-links.js';
+export { appendAttachmentLinks, attachmentKey, relinkAttachments, type AttachmentLink } from './attachment-links.js';
 export { escapeHtml, unescapeHtml, safeHref } from './escape-html.js';
+export { imageUrls } from './image-urls.js';
 export {
   blogCommentToDiscord,
   MAX_COMMENT_CHUNKS,

@@ -40,7 +40,7 @@ export function userJson(base: string, u: FakeUser, context: Context) {
     avatar_urls: avatarUrls(u.email),
   };
   if (context === 'view') return view;
-  const caps = Object.fromEntries([...CAPS[u.role], u.role].map((c) => [c, true]));
+  const caps = Object.fromEntries([...CAPS[u.role].filter((c) => !u.withoutCaps?.includes(c)), u.role].map((c) => [c, true]));
   return { ...view, username: u.login, first_name: u.name, last_name: '', email: u.email, nickname: u.login, roles: [u.role], capabilities: caps, extra_capabilities: { [u.role]: true } };
 }
 

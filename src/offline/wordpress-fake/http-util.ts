@@ -7,6 +7,8 @@ export interface FakeRequest {
   route: string;
   query: URLSearchParams;
   body: Record<string, unknown>;
+  /** The body as bytes, for a media upload (POST /wp/v2/media). */
+  raw?: Buffer;
   headers: Record<string, string | string[] | undefined>;
   user: FakeUser | null;
   /** The site's address, used in links. */

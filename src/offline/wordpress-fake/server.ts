@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { resolveUser } from './auth.js';
 import { FaultInjector, PHP_NOTICE } from './faults.js';
+import { isMediaUpload, readUpload, uploadedFile } from './media-routes.js';
 import { WpFail, type FakeRequest, type FakeResponse } from './http-util.js';
 import { createRestPersona, type RestPersona } from './rest-persona.js';
 import { route } from './router.js';
@@ -43,10 +44,14 @@ export interface WordPressFake {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = (await readBytes(req)).toString('utf8');
   if (!text) return {};
   if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(text));
@@ -77,6 +82,11 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
     if (fault?.kind === 'hang') return; // the socket stays open until the client gives up or close()
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'hold') await fault.until;
+    const file = record.method === 'GET' ? uploadedFile(state, full) : null;
+    if (file) {
+      record.status = 200;
+      return void res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': String(file.data.length) }).end(file.data);
+    }
     let out: FakeResponse;
     try {
       if (fault?.kind === 'status') {
@@ -84,7 +94,8 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
       } else {
         const user = resolveUser(state, req);
         record.user = user?.login ?? null;
-        const fr: FakeRequest = { method: record.method, route: '', query: full.searchParams, body: await readBody(req), headers: req.headers, user, siteUrl: url, url: full };
+        const upload = isMediaUpload(record.method, full.pathname) ? await readUpload(await readBytes(req), req.headers) : null;
+        const fr: FakeRequest = { method: record.method, route: '', query: full.searchParams, body: upload ? {} : await readBody(req), raw: upload?.raw, headers: upload?.headers ?? req.headers, user, siteUrl: url, url: full };
         out = route(state, fr);
       }
     } catch (e) {

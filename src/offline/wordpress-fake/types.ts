@@ -13,6 +13,8 @@ export interface FakeUser {
   appPassword: string;
   /** Bearer token accepted on the WordPress.com routes. */
   token: string;
+  /** Capabilities this account lacks although its role has them (a site that restricts uploads, say). */
+  withoutCaps?: string[];
 }
 
 export type PostStatus = 'publish' | 'future' | 'draft' | 'pending' | 'private' | 'trash';
@@ -58,15 +60,20 @@ export interface FakeTerm {
 export interface FakeMedia {
   id: number;
   sourceUrl: string;
+  /** Set for files uploaded through POST /wp/v2/media (served back at sourceUrl). */
+  slug?: string;
+  mimeType?: string;
+  data?: Buffer;
+  authorId?: number;
 }
 
 export const CAPS: Record<Role, readonly string[]> = {
-  administrator: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'edit_others_posts', 'moderate_comments', 'list_users', 'manage_options', 'unfiltered_html'],
-  editor: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'edit_others_posts', 'moderate_comments', 'unfiltered_html'],
-  author: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts'],
+  administrator: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'edit_others_posts', 'moderate_comments', 'list_users', 'manage_options', 'unfiltered_html', 'upload_files'],
+  editor: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'edit_others_posts', 'moderate_comments', 'unfiltered_html', 'upload_files'],
+  author: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'upload_files'],
   subscriber: ['read'],
 };
 
 export function can(user: FakeUser | null, cap: string): boolean {
-  return !!user && CAPS[user.role].includes(cap);
+  return !!user && CAPS[user.role].includes(cap) && !user.withoutCaps?.includes(cap);
 }

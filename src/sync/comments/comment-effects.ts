@@ -8,6 +8,7 @@ import { defineEffect } from '../outbox/effect-handler.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
 import { moderationMark } from './moderation-effects.js';
 import { findOwnBlogComment, parentBlogCommentId } from './own-blog-comment.js';
+import { withUploadedAttachments } from './reply-attachment-upload.js';
 
 /**
  * Writes a Discord reply to the blog as the student (when linked and the bot may moderate) or under
@@ -50,7 +51,7 @@ export const createBlogComment = defineEffect({
         created = await blog.createComment({
           blogPostId: key.blogPostId,
           parentBlogCommentId: key.parentBlogCommentId,
-          contentHtml: withDiscordMarker(html, key.discordMessageId),
+          contentHtml: withDiscordMarker(await withUploadedAttachments(ctx, key.discordMessageId, html), key.discordMessageId),
           authorBlogUserId: canModerate ? key.authorBlogUserId : null,
           authorName: key.authorName,
           authorEmail: comment.author?.email ?? null,
@@ -97,7 +98,8 @@ export const updateBlogComment = defineEffect({
     if (!comment.blogCommentId) throw new BlogError('unavailable', 'the blog comment is not created yet');
     const blog = await ctx.blogFor(comment.courseId);
     // The marker stays on every version, so the comment is still known as this message's.
-    await blog.updateComment(comment.blogCommentId, comment.discordMessageId ? withDiscordMarker(html, comment.discordMessageId) : html);
+    const relinked = await withUploadedAttachments(ctx, comment.discordMessageId, html);
+    await blog.updateComment(comment.blogCommentId, comment.discordMessageId ? withDiscordMarker(relinked, comment.discordMessageId) : relinked);
     return {};
   },
 });

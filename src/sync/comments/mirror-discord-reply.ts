@@ -5,6 +5,7 @@ import { enqueueEffect } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import type { IncomingThreadMessage } from './discord-message.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
+import { enqueueAttachmentUploads } from './reply-attachment-upload.js';
 
 /** `timeZone`: the course's, so a <t:…> timestamp in a reply reads on the blog as the course lives it (not UTC). */
 function toHtml(message: IncomingThreadMessage, timeZone: string): string {
@@ -44,6 +45,7 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
         },
         select: { id: true },
       });
+      const uploads = await enqueueAttachmentUploads(tx, { courseId: essay.courseId, commentId: comment.id, messageId: message.messageId, attachments: message.attachments }, now);
       await enqueueEffect(
         tx,
         {
@@ -51,7 +53,7 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
           kind: createBlogComment.kind,
           dedupeKey: `blog-comment:${message.messageId}`,
           orderKey: `comment:${comment.id}`,
-          waitsFor: message.replyToMessageId ? [`blog-comment:${message.replyToMessageId}`] : [],
+          waitsFor: [...(message.replyToMessageId ? [`blog-comment:${message.replyToMessageId}`] : []), ...uploads],
           payload: { commentId: comment.id, html, replyToMessageId: message.replyToMessageId },
         },
         now,

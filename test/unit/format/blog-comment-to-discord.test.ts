@@ -10,7 +10,7 @@ describe('blogCommentToDiscord', () => {
       contentHtml: '<p>I agree &#8212; but why did he <em>give in</em>?</p>',
       url: URL_,
     });
-    expect(out).toEqual([`💬 **Parker** [commented on the blog](<${URL_}>):\nI agree — but why did he *give in*?`]);
+    expect(out).toEqual([`💬 [Commented on the blog](<${URL_}>):\nI agree — but why did he *give in*?`]);
   });
 
   it('quotes the parent comment as one short line naming its author', () => {
@@ -21,16 +21,21 @@ describe('blogCommentToDiscord', () => {
       parent: { authorName: 'Sam', excerpt: 'Interesting analysis of the release of prisoners and the long\nshadow it cast over the following decades of Soviet life' },
     });
     expect(out).toEqual([
-      `💬 **Jo\\_Lee** [commented on the blog](<${URL_}>):\n` +
+      `💬 [Commented on the blog](<${URL_}>):\n` +
         '> ↪ replying to **Sam**: “Interesting analysis of the release of prisoners and the long shadow it cast over the following…”\n' +
         'Good point.',
     ]);
   });
 
   it('defuses mentions in names and text', () => {
-    const [msg] = blogCommentToDiscord({ authorName: '@everyone', contentHtml: '<p>hi @here</p>', url: URL_ });
+    const [msg] = blogCommentToDiscord({ authorName: 'Ana', contentHtml: '<p>hi @here</p>', url: URL_, parent: { authorName: '@everyone', excerpt: '' } });
     expect(msg).not.toMatch(/@everyone|@here/);
     expect(msg).toContain('@\u200beveryone');
+  });
+
+  it('shows each picture as “[image]” and its address, after the text', () => {
+    const [msg] = blogCommentToDiscord({ authorName: 'Ana', contentHtml: '<p>See this:</p><img src="https://blog.example.edu/a.png?w=1&amp;h=2"><img src="data:image/png;base64,xx">', url: URL_ });
+    expect(msg).toBe(`💬 [Commented on the blog](<${URL_}>):\nSee this:\n[image] <https://blog.example.edu/a.png?w=1&h=2>`);
   });
 
   it('splits a long comment at paragraph boundaries into messages of at most 2000 characters', () => {

@@ -15,24 +15,23 @@ const base: EssayStarterInput = {
 };
 
 describe('buildEssayStarter', () => {
-  it('builds the content with title, author, Discord timestamp and the URL marker', () => {
+  it('builds the content with title, author, the URL marker and the public-blog notice', () => {
     const { content } = buildEssayStarter(base);
     expect(content).toBe(
       '📝 **The Thaw’s Uneven Return** — a new essay by <@412345678901234567>\n' +
-        'Published <t:1772564700:f>\n' +
-        `<${URL_}>`,
+        `<${URL_}>\n` +
+        '-# Replies in this thread are published on the public class blog.',
     );
   });
 
-  it('builds the embed card: linked title, excerpt with read link, author, image, dates', () => {
+  it('builds the embed card: linked title, excerpt, author, image, and the date once in the footer', () => {
     const { embed } = buildEssayStarter(base);
     expect(embed).toEqual({
       title: 'The Thaw’s Uneven Return',
       url: URL_,
-      description: `First paragraph — with “quotes”.\n\nSecond paragraph.\n\n📖 [Read the full essay](${URL_})`,
+      description: 'First paragraph — with “quotes”.\n\nSecond paragraph.',
       author: { name: 'Dana Kowalski' },
       image: { url: 'https://blog.example.edu/wp-content/uploads/thaw.jpg' },
-      timestamp: '2026-03-03T19:05:00.000Z',
       footer: { text: 'Published Tuesday, March 3, 2026 at 2:05 PM EST' },
     });
   });
@@ -67,28 +66,28 @@ describe('buildEssayStarter', () => {
     expect(starter.embed.title.length).toBeLessThanOrEqual(256);
     expect(starter.embed.description.length).toBeLessThanOrEqual(4096);
     expect(embedLength(starter.embed)).toBeLessThanOrEqual(6000);
-    expect(starter.embed.description.endsWith(`📖 [Read the full essay](${URL_})`)).toBe(true);
     // The excerpt is cut between words, with an ellipsis.
-    expect(starter.embed.description).toMatch(/ (Long|paragraph|with|many|words|in|it\.)…\n\n📖/);
+    expect(starter.embed.description).toMatch(/ (Long|paragraph|with|many|words|in|it\.)…$/);
   });
 
   it('respects a smaller maxContent and keeps the URL marker whole', () => {
     const starter = buildEssayStarter({ ...base, title: 'Word '.repeat(100), maxContent: 200 });
     expect(starter.content.length).toBeLessThanOrEqual(200);
-    expect(starter.content.endsWith(`<${URL_}>`)).toBe(true);
+    expect(starter.content.split('\n')).toContain(`<${URL_}>`);
+    expect(starter.content).toContain('published on the public class blog');
   });
 
-  it('keeps the read link intact for URLs with parentheses or spaces', () => {
+  it('keeps the essay link whole for URLs with parentheses or spaces', () => {
     const url = 'https://blog.example.edu/2026/03/thaw-(part 2)/';
     const { embed, content } = buildEssayStarter({ ...base, url });
-    expect(embed.description.endsWith('📖 [Read the full essay](https://blog.example.edu/2026/03/thaw-%28part%202%29/)')).toBe(true);
-    expect(content).toContain(url);
+    expect(embed.url).toBe(url);
+    expect(content.split('\n')).toContain(`<${url}>`);
   });
 
   it('cuts the default excerpt at a paragraph boundary when paragraphs fit', () => {
     const excerpt = 'A'.repeat(700) + '\n\n' + 'B'.repeat(700) + '\n\n' + 'C'.repeat(700);
     const { embed } = buildEssayStarter({ ...base, excerptMarkdown: excerpt });
-    expect(embed.description).toBe(`${'A'.repeat(700)}\n\n${'B'.repeat(700)}\n\n📖 [Read the full essay](${URL_})`);
+    expect(embed.description).toBe(`${'A'.repeat(700)}\n\n${'B'.repeat(700)}`);
   });
 
   it('works end to end with an excerpt taken from WordPress HTML', () => {
