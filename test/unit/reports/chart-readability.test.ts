@@ -3,14 +3,13 @@
 // the bars, names in any script, "no data yet" instead of an empty chart, and the students who need
 // attention first in a large class. Expected values are computed here from the rows, not read back.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHART_THEME, completionChartConfig, participationChart, studentsToChart } from '../../../src/reports/render/index.js';
 import type { ParticipationRow, WeeklyPoint } from '../../../src/reports/render/types.js';
 import { row, syntheticRows } from './fixtures.js';
+import { MIN_LABEL_PX, recordDrawnFontPx, smallestLabelInPreview } from '../../support/chart-image-checks.js';
 import { contrastRatio, deltaE, simulateColourBlindness } from './colour-vision.js';
 
-const DISCORD_PREVIEW_WIDTH = 550; // Discord shows an image attachment inline at most this wide
-const MIN_LABEL_PX = 12;
 const weekly: WeeklyPoint[] = Array.from({ length: 6 }, (_, i) => ({ weekStart: `2026-03-${String(2 + 7 * i).padStart(2, '0')}`, essays: i + 1, comments: 2 * i + 1 }));
 
 async function pixels(png: Buffer) {
@@ -20,34 +19,13 @@ async function pixels(png: Buffer) {
   return { width: img.width, height: img.height, data: ctx.getImageData(0, 0, img.width, img.height).data };
 }
 
-// Every font any canvas is given while the chart is drawn (Chart.js and our own text), read from
-// the Skia context itself and multiplied by the context's vertical scale at that moment: the
-// sizes really drawn in image pixels, whatever the chart code believes it set.
-const contextProto = Object.getPrototypeOf(createCanvas(1, 1).getContext('2d')) as object;
-const fontAccessor = Object.getOwnPropertyDescriptor(contextProto, 'font')!;
-afterEach(() => Object.defineProperty(contextProto, 'font', fontAccessor));
-function recordFontPx(): number[] {
-  const seen: number[] = [];
-  Object.defineProperty(contextProto, 'font', {
-    ...fontAccessor,
-    set(this: { getTransform(): { d: number } }, v: string) {
-      const px = Number(/(\d+(?:\.\d+)?)px/.exec(v)?.[1]);
-      if (px > 0) seen.push(px * Math.abs(this.getTransform().d));
-      fontAccessor.set!.call(this, v);
-    },
-  });
-  return seen;
-}
-
 describe('the participation chart in Discord', () => {
   it('keeps every label at least 12 px tall when Discord shows the image 550 px wide', async () => {
-    const sizes = recordFontPx();
-    const chart = await participationChart(syntheticRows(30), weekly, { title: 'Participation — Round 1' });
-    Object.defineProperty(contextProto, 'font', fontAccessor);
+    const fonts = recordDrawnFontPx();
+    const chart = await participationChart(syntheticRows(30), weekly, { title: 'Participation — Round 1' }).finally(fonts.stop);
     const { width } = await pixels(chart!.png);
-    expect(sizes.length).toBeGreaterThan(10);
-    const smallestShown = (Math.min(...sizes) * Math.min(width, DISCORD_PREVIEW_WIDTH)) / width;
-    expect(smallestShown).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+    expect(fonts.sizes.length).toBeGreaterThan(10);
+    expect(smallestLabelInPreview(fonts.sizes, width)).toBeGreaterThanOrEqual(MIN_LABEL_PX);
   });
 
   it('colours the review states so that red-green colour-blind staff still tell them apart', () => {
