@@ -39,7 +39,7 @@ describe('names in any script on the chart', () => {
     expect(real.equals(boxes)).toBe(false);
   });
 
-  it('without the Debian fonts, says so once in the log and still draws the names with what exists', async () => {
+  it('without the Debian fonts, says once in the log which package to install, and the chart still renders', async () => {
     const warnings: unknown[][] = [];
     const log = { warn: (...args: unknown[]) => warnings.push(args), info: () => {}, debug: () => {} };
     const load = chartFontLoader([{ file: '/nonexistent/fonts/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK JP', debianPackage: 'fonts-noto-cjk' }]);
