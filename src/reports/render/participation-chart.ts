@@ -23,6 +23,8 @@ export interface ParticipationChartOptions {
   maxStudents?: number;
   /** Told once when the CJK or emoji fonts are missing. */
   log?: Pick<Logger, 'warn'>;
+  /** Registers the fonts (default: Debian's, once per process); tests pass a loader of missing files. */
+  loadFonts?: typeof loadChartFonts;
 }
 
 export interface ChartImage {
@@ -39,8 +41,8 @@ const ACTIVITY_HEIGHT = 250;
 
 type ChartLibs = { Chart: typeof import('chart.js/auto').Chart; createCanvas: typeof import('@napi-rs/canvas').createCanvas };
 
-async function loadChartLibs(log?: Pick<Logger, 'warn'>): Promise<ChartLibs> {
-  const [{ Chart }, { createCanvas }] = await Promise.all([import('chart.js/auto'), import('@napi-rs/canvas'), loadChartFonts(log)]);
+async function loadChartLibs(log?: Pick<Logger, 'warn'>, loadFonts = loadChartFonts): Promise<ChartLibs> {
+  const [{ Chart }, { createCanvas }] = await Promise.all([import('chart.js/auto'), import('@napi-rs/canvas'), loadFonts(log)]);
   return { Chart, createCanvas };
 }
 
@@ -63,7 +65,7 @@ export async function participationChart(rows: readonly ParticipationRow[], week
   const shown = studentsToChart(rows, maxStudents).length;
   const hasActivity = weekly.some((w) => w.essays > 0 || w.comments > 0);
   if (!shown && !hasActivity) return null;
-  const libs = await loadChartLibs(options.log);
+  const libs = await loadChartLibs(options.log, options.loadFonts);
   const top = title ? TITLE_BAND : GAP;
   const barHeight = shown ? BAR_PANEL_FRAME + shown * BAR_ROW : 0;
   const activityHeight = hasActivity ? ACTIVITY_HEIGHT : 0;

@@ -42,12 +42,12 @@ describe('names in any script on the chart', () => {
   it('without the Debian fonts, says once in the log which package to install, and the chart still renders', async () => {
     const warnings: unknown[][] = [];
     const log = { warn: (...args: unknown[]) => warnings.push(args), info: () => {}, debug: () => {} };
-    const load = chartFontLoader([{ file: '/nonexistent/fonts/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK JP', debianPackage: 'fonts-noto-cjk' }]);
-    expect((await load(log as never)).missing).toEqual(['fonts-noto-cjk']);
-    await load(log as never);
+    const loadFonts = chartFontLoader([{ file: '/nonexistent/fonts/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK JP', debianPackage: 'fonts-noto-cjk' }]);
+    const first = await participationChart(rows(NAMES), weekly, { log: log as never, loadFonts });
+    const second = await participationChart(rows(NAMES), weekly, { log: log as never, loadFonts });
     expect(warnings).toHaveLength(1);
-    expect(JSON.stringify(warnings[0])).toContain('fonts-noto-cjk');
-    const chart = await participationChart(rows(NAMES), weekly, { log: log as never });
-    expect(chart!.png.length).toBeGreaterThan(1000);
+    expect(JSON.stringify(warnings[0])).toContain('apt-get install fonts-noto-cjk');
+    expect(first!.png.length).toBeGreaterThan(1000);
+    expect(second!.png.length).toBeGreaterThan(1000);
   });
 });
