@@ -29,7 +29,7 @@ const noPings = { parse: [] as [] };
 
 /** First page as the (deferred) reply with the files, the rest as follow-ups with the same visibility. */
 async function sendPages(interaction: ChatInputCommandInteraction, pages: string[], files: ChatFile[], ephemeral: boolean): Promise<void> {
-  const attachments = files.map((f) => new AttachmentBuilder(f.data, { name: f.name }));
+  const attachments = files.map((f) => new AttachmentBuilder(f.data, { name: f.name, ...(f.description ? { description: f.description } : {}) }));
   await interaction.editReply({ content: pages[0] ?? '', files: attachments, allowedMentions: noPings });
   for (const page of pages.slice(1)) {
     await interaction.followUp({ content: page, allowedMentions: noPings, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
@@ -44,7 +44,7 @@ async function participation(interaction: ChatInputCommandInteraction, ctx: AppC
   const round = roundName ? await findRoundByName(ctx.db, course.id, roundName) : null;
   // Rendering a chart can take longer than Discord's 3-second answer window.
   await interaction.deferReply(inChannel ? {} : { flags: MessageFlags.Ephemeral });
-  const out = await participationOutput(ctx.db, { courseId: course.id, roundId: round?.id ?? null, now: ctx.clock.now(), format, audience: inChannel ? 'channel' : 'private' });
+  const out = await participationOutput(ctx.db, { courseId: course.id, roundId: round?.id ?? null, now: ctx.clock.now(), format, audience: inChannel ? 'channel' : 'private', log: ctx.log });
   await recordAudit(ctx.db, {
     courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'report.participation',
     details: { format, round: round?.name ?? null, postedInChannel: inChannel ? interaction.channelId : null, students: out.report.totals.students },

@@ -4,9 +4,10 @@
 import { escapeDiscordText, neutraliseMentions } from '../core/format/discord-escape.js';
 import type { ParticipationReport } from '../core/participation/types.js';
 import type { Db } from '../db/client.js';
+import type { Logger } from '../shared/logger.js';
 import { UserError } from '../shared/user-error.js';
 import type { ChatFile } from '../sync/chat-port.js';
-import { participationChartPng, participationCsv, participationPages, toParticipationRows, toWeeklyPoints, type ParticipationRow } from './render/index.js';
+import { participationChart, participationCsv, participationPages, toParticipationRows, toWeeklyPoints, type ParticipationRow } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
 import { participationReport, studentEmails } from './load-participation.js';
 
@@ -19,6 +20,8 @@ export interface ParticipationOutputInput {
   format: ParticipationFormat;
   /** 'private': an ephemeral staff download (CSV may carry e-mail); 'channel': seen by everyone there. */
   audience: 'private' | 'channel';
+  /** Told once if the chart's CJK or emoji fonts are missing. */
+  log?: Pick<Logger, 'warn'>;
 }
 
 export interface ParticipationOutput {
@@ -69,6 +72,8 @@ export async function participationOutput(db: Db, input: ParticipationOutputInpu
     const note = withEmail ? '\n-# Contains e-mail addresses: keep it with your gradebook.' : '';
     return { report, title, pages: [heading + note], files: [{ name: `${base}.csv`, data: await participationCsv(rows, { includeEmail: withEmail }) }] };
   }
-  const png = await participationChartPng(rows, toWeeklyPoints(report.weekly), { title });
-  return { report, title, pages: [heading], files: [{ name: `${base}.png`, data: png }] };
+  const chart = await participationChart(rows, toWeeklyPoints(report.weekly), { title, log: input.log });
+  // An empty chart says nothing: say it in words instead.
+  if (!chart) return { report, title, pages: [`${heading}\nNo data yet: no reviews assigned and no essays or comments to chart. The chart fills in as students publish and reviews are assigned.`], files: [] };
+  return { report, title, pages: [heading], files: [{ name: `${base}.png`, data: chart.png, description: chart.description }] };
 }

@@ -7,7 +7,7 @@ import { zonedTimeToUtc } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
 import { ChatError, type ChatPort } from '../sync/chat-port.js';
 import type { Tx } from '../sync/outbox/outbox-store.js';
-import { participationCsv, participationChartPng, toParticipationRows, toWeeklyPoints } from './render/index.js';
+import { participationCsv, participationChart, toParticipationRows, toWeeklyPoints } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
 import { participationReport } from './load-participation.js';
 import { participationSummary } from './participation-output.js';
@@ -45,11 +45,14 @@ async function deliver(deps: DigestDeps, course: DigestCourse, reminderId: strin
     const report = await participationReport(deps.db, { courseId: course.id, now });
     const rows = toParticipationRows(report.students).map((r) => ({ ...r, studentName: redactEmails(r.studentName) }));
     const title = `Weekly digest — ${course.name} — ${week}`;
-    const png = await participationChartPng(rows, toWeeklyPoints(report.weekly), { title });
+    const chart = await participationChart(rows, toWeeklyPoints(report.weekly), { title, log: deps.log });
     const content = `**${quote(title, 200)}**\n${participationSummary(report)}\n-# Per-student numbers in the CSV (no e-mail addresses); the full report: /report participation`;
     const messageId = await deps.chat.sendChannelMessage(course.staffChannelId!, {
       content, pingUserIds: [],
-      files: [{ name: `weekly-digest-${week}.png`, data: png }, { name: `weekly-digest-${week}.csv`, data: await participationCsv(rows, { includeEmail: false }) }],
+      files: [
+        ...(chart ? [{ name: `weekly-digest-${week}.png`, data: chart.png, description: chart.description }] : []), // no image of empty axes
+        { name: `weekly-digest-${week}.csv`, data: await participationCsv(rows, { includeEmail: false }) },
+      ],
     });
     await deps.db.reminder.update({ where: { id: reminderId }, data: { status: 'sent', deliveredVia: 'staff_channel', discordMessageId: messageId, sentAt: now } });
     return 'sent';

@@ -53,6 +53,8 @@ export interface EssayThreadInput {
 export interface ChatFile {
   name: string;
   data: Buffer;
+  /** Alt text shown to screen readers (Discord: at most 1024 characters). */
+  description?: string;
 }
 
 export type ChatErrorKind =

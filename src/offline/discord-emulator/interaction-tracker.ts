@@ -11,7 +11,8 @@ export interface InteractionResponseView {
   components: unknown[];
   flags: number;
   ephemeral: boolean;
-  attachments: { filename: string; data: Buffer }[];
+  /** `description` is the alt text the bot gave the file, if any. */
+  attachments: { filename: string; data: Buffer; description?: string }[];
   messageId?: string;
   /** Modal callbacks only: the modal the bot opened. */
   modal?: unknown;
@@ -47,7 +48,7 @@ export function viewOf(kind: InteractionResponseView['kind'], type: number, m: E
   const flags = m?.flags ?? 0;
   return {
     kind, type, content: m?.content ?? '', embeds: m?.embeds ?? [], components: m?.components ?? [], flags,
-    ephemeral: (flags & 64) === 64, attachments: (m?.attachments ?? []).map((a) => ({ filename: a.filename, data: a.data ?? Buffer.alloc(0) })),
+    ephemeral: (flags & 64) === 64, attachments: (m?.attachments ?? []).map((a) => ({ filename: a.filename, data: a.data ?? Buffer.alloc(0), ...(a.description ? { description: a.description } : {}) })),
     ...(m ? { messageId: m.id } : {}), ...extra,
   };
 }

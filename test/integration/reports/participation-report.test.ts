@@ -1,9 +1,9 @@
 // /report participation through the emulator and the real bot, on a simulated 30-student course:
 // every number equals the ground truth computed independently; CSV parses back; the PNG is a real,
 // non-blank image; posted in a channel, nothing carries an e-mail address; each look is audited.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePng, DISCORD_PREVIEW_WIDTH, MIN_LABEL_PX, recordDrawnFontPx, smallestLabelInPreview } from '../../support/chart-image-checks.js';
 import { byName, groundTruth, numbersOf, type TruthRow } from './ground-truth.js';
 import { settledAnswers, startReportWorld, tableRows, type ReportWorld } from './report-world.js';
 
@@ -73,28 +73,38 @@ describe('/report participation', () => {
     expect(records.some((r) => r[0] === 'Zoë "Z", O’Brien')).toBe(true);
   });
 
-  it('attaches a PNG chart of the expected size that is not blank', async () => {
-    const replies = await settledAnswers(runReport({ format: 'chart' }));
+  it('attaches a PNG chart that stays legible in Discord’s inline preview, opaque, not blank', async () => {
+    const fonts = recordDrawnFontPx();
+    const replies = await settledAnswers(runReport({ format: 'chart' })).finally(fonts.stop);
     const png = replies[0]!.attachments.find((a) => a.filename.endsWith('.png'))!;
     expect(png.data.subarray(1, 4).toString('latin1')).toBe('PNG');
-    const image = await loadImage(png.data);
-    expect([image.width, image.height]).toEqual([1200, 700]);
-    const canvas = createCanvas(image.width, image.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(image, 0, 0);
-    const pixels = ctx.getImageData(0, 0, image.width, image.height).data;
+    expect(png.data.length).toBeLessThan(8 * 1024 * 1024); // far under Discord's upload limit
+    const image = await decodePng(png.data);
+    expect(image.width).toBeGreaterThanOrEqual(DISCORD_PREVIEW_WIDTH); // sharp when opened full size
+    expect(image.height).toBeLessThan(4 * image.width); // not a strip Discord shrinks to nothing
+    expect(smallestLabelInPreview(fonts.sizes, image.width)).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+    expect(image.transparent).toBe(0); // opaque: readable on Discord's dark theme
     const colours = new Map<number, number>();
-    let transparent = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (pixels[i + 3] !== 255) transparent++;
-      const key = (pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!;
+    for (let i = 0; i < image.data.length; i += 4) {
+      const key = (image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!;
       colours.set(key, (colours.get(key) ?? 0) + 1);
     }
-    expect(transparent).toBe(0); // opaque: readable on Discord's dark theme
     const background = Math.max(...colours.values());
     expect(colours.size).toBeGreaterThan(20);
     expect(1 - background / (image.width * image.height)).toBeGreaterThan(0.03); // bars, lines and text cover the canvas
-    expect(colours.has(0x57f287)).toBe(true); // the "done" bars are drawn
+  });
+
+  it('gives the chart alt text that states the review totals and who needs attention first', async () => {
+    const replies = await settledAnswers(runReport({ format: 'chart' }));
+    const png = replies[0]!.attachments.find((a) => a.filename.endsWith('.png'))!;
+    const alt = png.description ?? '';
+    expect(alt.length).toBeLessThanOrEqual(1024);
+    const truth = groundTruth(w.sim).filter((t) => t.done + t.late + t.pending + t.overdue > 0);
+    const sum = (f: (r: TruthRow) => number) => truth.reduce((n, r) => n + f(r), 0);
+    expect(alt).toContain(`peer reviews for ${truth.length} students: ${sum((t) => t.done)} done, ${sum((t) => t.late)} done late, ${sum((t) => t.pending)} pending, ${sum((t) => t.overdue)} overdue`);
+    const mostOverdue = Math.max(...truth.map((t) => t.overdue));
+    const first = /Top of the bar chart: (.+?) \((\d+) overdue/.exec(alt);
+    expect(Number(first?.[2])).toBe(mostOverdue);
   });
 
   it('posted in the channel: visible to all, and no e-mail address in any text or file', async () => {

@@ -47,8 +47,11 @@ describe('weekly digest', () => {
     // The same numbers as the report, at the digest's own moment (an essay scheduled for Mar 21 is out by now).
     const truth = byName(groundTruth({ ...w.sim, now: w.clock.now() }));
     expect(records.map((r) => r.slice(1).map(Number))).toEqual(truth.map(numbersOf));
-    const png = message.attachments.find((a) => a.filename.endsWith('.png'))!.data!;
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const chart = message.attachments.find((a) => a.filename.endsWith('.png'))!;
+    expect(chart.data!.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Alt text for staff using a screen reader: the review totals in words, from the same truth.
+    const reviewed = truth.filter((t) => t.done + t.late + t.pending + t.overdue > 0);
+    expect(chart.description).toContain(`peer reviews for ${reviewed.length} students: ${reviewed.reduce((n, t) => n + t.done, 0)} done`);
     const row = await w.world.testDb.db.reminder.findUniqueOrThrow({ where: { dedupeKey: `${w.courseId}:weekly_digest:2026-W13` } });
     expect(row).toMatchObject({ stage: 'weekly_digest', status: 'sent', deliveredVia: 'staff_channel', discordMessageId: message.id });
   });
