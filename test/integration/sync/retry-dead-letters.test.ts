@@ -1,15 +1,15 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, type BotWorld } from '../../support/bot-world.js';
+import { startCourseWorld } from '../../support/course-world.js';
 
 let world: BotWorld;
 let clock: ManualClock;
 
 beforeEach(async () => {
   clock = new ManualClock(new Date());
-  world = await startBotWorld({ clock });
-  await world.setupCourse();
+  world = await startCourseWorld({ clock });
 });
 afterEach(() => world?.close());
 
