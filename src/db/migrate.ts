@@ -1,35 +1,19 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { databaseKind, sqliteFilePath } from './client.js';
-
-/**
- * The repository folder holding prisma/ and node_modules/. Found by walking up rather than a fixed `../..`,
- * because this file runs from src/db under tsx and from dist/src/db in the compiled build (`npm start`).
- */
-function findProjectRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'prisma', 'migrations'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no prisma/migrations folder above ${from}: run the bot from its repository (npm start)`);
-  }
-}
-const root = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+import { APPLIED_MIGRATIONS_SQL, migrationsDir, pendingMigrations, projectRoot as root, shippedMigrations } from './pending-migrations.js';
 
 /** Migration folders not yet recorded as finished in the SQLite file (all of them for a new file). */
 export function pendingSqliteMigrations(file: string): string[] {
-  const folders = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-  if (!existsSync(file)) return folders;
+  const shipped = shippedMigrations('sqlite');
+  if (!existsSync(file)) return shipped;
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
   try {
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    if (!hasTable) return folders;
-    const done = new Set(db.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all().map((r) => (r as { name: string }).name));
-    return folders.filter((f) => !done.has(f));
+    if (!hasTable) return shipped;
+    return pendingMigrations(shipped, db.prepare(APPLIED_MIGRATIONS_SQL.sqlite).all().map((r) => (r as { name: string }).name));
   } finally {
     db.close();
   }
@@ -48,7 +32,7 @@ export async function migrateDatabase(url: string, log?: MigrationLog): Promise<
   if (databaseKind(url) === 'postgresql') {
     // Loaded only for PostgreSQL: node-postgres is not needed by a bot on SQLite.
     const { migratePostgres } = await import('./postgres-migrate.js');
-    const result = await migratePostgres(url, path.join(root, 'prisma', 'postgres', 'migrations'));
+    const result = await migratePostgres(url, migrationsDir('postgresql'));
     if (result.applied.length > 0) log?.info({ migrations: result.applied }, 'applied pending database migrations');
     return;
   }

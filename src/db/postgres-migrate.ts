@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MIGRATIONS_TABLE } from './migrations-table.js';
+import { pendingMigrations } from './pending-migrations.js';
 
 // `prisma migrate deploy` cannot read PostgreSQL with the js engine (Prisma 6.19), so the committed
 // PostgreSQL SQL (prisma/postgres/migrations/<folder>/migration.sql) is applied here: in folder order,
@@ -86,7 +87,8 @@ export async function migratePostgres(url: string, dir: string, log?: MigrateLog
       }
     }
     const applied: string[] = [];
-    for (const file of files.filter((f) => !recorded.has(f.name))) {
+    const pending = new Set(pendingMigrations(files.map((f) => f.name), recorded.keys()));
+    for (const file of files.filter((f) => pending.has(f.name))) {
       await client.query('BEGIN');
       try {
         // No parameters: node-postgres then uses the simple protocol, which runs several statements.

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { databaseKind, sqliteFilePath, type Db } from '../db/client.js';
-import { pendingMigrationsReader } from './health-migrations.js';
+import { pendingMigrationsReader } from '../db/pending-migrations.js';
 import type { ShardState } from './metrics-gauges.js';
 
 export interface ReadinessSources {

@@ -2,16 +2,14 @@
 // participation CSV), every text cell through csvSafeCell so a title like "=1+1" stays text. The CSV
 // library loads on first use, like the participation CSV's: start-up does not pay for it.
 import { csvSafeCell } from '../core/roster/csv-safe.js';
+import { localParts } from '../core/time/zoned.js';
 import type { ReviewPair } from './round-pairs.js';
 
 /** "2026-12-07 23:00": a sortable local time a spreadsheet reads; the zone is named in the header. */
 export function localDateTime(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  const { y, m, d, h, min } = localParts(date, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${y}-${two(m)}-${two(d)} ${two(h)}:${two(min)}`;
 }
 
 export async function reviewPairsCsv(pairs: readonly ReviewPair[], input: { timeZone: string; discordNames: ReadonlyMap<string, string> }): Promise<Buffer> {

@@ -3,7 +3,7 @@ import { onThreadReply } from '../../src/sync/comments/mirror-discord-reply.js';
 import { effectHandlers } from '../../src/sync/effect-registry.js';
 import { drainOutbox } from '../../src/sync/outbox/outbox-worker.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
-import { startBotWorld, type BotWorld } from '../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../support/bot-world.js';
 import { createRestPersona, type RestPersona } from '../../src/offline/wordpress-fake/index.js';
 
 // The real bot (discord.js against the emulator) against a REAL WordPress: essays become threads and
@@ -37,7 +37,7 @@ describe('the bot with a real WordPress', () => {
     }
     await world.bot.syncNow();
     await world.bot.syncNow();
-    const threads = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders');
+    const threads = essayThreadsIn(world, world.forumId);
     expect(threads.map((t) => t.name).sort()).toEqual([...titles].sort());
     const starter = world.emu.messagesIn(threads[0]!.id)[0]!;
     const embed = starter.embeds[0] as { description: string };

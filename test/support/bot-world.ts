@@ -1,4 +1,5 @@
 import { startOfflineWorld, type OfflineWorld, type OfflineWorldOptions } from '../../src/offline/offline-world.js';
+import { REMINDER_THREAD_NAME } from '../../src/reminders/reminder-thread.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
 export type { WorldBlog } from '../../src/offline/offline-world.js';
@@ -13,5 +14,5 @@ export async function startBotWorld(options: Omit<OfflineWorldOptions<TestDb>, '
 
 /** The essay threads of a course channel: every thread but the reminder thread /course setup opens beside them. */
 export function essayThreadsIn(world: { emu: BotWorld['emu'] }, channelId: string) {
-  return world.emu.threadsIn(channelId).filter((t) => t.name !== 'Review reminders');
+  return world.emu.threadsIn(channelId).filter((t) => t.name !== REMINDER_THREAD_NAME);
 }

@@ -1,5 +1,5 @@
 // Sample course-blog content written for the demo (in the style of real class blogs: curly quotes,
-// em dashes, long paragraphs).
+// em dashes, long paragraphs), and the roster staff import for it.
 export const sampleEssay = {
   title: 'The Thaw Was a Promise — Not a Policy',
   content: [
@@ -9,6 +9,25 @@ export const sampleEssay = {
   ].join('\n'),
 };
 
+/** Bob's essay, so the review round has two essays to pair. */
+export const sampleSecondEssay = {
+  title: 'Kitchen Debates — Where the Thaw Really Happened',
+  content: [
+    '<p>If the Party’s congresses set the Thaw’s limits, the kitchens of Moscow apartments tested them. Friends read samizdat aloud, argued over Novy Mir and sang Okudzhava—quietly, with the radio on.</p>',
+    '<p>These evenings were not opposition; most of the people in them still believed in socialism. But they were a habit of speaking freely, and habits outlast policies.</p>',
+  ].join('\n'),
+};
+
 export const sampleReply = 'Great point about the “thermometer” — but doesn’t the rehabilitation of *some* prisoners show the promise was partly kept? I’d love a source on the job restrictions.';
 
 export const sampleBlogComment = '<p>Thank you both! On the jobs question: the returnees’ memoirs are full of it—I’ll add two citations tonight.</p>';
+
+/** The roster CSV staff attach to /roster import: names, school e-mail, Discord user and blog account. */
+export function sampleRosterCsv(discordIds: { alice: string; bob: string }): string {
+  return [
+    'name,email,discord,blog username',
+    `Alice Student,alice@uni.example,${discordIds.alice},student1`,
+    `Bob Student,bob@uni.example,${discordIds.bob},student2`,
+    '',
+  ].join('\n');
+}

@@ -3,7 +3,7 @@
 // operator would (BLOG_ALLOWED_HOSTS), because its WordPress fake runs there; `localhost` is not allowed.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 import { answerJson, gzipBomb, startServer, type TestServer } from './hostile-servers.js';
 
@@ -84,8 +84,8 @@ describe('a course whose blog turns hostile', () => {
       await world.wp.as('student1').publishPost({ title: 'Kolkhoz memoirs — a reading', content: '<p>The memoirs…</p>' });
       await world.bot.syncNow();
 
-      expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders').map((t) => t.name)).toEqual(['Kolkhoz memoirs — a reading']);
-      expect(world.emu.threadsIn(otherForum.id).filter((t) => t.name !== 'Review reminders')).toEqual([]);
+      expect(essayThreadsIn(world, world.forumId).map((t) => t.name)).toEqual(['Kolkhoz memoirs — a reading']);
+      expect(essayThreadsIn(world, otherForum.id)).toEqual([]);
 
       // Staff of the hostile course see why, and the bot still answers commands.
       const show = world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: otherForum.id, name: 'course', subcommand: 'show', options: {} });

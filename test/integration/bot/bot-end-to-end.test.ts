@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
 
@@ -28,7 +28,7 @@ describe('the real bot against the Discord emulator and the WordPress fake', () 
 
     const post = await world.wp.as('student1').publishPost({ title: 'Destination De-Stalinization — a “Thaw”?', content: '<p>The reforms—some of them—mattered.</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     expect(thread.name).toBe('Destination De-Stalinization — a “Thaw”?');
     const starter = world.emu.messagesIn(thread.id)[0]!;
     expect(starter.content).toContain(post.link);

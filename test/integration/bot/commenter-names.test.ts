@@ -4,7 +4,7 @@
 // WordPress fake; the real bot mirrors them through the Discord emulator, which answers 50035 where
 // Discord would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
 beforeEach(async () => {
@@ -19,7 +19,7 @@ describe('blog commenters with names Discord refuses', () => {
     await world.setupCourse();
     const post = await world.wp.as('student1').publishPost({ title: 'On Names', content: '<p>What is in a name?</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     // Readers' comments as the blog records them (written through the moderator account, like a comment form).
     const readers: [string, string][] = [['Discord Fan', 'fan'], ['clyde', 'clyde'], ['everyone', 'everyone'], ['Nameless', 'nameless'], [LONG, 'prof']];
     for (const [name, mailbox] of readers) {

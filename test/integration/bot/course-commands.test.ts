@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
 
@@ -79,10 +79,10 @@ describe('/course', () => {
     await world.wp.admin.publishPost({ title: 'Before setup', content: '<p>old — but wanted</p>', date_gmt: '2026-09-15T10:00:00' });
     await world.setupCourse();
     await world.bot.syncNow();
-    expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')).toHaveLength(0);
+    expect(essayThreadsIn(world, world.forumId)).toHaveLength(0);
     const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'backfill', options: { since: '2026-09-01' } }).response(10_000);
     expect(reply.content).toContain('1 essay thread(s)');
     await world.bot.syncNow();
-    expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders').map((t) => t.name)).toEqual(['Before setup']);
+    expect(essayThreadsIn(world, world.forumId).map((t) => t.name)).toEqual(['Before setup']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLease, releaseLease } from '../../../src/db/leases.js';
 import { healthReport } from '../../../src/reports/health-report.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
 beforeEach(async () => {
@@ -32,8 +32,8 @@ describe('one course tick for every course', () => {
     await world.wp.as('student1').publishPost({ title: 'Both courses read this blog', content: '<p>One essay — two courses.</p>' });
     await world.bot.syncNow();
 
-    expect(world.emu.threadsIn(healthy!.channelId).filter((t) => t.name !== 'Review reminders').map((t) => t.name)).toEqual(['Both courses read this blog']);
-    expect(world.emu.threadsIn(broken!.channelId).filter((t) => t.name !== 'Review reminders')).toEqual([]);
+    expect(essayThreadsIn(world, healthy!.channelId).map((t) => t.name)).toEqual(['Both courses read this blog']);
+    expect(essayThreadsIn(world, broken!.channelId)).toEqual([]);
     // The failure is recorded against its course, for /report health.
     const failures = await world.testDb.db.jobRun.findMany({ where: { courseId: broken!.id, outcome: 'failed' }, select: { error: true } });
     expect(failures.map((f) => f.error).join('\n')).toContain('key version 7');
@@ -54,12 +54,12 @@ describe('one course tick for every course', () => {
 
     const refused = await syncNow();
     expect(refused.content).toContain('Another CourseThreads process is syncing this course');
-    expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')).toEqual([]);
+    expect(essayThreadsIn(world, world.forumId)).toEqual([]);
     expect(await world.testDb.db.essay.count()).toBe(0);
 
     await releaseLease(world.testDb.db, { ...other, token: held!.token });
     const synced = await syncNow();
     expect(synced.content).toContain('Essays: 1 new');
-    expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders').map((t) => t.name)).toEqual(['Polled by the right process']);
+    expect(essayThreadsIn(world, world.forumId).map((t) => t.name)).toEqual(['Polled by the right process']);
   });
 });

@@ -3,18 +3,16 @@
 // reach the blog under the student's name and edits and deletions still follow. The real bot against the Discord emulator and the
 // WordPress fake; replies are posted the way students post them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import type { BotWorld } from '../../support/bot-world.js';
+import { publishEssayThread, startCourseWorld } from '../../support/course-world.js';
 
 let world: BotWorld;
 let postId: number;
 let threadId: string;
 
 beforeAll(async () => {
-  world = await startBotWorld();
-  await world.setupCourse();
-  postId = (await world.wp.as('student1').publishPost({ title: 'A busy thread', content: '<p>Essay.</p>' })).id;
-  await world.bot.syncNow();
-  threadId = world.emu.findThreadByName('A busy thread', world.forumId)!.id;
+  world = await startCourseWorld();
+  ({ postId, threadId } = await publishEssayThread(world, 'A busy thread'));
 });
 afterAll(() => world?.close());
 

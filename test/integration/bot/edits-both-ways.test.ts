@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import type { BotWorld } from '../../support/bot-world.js';
+import { publishEssayThread, startCourseWorld } from '../../support/course-world.js';
 
 // The real bot (discord.js against the emulator, the WordPress fake over HTTP): a text edited back and forth
 // ends, on the other side, as its author last left it. Edits are made the way people make them.
@@ -8,11 +9,8 @@ let postId: number;
 let threadId: string;
 
 beforeAll(async () => {
-  world = await startBotWorld();
-  await world.setupCourse();
-  postId = (await world.wp.as('student1').publishPost({ title: 'Edits both ways', content: '<p>Essay.</p>' })).id;
-  await world.bot.syncNow();
-  threadId = world.emu.findThreadByName('Edits both ways', world.forumId)!.id;
+  world = await startCourseWorld();
+  ({ postId, threadId } = await publishEssayThread(world, 'Edits both ways'));
 });
 afterAll(() => world?.close());
 

@@ -4,7 +4,7 @@ import { ChatError, type ChatPort } from '../../../src/sync/chat-port.js';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
 import { drainOutbox } from '../../../src/sync/outbox/outbox-worker.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
 let clock: ManualClock;
@@ -46,18 +46,18 @@ describe('finding an essay thread again after a crash', () => {
     expect([first.id, twelfth.id]).toEqual([1, 12]);
     expect(twelfth.link).toMatch(/\/archives\/12$/);
     await world.bot.syncNow();
-    expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')).toHaveLength(1);
+    expect(essayThreadsIn(world, world.forumId)).toHaveLength(1);
 
     await student.updatePost(first.id, { status: 'publish' });
     const courseId = (await world.testDb.db.course.findFirstOrThrow()).id;
     const dying = { ...world.bot.ctx, chat: killedAfterFirstForumPost(world.bot.ctx.chat) };
     await pollCourseEssays(dying, courseId);
     await drainOutbox(dying, effectHandlers, { courseIds: [courseId] });
-    expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')).toHaveLength(2); // essay 1's forum post exists, unrecorded
+    expect(essayThreadsIn(world, world.forumId)).toHaveLength(2); // essay 1's forum post exists, unrecorded
 
     clock.advance(60 * 60_000); // past the retry's backoff
     await world.bot.syncNow();
-    const threads = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders');
+    const threads = essayThreadsIn(world, world.forumId);
     expect(threads).toHaveLength(2);
     const starterLinks = (threadId: string) => world.emu.messagesIn(threadId)[0]!.content;
     const threadOf = (link: string) => threads.find((t) => starterLinks(t.id).split('\n').includes(`<${link}>`))!;

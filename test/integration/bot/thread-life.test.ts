@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
 beforeEach(async () => {
@@ -20,7 +20,7 @@ describe('threads in real Discord shapes', () => {
     const starter = world.emu.messagesIn(text.id).filter((m) => !m.content.startsWith('⏰ **Review reminders'))[0]!;
     expect(starter.content).toContain(post.link);
     expect(starter.nonce).toBeTruthy();
-    const thread = world.emu.threadsIn(text.id).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, text.id)[0]!;
     expect(thread.id).toBe(starter.id); // a thread started from the message
     expect(thread.name).toBe('In a text channel');
   });
@@ -30,7 +30,7 @@ describe('threads in real Discord shapes', () => {
     const media = world.wp.addMedia('https://blog.example.test/uploads/gulag-map.jpg');
     const post = await world.wp.as('student1').publishPost({ title: 'With a picture', content: '<p>See the map.</p>', featured_media: media });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     const embed = world.emu.messagesIn(thread.id)[0]!.embeds[0] as { image?: { url: string } };
     expect(embed.image?.url).toBe('https://blog.example.test/uploads/gulag-map.jpg');
     world.emu.setThreadState(thread.id, { archived: true });
@@ -43,7 +43,7 @@ describe('threads in real Discord shapes', () => {
     await world.setupCourse();
     const post = await world.wp.as('student1').publishPost({ title: 'Withdrawn for a day', content: '<p>First version — “thaw”.</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     await world.wp.as('student1').unpublishPost(post.id);
     await world.bot.syncNow();
     expect(thread.thread_metadata!.locked).toBe(true);
@@ -51,7 +51,7 @@ describe('threads in real Discord shapes', () => {
 
     await world.wp.as('student1').restorePost(post.id);
     await world.bot.syncNow();
-    expect(world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')).toHaveLength(1);
+    expect(essayThreadsIn(world, world.forumId)).toHaveLength(1);
     expect(thread.thread_metadata!.locked).toBe(false);
     expect(thread.name).toBe('Withdrawn for a day');
     expect(world.emu.messagesIn(thread.id).at(-1)!.content).toContain('published again');
@@ -77,7 +77,7 @@ describe('threads in real Discord shapes', () => {
     world.wp.state.commentPreviouslyApproved = true;
     const post = await world.wp.as('student1').publishPost({ title: 'Moderated', content: '<p>x</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     const message = world.emu.as(world.studentIds[0]).postMessage(thread.id, { content: 'A first comment from a new author.' });
     await world.emu.waitFor(async () => (await world.testDb.db.comment.count()) === 1, 5_000, 'reply recorded');
     await world.bot.syncNow();

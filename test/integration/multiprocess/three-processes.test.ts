@@ -11,6 +11,7 @@ import { openDb, type Db } from '../../../src/db/client.js';
 import { spawnBotProcess, type BotProcess } from '../../support/bot-process/spawn-bot-process.js';
 import { watchLeases, type LeaseWatch } from '../../support/bot-process/lease-watch.js';
 import { startMultiCourseWorld, type MultiCourseWorld, type WorldCourse } from '../../support/bot-process/multi-course-world.js';
+import { essayThreadsIn } from '../../support/bot-world.js';
 import { createTestDatabase, postgresAvailable } from '../../support/postgres-server.js';
 import { backlog, createRounds, expectedReminders, publishEssays, threadForEssay, waitUntil, writeReplies, type Essay, type Reply } from './scenario.js';
 
@@ -87,7 +88,7 @@ describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreS
     // Threads: exactly one per essay, nothing else in the forums.
     for (const course of courses) {
       const mine = essays.filter((e) => e.course === course);
-      expect(emu.threadsIn(course.forumId).filter((t) => t.name !== 'Review reminders').map((t) => t.name).sort()).toEqual(mine.map((e) => e.title).sort());
+      expect(essayThreadsIn({ emu }, course.forumId).map((t) => t.name).sort()).toEqual(mine.map((e) => e.title).sort());
     }
     // Comments: each Discord reply once on its blog; each blog comment once in its thread.
     for (const r of replies) {

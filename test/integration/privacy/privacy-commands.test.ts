@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/shared/logger.js';
 import { testSecretKeys } from '../../support/course-fixture.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;
 let logText: string;
@@ -105,7 +105,7 @@ describe('logs', () => {
   it('contain no secret and no email address after a whole scene at trace level', async () => {
     const post = await world.wp.as('student1').publishPost({ title: 'Logged essay', content: '<p>Body.</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     world.emu.as(world.studentIds[1]).postMessage(thread.id, { content: `Write to me at ${emails.bob}?` });
     await world.emu.waitFor(async () => (await world.testDb.db.comment.count()) === 1, 5_000, 'reply recorded');
     await world.bot.syncNow();

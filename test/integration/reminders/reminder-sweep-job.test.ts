@@ -1,24 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobContext } from '../../../src/jobs/job.js';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
-import { confirmRound } from '../../../src/reviews/confirm-round.js';
-import { previewRound } from '../../../src/reviews/preview-round.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { RecordingChat } from '../../support/recording-chat.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { createCourse, GUILD, seedStudents } from '../reviews/course-fixture.js';
+import { seedConfirmedRound } from '../reviews/course-fixture.js';
 
 let t: TestDb;
 const due = new Date('2026-03-20T16:00:00Z');
 
 beforeEach(async () => {
   t = await createTestDb();
-  const courseId = await createCourse(t.db);
-  await seedStudents(t.db, courseId, 4, { publishedAt: new Date('2026-03-01T12:00:00Z') });
-  const start = new Date('2026-03-10T12:00:00Z');
-  const p = await previewRound(t.db, { courseId, actorUserId: '1', name: 'R', dueAt: due, k: 1, mode: 'assigned', filter: {}, now: start });
-  await confirmRound(t.db, p.pendingId, { userId: '1', guildId: GUILD }, start);
+  await seedConfirmedRound(t.db, { students: 4, dueAt: due });
 });
 afterEach(() => t.close());
 

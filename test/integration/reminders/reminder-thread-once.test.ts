@@ -4,13 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setReminderMode } from '../../../src/reminders/preview-reminders.js';
 import { REMINDER_THREAD_NAME } from '../../../src/reminders/reminder-thread.js';
 import { runReminderSweep } from '../../../src/reminders/run-reminder-sweep.js';
-import { confirmRound } from '../../../src/reviews/confirm-round.js';
-import { previewRound } from '../../../src/reviews/preview-round.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { MemoryChat } from '../../support/memory-chat.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { createCourse, discordIdOf, GUILD, seedStudents } from '../reviews/course-fixture.js';
+import { discordIdOf, seedConfirmedRound } from '../reviews/course-fixture.js';
 
 let t: TestDb;
 let courseId: string;
@@ -18,11 +16,7 @@ const due = new Date('2026-03-20T16:00:00Z');
 
 beforeEach(async () => {
   t = await createTestDb();
-  courseId = await createCourse(t.db, { reminderThreadId: null });
-  await seedStudents(t.db, courseId, 3, { publishedAt: new Date('2026-03-01T12:00:00Z') });
-  const start = new Date('2026-03-10T12:00:00Z');
-  const p = await previewRound(t.db, { courseId, actorUserId: '1', name: 'R', dueAt: due, k: 1, mode: 'assigned', filter: {}, now: start });
-  await confirmRound(t.db, p.pendingId, { userId: '1', guildId: GUILD }, start);
+  courseId = await seedConfirmedRound(t.db, { students: 3, dueAt: due, course: { reminderThreadId: null } });
 });
 afterEach(() => t.close());
 

@@ -3,14 +3,12 @@ import { acquireLease, assertLeaseHeld } from '../../../src/db/leases.js';
 import { LeaseLostError } from '../../../src/db/leases.js';
 import { previewReminders, setReminderMode } from '../../../src/reminders/preview-reminders.js';
 import { runReminderSweep } from '../../../src/reminders/run-reminder-sweep.js';
-import { confirmRound } from '../../../src/reviews/confirm-round.js';
-import { previewRound } from '../../../src/reviews/preview-round.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import type { ChatPort } from '../../../src/sync/chat-port.js';
 import { RecordingChat } from '../../support/recording-chat.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { createCourse, discordIdOf, GUILD, seedStudents, STAFF_CHANNEL } from '../reviews/course-fixture.js';
+import { discordIdOf, seedConfirmedRound, STAFF_CHANNEL } from '../reviews/course-fixture.js';
 
 let t: TestDb;
 let courseId: string;
@@ -21,11 +19,7 @@ const stage24 = new Date('2026-03-19T16:00:00Z');
 
 beforeEach(async () => {
   t = await createTestDb();
-  courseId = await createCourse(t.db, { reminderThreadId: null });
-  await seedStudents(t.db, courseId, 3, { publishedAt: new Date('2026-03-01T12:00:00Z') });
-  const start = new Date('2026-03-10T12:00:00Z');
-  const p = await previewRound(t.db, { courseId, actorUserId: '1', name: 'R', dueAt: due, k: 1, mode: 'assigned', filter: {}, now: start });
-  await confirmRound(t.db, p.pendingId, { userId: '1', guildId: GUILD }, start);
+  courseId = await seedConfirmedRound(t.db, { students: 3, dueAt: due, course: { reminderThreadId: null } });
   clock = new ManualClock(stage24);
   chat = new RecordingChat(() => clock.now());
 });

@@ -2,6 +2,9 @@
 // account, staff import the roster CSV, every student publishes one essay, staff run /sync now.
 import { makeUser } from '../../../src/offline/wordpress-fake/state.js';
 import type { BotWorld } from '../../support/bot-world.js';
+import { runAs } from '../../support/course-world.js';
+
+export { runAs };
 
 export interface ClassStudent {
   name: string;
@@ -10,10 +13,6 @@ export interface ClassStudent {
   blogLogin: string;
   essayTitle: string;
   essayUrl: string;
-}
-
-export function runAs(world: BotWorld, userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}, waitMs = 30_000) {
-  return world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never }).response(waitMs);
 }
 
 export async function enrolClass(world: BotWorld, size: number): Promise<ClassStudent[]> {

@@ -1,5 +1,7 @@
 // Builders for the reviews/reminders/roster suites: a course, a roster and essays in a real database.
 import type { Db } from '../../../src/db/client.js';
+import { confirmRound } from '../../../src/reviews/confirm-round.js';
+import { previewRound } from '../../../src/reviews/preview-round.js';
 
 export const GUILD = '900000000000000001';
 export const STAFF_CHANNEL = '900000000000000002';
@@ -59,4 +61,17 @@ export async function addComment(db: Db, courseId: string, essayId: string, auth
     select: { id: true },
   });
   return c.id;
+}
+
+/**
+ * A course of `students` students (each with an essay published 1 March 2026) whose staff previewed and
+ * confirmed, on 10 March, a round "R" of one assigned review each, due `dueAt`. Returns the course id.
+ */
+export async function seedConfirmedRound(db: Db, opts: { students: number; dueAt: Date; course?: Record<string, unknown> }): Promise<string> {
+  const courseId = await createCourse(db, opts.course);
+  await seedStudents(db, courseId, opts.students, { publishedAt: new Date('2026-03-01T12:00:00Z') });
+  const start = new Date('2026-03-10T12:00:00Z');
+  const p = await previewRound(db, { courseId, actorUserId: '1', name: 'R', dueAt: opts.dueAt, k: 1, mode: 'assigned', filter: {}, now: start });
+  await confirmRound(db, p.pendingId, { userId: '1', guildId: GUILD }, start);
+  return courseId;
 }

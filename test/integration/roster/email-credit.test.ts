@@ -3,7 +3,7 @@
 // A guest comment's e-mail is typed freely by anyone, so it never credits a student.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import { settledAnswers } from '../reports/report-world.js';
 
 let world: BotWorld;
@@ -68,7 +68,7 @@ describe('blog comments credited by e-mail', () => {
     await world.wp.as('student2').comment(post.id, '<p>Guest as Alice.</p>', { author_name: 'Alice Student', author_email: world.wp.users.student1.email });
     await world.bot.syncNow();
     // Both comments still reach the thread; neither counts for Alice.
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     await world.emu.waitFor(() => world.emu.messagesIn(thread.id).length >= 3, 10_000, 'both comments mirrored');
     expect((await commentsGivenOnBlog()).get('Alice Student')).toBe(0);
   });

@@ -1,21 +1,17 @@
 // /roster import, /link claim and /reminders through the Discord emulator and the real bot.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashCode } from '../../../src/roster/link-claims.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import type { BotWorld } from '../../support/bot-world.js';
+import { csvAttachment as csv, runAs, startCourseWorld } from '../../support/course-world.js';
 
 let world: BotWorld;
 
 beforeEach(async () => {
-  world = await startBotWorld();
-  await world.setupCourse();
+  world = await startCourseWorld();
 });
 afterEach(() => world?.close());
 
-function run(userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}) {
-  return world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never }).response(10_000);
-}
-
-const csv = (text: string) => ({ attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(text) } });
+const run = (userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}) => runAs(world, userId, name, subcommand, options);
 
 describe('/roster, /link and /reminders through Discord', () => {
   it('imports a roster from an attachment, refusing a malformed one line by line', async () => {

@@ -3,21 +3,17 @@
 // round. Nothing here writes a link into the database: every link comes from the roster, /link or the blog.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttonIn } from '../../../src/offline/discord-emulator/interaction-builder.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import type { BotWorld } from '../../support/bot-world.js';
+import { csvAttachment as csv, runAs, startCourseWorld } from '../../support/course-world.js';
 
 let world: BotWorld;
 
 beforeEach(async () => {
-  world = await startBotWorld();
-  await world.setupCourse();
+  world = await startCourseWorld();
 });
 afterEach(() => world?.close());
 
-function run(userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}) {
-  return world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never }).response(15_000);
-}
-
-const csv = (text: string) => ({ attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(text) } });
+const run = (userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}) => runAs(world, userId, name, subcommand, options);
 const inAWeek = () => {
   const d = new Date(Date.now() + 7 * 86_400_000);
   return `${d.toISOString().slice(0, 10)} 23:00`;

@@ -2,6 +2,7 @@
 // (Alice and Bob with blog accounts, Carol whose DMs are closed, Dan who has no Discord account), two
 // essays published on the blog, and a review round of one review each confirmed with its button.
 // The clock is the bot's own (ManualClock): tests move it to a stage's time and run /reminders.
+import { REMINDER_THREAD_NAME } from '../../../src/reminders/reminder-thread.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import type { InteractionResponseView } from '../../../src/offline/discord-emulator/interaction-tracker.js';
@@ -65,7 +66,7 @@ export async function startReminderScene(options: { roundOptions?: Record<string
 
 /** The bot's reminder threads in the course forum (what students see in the channel list). */
 export function reminderThreads(world: BotWorld) {
-  return world.emu.threadsIn(world.forumId).filter((t) => t.name === 'Review reminders');
+  return world.emu.threadsIn(world.forumId).filter((t) => t.name === REMINDER_THREAD_NAME);
 }
 
 /** As if a moderator deleted the thread in Discord: it is gone, and the bot is told so by the gateway. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onThreadReply } from '../../../src/sync/comments/mirror-discord-reply.js';
 import type { SyncContext } from '../../../src/sync/sync-context.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 // kill -9 at random points while replies go to the blog and blog comments come to the thread,
 // over and over: afterwards every comment exists exactly once on each side.
@@ -43,7 +43,7 @@ beforeAll(async () => {
   courseId = (await world.testDb.db.course.findFirstOrThrow()).id;
   postId = (await world.wp.as('student1').publishPost({ title: 'Under fire', content: '<p>Essay.</p>' })).id;
   await world.bot.syncNow();
-  threadId = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!.id;
+  threadId = essayThreadsIn(world, world.forumId)[0]!.id;
   await world.bot.stop(); // the bot's own process stays out of the way: only the workers mirror
 });
 afterAll(() => world?.close());

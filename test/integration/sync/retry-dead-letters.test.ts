@@ -1,15 +1,15 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, type BotWorld } from '../../support/bot-world.js';
+import { startCourseWorld } from '../../support/course-world.js';
 
 let world: BotWorld;
 let clock: ManualClock;
 
 beforeEach(async () => {
   clock = new ManualClock(new Date());
-  world = await startBotWorld({ clock });
-  await world.setupCourse();
+  world = await startCourseWorld({ clock });
 });
 afterEach(() => world?.close());
 
@@ -17,7 +17,7 @@ describe('/sync retry', () => {
   it('does not post a blog comment twice in the thread when its first mirror had reached Discord before the effect became a dead letter', async () => {
     const post = await world.wp.as('student1').publishPost({ title: 'The Thaw, reconsidered', content: '<p>The reforms—some of them—mattered.</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
 
     // The first webhook post reaches the thread, then the process dies before it records the message.
     const chat = world.bot.ctx.chat;

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn, type BotWorld } from '../../support/bot-world.js';
+import { startCourseWorld } from '../../support/course-world.js';
 
 let world: BotWorld;
 let clock: ManualClock;
 
 beforeEach(async () => {
   clock = new ManualClock(new Date());
-  world = await startBotWorld({ clock });
-  await world.setupCourse();
+  world = await startCourseWorld({ clock });
 });
 afterEach(() => world?.close());
 
@@ -18,7 +18,7 @@ describe('the order of replies in a thread', () => {
   it('a reply the blog failed to take does not hold back a classmate’s later reply, while a reply to it waits for it', async () => {
     const post = await world.wp.as('student1').publishPost({ title: 'Five-year plans', content: '<p>Targets and their costs.</p>' });
     await world.bot.syncNow();
-    const thread = world.emu.threadsIn(world.forumId).filter((t) => t.name !== 'Review reminders')[0]!;
+    const thread = essayThreadsIn(world, world.forumId)[0]!;
     const [alice, bob] = world.studentIds;
     const onBlog = (text: string) => world.wp.state.comments.filter((c) => c.postId === post.id && c.content.includes(text));
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
-
-function problems(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.join('\n');
-    throw e;
-  }
-  return '';
-}
+import { loadConfig } from '../../../src/config.js';
+import { problems } from './config-problems.js';
 
 describe('the operator’s blog network settings', () => {
   it('by default no private host is allowed and responses are capped at 10 MiB', () => {

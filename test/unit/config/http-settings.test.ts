@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
-
-function problems(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.join('\n');
-    throw e;
-  }
-  return '';
-}
+import { loadConfig } from '../../../src/config.js';
+import { problems } from './config-problems.js';
 
 describe('the operator’s HTTP server settings (health and metrics)', () => {
   it('by default the server listens on 127.0.0.1:8787, this machine only', () => {
