@@ -15,7 +15,7 @@ export interface StartFigures {
 }
 
 /** The Node flags `npm start` passes (read from package.json, so the bench measures what operators run). */
-function startScriptFlags(root: string): string[] {
+export function startScriptFlags(root: string): string[] {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
   return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
