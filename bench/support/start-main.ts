@@ -14,9 +14,15 @@ export interface StartFigures {
   idleRssMb: number;
 }
 
+/** The Node flags `npm start` passes (read from package.json, so the bench measures what operators run). */
+export function startScriptFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** How each mode is started: `npm start` runs the compiled build; `node --import tsx` is what `npm run dev` does in-process. */
 export function mainCommand(root: string, mode: StartMode): string[] {
-  return mode === 'compiled' ? ['--enable-source-maps', path.join(root, 'dist', 'src', 'main.js')] : ['--import', 'tsx', path.join(root, 'src', 'main.ts')];
+  return mode === 'compiled' ? [...startScriptFlags(root), path.join(root, 'dist', 'src', 'main.js')] : ['--import', 'tsx', path.join(root, 'src', 'main.ts')];
 }
 
 function rssMb(pid: number): number {

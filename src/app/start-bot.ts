@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Events, type Client } from 'discord.js';
-import { commands } from '../../commands/index.js';
+import { Events, type Client, type Interaction } from 'discord.js';
 import { courseBlogs, type BlogSourceFactory } from '../courses/course-blogs.js';
 import type { Db } from '../db/client.js';
 import { createDiscordClient, loginAndWait } from '../discord/create-client.js';
@@ -100,10 +99,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     kickOutbox: () => scheduler?.kick('outbox'),
     metrics: metrics.counting,
   };
-  const route = createInteractionRouter(commands, ctx);
+  // The command modules (and the use cases behind them) load just after READY instead of before it (issue 14's
+  // start time); an interaction that arrives first waits for them.
+  let router: Promise<(interaction: Interaction) => Promise<void>> | undefined;
+  const loadRouter = () => (router ??= import('../../commands/index.js').then(({ commands }) => createInteractionRouter(commands, ctx)));
   client.on(Events.InteractionCreate, (interaction) => {
     if (draining) return void replyRestarting(interaction).catch((error: unknown) => options.log.warn({ err: error }, 'could not send the restarting reply'));
-    route(interaction).catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
+    loadRouter()
+      .then((route) => route(interaction))
+      .catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
   attachMessageEvents(client, ctx);
   const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
@@ -121,6 +125,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const edge = await startBotEdge({ options, client: ready, owner, shards, metrics, wake: wakeCourse });
   const http = edge.http;
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
+  void loadRouter().catch((error: unknown) => options.log.error({ err: error }, 'could not load the slash commands'));
   return {
     client: ready,
     ctx,

@@ -2,7 +2,7 @@ import type { BlogSource, EssayPage } from '../blog-source.js';
 import { BlogError } from '../blog-source.js';
 import { createHttpClient, type HttpClientOptions } from '../http/http-client.js';
 import { silentLogger, type BlogLogger } from '../http/logger.js';
-import { parseFeed, type ParsedFeed } from './parse-feed.js';
+import type { ParsedFeed } from './parse-feed.js';
 
 export interface FeedSourceOptions {
   url: string;
@@ -37,6 +37,8 @@ export function createFeedSource(opts: FeedSourceOptions): BlogSource {
     const etag = res.headers.get('etag');
     const lastModified = res.headers.get('last-modified');
     if (res.status === 304) return { feed: null, etag, lastModified };
+    // The XML parser loads with the first feed read, not at start-up: most courses' blogs are WordPress (issue 14).
+    const { parseFeed } = await import('./parse-feed.js');
     try {
       return { feed: parseFeed(res.text), etag, lastModified };
     } catch (e) {

@@ -113,7 +113,7 @@ describe('the compiled production build', () => {
     }
   }, 120_000);
 
-  it('starts without loading the chart, canvas, CSV or PostgreSQL libraries (they load when a report or a PostgreSQL database asks)', async () => {
+  it('starts without loading the chart, canvas, CSV, feed or PostgreSQL libraries (they load when a report, a feed blog or a PostgreSQL database asks)', async () => {
     const loadedFile = path.join(dataDir, 'loaded-packages.txt');
     const recorder = path.join(root, 'test', 'support', 'loaded-packages', 'register.mjs');
     const bot = await startCompiled(['--import', recorder], { LOADED_PACKAGES_FILE: loadedFile });
@@ -121,7 +121,7 @@ describe('the compiled production build', () => {
     const loaded = [...new Set(readFileSync(loadedFile, 'utf8').split('\n').filter(Boolean))];
     // What the bot needs to run is there (so the recording works) ...
     expect(loaded).toEqual(expect.arrayContaining(['discord.js', '@prisma/adapter-better-sqlite3', 'pino', 'node-cron']));
-    // ... and what only a report, a CSV download or a PostgreSQL database needs is not.
-    expect(loaded.filter((name) => ['@napi-rs/canvas', 'chart.js', 'csv-stringify', 'csv-parse', 'pg', '@prisma/adapter-pg'].includes(name))).toEqual([]);
+    // ... and what only a report, a CSV download, an RSS/Atom course blog or a PostgreSQL database needs is not.
+    expect(loaded.filter((name) => ['@napi-rs/canvas', 'chart.js', 'csv-stringify', 'csv-parse', 'fast-xml-parser', 'pg', '@prisma/adapter-pg'].includes(name))).toEqual([]);
   }, 120_000);
 });
