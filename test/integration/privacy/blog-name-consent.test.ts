@@ -4,6 +4,7 @@
 // emulator with the real bot, and the test reads the comments on the WordPress fake.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { traces } from './db-bytes.js';
 
 let world: BotWorld;
 let alice: string;
@@ -123,5 +124,17 @@ describe('Discord-only replies', () => {
     const exported = await run(alice, 'privacy', 'export');
     const file = JSON.parse(exported.attachments[0]!.data.toString('utf8')) as { student: Record<string, unknown> };
     expect(file.student).toMatchObject({ blogNameStyle: 'pseudonym', pseudonym: 'Night Owl', pseudonymStatus: 'pending', discordOnly: true });
+  });
+
+  it('a purge removes the student’s choices and leaves no trace of her pseudonym in the database', async () => {
+    await run(alice, 'privacy', 'name', { choice: 'pseudonym', pseudonym: 'Night Owl' });
+    await run(world.instructorId, 'privacy', 'pseudonym-decision', { student: alice, decision: 'approve' });
+    await world.bot.syncNow();
+    const ask = await run(world.instructorId, 'privacy', 'purge', { student: alice });
+    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
+    const done = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button }).response(10_000);
+    expect(done.content).toContain('Done');
+    expect(await world.testDb.db.student.count()).toBe(0);
+    expect(await traces(world.testDb, ['Night Owl'])).toEqual([]);
   });
 });
