@@ -21,6 +21,8 @@ afterEach(() => world?.close());
 /** Staff look at what reminders would go out: this brings review completion up to date, as every sweep does. */
 const staffPreviewReminders = () => runAs(world, world.instructorId, 'reminders', 'preview');
 
+const statusOf = (userId: string) => world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'status' }).response(30_000);
+
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 async function replyInAuthorsThread(content: string) {
@@ -32,7 +34,7 @@ async function replyInAuthorsThread(content: string) {
 }
 
 const blogCommentsOnAuthorsEssay = () => {
-  const post = world.wp.state.posts.find((p) => p.link === author.essayUrl)!;
+  const post = world.wp.state.posts.find((p) => p.title === author.essayTitle)!;
   return world.wp.state.comments.filter((c) => c.postId === post.id);
 };
 
@@ -43,7 +45,7 @@ describe('a Discord-only reply', () => {
     await world.bot.syncNow();
     expect(blogCommentsOnAuthorsEssay()).toEqual([]);
     await staffPreviewReminders();
-    const status = await runAs(world, reviewer.discordId, 'status');
+    const status = await statusOf(reviewer.discordId);
     expect(status.content).toContain(`✅ done — “${author.essayTitle}”`);
     expect(status.content).toMatch(/1 comment\(s\) on classmates’ essays \(1 in Discord, 0 on the blog\)/);
   });
@@ -58,6 +60,6 @@ describe('a Discord-only reply', () => {
     expect(blogCommentsOnAuthorsEssay()).toEqual([]);
     expect(await world.testDb.db.outboxItem.count({ where: { status: { notIn: ['done'] } } })).toBe(0);
     await staffPreviewReminders();
-    expect((await runAs(world, reviewer.discordId, 'status')).content).toContain(`✅ done — “${author.essayTitle}”`);
+    expect((await statusOf(reviewer.discordId)).content).toContain(`✅ done — “${author.essayTitle}”`);
   });
 });
