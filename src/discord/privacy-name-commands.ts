@@ -53,8 +53,9 @@ export async function runNameSubcommand(interaction: ChatInputCommandInteraction
   } else {
     const student = await rosterStudent(ctx, course, interaction.user.id, false);
     content = sub === 'name'
-      ? await chooseBlogName(ctx.db, { courseId: course.id, studentId: student.id, choice: interaction.options.getString('choice', true), pseudonym: interaction.options.getString('pseudonym') })
+      ? await chooseBlogName(ctx.db, { courseId: course.id, studentId: student.id, choice: interaction.options.getString('choice', true), pseudonym: interaction.options.getString('pseudonym'), now: ctx.clock.now() })
       : await setDiscordOnly(ctx.db, { studentId: student.id, enabled: interaction.options.getBoolean('enabled', true) });
+    if (sub === 'name') ctx.kickOutbox();
   }
   await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }

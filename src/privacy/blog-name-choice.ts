@@ -6,10 +6,12 @@ import { blogAuthorName, NAME_STYLE_WORDS, NAME_STYLES, pseudonymProblem, type N
 import { escapeDiscordText } from '../core/format/index.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
+import { enqueueEffect } from '../sync/outbox/outbox-store.js';
+import { pseudonymRequestNotice } from './pseudonym-notice-effect.js';
 
 const AFTER_NOTE = 'It applies to replies you write from now on; your earlier comments keep the name they were published under.';
 
-export async function chooseBlogName(db: Db, input: { courseId: string; studentId: string; choice: string; pseudonym: string | null }): Promise<string> {
+export async function chooseBlogName(db: Db, input: { courseId: string; studentId: string; choice: string; pseudonym: string | null; now: Date }): Promise<string> {
   if (!(NAME_STYLES as readonly string[]).includes(input.choice)) throw new UserError(`choice: pick one of ${NAME_STYLES.join(', ')}.`);
   const choice = input.choice as NameStyle;
   if (choice === 'pseudonym') {
@@ -19,11 +21,18 @@ export async function chooseBlogName(db: Db, input: { courseId: string; studentI
     throw new UserError(`pseudonym: only used with choice:pseudonym. Run the command again without it, or with choice:pseudonym.`);
   }
   const pseudonym = choice === 'pseudonym' ? input.pseudonym!.trim() : null;
-  const student = await db.student.update({
-    where: { id: input.studentId },
-    // A new pseudonym always waits for staff, even if an earlier one was approved.
-    data: { blogNameStyle: choice, ...(choice === 'pseudonym' ? { pseudonym, pseudonymStatus: 'pending' } : {}) },
-    select: { displayName: true, blogNameStyle: true, pseudonym: true, pseudonymStatus: true, course: { select: { blogNameStyle: true } } },
+  const student = await db.$transaction(async (tx) => {
+    const saved = await tx.student.update({
+      where: { id: input.studentId },
+      // A new pseudonym always waits for staff, even if an earlier one was approved.
+      data: { blogNameStyle: choice, ...(choice === 'pseudonym' ? { pseudonym, pseudonymStatus: 'pending' } : {}) },
+      select: { displayName: true, blogNameStyle: true, pseudonym: true, pseudonymStatus: true, course: { select: { blogNameStyle: true } } },
+    });
+    // Staff are asked in their channel, recorded with the request so neither is lost.
+    if (choice === 'pseudonym') {
+      await enqueueEffect(tx, { courseId: input.courseId, kind: pseudonymRequestNotice.kind, dedupeKey: `pseudonym-request:${input.studentId}:${input.now.getTime()}`, orderKey: `student:${input.studentId}`, payload: { studentId: input.studentId, pseudonym: pseudonym! } }, input.now);
+    }
+    return saved;
   });
   const shown = blogAuthorName(student, student.course.blogNameStyle);
   if (choice === 'pseudonym') {

@@ -1,4 +1,5 @@
-// The student is told by DM when staff decide on their pseudonym. An outbox effect recorded with the decision
+// Staff are told in their channel when a student asks for a pseudonym, and the student is told by DM when staff
+// decide on it. An outbox effect recorded with the decision
 // in one transaction, so the DM is sent once the decision is saved and survives a crash; closed DMs end it
 // quietly (/status shows the decision too).
 import { z } from 'zod';
@@ -23,5 +24,20 @@ export const pseudonymNotice = defineEffect({
       if (error instanceof ChatError && error.kind === 'dm_closed') return { result: { skipped: 'DMs closed' } };
       throw error;
     }
+  },
+});
+
+/** A new pseudonym request, posted in the staff channel with the command that decides it (at least once). */
+export const pseudonymRequestNotice = defineEffect({
+  kind: 'discord.pseudonym_request',
+  payload: z.object({ studentId: z.string(), pseudonym: z.string() }),
+  async run(ctx, { studentId, pseudonym }) {
+    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { displayName: true, discordUserId: true, pseudonymStatus: true, pseudonym: true, course: { select: { staffChannelId: true } } } });
+    if (!student?.course.staffChannelId) return { result: { skipped: 'no staff channel' } };
+    // Decided (or replaced) before this ran: nothing left to ask staff.
+    if (student.pseudonymStatus !== 'pending' || student.pseudonym !== pseudonym) return { result: { skipped: 'no longer pending' } };
+    const who = student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName);
+    const text = `🪪 ${escapeDiscordText(student.displayName)} asks to appear on the blog as **${escapeDiscordText(pseudonym)}**. Decide with \`/privacy pseudonym-decision student:${who} decision:approve\` (or reject); \`/privacy pseudonyms\` lists every waiting request.`;
+    return { result: { messageId: await ctx.chat.sendChannelMessage(student.course.staffChannelId, { content: text }) } };
   },
 });

@@ -4,12 +4,12 @@ import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from 
 import { moderationMark } from './comments/moderation-effects.js';
 import { linkNotice } from '../roster/link-notice-effect.js';
 import { roundNotice } from '../reviews/round-notice-effect.js';
-import { pseudonymNotice } from '../privacy/pseudonym-notice-effect.js';
+import { pseudonymNotice, pseudonymRequestNotice } from '../privacy/pseudonym-notice-effect.js';
 import type { EffectHandler } from './outbox/effect-handler.js';
 
 /** Every effect the outbox can perform, by kind. */
 export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
-  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice, roundNotice, pseudonymNotice].map(
+  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice, roundNotice, pseudonymNotice, pseudonymRequestNotice].map(
     (h) => [h.kind, h as EffectHandler],
   ),
 );

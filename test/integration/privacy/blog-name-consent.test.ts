@@ -64,6 +64,9 @@ describe('how a student’s name appears on the blog', () => {
     expect(asked.content).toContain('waits for staff approval');
     expect((await reply('While waiting: a thoughtful point.'))[0]!.authorName).toBe(world.wp.users.student1.name);
 
+    // Staff hear of the request in their channel, with the command that decides it.
+    const staffNotice = world.emu.messagesIn(world.staffChannelId).map((m) => m.content).find((c) => c.includes('Night Owl'));
+    expect(staffNotice).toContain('/privacy pseudonym-decision');
     const refused = await run(alice, 'privacy', 'pseudonym-decision', { student: alice, decision: 'approve' });
     expect(refused.content).toContain('Only the staff');
     const pending = await run(world.instructorId, 'privacy', 'pseudonyms');
