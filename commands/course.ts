@@ -3,9 +3,9 @@ import type { AppContext } from '../src/app/app-context.js';
 import { recordAudit } from '../src/courses/audit.js';
 import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
-import { MAX_MIN_WORDS, setCourseMinWords } from '../src/courses/course-min-words.js';
+import { MAX_MIN_WORDS } from '../src/courses/course-min-words.js';
 import { backfillCourse } from '../src/courses/backfill-course.js';
-import { BLOG_NAMES_CHOICES, setCourseNameStyle } from '../src/courses/course-name-style.js';
+import { BLOG_NAMES_CHOICES, changeCourseSettings } from '../src/courses/course-name-style.js';
 import { setStaffPosts } from '../src/courses/staff-posts.js';
 import { coursePush } from '../src/courses/push-setup.js';
 import type { Command } from '../src/discord/command.js';
@@ -141,14 +141,8 @@ export const course = {
       return;
     }
     if (sub === 'settings') {
-      const minWords = interaction.options.getInteger('min_words');
-      const blogNames = interaction.options.getString('blog_names');
-      if (minWords === null && blogNames === null) throw new UserError('Give min_words or blog_names (or both), e.g. /course settings min_words:40.');
-      const parts = [
-        ...(minWords !== null ? [await setCourseMinWords(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, minWords })] : []),
-        ...(blogNames !== null ? [await setCourseNameStyle(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, style: blogNames })] : []),
-      ];
-      await interaction.reply({ content: parts.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      const content = await changeCourseSettings(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, minWords: interaction.options.getInteger('min_words'), blogNames: interaction.options.getString('blog_names') });
+      await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     if (sub === 'credentials') {
