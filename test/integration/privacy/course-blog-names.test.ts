@@ -19,6 +19,7 @@ describe('/course setup blog_names', () => {
       time_zone: 'America/Chicago', blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword, blog_names: 'first-initial',
     });
     expect(setup.content).toContain('Course set up');
+    expect((await run(world.instructorId, 'course', 'show')).content).toContain('names on the blog: first name and initial');
     const [alice] = world.studentIds;
     await run(world.instructorId, 'roster', 'add', { name: 'Alice Student', email: 'alice.sample@university.test', user: alice });
     const post = await world.wp.as('student2').publishPost({ title: 'On the Thaw', content: '<p>The reforms mattered.</p>' });
