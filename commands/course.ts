@@ -3,8 +3,9 @@ import type { AppContext } from '../src/app/app-context.js';
 import { recordAudit } from '../src/courses/audit.js';
 import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
-import { MAX_MIN_WORDS, setCourseMinWords } from '../src/courses/course-min-words.js';
+import { MAX_MIN_WORDS } from '../src/courses/course-min-words.js';
 import { backfillCourse } from '../src/courses/backfill-course.js';
+import { BLOG_NAMES_CHOICES, changeCourseSettings } from '../src/courses/course-name-style.js';
 import { setStaffPosts } from '../src/courses/staff-posts.js';
 import { coursePush } from '../src/courses/push-setup.js';
 import type { Command } from '../src/discord/command.js';
@@ -46,13 +47,15 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('quiet_start').setDescription('Quiet hours start, HH:MM (no reminders)'))
       .addStringOption((o) => o.setName('quiet_end').setDescription('Quiet hours end, HH:MM'))
       .addStringOption((o) => o.setName('ends_on').setDescription('Last day of the course, YYYY-MM-DD (data is purged 180 days later)'))
-      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (default 25; change later with /course settings)').setMinValue(0).setMaxValue(MAX_MIN_WORDS)),
+      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (default 25; change later with /course settings)').setMinValue(0).setMaxValue(MAX_MIN_WORDS))
+      .addStringOption((o) => o.setName('blog_names').setDescription('How students’ names appear on the blog unless they choose (default: full name)').addChoices(...BLOG_NAMES_CHOICES)),
   )
   .addSubcommand((s) =>
     s
       .setName('settings')
-      .setDescription('Change how reviews count')
-      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (a round’s own min_words wins)').setRequired(true).setMinValue(0).setMaxValue(MAX_MIN_WORDS)),
+      .setDescription('Change how reviews count, or how students’ names appear on the blog')
+      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (a round’s own min_words wins)').setMinValue(0).setMaxValue(MAX_MIN_WORDS))
+      .addStringOption((o) => o.setName('blog_names').setDescription('How students’ names appear on the blog unless they choose').addChoices(...BLOG_NAMES_CHOICES)),
   )
   .addSubcommand((s) => s.setName('show').setDescription('Show this course’s settings and health'))
   .addSubcommand((s) => s.setName('pause').setDescription('Stop polling the blog and sending reminders'))
@@ -108,6 +111,7 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext):
       quietHoursEnd: interaction.options.getString('quiet_end'),
       endsAt: collect(optionProblems, () => parseCourseDay(interaction.options.getString('ends_on'), 'ends_on', interaction.options.getString('time_zone', true), 'end')),
       ...(interaction.options.getInteger('min_words') !== null ? { minCommentWords: interaction.options.getInteger('min_words') } : {}),
+      ...(interaction.options.getString('blog_names') !== null ? { blogNameStyle: interaction.options.getString('blog_names') } : {}),
     },
   });
   await interaction.editReply({
@@ -137,7 +141,7 @@ export const course = {
       return;
     }
     if (sub === 'settings') {
-      const content = await setCourseMinWords(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, minWords: interaction.options.getInteger('min_words', true) });
+      const content = await changeCourseSettings(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, minWords: interaction.options.getInteger('min_words'), blogNames: interaction.options.getString('blog_names') });
       await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }

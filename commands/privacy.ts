@@ -3,6 +3,7 @@ import type { AppContext } from '../src/app/app-context.js';
 import type { Command } from '../src/discord/command.js';
 import { parseConfirmButton } from '../src/discord/confirm-buttons.js';
 import { promptStudentPurge, purgeStudentKind } from '../src/discord/purge-student-prompt.js';
+import { addNameSubcommands, NAME_SUBCOMMANDS, runNameSubcommand, STAFF_NAME_SUBCOMMANDS } from '../src/discord/privacy-name-commands.js';
 import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
 import { cancelConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
 import { exportStudentData } from '../src/privacy/export-student.js';
@@ -10,10 +11,10 @@ import { describeRemains, purgeStudent } from '../src/privacy/purge-student.js';
 import { UserError } from '../src/shared/user-error.js';
 import { z } from 'zod';
 
-const data = new SlashCommandBuilder()
+const data = addNameSubcommands(new SlashCommandBuilder()
   .setName('privacy')
-  .setDescription('Your data in this course: export it; staff can remove a student’s data')
-  .setDMPermission(false)
+  .setDescription('Your data in this course: your name on the blog, Discord-only replies, export; staff: purge')
+  .setDMPermission(false))
   .addSubcommand((s) =>
     s
       .setName('export')
@@ -81,10 +82,12 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promis
 export const privacy = {
   data,
   // Export is every student's right for their own data (staff checked inside when it is someone else's).
-  access: (sub) => (sub === 'purge' ? 'staff' : 'everyone'),
+  access: (sub) => (sub === 'purge' || STAFF_NAME_SUBCOMMANDS.includes(sub ?? '') ? 'staff' : 'everyone'),
   async execute(interaction, ctx) {
     const course = await courseForInteraction(ctx.db, interaction);
-    if (interaction.options.getSubcommand() === 'export') return exportData(interaction, ctx, course);
+    const sub = interaction.options.getSubcommand();
+    if ((NAME_SUBCOMMANDS as readonly string[]).includes(sub)) return runNameSubcommand(interaction, ctx, course, sub);
+    if (sub === 'export') return exportData(interaction, ctx, course);
     return askToPurge(interaction, ctx, course);
   },
   onButton,

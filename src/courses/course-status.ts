@@ -1,3 +1,4 @@
+import { NAME_STYLE_WORDS, type CourseNameStyle } from '../core/roster/blog-author-name.js';
 import { formatDateInZone } from '../core/format/index.js';
 import { localDateKey } from '../core/time/zoned.js';
 import { pushLine, pushState } from './push-status.js';
@@ -15,7 +16,7 @@ export async function showCourse(db: Db, courseId: string): Promise<string> {
     where: { id: courseId },
     select: {
       name: true, channelId: true, channelKind: true, blogKind: true, blogUrl: true, timeZone: true, staffRoleId: true, status: true, flaggedReason: true,
-      quietHoursStart: true, quietHoursEnd: true, pollIntervalMinutes: true, minCommentWords: true, ingestSince: true, blogFailingSince: true, blogLastError: true, endsAt: true, retentionDays: true,
+      quietHoursStart: true, quietHoursEnd: true, pollIntervalMinutes: true, minCommentWords: true, blogNameStyle: true, ingestSince: true, blogFailingSince: true, blogLastError: true, endsAt: true, retentionDays: true,
       secret: { select: { keyVersion: true } },
       _count: { select: { essays: true, students: true, comments: true } },
     },
@@ -28,7 +29,7 @@ export async function showCourse(db: Db, courseId: string): Promise<string> {
     `**${course.name}** — ${course.status}${course.flaggedReason ? ` (${course.flaggedReason})` : ''}`,
     `Channel: <#${course.channelId}> (${course.channelKind}) · Staff: <@&${course.staffRoleId}>`,
     `Blog: ${course.blogUrl} (${course.blogKind}) · credentials: ${course.secret ? 'set, encrypted' : 'none'}`,
-    `Time zone: ${course.timeZone} · quiet hours: ${quiet} · poll every ${course.pollIntervalMinutes} min · minimum words: ${course.minCommentWords}`,
+    `Time zone: ${course.timeZone} · quiet hours: ${quiet} · poll every ${course.pollIntervalMinutes} min · minimum words: ${course.minCommentWords} · names on the blog: ${NAME_STYLE_WORDS[course.blogNameStyle as CourseNameStyle] ?? course.blogNameStyle} unless a student chooses`,
     `Essays: ${course._count.essays} · comments: ${course._count.comments} · students: ${course._count.students}`,
     `Announcing essays published since ${at(course.ingestSince)}`,
     `Blog: ${course.blogFailingSince ? `unreachable since ${at(course.blogFailingSince)} (${course.blogLastError})` : 'reachable'}`,

@@ -89,6 +89,7 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
         quietHoursEnd: settings.quietHoursEnd,
         pollIntervalMinutes: settings.pollIntervalMinutes,
         minCommentWords: settings.minCommentWords,
+        blogNameStyle: settings.blogNameStyle,
         endsAt: settings.endsAt,
         ingestSince,
         createdByUserId: input.actorUserId,

@@ -47,7 +47,7 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
   const { courseId, guildId } = input;
   const students = await tx.student.findMany({
     where: { courseId, id: { in: input.studentIds } },
-    select: { id: true, displayName: true, email: true, blogUserId: true, blogUsername: true, discordUserId: true, linkClaims: { select: { blogUsername: true } } },
+    select: { id: true, displayName: true, email: true, blogUserId: true, blogUsername: true, pseudonym: true, discordUserId: true, linkClaims: { select: { blogUsername: true } } },
   });
   const ids = students.map((s) => s.id);
   const names = students.flatMap((s) => [s.displayName, s.blogUsername].filter((v): v is string => Boolean(v)));
@@ -65,7 +65,8 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
 
   const scrubber = createScrubber([
     ...ids,
-    ...students.flatMap((s) => [s.displayName, s.email, s.blogUserId, s.blogUsername, s.discordUserId, ...s.linkClaims.map((c) => c.blogUsername)]),
+    // A pseudonym names the student too (the DM telling them it was approved carries it).
+    ...students.flatMap((s) => [s.displayName, s.email, s.blogUserId, s.blogUsername, s.pseudonym, s.discordUserId, ...s.linkClaims.map((c) => c.blogUsername)]),
     ...essays.flatMap((e) => [e.authorName, e.authorBlogUserId]),
     ...comments.map((c) => c.authorName),
   ]);

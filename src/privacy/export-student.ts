@@ -74,6 +74,11 @@ export async function exportStudentData(db: Db, input: ExportStudentInput) {
       reminderMode: student.reminderMode,
       timeZone: student.timeZone,
       dmClosedAt: iso(student.dmClosedAt),
+      // How their name appears on the blog and whether replies stay in Discord (/privacy name, discord-only).
+      blogNameStyle: student.blogNameStyle,
+      pseudonym: student.pseudonym,
+      pseudonymStatus: student.pseudonymStatus,
+      discordOnly: student.discordOnly,
       createdAt: iso(student.createdAt),
       updatedAt: iso(student.updatedAt),
     },

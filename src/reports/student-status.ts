@@ -7,6 +7,7 @@ import { splitMessage } from '../core/format/split-message.js';
 import { formatInZone } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
+import { describeNameChoice } from '../privacy/blog-name-choice.js';
 import { participationReport } from './load-participation.js';
 
 const safe = (s: string) => neutraliseMentions(escapeDiscordText(s.replace(/\s+/g, ' ').trim()));
@@ -26,10 +27,10 @@ const MARK = { done: '✅', 'done late': '☑️', overdue: '⚠️', pending: '
 
 export async function studentStatus(db: Db, input: { courseId: string; guildId: string; discordUserId: string; now: Date }): Promise<string[]> {
   const { now } = input;
-  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true, timeZone: true, minCommentWords: true } });
+  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true, timeZone: true, minCommentWords: true, blogNameStyle: true } });
   const me = await db.student.findUnique({
     where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
-    select: { id: true, timeZone: true, blogUserId: true, blogUsername: true },
+    select: { id: true, timeZone: true, blogUserId: true, blogUsername: true, displayName: true, blogNameStyle: true, pseudonym: true, pseudonymStatus: true, discordOnly: true },
   });
   if (!me) throw new UserError(`You are not on the roster of ${course.name} yet. Ask the course staff to add you, then try /status again.`);
   const zone = me.timeZone ?? course.timeZone;
@@ -57,6 +58,7 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
         '2. Log in to the blog and post the code it gives you as a comment on any post or page.',
         '3. Within a few minutes the bot links your account and tells you by DM; /status then says it is linked.',
       ]),
+    ...describeNameChoice(me, course.blogNameStyle),
   ];
   if (rounds.length === 0) out.push('', 'You have no peer reviews assigned right now.');
   for (const r of rounds) {

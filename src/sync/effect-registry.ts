@@ -6,11 +6,12 @@ import { mediaUploadNotice } from './comments/media-upload-notice.js';
 import { uploadReplyAttachment } from './comments/reply-attachment-upload.js';
 import { linkNotice } from '../roster/link-notice-effect.js';
 import { roundNotice } from '../reviews/round-notice-effect.js';
+import { pseudonymNotice, pseudonymRequestNotice } from '../privacy/pseudonym-notice-effect.js';
 import type { EffectHandler } from './outbox/effect-handler.js';
 
 /** Every effect the outbox can perform, by kind. */
 export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
-  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice, roundNotice, uploadReplyAttachment, mediaUploadNotice].map(
+  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice, roundNotice, uploadReplyAttachment, mediaUploadNotice, pseudonymNotice, pseudonymRequestNotice].map(
     (h) => [h.kind, h as EffectHandler],
   ),
 );

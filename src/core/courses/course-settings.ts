@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COURSE_NAME_STYLES } from '../roster/blog-author-name.js';
 
 /** True when the runtime knows the IANA zone name (Intl throws RangeError on unknown zones). */
 export function isValidTimeZone(zone: string): boolean {
@@ -25,6 +26,7 @@ export const courseSettingsSchema = z
     pollIntervalMinutes: z.number().int().min(1, 'poll at most once a minute').max(60).default(2),
     minCommentWords: z.number().int().min(0).max(2_000).default(25),
     endsAt: z.date().nullable().default(null),
+    blogNameStyle: z.enum(COURSE_NAME_STYLES, { message: `choose ${COURSE_NAME_STYLES.join(' or ')}` }).default('full'),
   })
   .refine((s) => (s.quietHoursStart === null) === (s.quietHoursEnd === null), {
     message: 'give both quiet_start and quiet_end, or neither',
@@ -36,7 +38,7 @@ export type CourseSettings = z.infer<typeof courseSettingsSchema>;
 /** The /course setup option each setting comes from: errors name what the person typed, not the code's field. */
 const OPTION_NAMES: Record<string, string> = {
   name: 'name', channelKind: 'channel', blogKind: 'blog_kind', blogUrl: 'blog_url', timeZone: 'time_zone',
-  quietHoursStart: 'quiet_start', quietHoursEnd: 'quiet_end', pollIntervalMinutes: 'poll_minutes', minCommentWords: 'min_words', endsAt: 'ends_on',
+  quietHoursStart: 'quiet_start', quietHoursEnd: 'quiet_end', pollIntervalMinutes: 'poll_minutes', minCommentWords: 'min_words', endsAt: 'ends_on', blogNameStyle: 'blog_names',
 };
 
 /** One readable sentence per problem, for the ephemeral reply. */

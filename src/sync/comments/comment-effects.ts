@@ -18,8 +18,9 @@ import { withUploadedAttachments } from './reply-attachment-upload.js';
  */
 export const createBlogComment = defineEffect({
   kind: 'blog.create_comment',
-  payload: z.object({ commentId: z.string(), html: z.string(), replyToMessageId: z.string().nullable() }),
-  async run(ctx, { commentId, html, replyToMessageId }, attempt) {
+  // blogAuthor: the name the student chose, frozen when the reply was recorded (effects queued before have none).
+  payload: z.object({ commentId: z.string(), html: z.string(), replyToMessageId: z.string().nullable(), blogAuthor: z.object({ name: z.string(), asGuest: z.boolean() }).optional() }),
+  async run(ctx, { commentId, html, replyToMessageId, blogAuthor }, attempt) {
     const comment = await ctx.db.comment.findUniqueOrThrow({
       where: { id: commentId },
       select: {
@@ -41,8 +42,8 @@ export const createBlogComment = defineEffect({
       discordMessageId: comment.discordMessageId,
       blogPostId: comment.essay.blogPostId,
       parentBlogCommentId: await parentBlogCommentId(ctx, replyToMessageId),
-      authorBlogUserId: comment.author?.blogUserId ?? null,
-      authorName: comment.author?.displayName ?? comment.authorName ?? 'Discord member',
+      authorBlogUserId: blogAuthor?.asGuest ? null : (comment.author?.blogUserId ?? null),
+      authorName: blogAuthor?.name ?? comment.author?.displayName ?? comment.authorName ?? 'Discord member',
     };
     let created: BlogComment | null = attempt > 1 ? await findOwnBlogComment(blog, key) : null;
     if (!created) {
@@ -54,7 +55,7 @@ export const createBlogComment = defineEffect({
           contentHtml: withDiscordMarker(await withUploadedAttachments(ctx, key.discordMessageId, html), key.discordMessageId),
           authorBlogUserId: canModerate ? key.authorBlogUserId : null,
           authorName: key.authorName,
-          authorEmail: comment.author?.email ?? null,
+          authorEmail: blogAuthor?.asGuest ? null : (comment.author?.email ?? null),
           requestApproved: canModerate,
         });
       } catch (error) {

@@ -6,6 +6,10 @@ import type { SyncContext } from '../sync-context.js';
 import type { IncomingThreadMessage } from './discord-message.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
 import { enqueueAttachmentUploads } from './reply-attachment-upload.js';
+import { replyPublication } from './reply-publication.js';
+
+/** Comment.mirrorState of a reply its author keeps in Discord (see reply-publication.ts). */
+export const DISCORD_ONLY = 'discord_only';
 
 /** `timeZone`: the course's, so a <t:…> timestamp in a reply reads on the blog as the course lives it (not UTC). */
 function toHtml(message: IncomingThreadMessage, timeZone: string): string {
@@ -23,10 +27,7 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
   if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
   const essay = await ctx.db.essay.findUnique({ where: { threadId: message.threadId }, select: { id: true, courseId: true, blogStatus: true, course: { select: { timeZone: true } } } });
   if (!essay || essay.blogStatus !== 'published') return 'ignored';
-  const student = await ctx.db.student.findUnique({
-    where: { courseId_discordUserId: { courseId: essay.courseId, discordUserId: message.authorId } },
-    select: { id: true },
-  });
+  const publication = await replyPublication(ctx, essay.courseId, message.authorId);
   const html = toHtml(message, essay.course.timeZone);
   const now = ctx.clock.now();
   try {
@@ -37,14 +38,17 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
           essayId: essay.id,
           origin: 'discord',
           discordMessageId: message.messageId,
-          authorStudentId: student?.id ?? null,
-          authorName: student ? null : message.authorDisplayName,
+          authorStudentId: publication.studentId,
+          authorName: publication.studentId ? null : message.authorDisplayName,
           wordCount: countWords(message.content),
           contentHash: textFingerprint(html),
           writtenAt: message.createdAt,
+          // Kept in Discord by the student's choice: recorded (it counts for reviews), never written to the blog.
+          ...(publication.discordOnly ? { mirrorState: DISCORD_ONLY } : {}),
         },
         select: { id: true },
       });
+      if (publication.discordOnly) return; // kept in Discord: nothing (not even its attachments) goes to the blog
       const uploads = await enqueueAttachmentUploads(tx, { courseId: essay.courseId, commentId: comment.id, messageId: message.messageId, attachments: message.attachments }, now);
       await enqueueEffect(
         tx,
@@ -54,7 +58,7 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
           dedupeKey: `blog-comment:${message.messageId}`,
           orderKey: `comment:${comment.id}`,
           waitsFor: [...(message.replyToMessageId ? [`blog-comment:${message.replyToMessageId}`] : []), ...uploads],
-          payload: { commentId: comment.id, html, replyToMessageId: message.replyToMessageId },
+          payload: { commentId: comment.id, html, replyToMessageId: message.replyToMessageId, ...(publication.blogAuthor && { blogAuthor: publication.blogAuthor }) },
         },
         now,
       );
@@ -76,8 +80,9 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
 export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem || !message.editedAt) return 'ignored';
   const editedAt = message.editedAt;
-  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true, course: { select: { timeZone: true } } } });
+  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true, mirrorState: true, course: { select: { timeZone: true } } } });
   if (!comment) return 'ignored';
+  const keptInDiscord = comment.mirrorState === DISCORD_ONLY;
   const html = toHtml(message, comment.course.timeZone);
   const hash = textFingerprint(html);
   const newerThanRecorded = [{ discordEditedAt: null, writtenAt: { lte: editedAt } }, { discordEditedAt: { lt: editedAt } }];
@@ -92,6 +97,8 @@ export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThr
       await tx.comment.updateMany({ where: { id: comment.id, OR: newerThanRecorded }, data: { discordEditedAt: editedAt } });
       return 'ignored';
     }
+    // A Discord-only reply's edit still counts (its new word count above), but has no blog comment to update.
+    if (keptInDiscord) return 'updated';
     await enqueueEffect(
       tx,
       { courseId: comment.courseId, kind: updateBlogComment.kind, dedupeKey: `blog-edit:${comment.id}:${editedAt.getTime()}:${hash}`, orderKey: `comment:${comment.id}`, payload: { commentId: comment.id, html, editedAt: editedAt.toISOString() } },

@@ -1,0 +1,43 @@
+// Staff are told in their channel when a student asks for a pseudonym, and the student is told by DM when staff
+// decide on it. An outbox effect recorded with the decision
+// in one transaction, so the DM is sent once the decision is saved and survives a crash; closed DMs end it
+// quietly (/status shows the decision too).
+import { z } from 'zod';
+import { escapeDiscordText } from '../core/format/index.js';
+import { ChatError } from '../sync/chat-port.js';
+import { defineEffect } from '../sync/outbox/effect-handler.js';
+
+export const pseudonymNotice = defineEffect({
+  kind: 'discord.pseudonym_notice',
+  payload: z.object({ studentId: z.string(), pseudonym: z.string(), approved: z.boolean() }),
+  async run(ctx, { studentId, pseudonym, approved }) {
+    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { discordUserId: true, course: { select: { name: true } } } });
+    if (!student?.discordUserId) return { result: { skipped: 'no Discord account' } };
+    const course = escapeDiscordText(student.course.name);
+    const name = escapeDiscordText(pseudonym);
+    const text = approved
+      ? `Your pseudonym **${name}** was approved in ${course}: your thread replies appear on the blog under it from now on.`
+      : `Your pseudonym **${name}** was not approved by the staff of ${course}. Your replies keep the course default name on the blog; choose another with \`/privacy name\`.`;
+    try {
+      return { result: { messageId: await ctx.chat.sendDirectMessage(student.discordUserId, text) } };
+    } catch (error) {
+      if (error instanceof ChatError && error.kind === 'dm_closed') return { result: { skipped: 'DMs closed' } };
+      throw error;
+    }
+  },
+});
+
+/** A new pseudonym request, posted in the staff channel with the command that decides it (at least once). */
+export const pseudonymRequestNotice = defineEffect({
+  kind: 'discord.pseudonym_request',
+  payload: z.object({ studentId: z.string(), pseudonym: z.string() }),
+  async run(ctx, { studentId, pseudonym }) {
+    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { displayName: true, discordUserId: true, pseudonymStatus: true, pseudonym: true, course: { select: { staffChannelId: true } } } });
+    if (!student?.course.staffChannelId) return { result: { skipped: 'no staff channel' } };
+    // Decided (or replaced) before this ran: nothing left to ask staff.
+    if (student.pseudonymStatus !== 'pending' || student.pseudonym !== pseudonym) return { result: { skipped: 'no longer pending' } };
+    const who = student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName);
+    const text = `🪪 ${escapeDiscordText(student.displayName)} asks to appear on the blog as **${escapeDiscordText(pseudonym)}**. Decide with \`/privacy pseudonym-decision student:${who} decision:approve\` (or reject); \`/privacy pseudonyms\` lists every waiting request.`;
+    return { result: { messageId: await ctx.chat.sendChannelMessage(student.course.staffChannelId, { content: text }) } };
+  },
+});

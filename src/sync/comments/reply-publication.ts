@@ -1,0 +1,24 @@
+// What a student's thread reply may publish on the blog (issue 12 item 11): nothing when they keep their
+// replies in Discord, else their name in the style they chose (or the course's). Decided when the reply is
+// recorded and frozen into its blog-comment effect: the consent in force when they wrote is the one that counts.
+import { blogAuthorName } from '../../core/roster/blog-author-name.js';
+import type { SyncContext } from '../sync-context.js';
+
+export interface ReplyPublication {
+  studentId: string | null;
+  discordOnly: boolean;
+  /** null: not on the roster, written as today under their Discord name. */
+  blogAuthor: { name: string; asGuest: boolean } | null;
+}
+
+export async function replyPublication(ctx: SyncContext, courseId: string, discordUserId: string): Promise<ReplyPublication> {
+  const student = await ctx.db.student.findUnique({
+    where: { courseId_discordUserId: { courseId, discordUserId } },
+    select: { id: true, displayName: true, blogNameStyle: true, pseudonym: true, pseudonymStatus: true, discordOnly: true, course: { select: { blogNameStyle: true } } },
+  });
+  if (!student) return { studentId: null, discordOnly: false, blogAuthor: null };
+  const chosen = blogAuthorName(student, student.course.blogNameStyle);
+  // Anything but the full name is written as a guest comment with no address: tied to the student's blog
+  // account or e-mail, WordPress would show their account name or picture beside the name they chose.
+  return { studentId: student.id, discordOnly: student.discordOnly, blogAuthor: { name: chosen.name, asGuest: chosen.style !== 'full' } };
+}
