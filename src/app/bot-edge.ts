@@ -33,7 +33,7 @@ export async function startBotEdge(input: {
   let http: RunningHttpServer | null = null;
   if (options.http) {
     const routes = [
-      ...healthAndMetricsRoutes({ client: input.client, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics }),
+      ...healthAndMetricsRoutes({ client: input.client, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics, metricsToken: options.metricsToken }),
       pushRoutes({ db: options.db, secrets: options.secrets, clock: options.clock, log: options.log, wake: (courseId) => waker?.wake(courseId) }),
       ...(options.http.routes ?? []),
     ];

@@ -44,6 +44,8 @@ export interface BotOptions {
   databaseUrl?: string;
   /** The HTTP server (/healthz, /readyz, /metrics and any extra routes); none when absent (HTTP_PORT=off). */
   http?: { host: string; port: number; routes?: HttpRoutes[] };
+  /** METRICS_TOKEN: when set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   /** PUBLIC_URL: the push URL /course push shows. */
   publicUrl?: string;
   /** PUSH_POLL_MINUTES: the slowed poll while a course's blog pushes. */
