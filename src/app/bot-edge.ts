@@ -25,7 +25,7 @@ export async function startBotEdge(input: {
   owner: string;
   shards: { ids: number[]; count: number };
   metrics: BotMetrics;
-  wake: (courseId: string) => void;
+  wake: (courseId: string, postId?: string) => void;
 }): Promise<BotEdge> {
   const { options } = input;
   const wantsWaker = options.http !== undefined || options.pushWake === true;
@@ -34,7 +34,7 @@ export async function startBotEdge(input: {
   if (options.http) {
     const routes = [
       ...healthAndMetricsRoutes({ client: input.client, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics, metricsToken: options.metricsToken }),
-      pushRoutes({ db: options.db, secrets: options.secrets, clock: options.clock, log: options.log, wake: (courseId) => waker?.wake(courseId) }),
+      pushRoutes({ db: options.db, secrets: options.secrets, clock: options.clock, log: options.log, wake: (courseId, hint) => waker?.wake(courseId, hint.postId) }),
       ...(options.http.routes ?? []),
     ];
     http = await startHttpServer({ host: options.http.host, port: httpPortFor(options.http.port, input.shards), log: options.log, routes });

@@ -63,8 +63,8 @@ export interface RunningBot {
   http: RunningHttpServer | null;
   /** Runs the course sync (poll + outbox) for every held course now; used by tests and the demo. */
   syncNow(): Promise<void>;
-  /** A push arrived for this course: sync it now if this process holds it (the push waker calls this). */
-  wakeCourse(courseId: string): void;
+  /** A push arrived for this course (naming a post, for a comment): sync it now if this process holds it (the push waker calls this). */
+  wakeCourse(courseId: string, postId?: string): void;
   /**
    * Stops taking work (no new job runs, commands answered "restarting"), lets the effects in flight finish
    * (up to `drainMs`, 20 s by default), then releases this process's leases and effect claims so another
@@ -88,6 +88,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', recordRuns: false, run: (ctx) => sync.tick(ctx, 'drain_only') };
   // The shards this client really identified on: SHARD_IDS, or SHARDS/SHARD_COUNT set by discord.js's ShardingManager.
   const shards = { ids: [...ready.ws.shards.keys()], count: ready.options.shardCount ?? 1 };
+  // Pushed runs and syncNow happen outside the scheduler: they stop on this signal, and the drain waits for them.
+  const stopWork = new AbortController();
   const ctx: AppContext & JobContext = {
     shards,
     db: options.db,
@@ -101,6 +103,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     owner,
     kickOutbox: () => scheduler?.kick('outbox'),
     metrics: metrics.counting,
+    stopping: stopWork.signal,
   };
   const route = createInteractionRouter(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => {
@@ -110,9 +113,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   attachMessageEvents(client, ctx);
   const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
   if (options.schedule !== false) scheduler = await startScheduler(jobs, ctx, { shardIds: shards.ids });
-  // Pushed runs happen outside the scheduler, so they carry their own stop signal and the drain waits for them.
-  const stopWork = new AbortController();
-  const wakeCourse = (courseId: string) => sync.wake({ ...ctx, stopping: stopWork.signal }, courseId);
+  // The context carries the stop signal already: a wake copies nothing.
+  const wakeCourse = (courseId: string, postId?: string) => sync.wake(ctx, courseId, postId);
   const drain = (drainMs?: number) =>
     (draining ??= (async () => {
       stopWork.abort();

@@ -20,8 +20,11 @@ export interface PushDeps {
   secrets: SecretBox;
   clock: Clock;
   log: Logger;
-  /** Wakes the course's sync (in this process, or the one holding the course's lease). Never awaited by the sender. */
-  wake(courseId: string): void;
+  /**
+   * Wakes the course's sync (in this process, or the one holding the course's lease). Never awaited by the
+   * sender. `postId`: the post a comment notification names, so its comments are read even on an old essay.
+   */
+  wake(courseId: string, hint: { postId?: string }): void;
   /** Per-course token bucket for verified notifications; defaults: bursts of 60, then 2 per second. */
   rateLimit?: { capacity: number; perSecond: number };
   /** Per-course bucket for refused ones (bad signature, stale); defaults: 10, then one every 6 seconds. */
@@ -69,8 +72,8 @@ export function pushRoutes(deps: PushDeps): HttpRoutes {
     if (!body) return reply.code(400).send({ error: 'malformed_body' });
     const now = deps.clock.now();
     if ((await acceptDelivery(deps.db, { courseId: target.courseId, deliveryId, now })) === 'duplicate') return reply.code(200).send({ ok: true, duplicate: true });
-    await recordPushReceived(deps.db, target.courseId, now);
-    if (body.event !== 'ping') deps.wake(target.courseId);
+    await recordPushReceived(deps.db, target.courseId, now, body.event === 'ping' ? 'ping' : 'change');
+    if (body.event !== 'ping') deps.wake(target.courseId, { postId: body.event.startsWith('comment.') && body.postId !== undefined ? String(body.postId) : undefined });
     log.debug({ courseId: target.courseId, event: body.event, id: body.id }, 'push accepted');
     return reply.code(202).send({ ok: true, course: target.courseName });
   }
