@@ -21,7 +21,8 @@ export interface BotEdge {
  */
 export async function startBotEdge(input: {
   options: BotOptions;
-  client: Client<true>;
+  /** Not yet logged in: the server starts first, and /readyz follows the shards as they connect. */
+  client: Client;
   owner: string;
   shards: { ids: number[]; count: number };
   metrics: BotMetrics;

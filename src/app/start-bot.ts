@@ -75,13 +75,29 @@ export interface RunningBot {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
+/** The shards this process was asked to run, before the login says which it got: for the HTTP port. */
+function configuredShards(client: Client): { ids: number[]; count: number } {
+  const asked = client.options.shards;
+  return { ids: Array.isArray(asked) ? asked : typeof asked === 'number' ? [asked] : [0], count: client.options.shardCount ?? 1 };
+}
+
 /** Composition of the running bot: client, context, event handlers, command router and jobs. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createDiscordClient({ apiUrl: options.apiUrl, shards: options.shards, shardCount: options.shardCount });
   const metrics = createBotMetrics();
   countDiscordRest(client, metrics.counting);
-  const ready = await loginAndWait(client, options.token);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
+  // The HTTP server starts before the login: /healthz answers while Discord is slow to let the bot in, and
+  // /readyz says 503 until the shards are ready. A push arriving meanwhile wakes nothing (the poll catches it).
+  let wakeCourse = (_courseId: string, _postId?: string): void => undefined;
+  const edge = await startBotEdge({ options, client, owner, shards: configuredShards(client), metrics, wake: (courseId, postId) => wakeCourse(courseId, postId) });
+  let ready: Client<true>;
+  try {
+    ready = await loginAndWait(client, options.token);
+  } catch (error) {
+    await edge.close();
+    throw error;
+  }
   let scheduler: RunningScheduler | null = null;
   let draining: Promise<void> | null = null;
   const sync = courseSyncJob({ pushPollMinutes: options.pushPollMinutes });
@@ -114,7 +130,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
   if (options.schedule !== false) scheduler = await startScheduler(jobs, ctx, { shardIds: shards.ids });
   // The context carries the stop signal already: a wake copies nothing.
-  const wakeCourse = (courseId: string, postId?: string) => sync.wake(ctx, courseId, postId);
+  wakeCourse = (courseId, postId) => sync.wake(ctx, courseId, postId);
   const drain = (drainMs?: number) =>
     (draining ??= (async () => {
       stopWork.abort();
@@ -122,7 +138,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await sync.settled();
       await releaseHoldings(ctx);
     })());
-  const edge = await startBotEdge({ options, client: ready, owner, shards, metrics, wake: wakeCourse });
   const http = edge.http;
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {
