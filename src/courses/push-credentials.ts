@@ -3,10 +3,8 @@ import type { Db } from '../db/client.js';
 import { pushSecretBinding } from '../privacy/sealed-tables.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 
-/**
- * The push link's signing secret is sealed like blog credentials, but bound to `push:<course id>` so a blog
- * secret's ciphertext copied into a push link (or back) never opens.
- */
+// The push link's signing secret is sealed like blog credentials, but bound to `push:<course id>`
+// (pushSecretBinding) so a blog secret's ciphertext copied into a push link (or back) never opens.
 
 export interface PushCredentials {
   courseKey: string;
