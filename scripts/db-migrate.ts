@@ -7,9 +7,11 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { databaseKind, sqliteFilePath } from '../src/db/client.js';
+import { findProjectRoot } from '../src/db/migrate.js';
 import { migratePostgres } from '../src/db/postgres-migrate.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Walked up to, not `..`: this runs from scripts/ under tsx and from dist/scripts compiled.
+const root = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 // Same default as prisma.config.ts, so `npm run db:migrate` and the bot agree on the file.
 const url = process.env.DATABASE_URL ?? 'file:./data/coursethreads.db';
 

@@ -1,11 +1,11 @@
 // npm run secrets:reseal — after adding a new key to COURSETHREADS_SECRET_KEYS, re-seals every stored
-// blog secret with it (and binds any secret from before format 2 to its course). Prints counts and
+// blog secret and push signing secret with it (and binds any secret from before format 2 to its course). Prints counts and
 // course ids, never a secret. Safe to run again, and while the bot runs. Once it reports 0 that
 // could not be opened, the older key versions can be removed from COURSETHREADS_SECRET_KEYS.
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openDb } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
-import { describeReseal, resealSecrets } from '../src/privacy/reseal-secrets.js';
+import { describeReseal, resealFailures, resealSecrets } from '../src/privacy/reseal-secrets.js';
 import { SecretBox, SecretKeyError } from '../src/privacy/secret-box.js';
 
 async function main(): Promise<number> {
@@ -17,9 +17,10 @@ async function main(): Promise<number> {
   try {
     const report = await resealSecrets(db, box);
     process.stdout.write(`${describeReseal(report)}\n`);
-    for (const f of report.failed) process.stderr.write(`course ${f.courseId}: ${f.reason}\n`);
-    if (report.failed.length > 0) process.stderr.write('Those stay as they were. Add the key version they were sealed with and run this again.\n');
-    return report.failed.length > 0 ? 1 : 0;
+    const failures = resealFailures(report);
+    for (const failure of failures) process.stderr.write(`${failure}\n`);
+    if (failures.length > 0) process.stderr.write('Those stay as they were. Add the key version they were sealed with and run this again.\n');
+    return failures.length > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();
   }

@@ -1,5 +1,5 @@
-// `npx tsx scripts/shard-manager.ts`: runs the bot with discord.js's ShardingManager, one process per
-// shard, each running src/main.ts (gateway for its shard + jobs by lease on the shared PostgreSQL).
+// `npm run start:shards` (compiled, dist/scripts/shard-manager.js; `start:shards:dev` under tsx): runs the bot
+// with discord.js's ShardingManager, one process per shard, each running main.js (main.ts under tsx) (gateway for its shard + jobs by lease on the shared PostgreSQL).
 //   SHARD_COUNT=8            total shards across all machines (omit for Discord's recommendation: 'auto')
 //   SHARD_IDS=0,1,2,3        the shards THIS machine runs (omit for all); needs SHARD_COUNT
 //   SHARD_SPAWN_DELAY_MS     pause between shard starts (default 5500: Discord's identify rate, max_concurrency 1)
@@ -12,7 +12,9 @@ import { startShards } from '../src/sharding/shard-manager.js';
 import { resolveShardSettings, ShardSettingsError } from '../src/sharding/shard-settings.js';
 import { createLogger } from '../src/shared/logger.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Compiled, the shards run dist/src/main.js on plain Node; under tsx, src/main.ts through tsx.
+const compiled = import.meta.url.endsWith('.js');
 
 async function run(): Promise<void> {
   const config = loadConfig();
@@ -24,8 +26,8 @@ async function run(): Promise<void> {
   const spawnDelay = Number(process.env.SHARD_SPAWN_DELAY_MS ?? '5500');
   const shards = await startShards({
     ...settings,
-    file: path.join(root, 'src', 'main.ts'),
-    execArgv: ['--import', 'tsx'],
+    file: path.join(here, '..', 'src', compiled ? 'main.js' : 'main.ts'),
+    execArgv: compiled ? ['--enable-source-maps'] : ['--import', 'tsx'],
     token: config.discordToken!,
     // SHARD_IDS is this machine's list; each child gets its own id from the manager (SHARDS).
     dropEnv: ['SHARD_IDS'],

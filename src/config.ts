@@ -54,6 +54,8 @@ const configSchema = z.object({
     .default(8787),
   /** The bot's address as the blog reaches it (the push URL shown by /course push), e.g. https://bot.campus.example */
   publicUrl: z.url('must be the bot’s address as the blog reaches it, e.g. https://bot.campus.example').optional(),
+  /** When set, /metrics answers only `Authorization: Bearer <token>` (the scraper's credentials); /healthz and /readyz stay open. */
+  metricsToken: z.string().trim().min(16, 'must be at least 16 characters; make one with `openssl rand -hex 32` and give the same to the scraper').optional(),
   /** While the blog pushes changes, a course is polled only this often (the safety net); normal again once pushes stop. */
   pushPollMinutes: z.coerce.number({ message: 'must be a number of minutes, e.g. 15' }).int('must be whole minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').default(15),
 });
@@ -80,6 +82,7 @@ const envNames: Record<keyof Config, string> = {
   httpPort: 'HTTP_PORT',
   publicUrl: 'PUBLIC_URL',
   pushPollMinutes: 'PUSH_POLL_MINUTES',
+  metricsToken: 'METRICS_TOKEN',
 };
 
 export class ConfigError extends Error {

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     ...(config.httpPort !== 'off' && { http: { host: config.httpHost, port: config.httpPort } }),
     publicUrl: config.publicUrl,
+    metricsToken: config.metricsToken,
     pushPollMinutes: config.pushPollMinutes,
   });
   // bot.stop() closes the HTTP server (health, metrics, blog push) after the drain, then the gateway.

@@ -21,11 +21,12 @@ export interface BotEdge {
  */
 export async function startBotEdge(input: {
   options: BotOptions;
-  client: Client<true>;
+  /** Not yet logged in: the server starts first, and /readyz follows the shards as they connect. */
+  client: Client;
   owner: string;
   shards: { ids: number[]; count: number };
   metrics: BotMetrics;
-  wake: (courseId: string) => void;
+  wake: (courseId: string, postId?: string) => void;
 }): Promise<BotEdge> {
   const { options } = input;
   const wantsWaker = options.http !== undefined || options.pushWake === true;
@@ -33,8 +34,8 @@ export async function startBotEdge(input: {
   let http: RunningHttpServer | null = null;
   if (options.http) {
     const routes = [
-      ...healthAndMetricsRoutes({ client: input.client, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics }),
-      pushRoutes({ db: options.db, secrets: options.secrets, clock: options.clock, log: options.log, wake: (courseId) => waker?.wake(courseId) }),
+      ...healthAndMetricsRoutes({ client: input.client, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics, metricsToken: options.metricsToken }),
+      pushRoutes({ db: options.db, secrets: options.secrets, clock: options.clock, log: options.log, wake: (courseId, hint) => waker?.wake(courseId, hint.postId) }),
       ...(options.http.routes ?? []),
     ];
     http = await startHttpServer({ host: options.http.host, port: httpPortFor(options.http.port, input.shards), log: options.log, routes });

@@ -43,6 +43,8 @@ export interface BotOptions {
   databaseUrl?: string;
   /** The HTTP server (/healthz, /readyz, /metrics and any extra routes); none when absent (HTTP_PORT=off). */
   http?: { host: string; port: number; routes?: HttpRoutes[] };
+  /** METRICS_TOKEN: when set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   /** PUBLIC_URL: the push URL /course push shows. */
   publicUrl?: string;
   /** PUSH_POLL_MINUTES: the slowed poll while a course's blog pushes. */
@@ -60,8 +62,8 @@ export interface RunningBot {
   http: RunningHttpServer | null;
   /** Runs the course sync (poll + outbox) for every held course now; used by tests and the demo. */
   syncNow(): Promise<void>;
-  /** A push arrived for this course: sync it now if this process holds it (the push waker calls this). */
-  wakeCourse(courseId: string): void;
+  /** A push arrived for this course (naming a post, for a comment): sync it now if this process holds it (the push waker calls this). */
+  wakeCourse(courseId: string, postId?: string): void;
   /**
    * Stops taking work (no new job runs, commands answered "restarting"), lets the effects in flight finish
    * (up to `drainMs`, 20 s by default), then releases this process's leases and effect claims so another
@@ -72,19 +74,37 @@ export interface RunningBot {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
+/** The shards this process was asked to run, before the login says which it got: for the HTTP port. */
+function configuredShards(client: Client): { ids: number[]; count: number } {
+  const asked = client.options.shards;
+  return { ids: Array.isArray(asked) ? asked : typeof asked === 'number' ? [asked] : [0], count: client.options.shardCount ?? 1 };
+}
+
 /** Composition of the running bot: client, context, event handlers, command router and jobs. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createDiscordClient({ apiUrl: options.apiUrl, shards: options.shards, shardCount: options.shardCount });
   const metrics = createBotMetrics();
   countDiscordRest(client, metrics.counting);
-  const ready = await loginAndWait(client, options.token);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
+  // The HTTP server starts before the login: /healthz answers while Discord is slow to let the bot in, and
+  // /readyz says 503 until the shards are ready. A push arriving meanwhile wakes nothing (the poll catches it).
+  let wakeCourse = (_courseId: string, _postId?: string): void => undefined;
+  const edge = await startBotEdge({ options, client, owner, shards: configuredShards(client), metrics, wake: (courseId, postId) => wakeCourse(courseId, postId) });
+  let ready: Client<true>;
+  try {
+    ready = await loginAndWait(client, options.token);
+  } catch (error) {
+    await edge.close();
+    throw error;
+  }
   let scheduler: RunningScheduler | null = null;
   let draining: Promise<void> | null = null;
   const sync = courseSyncJob({ pushPollMinutes: options.pushPollMinutes });
   const outboxJob: Job = { name: 'outbox', schedule: '*/10 * * * * *', recordRuns: false, run: (ctx) => sync.tick(ctx, 'drain_only') };
   // The shards this client really identified on: SHARD_IDS, or SHARDS/SHARD_COUNT set by discord.js's ShardingManager.
   const shards = { ids: [...ready.ws.shards.keys()], count: ready.options.shardCount ?? 1 };
+  // Pushed runs and syncNow happen outside the scheduler: they stop on this signal, and the drain waits for them.
+  const stopWork = new AbortController();
   const ctx: AppContext & JobContext = {
     shards,
     db: options.db,
@@ -98,6 +118,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     owner,
     kickOutbox: () => scheduler?.kick('outbox'),
     metrics: metrics.counting,
+    stopping: stopWork.signal,
   };
   // The command modules (and the use cases behind them) load just after READY instead of before it (issue 14's
   // start time); an interaction that arrives first waits for them.
@@ -112,9 +133,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   attachMessageEvents(client, ctx);
   const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
   if (options.schedule !== false) scheduler = await startScheduler(jobs, ctx, { shardIds: shards.ids });
-  // Pushed runs happen outside the scheduler, so they carry their own stop signal and the drain waits for them.
-  const stopWork = new AbortController();
-  const wakeCourse = (courseId: string) => sync.wake({ ...ctx, stopping: stopWork.signal }, courseId);
+  // The context carries the stop signal already: a wake copies nothing.
+  wakeCourse = (courseId, postId) => sync.wake(ctx, courseId, postId);
   const drain = (drainMs?: number) =>
     (draining ??= (async () => {
       stopWork.abort();
@@ -122,7 +142,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await sync.settled();
       await releaseHoldings(ctx);
     })());
-  const edge = await startBotEdge({ options, client: ready, owner, shards, metrics, wake: wakeCourse });
   const http = edge.http;
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   void loadRouter().catch((error: unknown) => options.log.error({ err: error }, 'could not load the slash commands'));

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import { pushSecretBinding } from '../privacy/sealed-tables.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 
-/**
- * The push link's signing secret is sealed like blog credentials, but bound to `push:<course id>` so a blog
- * secret's ciphertext copied into a push link (or back) never opens.
- */
-const sealedFor = (courseId: string) => `push:${courseId}`;
+// The push link's signing secret is sealed like blog credentials, but bound to `push:<course id>`
+// (pushSecretBinding) so a blog secret's ciphertext copied into a push link (or back) never opens.
 
 export interface PushCredentials {
   courseKey: string;
@@ -25,7 +23,7 @@ const newSecret = () => randomBytes(32).toString('hex');
  */
 export async function issuePushSecret(db: Db, secrets: SecretBox, courseId: string, now: Date): Promise<PushCredentials & { rotated: boolean }> {
   const secret = newSecret();
-  const sealed = secrets.seal(secret, sealedFor(courseId));
+  const sealed = secrets.seal(secret, pushSecretBinding(courseId));
   const existing = await db.pushLink.findUnique({ where: { courseId }, select: { courseKey: true } });
   const courseKey = existing?.courseKey ?? newCourseKey();
   await db.pushLink.upsert({
@@ -54,6 +52,6 @@ export async function findPushTarget(db: Db, secrets: SecretBox, courseKey: stri
     select: { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true, course: { select: { name: true, status: true, purgedAt: true } } },
   });
   if (!link || link.course.status === 'archived' || link.course.purgedAt) return null;
-  const secret = secrets.open({ ...link, courseId: sealedFor(link.courseId) });
+  const secret = secrets.open({ ...link, courseId: pushSecretBinding(link.courseId) });
   return { courseId: link.courseId, courseName: link.course.name, secret };
 }

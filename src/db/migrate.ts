@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { databaseKind, sqliteFilePath } from './client.js';
 import { APPLIED_MIGRATIONS_SQL, migrationsDir, pendingMigrations, projectRoot as root, shippedMigrations } from './pending-migrations.js';
+export { findProjectRoot } from './pending-migrations.js';
 
 /** Migration folders not yet recorded as finished in the SQLite file (all of them for a new file). */
 export function pendingSqliteMigrations(file: string): string[] {

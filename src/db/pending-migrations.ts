@@ -14,7 +14,7 @@ type DatabaseKind = 'sqlite' | 'postgresql';
  * The repository folder holding prisma/ and node_modules/. Found by walking up rather than a fixed `../..`,
  * because this file runs from src/db under tsx and from dist/src/db in the compiled build (`npm start`).
  */
-function findProjectRoot(from: string): string {
+export function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'prisma', 'migrations'))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`no prisma/migrations folder above ${from}: run the bot from its repository (npm start)`);

@@ -148,7 +148,7 @@ export class DiscordChat implements ChatPort {
     });
   }
 
-  sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: Array<{ name: string; data: Buffer; description?: string }> }): Promise<string> {
+  sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: Array<{ name: string; data: Buffer; description?: string }>; nonce?: string }): Promise<string> {
     return chatCall(async () => {
       const channel = await this.client.channels.fetch(channelId);
       if (!channel?.isSendable()) throw new ChatError('unknown_target', `channel ${channelId} cannot receive messages`);
@@ -157,6 +157,7 @@ export class DiscordChat implements ChatPort {
         content: input.content,
         allowedMentions: { parse: [], users: input.pingUserIds ?? [] },
         files: (input.files ?? []).map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })),
+        ...(input.nonce ? { nonce: input.nonce, enforceNonce: true } : {}),
       };
       const message = await channel.send(options);
       return message.id;

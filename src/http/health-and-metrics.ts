@@ -15,8 +15,8 @@ function shardStates(client: Client): ShardState[] {
 }
 
 /** The routes a running bot offers on its HTTP server: /healthz, /readyz and /metrics. */
-export function healthAndMetricsRoutes(input: { client: Client; db: Db; databaseUrl?: string; owner: string; clock: Clock; log: Logger; metrics: BotMetrics }): HttpRoutes[] {
+export function healthAndMetricsRoutes(input: { client: Client; db: Db; databaseUrl?: string; owner: string; clock: Clock; log: Logger; metrics: BotMetrics; metricsToken?: string }): HttpRoutes[] {
   const shards = () => shardStates(input.client);
   registerScrapeGauges(input.metrics.registry, { db: input.db, owner: input.owner, clock: input.clock, log: input.log, shards });
-  return [healthRoutes(readinessCheck({ db: input.db, databaseUrl: input.databaseUrl, shards })), metricsRoutes(input.metrics.registry)];
+  return [healthRoutes(readinessCheck({ db: input.db, databaseUrl: input.databaseUrl, shards })), metricsRoutes(input.metrics.registry, { token: input.metricsToken })];
 }

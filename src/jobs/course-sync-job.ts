@@ -5,7 +5,7 @@ import { drainOutbox } from '../sync/outbox/outbox-worker.js';
 import { alertLongBlogOutage } from '../sync/course-alerts.js';
 import { syncCourse } from '../sync/sync-course.js';
 import { claimCourses, courseFence } from './course-leases.js';
-import { leaseForWake, perCourseQueue } from './course-wake.js';
+import { leaseForWake, perCourseQueue, pushedPosts } from './course-wake.js';
 import { recordCourseFailure } from './course-failure.js';
 import type { Job, JobContext } from './job.js';
 
@@ -22,7 +22,8 @@ const jobName = 'course-sync';
  */
 export type CourseSyncJob = Job & {
   tick(ctx: JobContext, mode: TickMode): Promise<string>;
-  wake(ctx: JobContext, courseId: string): void;
+  /** `postId`: the post a pushed comment notification named (read even when older than the recent window). */
+  wake(ctx: JobContext, courseId: string, postId?: string): void;
   /** Resolves once no pushed run is under way (a shutdown waits for it before giving the leases back). */
   settled(): Promise<void>;
 };
@@ -30,22 +31,24 @@ export type CourseSyncJob = Job & {
 export function courseSyncJob(options: { pushPollMinutes?: number } = {}): CourseSyncJob {
   const lastPoll = new Map<string, number>();
   const queue = perCourseQueue();
+  const posts = pushedPosts();
   const pushPollMs = (options.pushPollMinutes ?? 15) * 60_000;
   // Each poll compares recent essays; every few hours a sweep compares all of them (the missed-event repair).
   const lastFullSweep = new Map<string, number>();
   const fullSweepEveryMs = 6 * 3_600_000;
 
   /** One course's share of a tick; resolves with what it did, or throws for the caller to record. */
-  async function tickCourse(ctx: JobContext, courseId: string, lease: Lease, mode: TickMode): Promise<{ polled: boolean; effects: number } | null> {
+  async function tickCourse(ctx: JobContext, courseId: string, lease: Lease, mode: TickMode, pushed: string[] = []): Promise<{ polled: boolean; effects: number } | null> {
     // Renewed just before its work: a long tick must not let the last courses' leases lapse meanwhile.
     const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000 });
     if (!renewed) return null; // another process has it now
     const fence = courseFence(ctx, courseId, lease);
     const claimMs = ctx.config.leaseSeconds * 1_000;
-    const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true, pushLink: { select: { lastPushAt: true } } } });
+    const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true, pushLink: { select: { lastEventAt: true } } } });
     const now = ctx.clock.now().getTime();
-    // While the blog pushes, the poll is only the safety net: slowed, back to normal once pushes stop.
-    const lastPushAt = course.pushLink?.lastPushAt?.getTime();
+    // While the blog pushes changes, the poll is only the safety net: slowed, back to normal once they stop.
+    // A test ping is no change: it leaves the poll as it was.
+    const lastPushAt = course.pushLink?.lastEventAt?.getTime();
     const intervalMs = lastPushAt !== undefined && now - lastPushAt < pushPollMs ? Math.max(course.pollIntervalMinutes * 60_000, pushPollMs) : course.pollIntervalMinutes * 60_000;
     const due = mode === 'poll_all_now' || mode === 'pushed' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + intervalMs <= now);
     let effects = 0;
@@ -54,7 +57,7 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Cours
       const sweepAll = (lastFullSweep.get(courseId) ?? 0) + fullSweepEveryMs <= now;
       const pollStarted = performance.now(); // a duration for /metrics, not course time: the real clock
       try {
-        effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll, stop: ctx.stopping })).effects.done;
+        effects += (await syncCourse(ctx, courseId, { fence, claimMs, reconcileAll: sweepAll, stop: ctx.stopping, pushedPosts: pushed })).effects.done;
         ctx.metrics?.pollFinished(courseId, (performance.now() - pollStarted) / 1_000, true);
         if (sweepAll) lastFullSweep.set(courseId, now);
       } catch (error) {
@@ -90,15 +93,16 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Cours
    * A push for a course: its tick now, if this process holds the course (else the holder is woken, see
    * push-wake.ts). Coalesced per course: one run at a time and at most one queued, however many arrive.
    */
-  function wake(ctx: JobContext, courseId: string): void {
+  function wake(ctx: JobContext, courseId: string, postId?: string): void {
     if (ctx.stopping?.aborted) return; // shutting down: the process taking over polls the course anyway
+    posts.note(courseId, postId);
     queue.wake(courseId, async () => {
       if (ctx.stopping?.aborted) return;
       const startedAt = ctx.clock.now();
       try {
         const lease = await leaseForWake(ctx, courseId);
         if (!lease) return; // another process holds it (and was woken too), or it is not ours to serve
-        await tickCourse(ctx, courseId, lease, 'pushed');
+        await tickCourse(ctx, courseId, lease, 'pushed', posts.take(courseId));
       } catch (error) {
         await recordCourseFailure(ctx, { jobName, courseId, startedAt, error }).catch((e: unknown) => ctx.log.error({ err: e, courseId }, 'push wake failed'));
       }

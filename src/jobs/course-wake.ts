@@ -50,6 +50,28 @@ export function perCourseQueue() {
 }
 
 /**
+ * The posts pushed comment notifications named, per course, until a pushed run takes them: wakes coalesce
+ * into one run, so the run reads every post named since the previous one began. Bounded per course (a
+ * flood beyond it is left to the poll and the sweep, like any missed push).
+ */
+export function pushedPosts(limit = 100) {
+  const pending = new Map<string, Set<string>>();
+  return {
+    note(courseId: string, postId: string | undefined): void {
+      if (!postId) return;
+      const posts = pending.get(courseId) ?? new Set<string>();
+      if (posts.size < limit) posts.add(postId);
+      pending.set(courseId, posts);
+    },
+    take(courseId: string): string[] {
+      const posts = [...(pending.get(courseId) ?? [])];
+      pending.delete(courseId);
+      return posts;
+    },
+  };
+}
+
+/**
  * The course lease for a pushed course: kept if ours, taken if free or lapsed (a push right after start-up
  * or setup must not wait for the next claim), null when another live process holds it (it was woken too)
  * or the course is not this process's to serve (paused, archived, or its guild on another gateway shard).

@@ -17,8 +17,9 @@ export function reminderSweepJob(): Job {
       let sent = 0;
       let failed = 0;
       for (const { courseId, lease } of claimed) {
+        if (ctx.stopping?.aborted) break; // shutting down: the process taking over sweeps the rest
         try {
-          const s = await runReminderSweep({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence: courseFence(ctx, courseId, lease), metrics: ctx.metrics }, courseId);
+          const s = await runReminderSweep({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence: courseFence(ctx, courseId, lease), metrics: ctx.metrics, stop: ctx.stopping }, courseId);
           sent += s.sent;
           failed += s.failed;
         } catch (error) {

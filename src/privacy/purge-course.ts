@@ -54,6 +54,9 @@ export async function purgeCourseData(db: Db, input: { courseId: string; now: Da
       await tx.auditEntry.updateMany({ where: { courseId: course.id }, data: { targetStudentId: null } });
       await tx.reviewRound.updateMany({ where: { courseId: course.id }, data: { createdByUserId: null } });
       const blogSecretDeleted = (await tx.blogSecret.deleteMany({ where: { courseId: course.id } })).count > 0;
+      // The push signing secret and the delivery ids go too: an archived course takes no notifications.
+      await tx.pushDelivery.deleteMany({ where: { courseId: course.id } });
+      await tx.pushLink.deleteMany({ where: { courseId: course.id } });
       await tx.course.update({
         where: { id: course.id },
         data: { purgedAt: course.purgedAt ?? input.now, status: 'archived', createdByUserId: null, flaggedReason: null, blogLastError: null },

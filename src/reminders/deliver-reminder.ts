@@ -2,6 +2,10 @@
 // the student chose the channel or their DMs are closed (Discord 50007, remembered on the student).
 // The reminder thread is opened when missing (and again when it was deleted); the staff channel is
 // never used for a student's reminder: students cannot read it.
+// Both carry a nonce derived from the reminder's id (enforced, as the round notice's DM, ADR 0005): a retry
+// inside Discord's nonce window (discord.js retrying a timeout, a sweep after a crash between Discord's
+// answer and the record) gets the first message back instead of posting a second one.
+import { createHash } from 'node:crypto';
 import { reminderRoute, type RouteStudent } from '../core/reminders/reminder-route.js';
 import type { Db } from '../db/client.js';
 import { ChatError, type ChatPort } from '../sync/chat-port.js';
@@ -19,17 +23,22 @@ export type Delivery =
 
 export const NO_DISCORD_ERROR = 'no Discord account on the roster';
 
+/** Discord nonces are at most 25 characters: a prefix per route (DM, thread) and 23 hex digits of the key. */
+export const reminderNonce = (reminderId: string, route: 'dm' | 'channel') => `r${route === 'dm' ? 'd' : 'c'}${createHash('sha256').update(`reminder:${reminderId}:${route}`).digest('hex').slice(0, 23)}`;
+
 export async function deliverReminder(
   deps: { db: Db; chat: ChatPort; now: Date },
   course: ReminderThreadCourse,
   student: Recipient,
   text: { dm: string; mention: string },
+  /** The Reminder row's id: the same on every retry of this reminder, so its nonces are too. */
+  reminderId: string,
 ): Promise<Delivery> {
   const route = reminderRoute(student, deps.now);
   if (route.kind === 'unreachable') return { status: 'failed', error: NO_DISCORD_ERROR };
   if (route.kind === 'dm') {
     try {
-      const messageId = await deps.chat.sendDirectMessage(student.discordUserId!, text.dm);
+      const messageId = await deps.chat.sendDirectMessage(student.discordUserId!, text.dm, { nonce: reminderNonce(reminderId, 'dm') });
       if (student.dmClosedAt) await deps.db.student.update({ where: { id: student.id }, data: { dmClosedAt: null } });
       return { status: 'sent', via: 'dm', messageId };
     } catch (error) {
@@ -42,15 +51,15 @@ export async function deliverReminder(
       // Other refusals (blocked bot, unknown user) also fall back to the reminder thread.
     }
   }
-  return postInReminderThread(deps, course, student.discordUserId!, text.mention);
+  return postInReminderThread(deps, course, student.discordUserId!, text.mention, reminderNonce(reminderId, 'channel'));
 }
 
-async function postInReminderThread(deps: { db: Db; chat: ChatPort }, course: ReminderThreadCourse, userId: string, content: string): Promise<Delivery> {
+async function postInReminderThread(deps: { db: Db; chat: ChatPort }, course: ReminderThreadCourse, userId: string, content: string, nonce: string): Promise<Delivery> {
   for (let attempt = 1; ; attempt++) {
     let threadId: string | null = null;
     try {
       threadId = await ensureReminderThread(deps, course);
-      const messageId = await deps.chat.sendChannelMessage(threadId, { content, pingUserIds: [userId] });
+      const messageId = await deps.chat.sendChannelMessage(threadId, { content, pingUserIds: [userId], nonce });
       return { status: 'sent', via: 'channel', messageId, threadId };
     } catch (error) {
       if (!(error instanceof ChatError)) throw error;

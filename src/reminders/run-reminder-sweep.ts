@@ -26,6 +26,8 @@ export interface SweepSummary {
   postponed: number;
   superseded: number;
   retried: number;
+  /** Shutting down: stopped between students, the rest is left for the next run. */
+  stopped: boolean;
   digest: DigestOutcome | null;
 }
 
@@ -33,18 +35,22 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
   const now = deps.clock.now();
   const course = await loadCourse(deps.db, courseId);
   const summary: SweepSummary = {
-    courseId, skipped: null, lateAssigned: 0, completed: 0, sent: 0, failed: 0, deferred: 0, duplicates: 0, postponed: 0, superseded: 0, retried: 0, digest: null,
+    courseId, skipped: null, lateAssigned: 0, completed: 0, sent: 0, failed: 0, deferred: 0, duplicates: 0, postponed: 0, superseded: 0, retried: 0, digest: null, stopped: false,
   };
   if (course.status !== 'active' && course.status !== 'flagged') return { ...summary, skipped: course.status };
   Object.assign(summary, await bringUpToDate(deps, course, now));
   summary.retried = await retryStaleReminders(deps, course, now);
 
   // Planned and sent one batch of open assignments at a time, so a big course never sits in memory whole.
+  // On shutdown it stops between reminders (each is recorded, sent and marked whole), never inside one.
+  const stopping = () => (summary.stopped ||= deps.stop?.aborted ?? false);
   for await (const { plan, open } of planForCourseInBatches(deps.db, course, now)) {
+    if (stopping()) break;
     summary.postponed += plan.postponed.length;
     summary.superseded += plan.skipped.length;
     const reviewerOf = new Map(open.map((a) => [a.id, a.reviewerId]));
     for (const due of plan.due) {
+      if (stopping()) break;
       const id = await recordIntent(deps, {
         courseId, assignmentId: due.assignmentId, studentId: reviewerOf.get(due.assignmentId) ?? null, dedupeKey: due.key, stage: due.stage,
         scheduledFor: due.scheduledFor, postponedUntil: due.sendAt.getTime() > due.scheduledFor.getTime() ? due.sendAt : null, now,
@@ -59,6 +65,7 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
       else summary.deferred++;
     }
   }
+  if (stopping()) return summary; // the digest waits for the next run too
   summary.digest = await sendOverdueDigest(deps, course, now);
   return summary;
 }

@@ -14,7 +14,7 @@ export async function sendReminder(
   const draft = await draftReminder(deps.db, course, reminder, now);
   // Completed or cancelled between planning and sending (or before a retry): nothing to remind.
   const outcome: MarkOutcome = draft
-    ? await deliverReminder({ db: deps.db, chat: deps.chat, now }, course, draft.student, draft.text)
+    ? await deliverReminder({ db: deps.db, chat: deps.chat, now }, course, draft.student, draft.text, reminder.id)
     : { status: 'failed', error: 'no longer owed' };
   await markOutcome(deps.db, reminder.id, outcome, now);
   if (outcome.status === 'sent') deps.metrics?.reminderSent(reminder.stage, outcome.via);

@@ -21,6 +21,8 @@ export interface SweepDeps {
   /** Checked in the same transaction as each Reminder insert (the course lease of this process). */
   fence?: (tx: Tx) => Promise<void>;
   metrics?: Metrics;
+  /** Aborted on shutdown: the reminder in hand is finished, no other is started (the next run sends the rest). */
+  stop?: AbortSignal;
   /** Told of each student reminder this sweep sent or tried (/reminders send-now names them to staff). */
   onReminder?: (draft: ReminderDraft, outcome: MarkOutcome) => void;
 }

@@ -33,8 +33,8 @@ export interface ChatPort {
    * 25 characters) Discord returns the first message for a repeat within minutes instead of sending another.
    */
   sendDirectMessage(userId: string, content: string, options?: { nonce?: string }): Promise<string>;
-  /** A message in a channel or thread; only `pingUserIds` may be mentioned. */
-  sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: ChatFile[] }): Promise<string>;
+  /** A message in a channel or thread; only `pingUserIds` may be mentioned. A `nonce` is enforced as for a DM. */
+  sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: ChatFile[]; nonce?: string }): Promise<string>;
   /** Permissions the bot lacks in a channel, as readable names (empty = all good). */
   missingPermissions(channelId: string, kind: ChannelKind): Promise<string[]>;
 }

@@ -1,6 +1,7 @@
 import type { SyncContext } from './sync-context.js';
 import { pollCourseEssays, type PollSummary } from './essays/poll-essays.js';
 import { pollBlogComments, type CommentPollSummary } from './comments/poll-blog-comments.js';
+import { pollPushedPostComments } from './comments/poll-pushed-posts.js';
 import { drainOutbox, type DrainOptions, type DrainSummary } from './outbox/outbox-worker.js';
 import { effectHandlers } from './effect-registry.js';
 
@@ -16,6 +17,8 @@ export interface CourseSyncOptions {
   reconcileAll?: boolean;
   /** Aborted on shutdown: the effect in hand finishes, no other is started. */
   stop?: AbortSignal;
+  /** Blog post ids pushed comment notifications named: read even when older than the recent window. */
+  pushedPosts?: string[];
 }
 
 export interface CourseSyncSummary {
@@ -36,6 +39,8 @@ export async function syncCourse(ctx: SyncContext, courseId: string, options: Co
   const essays = await pollCourseEssays(ctx, courseId, { fence });
   const first = await drain();
   const comments = await pollBlogComments(ctx, courseId, { all: options.reconcileAll ?? false, fence });
+  // The sweep has read every essay already.
+  if (!options.reconcileAll) await pollPushedPostComments(ctx, courseId, options.pushedPosts ?? [], { fence });
   const more = await drain();
   const effects = { done: first.done + more.done, retried: first.retried + more.retried, dead: first.dead + more.dead };
   return { essays, comments, effects };

@@ -22,8 +22,9 @@ export async function acceptDelivery(db: Db, input: { courseId: string; delivery
   return 'new';
 }
 
-export async function recordPushReceived(db: Db, courseId: string, now: Date): Promise<void> {
-  await db.pushLink.updateMany({ where: { courseId }, data: { lastPushAt: now } });
+/** A test ping proves the link works (lastPushAt) but changes nothing, so only a real change slows the poll (lastEventAt). */
+export async function recordPushReceived(db: Db, courseId: string, now: Date, kind: 'change' | 'ping'): Promise<void> {
+  await db.pushLink.updateMany({ where: { courseId }, data: { lastPushAt: now, ...(kind === 'change' && { lastEventAt: now }) } });
 }
 
 export async function recordPushFailure(db: Db, courseId: string, reason: string, now: Date): Promise<void> {

@@ -9,6 +9,7 @@ import type { EmuContext, EmulatorConfig } from './context.js';
 import { Gateway, GATEWAY_PATH } from './gateway.js';
 import { createRequestHandler } from './http-server.js';
 import { InteractionTracker } from './interaction-tracker.js';
+import { gatewayMessage } from './messages-core.js';
 import { isThread } from './permissions.js';
 import { RateLimiter, type FailNextRule } from './rate-limits.js';
 import { registerAllRoutes } from './routes/index.js';
@@ -127,6 +128,12 @@ export class DiscordEmulator {
   dropGatewayConnections(mode: 'reconnect' | 'terminate' = 'reconnect'): void { this.gateway.drop(mode); }
   /** Refuse (true) or accept again (false) gateway connections: with dropGatewayConnections, a shard stays disconnected. */
   refuseGatewayConnections(refuse: boolean): void { this.gateway.refusing = refuse; }
+  /** Sends a message's MESSAGE_CREATE again, as Discord may after a resume: a bot must not act on it twice. */
+  redispatchMessageCreate(channelId: string, messageId: string): void {
+    const message = this.messagesIn(channelId).find((m) => m.id === messageId);
+    if (!message) throw new Error(`emulator: no message ${messageId} in channel ${channelId}`);
+    this.ctx.dispatch('MESSAGE_CREATE', gatewayMessage(this.ctx, message), { guildId: this.state.channels.get(channelId)?.guild_id, channelId });
+  }
 
   /** Polls until the predicate (sync or async: an async one is awaited, never taken as a truthy Promise) holds. */
   async waitFor<T>(predicate: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {

@@ -13,7 +13,7 @@ import { recordCommentAction, type CommentFence, type CommentPollSummary, type K
 export type { CommentPollSummary } from './record-comment-change.js';
 
 /** Essays whose comments are compared on every poll; older ones are covered by the reconcile sweep. */
-const recentWindowMs = 45 * 24 * 3_600_000;
+export const recentWindowMs = 45 * 24 * 3_600_000;
 
 export interface CommentPollOptions {
   /** Every essay, not only recent ones (the reconcile sweep). */
@@ -72,7 +72,7 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
   return summary;
 }
 
-async function reconcileEssayComments(
+export async function reconcileEssayComments(
   ctx: SyncContext,
   input: { courseId: string; essayId: string; comments: BlogComment[]; complete: boolean; fence: CommentFence | undefined },
   summary: CommentPollSummary,

@@ -104,6 +104,22 @@ describe('the compiled production build', () => {
     }
   }, 120_000);
 
+  it('the operator scripts run compiled on plain Node: db:migrate creates a database, commands:deploy registers, start:shards and secrets:reseal are there', async () => {
+    for (const script of ['shard-manager', 'deploy-commands', 'db-migrate', 'reseal-secrets']) expect(existsSync(path.join(outDir, 'scripts', `${script}.js`)), script).toBe(true);
+    const env = { PATH: process.env.PATH, DATABASE_URL: `file:${path.join(dataDir, 'migrated.db')}` };
+    const migrate = spawnSync(process.execPath, [path.join(outDir, 'scripts', 'db-migrate.js')], { cwd: root, env, encoding: 'utf8' });
+    expect(migrate.status, migrate.stdout + migrate.stderr).toBe(0);
+    expect(existsSync(path.join(dataDir, 'migrated.db'))).toBe(true);
+    // Asynchronous: the emulator answering it lives in this process.
+    const child = spawn(process.execPath, [path.join(outDir, 'scripts', 'deploy-commands.js')], { cwd: root, env: { PATH: process.env.PATH, DISCORD_TOKEN: emu.botToken, DISCORD_APPLICATION_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, DISCORD_DEV_GUILD_ID: guild.id } });
+    const deploy = { stdout: '', stderr: '', status: -1 };
+    child.stdout.on('data', (chunk: Buffer) => (deploy.stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (deploy.stderr += chunk.toString()));
+    deploy.status = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+    expect(deploy.status, deploy.stderr).toBe(0);
+    expect(deploy.stdout).toMatch(/Registered \d+ command\(s\) in server/);
+  }, 120_000);
+
   it('a restart on an up-to-date database applies nothing and still connects', async () => {
     const bot = await startCompiled();
     try {

@@ -104,3 +104,28 @@ describe('resealSecrets at start-up (onlyLegacy)', () => {
     expect(() => box.open({ ...upgraded, courseId: bound })).toThrow();
   });
 });
+
+describe('push signing secrets (from /course push) under key rotation', { timeout: 240_000 }, () => {
+  it('npm run secrets:reseal re-seals the push link’s secret too, so the old key can be retired and the plugin keeps working', async () => {
+    const { issuePushSecret, findPushTarget } = await import('../../../src/courses/push-credentials.js');
+    const id = await course(1);
+    const issued = await issuePushSecret(testDb.db, new SecretBox({ '1': oldKey }), id, new Date());
+    const run = reseal({ COURSETHREADS_SECRET_KEYS: `1:${oldKey},2:${newKey}`, DATABASE_URL: testDb.url });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Push secrets: 1 re-sealed under key version 2, 0 already current, 0 could not be opened/);
+    expect(run.stdout).not.toContain(issued.secret);
+    expect((await testDb.db.pushLink.findUniqueOrThrow({ where: { courseId: id } })).keyVersion).toBe(2);
+    // With only the new key configured, the push URL still finds its course and the same secret.
+    expect(await findPushTarget(testDb.db, new SecretBox({ '2': newKey }), issued.courseKey)).toMatchObject({ courseId: id, secret: issued.secret });
+  });
+
+  it('the bot refuses to start when a push secret cannot be opened with the configured keys, naming the course', async () => {
+    const { issuePushSecret } = await import('../../../src/courses/push-credentials.js');
+    const { checkSealedSecrets } = await import('../../../src/privacy/check-sealed-secrets.js');
+    const id = await course(1);
+    await issuePushSecret(testDb.db, new SecretBox({ '3': unknownKey }), id, new Date());
+    const configured = new SecretBox({ '1': oldKey });
+    await expect(checkSealedSecrets(testDb.db, configured)).rejects.toThrow(new RegExp(`push secret of course ${id}: .*key version 3`));
+  });
+});

@@ -53,6 +53,18 @@ describe('many notifications, one sync at a time', () => {
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 429, 429]);
     expect(Number(answers[3]!.retryAfter)).toBeGreaterThanOrEqual(1);
   });
+
+  it('a flood of badly signed requests to a course’s push URL does not make the plugin’s correctly signed one wait (no 429)', async () => {
+    world = await startPushWorld({ rateLimit: { capacity: 3, perSecond: 0.5 } });
+    const forged = [];
+    for (let i = 0; i < 40; i++) forged.push((await world.send({ event: 'ping', id: 0 }, { secret: 'f'.repeat(64) })).status);
+    // Forgeries are refused, and past a small allowance answered 429 without more work.
+    expect(forged.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(forged.at(-1)).toBe(429);
+    expect(new Set(forged)).toEqual(new Set([401, 429]));
+    const genuine = await world.send({ event: 'ping', id: 0 });
+    expect(genuine).toMatchObject({ status: 202, json: { ok: true, course: 'HIST 214' } });
+  });
 });
 
 describe('the bot down while the blog publishes', () => {

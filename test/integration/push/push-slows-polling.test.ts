@@ -20,7 +20,9 @@ it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop fo
   const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
   const mirrored = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
 
-  expect((await world.send({ event: 'ping', id: 0 })).status).toBe(202); // the plugin is working
+  // The plugin is working: a real change was pushed (and its woken sync has finished).
+  expect((await world.send({ event: 'post.updated', id: post.id }, { timestamp: Math.floor(clock.now().getTime() / 1000) })).status).toBe(202);
+  await world.bot.syncNow();
   await world.wp.as('student2').comment(post.id, '<p>A comment whose push was lost.</p>');
   clock.advance(3 * MINUTE); // past the course's own interval
   await scheduledTick();
@@ -34,4 +36,21 @@ it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop fo
   clock.advance(3 * MINUTE); // no push for 19 minutes: back to every 2 minutes
   await scheduledTick();
   expect(mirrored().join('\n')).toContain('Pushes have stopped.');
+}, 60_000);
+
+it('the plugin’s "Send test" (a ping) does not slow the poll: a comment whose push was lost still appears at the course’s own 2-minute poll', async () => {
+  const clock = new ManualClock(new Date());
+  world = await startPushWorld({ clock });
+  const job = courseSyncJob({ pushPollMinutes: 15 });
+  const scheduledTick = () => job.tick(world.bot.ctx, 'scheduled');
+  const post = await world.wp.as('student1').publishPost({ title: 'Tested, not yet pushed', content: '<p>Essay.</p>' });
+  await scheduledTick();
+  const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
+  const mirrored = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+
+  expect((await world.send({ event: 'ping', id: 0 }, { timestamp: Math.floor(clock.now().getTime() / 1000) })).status).toBe(202);
+  await world.wp.as('student2').comment(post.id, '<p>Commented right after the test.</p>');
+  clock.advance(3 * MINUTE);
+  await scheduledTick();
+  expect(mirrored().join('\n')).toContain('Commented right after the test.');
 }, 60_000);

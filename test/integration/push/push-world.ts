@@ -41,9 +41,9 @@ export async function startPushWorld(options: { rateLimit?: { capacity: number; 
   const wakes: string[] = [];
   const app = Fastify();
   const ctx = world.bot.ctx;
-  await app.register(pushRoutes({ db: ctx.db, secrets: ctx.secrets, clock: ctx.clock, log: ctx.log, rateLimit: options.rateLimit, wake: (courseId) => {
+  await app.register(pushRoutes({ db: ctx.db, secrets: ctx.secrets, clock: ctx.clock, log: ctx.log, rateLimit: options.rateLimit, wake: (courseId, hint) => {
     wakes.push(courseId);
-    world.bot.wakeCourse(courseId);
+    world.bot.wakeCourse(courseId, hint.postId);
   } }));
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   // The operator's PUBLIC_URL: the address the blog reaches the bot at.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PushLink" ADD COLUMN     "lastEventAt" TIMESTAMP(3);
