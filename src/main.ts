@@ -1,4 +1,4 @@
-import { exitGracefullyOnSignals } from './app/graceful-shutdown.js';
+import { stopGracefullyOnSignals } from './app/graceful-shutdown.js';
 import { startBot } from './app/start-bot.js';
 import { ConfigError, loadConfig, missingForDiscord } from './config.js';
 import { realBlogSources } from './courses/course-blogs.js';
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     ]);
   }
   const log = createLogger(config.logLevel);
+  // Listening before anything starts: a SIGTERM during start-up (or right after "connected") is a clean stop, not a kill.
+  const shutdown = stopGracefullyOnSignals({ log, drainMs: config.shutdownDrainSeconds * 1_000 });
   const secrets = new SecretBox(config.secretKeys);
   await migrateDatabase(config.databaseUrl, log);
   const db = await openDb(config.databaseUrl);
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     pushPollMinutes: config.pushPollMinutes,
   });
   // bot.stop() closes the HTTP server (health, metrics, blog push) after the drain, then the gateway.
-  exitGracefullyOnSignals({ bot, db, log, drainMs: config.shutdownDrainSeconds * 1_000 });
+  shutdown.attach({ bot, db });
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@
 // Prints one JSON line `{"ready":...}` on stdout when connected; SIGTERM stops it the way production does
 // (src/app/graceful-shutdown.ts: drain, release leases, exit 0), SIGKILL does not.
 import pino from 'pino';
-import { exitGracefullyOnSignals } from '../../../src/app/graceful-shutdown.js';
+import { stopGracefullyOnSignals } from '../../../src/app/graceful-shutdown.js';
 import { startBot } from '../../../src/app/start-bot.js';
 import { realBlogSources } from '../../../src/courses/course-blogs.js';
 import { openDb } from '../../../src/db/client.js';
@@ -42,6 +42,8 @@ const sweepSeconds = Number(env.BOT_SWEEP_SECONDS ?? '2');
 const drainSeconds = Number(env.BOT_DRAIN_SECONDS ?? '5');
 const every = (seconds: number) => `*/${seconds} * * * * *`;
 const log = createLogger(env.BOT_LOG_LEVEL ?? 'info', env.BOT_LOG_FILE ? pino.destination({ dest: env.BOT_LOG_FILE, sync: true }) : undefined).child({ proc: env.BOT_NAME });
+// Before the bot starts, as src/main.ts does: the parent may send SIGTERM the moment it reads the ready line.
+const shutdown = stopGracefullyOnSignals({ log, drainMs: drainSeconds * 1_000 });
 
 const db = await openDb(need('BOT_DATABASE_URL'));
 const bot = await startBot({
@@ -68,4 +70,4 @@ const bot = await startBot({
 
 process.stdout.write(`${JSON.stringify({ ready: true, owner: bot.ctx.owner, pid: process.pid, shards, guilds: bot.client.guilds.cache.size })}\n`);
 
-exitGracefullyOnSignals({ bot, db, log, drainMs: drainSeconds * 1_000 });
+shutdown.attach({ bot, db });

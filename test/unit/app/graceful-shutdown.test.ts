@@ -2,21 +2,15 @@
 // run `systemctl stop` (one SIGTERM) or lose patience (a second one).
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { exitGracefullyOnSignals } from '../../../src/app/graceful-shutdown.js';
+import { stopGracefullyOnSignals } from '../../../src/app/graceful-shutdown.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 
-function harness(options: { drainNeverEnds?: boolean } = {}) {
+function harness(options: { drainNeverEnds?: boolean; attached?: boolean } = {}) {
   const steps: string[] = [];
   const signals = new EventEmitter();
   let exited: (code: number) => void = () => {};
   const exitCode = new Promise<number>((resolve) => (exited = resolve));
-  exitGracefullyOnSignals({
-    bot: {
-      drain: () => (options.drainNeverEnds ? new Promise<void>(() => steps.push('drain started')) : Promise.resolve(void steps.push('drain'))),
-      stop: async () => void steps.push('gateway closed'),
-    },
-    db: { $disconnect: async () => void steps.push('database closed') },
-    closeHttp: async () => void steps.push('http closed'),
+  const shutdown = stopGracefullyOnSignals({
     log: silentLogger(),
     drainMs: 60_000,
     exit: (code) => {
@@ -25,7 +19,17 @@ function harness(options: { drainNeverEnds?: boolean } = {}) {
     },
     signals: signals as unknown as Pick<NodeJS.Process, 'on'>,
   });
-  return { steps, exitCode, send: (signal: NodeJS.Signals) => signals.emit(signal, signal) };
+  const attach = () =>
+    shutdown.attach({
+      bot: {
+        drain: () => (options.drainNeverEnds ? new Promise<void>(() => steps.push('drain started')) : Promise.resolve(void steps.push('drain'))),
+        stop: async () => void steps.push('gateway closed'),
+      },
+      db: { $disconnect: async () => void steps.push('database closed') },
+      closeHttp: async () => void steps.push('http closed'),
+    });
+  if (options.attached !== false) attach();
+  return { steps, exitCode, attach, send: (signal: NodeJS.Signals) => signals.emit(signal, signal) };
 }
 
 describe('stopping the bot with signals', () => {
@@ -49,5 +53,15 @@ describe('stopping the bot with signals', () => {
     send('SIGTERM');
     expect(await exitCode).toBe(1);
     expect(steps).toEqual(['drain started', 'exit 1']);
+  });
+
+  it('a SIGTERM during start-up is not lost: the bot stops cleanly as soon as it is up', async () => {
+    const { steps, exitCode, send, attach } = harness({ attached: false });
+    send('SIGTERM');
+    await Promise.resolve();
+    expect(steps).toEqual([]);
+    attach();
+    expect(await exitCode).toBe(0);
+    expect(steps).toEqual(['drain', 'http closed', 'gateway closed', 'database closed', 'exit 0']);
   });
 });
