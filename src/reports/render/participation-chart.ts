@@ -34,10 +34,10 @@ async function loadChartLibs(): Promise<ChartLibs> {
 function drawPanel({ Chart, createCanvas }: ChartLibs, target: SKRSContext2D, config: ChartConfiguration, x: number, y: number, width: number, height: number): void {
   const canvas = createCanvas(width, height);
   // Chart.js picks its BasicPlatform (no DOM) in Node; it only needs a 2D context and a size.
-  const chart = new Chart(canvas.getContext('2d') as never, {
+  const chart = new Chart(canvas.getContext('2d'), {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1, maintainAspectRatio: false },
-  } as ChartConfiguration);
+  });
   target.drawImage(canvas, x, y);
   chart.destroy(); // after compositing: destroy() clears the canvas
 }
@@ -64,7 +64,7 @@ export async function participationChartPng(
   const panelHeight = height - top - GAP;
   const leftWidth = Math.round((width - 3 * GAP) * 0.6);
   const rightWidth = width - 3 * GAP - leftWidth;
-  drawPanel(libs, ctx, completionChartConfig(rows, maxStudents) as ChartConfiguration, GAP, top, leftWidth, panelHeight);
-  drawPanel(libs, ctx, activityChartConfig(weekly) as ChartConfiguration, 2 * GAP + leftWidth, top, rightWidth, panelHeight);
+  drawPanel(libs, ctx, completionChartConfig(rows, maxStudents), GAP, top, leftWidth, panelHeight);
+  drawPanel(libs, ctx, activityChartConfig(weekly), 2 * GAP + leftWidth, top, rightWidth, panelHeight);
   return canvas.encode('png');
 }
