@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Events, type Client } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { courseBlogs, type BlogSourceFactory } from '../courses/course-blogs.js';
 import type { Db } from '../db/client.js';
+import { onInteraction, shardStates, type ReadyClient } from '../discord/bot-client.js';
 import { createDiscordClient, loginAndWait } from '../discord/create-client.js';
 import { DiscordChat } from '../discord/discord-chat.js';
 import { createInteractionRouter } from '../discord/interaction-router.js';
@@ -17,7 +17,7 @@ import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
 import type { Job, JobContext } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
 import type { HttpRoutes, RunningHttpServer } from '../http/http-server.js';
-import { countDiscordRest } from '../http/metrics-discord.js';
+import { countDiscordRest } from '../discord/rest-metrics.js';
 import { createBotMetrics } from '../http/metrics-registry.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
@@ -55,7 +55,7 @@ export interface BotOptions {
 }
 
 export interface RunningBot {
-  client: Client<true>;
+  client: ReadyClient;
   ctx: JobContext;
   scheduler: RunningScheduler | null;
   http: RunningHttpServer | null;
@@ -101,7 +101,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     metrics: metrics.counting,
   };
   const route = createInteractionRouter(commands, ctx);
-  client.on(Events.InteractionCreate, (interaction) => {
+  onInteraction(client, (interaction) => {
     if (draining) return void replyRestarting(interaction).catch((error: unknown) => options.log.warn({ err: error }, 'could not send the restarting reply'));
     route(interaction).catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
@@ -118,7 +118,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await sync.settled();
       await releaseHoldings(ctx);
     })());
-  const edge = await startBotEdge({ options, client: ready, owner, shards, metrics, wake: wakeCourse });
+  const edge = await startBotEdge({ options, shardStates: () => shardStates(ready), owner, shards, metrics, wake: wakeCourse });
   const http = edge.http;
   options.log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, owner }, 'CourseThreads is connected');
   return {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ChannelType, Client, GatewayIntentBits } from 'discord.js';
-import { connectClient, emulatorClientOptions } from '../../../../src/offline/discord-emulator/connect-client.js';
+import { connectClient, emulatorClientOptions } from '../../../support/connect-client.js';
 import { snowflakeForShard, startDiscordEmulator, type DiscordEmulator } from '../../../../src/offline/discord-emulator/index.js';
 import { RESUME_PATH } from '../../../../src/offline/discord-emulator/gateway.js';
 

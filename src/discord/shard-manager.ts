@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from '../shared/logger.js';
-import type { ShardSettings } from './shard-settings.js';
+import type { ShardSettings } from '../sharding/shard-settings.js';
 
 export interface ShardManagerOptions extends ShardSettings {
   /** The bot entry each shard process runs (src/main.ts). */
