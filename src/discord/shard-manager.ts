@@ -62,7 +62,7 @@ export async function startShards(options: ShardManagerOptions): Promise<Running
     manager,
     pids: () => new Map([...manager.shards.values()].flatMap((s) => (s.process?.pid ? [[s.id, s.process.pid] as [number, number]] : []))),
     async stop() {
-      const exits = [...manager.shards.values()].map((s) => (s.process && s.process.exitCode === null ? new Promise((r) => s.process!.once('exit', r)) : null));
+      const exits = [...manager.shards.values()].map((s) => (s.process && s.process.exitCode === null ? new Promise((r) => s.process!.once('exit', r)) : Promise.resolve()));
       for (const shard of manager.shards.values()) shard.kill();
       await Promise.all(exits);
     },

@@ -62,7 +62,10 @@ export async function refreshCompletion(
       where: { id: a.id, status: 'pending' },
       data: { status: result.late ? 'done_late' : 'done', completedAt: result.commentAt, completedCommentId: comment?.id ?? null },
     });
-    if (changed.count === 1) result.late ? doneLate++ : done++;
+    if (changed.count === 1) {
+      if (result.late) doneLate++;
+      else done++;
+    }
   }
   return { done, doneLate };
 }
