@@ -30,7 +30,7 @@ main().then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
     const known = error instanceof ConfigError || error instanceof SecretKeyError;
-    process.stderr.write(`${known ? (error as Error).message : `secrets:reseal stopped: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    process.stderr.write(`${known ? (error).message : `secrets:reseal stopped: ${error instanceof Error ? error.message : String(error)}`}\n`);
     process.exitCode = 1;
   },
 );

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, missingForDiscord } from '../src/config.js';
 import { migrateDatabase } from '../src/db/migrate.js';
-import { startShards } from '../src/sharding/shard-manager.js';
+import { startShards } from '../src/discord/shard-manager.js';
 import { resolveShardSettings, ShardSettingsError } from '../src/sharding/shard-settings.js';
 import { createLogger } from '../src/shared/logger.js';
 

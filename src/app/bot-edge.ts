@@ -1,7 +1,7 @@
-import type { Client } from 'discord.js';
 import { healthAndMetricsRoutes } from '../http/health-and-metrics.js';
 import { httpPortFor } from '../http/http-port.js';
 import { startHttpServer, type RunningHttpServer } from '../http/http-server.js';
+import type { ShardState } from '../http/metrics-gauges.js';
 import type { BotMetrics } from '../http/metrics-registry.js';
 import { pushRoutes } from '../http/push/push-routes.js';
 import { startPushWaker, type PushWaker } from '../http/push/push-wake.js';
@@ -21,8 +21,8 @@ export interface BotEdge {
  */
 export async function startBotEdge(input: {
   options: BotOptions;
-  /** Not yet logged in: the server starts first, and /readyz follows the shards as they connect. */
-  client: Client;
+  /** The gateway's shards now (src/discord/bot-client.ts), for /readyz and the gauges. */
+  shardStates: () => ShardState[];
   owner: string;
   shards: { ids: number[]; count: number };
   metrics: BotMetrics;
@@ -34,7 +34,7 @@ export async function startBotEdge(input: {
   let http: RunningHttpServer | null = null;
   if (options.http) {
     const routes = [
-      ...healthAndMetricsRoutes({ client: input.client, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics, metricsToken: options.metricsToken }),
+      ...healthAndMetricsRoutes({ shards: input.shardStates, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics, metricsToken: options.metricsToken }),
       pushRoutes({ db: options.db, secrets: options.secrets, clock: options.clock, log: options.log, wake: (courseId, hint) => waker?.wake(courseId, hint.postId) }),
       ...(options.http.routes ?? []),
     ];

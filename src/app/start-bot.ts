@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Events, type Client, type Interaction } from 'discord.js';
 import { courseBlogs, type BlogSourceFactory } from '../courses/course-blogs.js';
 import type { Db } from '../db/client.js';
+import { configuredShards, onInteraction, shardStates, type BotInteraction, type ReadyClient } from '../discord/bot-client.js';
 import { createDiscordClient, loginAndWait } from '../discord/create-client.js';
 import { DiscordChat } from '../discord/discord-chat.js';
 import { createInteractionRouter } from '../discord/interaction-router.js';
@@ -16,7 +16,7 @@ import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
 import type { Job, JobContext } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
 import type { HttpRoutes, RunningHttpServer } from '../http/http-server.js';
-import { countDiscordRest } from '../http/metrics-discord.js';
+import { countDiscordRest } from '../discord/rest-metrics.js';
 import { createBotMetrics } from '../http/metrics-registry.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
@@ -56,7 +56,7 @@ export interface BotOptions {
 }
 
 export interface RunningBot {
-  client: Client<true>;
+  client: ReadyClient;
   ctx: JobContext;
   scheduler: RunningScheduler | null;
   http: RunningHttpServer | null;
@@ -74,12 +74,6 @@ export interface RunningBot {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
-/** The shards this process was asked to run, before the login says which it got: for the HTTP port. */
-function configuredShards(client: Client): { ids: number[]; count: number } {
-  const asked = client.options.shards;
-  return { ids: Array.isArray(asked) ? asked : typeof asked === 'number' ? [asked] : [0], count: client.options.shardCount ?? 1 };
-}
-
 /** Composition of the running bot: client, context, event handlers, command router and jobs. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createDiscordClient({ apiUrl: options.apiUrl, shards: options.shards, shardCount: options.shardCount });
@@ -89,8 +83,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // The HTTP server starts before the login: /healthz answers while Discord is slow to let the bot in, and
   // /readyz says 503 until the shards are ready. A push arriving meanwhile wakes nothing (the poll catches it).
   let wakeCourse = (_courseId: string, _postId?: string): void => undefined;
-  const edge = await startBotEdge({ options, client, owner, shards: configuredShards(client), metrics, wake: (courseId, postId) => wakeCourse(courseId, postId) });
-  let ready: Client<true>;
+  const edge = await startBotEdge({ options, shardStates: () => shardStates(client), owner, shards: configuredShards(client), metrics, wake: (courseId, postId) => wakeCourse(courseId, postId) });
+  let ready: ReadyClient;
   try {
     ready = await loginAndWait(client, options.token);
   } catch (error) {
@@ -122,9 +116,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
   // The command modules (and the use cases behind them) load just after READY instead of before it (issue 14's
   // start time); an interaction that arrives first waits for them.
-  let router: Promise<(interaction: Interaction) => Promise<void>> | undefined;
+  let router: Promise<(interaction: BotInteraction) => Promise<void>> | undefined;
   const loadRouter = () => (router ??= import('../../commands/index.js').then(({ commands }) => createInteractionRouter(commands, ctx)));
-  client.on(Events.InteractionCreate, (interaction) => {
+  onInteraction(client, (interaction) => {
     if (draining) return void replyRestarting(interaction).catch((error: unknown) => options.log.warn({ err: error }, 'could not send the restarting reply'));
     loadRouter()
       .then((route) => route(interaction))

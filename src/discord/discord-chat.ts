@@ -30,14 +30,14 @@ export class DiscordChat implements ChatPort {
       const channel = await this.client.channels.fetch(input.channelId);
       const embeds = input.embed ? [toDiscordEmbed(input.embed)] : [];
       if (channel?.type === ChannelType.GuildForum) {
-        const thread = await (channel as ForumChannel).threads.create({
+        const thread = await (channel).threads.create({
           name: input.title,
           message: { content: input.content, embeds, allowedMentions: noPings },
         });
         return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: thread.id };
       }
       if (channel?.type !== ChannelType.GuildText) throw new ChatError('unknown_target', `channel ${input.channelId} is not a forum or text channel`);
-      const message = await (channel as TextChannel).send({
+      const message = await (channel).send({
         content: input.content,
         embeds,
         nonce: input.nonce,

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import type { Metrics } from '../shared/metrics.js';
 import { blogOutcomeLabel, courseLabel, discordRouteLabel, effectKindLabel, reminderChannelLabel, reminderStageLabel } from './metrics-labels.js';
 
-/** Counting Discord's REST traffic (fed by client.rest events, see metrics-discord.ts). */
+/** Counting Discord's REST traffic (fed by client.rest events, see src/discord/rest-metrics.ts). */
 export interface DiscordRestCounting {
   discordResponse(method: string, route: string, status: number): void;
   discordRateLimited(route: string, global: boolean): void;

@@ -1,5 +1,3 @@
-import { Prisma } from '../generated/prisma/browser.js';
-
 export type Personal = 'yes' | 'no' | 'secret';
 
 /** One row of docs/data.md: `| Model.field | personal | why it is kept | how long |`. */
@@ -26,19 +24,6 @@ export function parseInventory(markdown: string): { rows: InventoryRow[]; proble
     rows.push({ field, personal: personal as Personal, why, howLong });
   }
   return { rows, problems };
-}
-
-/**
- * Every stored column of every model, as "Model.field", from the generated Prisma client (relation
- * fields are navigation, not storage, and are not listed).
- */
-export function schemaFields(): string[] {
-  const ns = Prisma as unknown as Record<string, Record<string, string> | undefined>;
-  return Object.values(Prisma.ModelName).flatMap((model) => {
-    const fields = ns[`${model}ScalarFieldEnum`];
-    if (!fields) throw new Error(`generated client has no ${model}ScalarFieldEnum`);
-    return Object.values(fields).map((f) => `${model}.${f}`);
-  });
 }
 
 /** Fields the schema has and the inventory lacks, fields documented that no longer exist, and doubles. */

@@ -2,7 +2,7 @@
 // `missingStage`, only those that have not yet had their round's current stage, which between
 // stages is none at all (the check runs in the database against the Reminder dedupeKey index).
 import type { Db } from '../db/client.js';
-import { Prisma } from '../generated/prisma/client.js';
+import { assignmentRowsAfter, type AssignmentRow as Row } from '../db/assignment-rows.js';
 import type { ReminderAssignment } from '../core/reminders/plan-reminders.js';
 import type { ActiveRound } from '../reviews/active-rounds.js';
 import { quotaSlotKey, quotaSlotNumber } from '../reviews/round-plan.js';
@@ -13,35 +13,6 @@ export interface OpenAssignment extends ReminderAssignment {
   slotKey: string;
   /** Quota: slots still open (peer essays still to comment on); 1 for an essay assignment. */
   pendingSlots: number;
-}
-
-interface Row {
-  id: string;
-  status: string;
-  roundId: string;
-  reviewerStudentId: string;
-  essayId: string | null;
-  slotKey: string;
-}
-
-const columns = Prisma.sql`a."id", a."roundId", a."reviewerStudentId", a."essayId", a."slotKey"`;
-
-/** One page of a round's rows after `afterId`, in id order: the cursor that keeps a big round out of memory. */
-async function rowsFor(db: Db, round: ActiveRound, stage: string | undefined, afterId: string, take: number): Promise<Row[]> {
-  if (stage === undefined) {
-    // Filtered by round only (the unique key's index); a status filter would send SQLite to the status index.
-    const rows = await db.assignment.findMany({
-      where: { roundId: round.id, id: { gt: afterId } }, orderBy: { id: 'asc' }, take,
-      select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, slotKey: true, status: true },
-    });
-    return rows;
-  }
-  // Quota rows are all read (their reminder key belongs to the reviewer's quota:1 row, checked below).
-  return db.$queryRaw<Row[]>`
-    SELECT ${columns}, 'pending' AS "status" FROM "Assignment" a
-    WHERE a."roundId" = ${round.id} AND a."id" > ${afterId} AND a."status" || '' = 'pending'
-      AND (a."essayId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${stage}`}))
-    ORDER BY a."id" LIMIT ${take}`;
 }
 
 /** Rows read per query: a course's size no longer sets the sweep's peak memory, a batch does. */
@@ -60,7 +31,7 @@ export async function* openAssignmentBatches(db: Db, rounds: readonly ActiveRoun
     if (missingStage && stage === undefined) continue;
     const groups = new Map<string, { n: number; row: Row; pending: number }>();
     for (let afterId = '', more = true; more;) {
-      const rows = await rowsFor(db, round, stage, afterId, batchSize);
+      const rows = await assignmentRowsAfter(db, round.id, stage, afterId, batchSize);
       more = rows.length === batchSize;
       if (rows.length) afterId = rows[rows.length - 1]!.id;
       const batch: OpenAssignment[] = [];

@@ -13,7 +13,7 @@ function detailsText(json: string): string {
     const v = JSON.parse(json) as Record<string, unknown>;
     const parts = Object.entries(v)
       .filter(([, value]) => value !== null && value !== undefined && value !== '')
-      .map(([k, value]) => `${k}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+      .map(([k, value]) => `${k}=${typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)}`); // JSON: objects or primitives
     // Details are shown to staff only, but addresses still have no reason to be on screen.
     return parts.length ? ` — ${quote(redactEmails(parts.join(', ')), 160)}` : '';
   } catch {

@@ -4,7 +4,7 @@
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
-import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/db-errors.js';
 import { ROUND_CONFIRMATION_KIND, roundPlanSchema } from './round-plan.js';
 import { recordRoundNotices } from './round-notices.js';
 

@@ -3,7 +3,7 @@
 // the round's own minimum when staff set one (min_words), else the course's.
 import { isReviewComplete, type CommentFact } from '../core/reviews/completion.js';
 import type { Db } from '../db/client.js';
-import { Prisma } from '../generated/prisma/client.js';
+import { pendingReviewCandidates } from '../db/review-candidates.js';
 import { activeRounds, type ActiveRound } from './active-rounds.js';
 import { essaysForFilter, parseEssayFilter } from './round-essays.js';
 import { quotaSlotNumber } from './round-plan.js';
@@ -21,7 +21,7 @@ export async function refreshCompletion(
   const minWordsOf = (r: ActiveRound) => r.minCommentWords ?? course.minCommentWords;
   // The lowest minimum of any round finds every candidate; each assignment is then held to its own round's.
   const lowest = Math.min(...[...rounds.values()].map(minWordsOf));
-  const pending = await candidates(db, [...rounds.keys()], lowest);
+  const pending = await pendingReviewCandidates(db, [...rounds.keys()], lowest);
   if (pending.length === 0) return { done: 0, doneLate: 0 };
   const comments = await db.comment.findMany({
     where: {
@@ -62,33 +62,10 @@ export async function refreshCompletion(
       where: { id: a.id, status: 'pending' },
       data: { status: result.late ? 'done_late' : 'done', completedAt: result.commentAt, completedCommentId: comment?.id ?? null },
     });
-    if (changed.count === 1) result.late ? doneLate++ : done++;
+    if (changed.count === 1) {
+      if (result.late) doneLate++;
+      else done++;
+    }
   }
   return { done, doneLate };
-}
-
-interface Candidate {
-  id: string;
-  roundId: string;
-  reviewerStudentId: string;
-  essayId: string | null;
-  slotKey: string;
-}
-
-/**
- * Pending assignments that some long-enough comment by their reviewer could complete. The join runs
- * in the database (plain SQL, the same on SQLite and PostgreSQL), so a sweep of a course where nobody
- * commented since the last one reads no assignment rows at all. \`status || ''\` keeps SQLite off the
- * status index (every pending row of every course) and on the (roundId, ...) unique index.
- */
-function candidates(db: Db, roundIds: string[], minWords: number): Promise<Candidate[]> {
-  return db.$queryRaw<Candidate[]>`
-    SELECT a."id", a."roundId", a."reviewerStudentId", a."essayId", a."slotKey"
-    FROM "Assignment" a
-    WHERE a."roundId" IN (${Prisma.join(roundIds)}) AND a."status" || '' = 'pending'
-      AND EXISTS (
-        SELECT 1 FROM "Comment" c
-        WHERE c."authorStudentId" = a."reviewerStudentId" AND c."wordCount" >= ${minWords} AND c."deletedAt" IS NULL
-          AND (a."essayId" IS NULL OR c."essayId" = a."essayId")
-      )`;
 }

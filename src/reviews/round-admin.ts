@@ -3,7 +3,7 @@ import { formatDateInZone } from '../core/format/format-date.js';
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
-import { isUniqueViolation } from './db-errors.js';
+import { isUniqueViolation } from '../db/db-errors.js';
 import { quotaSlotKey, quotaSlotNumber } from './round-plan.js';
 
 type Actor = { userId: string; guildId: string };

@@ -4,7 +4,7 @@
 // author_email is typed freely by anyone and is never used: it would let anyone pass as a classmate.
 import type { BlogComment } from '../core/types.js';
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../reviews/db-errors.js';
+import { isUniqueViolation } from '../db/db-errors.js';
 import type { ConfirmedLink } from './link-claims.js';
 
 /** The e-mail the blog holds for one of its accounts; null when the bot may not read it. */

@@ -5,7 +5,7 @@ import { checkBlogUsername } from '../core/roster/identity-fields.js';
 import type { BlogComment } from '../core/types.js';
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../reviews/db-errors.js';
+import { isUniqueViolation } from '../db/db-errors.js';
 import { UserError } from '../shared/user-error.js';
 import { enqueueEffect } from '../sync/outbox/outbox-store.js';
 import { creditBlogAccount, type CreditedWork } from './credit-blog-account.js';

@@ -5,7 +5,7 @@
 import type { BlogSource } from '../blog/blog-source.js';
 import type { BlogUser } from '../core/types.js';
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../reviews/db-errors.js';
+import { isUniqueViolation } from '../db/db-errors.js';
 import type { Logger } from '../shared/logger.js';
 import { creditBlogAccount } from './credit-blog-account.js';
 

@@ -3,7 +3,7 @@
 import { checkBlogUsername, checkEmail, checkName } from '../core/roster/identity-fields.js';
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../reviews/db-errors.js';
+import { isUniqueViolation } from '../db/db-errors.js';
 import { UserError } from '../shared/user-error.js';
 import type { RosterActor } from './import-roster.js';
 

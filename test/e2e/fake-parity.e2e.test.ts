@@ -33,7 +33,7 @@ async function sample(site: WordPressTestSite) {
   return { comment, held, list, comments, me, user, index, dup };
 }
 
-const keys = (o: unknown) => Object.keys((o ?? {}) as Json).sort();
+const keys = (o: unknown) => Object.keys((o ?? {})).sort();
 const missingFrom = (fakeObj: unknown, realObj: unknown) => keys(fakeObj).filter((k) => !keys(realObj).includes(k));
 
 describe('fake vs real WordPress response shapes', () => {

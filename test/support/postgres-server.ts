@@ -121,6 +121,7 @@ export async function startPostgres(options: { ownerPid?: number } = {}): Promis
   // Armed before the server exists: if this process dies during start-up, the server still goes.
   startWatchdog({ ownerPid: options.ownerPid ?? process.pid, folder, stopCommand: shellQuote(command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])) });
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  // eslint-disable-next-line no-useless-assignment -- TypeScript cannot see that the endless loop assigns it before the break
   let port = 0;
   for (let attempt = 0; ; attempt++) {
     port = await freePort();

@@ -91,7 +91,7 @@ function atomEntry(entry: Node): Essay | null {
     modifiedAt: date(entry.updated) ?? published,
     status: 'publish',
     featuredImageUrl: null,
-    categories: ((entry.category as Node[] | undefined) ?? []).map((c) => String(c['@_term'] ?? c['@_label'] ?? '')).filter(Boolean),
+    categories: ((entry.category as Node[] | undefined) ?? []).map((c) => text(c['@_term'] ?? c['@_label'])).filter(Boolean),
     tags: [],
   };
 }

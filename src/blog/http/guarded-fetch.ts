@@ -52,7 +52,7 @@ export function createGuardedFetch(policy: BlogNetworkPolicy = {}): typeof fetch
     const headers = new Headers(init.headers);
     for (let hop = 0; ; hop++) {
       checkHop(url, allowedHosts);
-      const res = (await undiciFetch(url, { method, headers: Object.fromEntries(headers), body: body as string | undefined, signal: init.signal ?? null, redirect: 'manual', dispatcher })) as unknown as Response;
+      const res = await undiciFetch(url, { method, headers: Object.fromEntries(headers), body: body as string | undefined, signal: init.signal ?? null, redirect: 'manual', dispatcher });
       const location = redirectStatuses.has(res.status) ? res.headers.get('location') : null;
       if (location === null) return capResponse(res, maxBytes);
       await res.body?.cancel().catch(() => undefined);
@@ -71,5 +71,5 @@ export function createGuardedFetch(policy: BlogNetworkPolicy = {}): typeof fetch
       url = next;
     }
   }
-  return guardedFetch as typeof fetch;
+  return guardedFetch;
 }

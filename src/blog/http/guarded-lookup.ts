@@ -14,13 +14,13 @@ export function blockedAddress(host: string): BlogGuardError {
  * (unless the operator allowed this host), and the socket connects to one of the addresses left. Checking
  * the address actually connected to defeats names that resolve, or later re-resolve, to internal ones.
  */
-export function guardedLookup(allowedHosts: readonly string[], resolve: Resolve = dnsLookup as Resolve) {
+export function guardedLookup(allowedHosts: readonly string[], resolve: Resolve = dnsLookup) {
   return (hostname: string, options: LookupOptions, callback: Callback): void => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const usable = isAllowedHost(hostname, allowedHosts) ? addresses : addresses.filter((a) => isPublicAddress(a.address));
       const first = usable[0];
-      if (!first) return callback(blockedAddress(hostname) as NodeJS.ErrnoException, []);
+      if (!first) return callback(blockedAddress(hostname), []);
       if (options.all) callback(null, usable);
       else callback(null, first.address, first.family);
     });

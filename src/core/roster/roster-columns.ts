@@ -32,7 +32,7 @@ export function matchColumns(header: readonly string[]): { map: ColumnMap; probl
     const key = normaliseHeader(raw);
     const field = (Object.keys(SYNONYMS) as RosterField[]).find((f) => SYNONYMS[f].includes(key));
     if (!field) return; // extra columns (student number, notes) are allowed and ignored
-    if (map[field] !== undefined) problems.push(`Two columns mean ${FIELD_LABEL[field]}: "${header[map[field]!]}" and "${raw}".`);
+    if (map[field] !== undefined) problems.push(`Two columns mean ${FIELD_LABEL[field]}: "${header[map[field]]}" and "${raw}".`);
     else map[field] = index;
   });
   const missing = REQUIRED_FIELDS.filter((f) => map[f] === undefined);

@@ -60,7 +60,9 @@ export class DiscordEmulator {
     world.createUser(this.ctx, { id: botUserId, username: this.config.botUsername, bot: true });
     const router = new Router();
     registerAllRoutes(router, this.ctx, this.gateway, this.tracker);
-    this.server = createServer(createRequestHandler(this.ctx, router, this.limiter));
+    // The handler answers its own errors (500 with the reason), so nothing needs to wait for its promise.
+    const handle = createRequestHandler(this.ctx, router, this.limiter);
+    this.server = createServer((req, res) => void handle(req, res));
     this.server.on('upgrade', (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
   }
 

@@ -56,7 +56,7 @@ export function slashCommandData(ctx: EmuContext, input: SlashCommandInput) {
   const pick = (name: string | undefined, type: O) => {
     const def = defs.find((d) => d.name === name && d.type === type);
     if (!def || !('options' in def)) throw new Error(`emulator: /${input.name} has no ${O[type]} "${name}"`);
-    defs = (def.options ?? []) as APIApplicationCommandOption[];
+    defs = (def.options ?? []);
     wrap.push((inner) => [{ name, type, options: inner }]);
   };
   if (input.subcommandGroup) pick(input.subcommandGroup, O.SubcommandGroup);

@@ -45,7 +45,7 @@ export function createRestPersona(siteUrl: string, login: string, appPassword: s
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
     const text = await res.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {

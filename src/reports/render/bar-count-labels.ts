@@ -6,10 +6,22 @@ import { MIN_FONT, THEME } from './chart-theme.js';
 
 const PADDING = 4;
 
+/** The part of the 2D context this plugin draws with (chart.js types it with the DOM's, which Node's types lack). */
+interface LabelContext {
+  save(): void;
+  restore(): void;
+  font: string;
+  fillStyle: string;
+  textAlign: string;
+  textBaseline: string;
+  measureText(text: string): { width: number };
+  fillText(text: string, x: number, y: number): void;
+}
+
 export const barCountLabels: Plugin<'bar'> = {
   id: 'barCountLabels',
   afterDatasetsDraw(chart: Chart<'bar'>) {
-    const ctx = chart.ctx;
+    const ctx = chart.ctx as unknown as LabelContext;
     ctx.save();
     ctx.font = `bold ${MIN_FONT}px ${THEME.font}`;
     ctx.fillStyle = THEME.barLabel;

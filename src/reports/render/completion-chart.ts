@@ -61,7 +61,7 @@ export function completionChartConfig(rows: readonly ParticipationRow[], limit: 
         series('Overdue', THEME.overdue, (r) => r.reviewsOverdue),
       ],
     },
-    plugins: [barCountLabels as never],
+    plugins: [barCountLabels],
     options: {
       indexAxis: 'y',
       scales: {

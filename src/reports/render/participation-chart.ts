@@ -51,10 +51,10 @@ function drawPanel({ Chart, createCanvas }: ChartLibs, target: SKRSContext2D, co
   const canvas = createCanvas(width, height);
   // Chart.js picks its BasicPlatform (no DOM) in Node; it only needs a 2D context and a size, and
   // resizes the canvas to width x height x devicePixelRatio itself.
-  const chart = new Chart(canvas.getContext('2d') as never, {
+  const chart = new Chart(canvas.getContext('2d'), {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: PIXEL_RATIO, maintainAspectRatio: false },
-  } as ChartConfiguration);
+  });
   target.drawImage(canvas, x * PIXEL_RATIO, y * PIXEL_RATIO);
   chart.destroy(); // after compositing: destroy() clears the canvas
 }
@@ -84,8 +84,8 @@ export async function participationChart(rows: readonly ParticipationRow[], week
     ctx.fillText(title.replace(/\s+/g, ' ').trim(), GAP, TITLE_BAND / 2, PREVIEW_WIDTH - 2 * GAP);
     ctx.restore();
   }
-  if (shown) drawPanel(libs, ctx, completionChartConfig(rows, maxStudents) as ChartConfiguration, GAP, top, panelWidth, barHeight);
-  if (hasActivity) drawPanel(libs, ctx, activityChartConfig(weekly) as ChartConfiguration, GAP, top + barHeight + (shown ? GAP : 0), panelWidth, activityHeight);
+  if (shown) drawPanel(libs, ctx, completionChartConfig(rows, maxStudents), GAP, top, panelWidth, barHeight);
+  if (hasActivity) drawPanel(libs, ctx, activityChartConfig(weekly), GAP, top + barHeight + (shown ? GAP : 0), panelWidth, activityHeight);
   return { png: await canvas.encode('png'), description: participationAltText(rows, weekly, maxStudents, title) };
 }
 

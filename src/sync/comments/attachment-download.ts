@@ -22,7 +22,7 @@ export async function downloadAttachment(url: string, maxBytes = MEDIA_MAX_BYTES
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of res.body) {
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > maxBytes) return { kind: 'too_large' }; // leaving the loop cancels the rest of the download
     chunks.push(chunk);

@@ -1,4 +1,4 @@
-import { Prisma } from '../../generated/prisma/client.js';
+import { isUniqueViolation } from '../../db/db-errors.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { appendAttachmentLinks, countWords, discordMarkdownToSafeHtml } from '../../core/format/index.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
@@ -65,7 +65,7 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
     });
   } catch (error) {
     // The same message delivered twice (gateway replay, two processes): the first recording wins.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'ignored';
+    if (isUniqueViolation(error)) return 'ignored';
     throw error;
   }
   return 'mirrored';

@@ -107,6 +107,8 @@ async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise
     if (updated.count !== 1) throw new AlreadyRecorded();
   };
   switch (action.kind) {
+    case 'ignore':
+      return;
     case 'mark':
       await claim({ blogStatus: action.status });
       await effect(row.id, moderationMark.kind, `mark:${row.id}:r${revision}`, { commentId: row.id, status: action.status });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma } from '../../generated/prisma/client.js';
+import { isUniqueViolation } from '../../db/db-errors.js';
 import { BlogError } from '../../blog/blog-source.js';
 import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essays/plan-essay-sync.js';
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
@@ -60,7 +60,7 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     summary.seen += 1;
     const action = await recordEssay(ctx, course, essay, { announceSince, fence: options.fence }).catch((error: unknown) => {
       // Another process recorded this essay at the same moment (it held the course lease before us).
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'ignore';
+      if (isUniqueViolation(error)) return 'ignore';
       throw error;
     });
     if (action === 'create') summary.created += 1;

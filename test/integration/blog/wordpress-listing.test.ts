@@ -102,7 +102,7 @@ describe('listCommentListing', () => {
     const f = fake;
     const deletingAfterPage1: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
-      if (String(input).includes('page=1')) f.state.comments = f.state.comments.filter((c) => c.id !== ids[0]);
+      if ((input instanceof Request ? input.url : String(input)).includes('page=1')) f.state.comments = f.state.comments.filter((c) => c.id !== ids[0]);
       return res;
     };
     const source = createWordPressSource({ baseUrl: f.url, auth: { kind: 'application_password', username: 'discord-bot', password: f.users.bot.appPassword }, sleep: async () => {}, fetch: deletingAfterPage1 });

@@ -25,7 +25,7 @@ export interface WordPressTestSite {
 export function countingFetch(): { fetch: typeof fetch; calls: Array<{ method: string; url: string }> } {
   const calls: Array<{ method: string; url: string }> = [];
   const wrapped: typeof fetch = (input, init) => {
-    calls.push({ method: init?.method ?? 'GET', url: String(input) });
+    calls.push({ method: init?.method ?? 'GET', url: input instanceof Request ? input.url : String(input) });
     return fetch(input, init);
   };
   return { fetch: wrapped, calls };

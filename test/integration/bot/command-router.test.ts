@@ -8,7 +8,7 @@ import { createInteractionRouter } from '../../../src/discord/interaction-router
 import { createLogger } from '../../../src/shared/logger.js';
 import { UserError } from '../../../src/shared/user-error.js';
 import { commands } from '../../../commands/index.js';
-import { connectClient } from '../../../src/offline/discord-emulator/connect-client.js';
+import { connectClient } from '../../support/connect-client.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
 
 let emu: DiscordEmulator;

@@ -80,7 +80,7 @@ describe('processes whose clocks disagree', () => {
         return {};
       },
     });
-    const handlers = new Map<string, EffectHandler>([[slowProbe.kind, slowProbe as EffectHandler]]);
+    const handlers = new Map<string, EffectHandler>([[slowProbe.kind, slowProbe]]);
     await enqueueEffect(testDb.db, { courseId: null, kind: slowProbe.kind, dedupeKey: 'once', orderKey: 'K', payload: { label: 'once' } }, new Date());
 
     const honest = syncContext(testDb.db, new MemoryChat(), skewedClock(0));

@@ -40,7 +40,7 @@ export async function startRaceWorkers(url: string, owners: string[]) {
   const script = path.join(root, 'test', 'integration', 'db', 'lease-race-worker.ts');
   const workers = owners.map((owner) => {
     const child = spawn(tsx, [script, url, owner], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     const waiting: ((line: string) => void)[] = [];
     lines.on('line', (line) => waiting.shift()?.(line));
     const next = () => new Promise<string>((resolve) => waiting.push(resolve));
@@ -52,14 +52,14 @@ export async function startRaceWorkers(url: string, owners: string[]) {
     async race(names: string[], now: Date, ttlMs: number): Promise<RaceResult[]> {
       const request = `${JSON.stringify({ round: ++round, names, now: now.toISOString(), ttlMs })}\n`;
       const replies = workers.map((w) => w.next());
-      for (const w of workers) w.child.stdin!.write(request);
+      for (const w of workers) w.child.stdin.write(request);
       return (await Promise.all(replies)).map((line) => JSON.parse(line) as RaceResult);
     },
     stop(): Promise<void> {
       return Promise.all(
         workers.map((w) => new Promise<void>((resolve) => {
           w.child.once('exit', () => resolve());
-          w.child.stdin!.end();
+          w.child.stdin.end();
         })),
       ).then(() => undefined);
     },

@@ -66,7 +66,7 @@ export class BotProcess {
 
   /** Staff's `/sync now`, as the command runs it: under the course lease, or nothing when another process holds it. */
   syncNow(): Promise<void> {
-    return this.guard('/sync now', syncCourseNow(this.jobCtx as unknown as Parameters<typeof syncCourseNow>[0], this.shared.courseId));
+    return this.guard('/sync now', syncCourseNow(this.jobCtx, this.shared.courseId));
   }
 
   /** Resolves when the work ends or this process crashes (its work is then abandoned, never resumed). */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../../src/discord/deploy-commands.js';
-import { startShards, type RunningShards } from '../../../src/sharding/shard-manager.js';
+import { startShards, type RunningShards } from '../../../src/discord/shard-manager.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { testSecretKeys } from '../../support/course-fixture.js';
 import { startDiscordEmulator, snowflakeForShard, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/db/client.js';
 import { spawnBotProcess, type BotProcess } from '../../support/bot-process/spawn-bot-process.js';
 import { watchLeases, type LeaseWatch } from '../../support/bot-process/lease-watch.js';
-import { startMultiCourseWorld, type MultiCourseWorld, type WorldCourse } from '../../support/bot-process/multi-course-world.js';
+import { startMultiCourseWorld, type MultiCourseWorld } from '../../support/bot-process/multi-course-world.js';
 import { essayThreadsIn } from '../../support/bot-world.js';
 import { createTestDatabase, postgresAvailable } from '../../support/postgres-server.js';
 import { backlog, createRounds, expectedReminders, publishEssays, threadForEssay, waitUntil, writeReplies, type Essay, type Reply } from './scenario.js';

@@ -9,7 +9,7 @@ import { confirmRound } from '../../../src/reviews/confirm-round.js';
 import { previewRound } from '../../../src/reviews/preview-round.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { connectClient } from '../../../src/offline/discord-emulator/connect-client.js';
+import { connectClient } from '../../support/connect-client.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
 import { createCourse, discordIdOf, GUILD, seedStudents } from '../reviews/course-fixture.js';

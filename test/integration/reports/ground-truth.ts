@@ -41,7 +41,10 @@ export function groundTruth(sim: SimCourse, roundId: string | null = null): Trut
     row.essays = essays.filter((e) => e.authorStudentId === s.id).length;
     for (const c of comments) {
       const essayAuthor = authorOf.get(c.essayId);
-      if (c.authorStudentId === s.id && essayAuthor !== s.id) c.origin === 'discord' ? row.givenDiscord++ : row.givenBlog++;
+      if (c.authorStudentId === s.id && essayAuthor !== s.id) {
+        if (c.origin === 'discord') row.givenDiscord++;
+        else row.givenBlog++;
+      }
       if (essayAuthor === s.id && c.authorStudentId !== s.id) row.received++;
     }
     for (const a of assignments.filter((x) => x.reviewerStudentId === s.id)) {

@@ -44,9 +44,9 @@ function staffCalls(): Call[] {
   for (const command of commands) {
     const json = command.data.toJSON();
     const access = (sub: string | null) => (typeof command.access === 'function' ? command.access(sub) : command.access);
-    const options = (json.options ?? []) as APIApplicationCommandOption[];
+    const options = (json.options ?? []);
     const subs = options.flatMap((o): { group?: string; def: APIApplicationCommandOption }[] =>
-      o.type === O.SubcommandGroup ? (o.options ?? []).map((s) => ({ group: o.name, def: s as APIApplicationCommandOption })) : o.type === O.Subcommand ? [{ def: o }] : []);
+      o.type === O.SubcommandGroup ? (o.options ?? []).map((s) => ({ group: o.name, def: s })) : o.type === O.Subcommand ? [{ def: o }] : []);
     if (subs.length === 0) {
       if (access(null) !== 'everyone') calls.push({ name: json.name, sub: null, options: requiredOptions(options) });
       continue;

@@ -21,7 +21,7 @@ const csv = (text: string) => ({ attachment: { filename: 'roster.csv', contentTy
 async function commentsGivenOnBlog(): Promise<Map<string, number>> {
   const replies = await settledAnswers(run(world.instructorId, 'report', 'participation', { format: 'csv' }));
   const file = replies.flatMap((r) => r.attachments).find((a) => a.filename.endsWith('.csv'))!;
-  const [header, ...rows] = parse(file.data.toString('utf8'), { bom: true }) as string[][];
+  const [header, ...rows] = parse(file.data.toString('utf8'), { bom: true });
   const column = header!.indexOf('Comments given (blog)');
   return new Map(rows.map((r) => [r[0]!, Number(r[column])]));
 }

@@ -128,7 +128,7 @@ describe('/link claim', () => {
     const before = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'status' }).response(15_000);
     expect(before.content).toContain('Your blog account is not linked yet, so comments you write **on the blog** cannot count for you');
 
-    const claim = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'student1' } as never }).response(15_000);
+    const claim = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'student1' } }).response(15_000);
     const code = /`(CT-[A-Z0-9]{4}-[A-Z0-9]{4})`/.exec(claim.content)?.[1];
     expect(code).toBeDefined();
     expect((await world.wp.as('student1').comment(welcome.id, `My code: ${code}`)).status).toBe(201);

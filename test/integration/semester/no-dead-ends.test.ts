@@ -98,7 +98,7 @@ describe('after setup', () => {
     await runAs(world, world.instructorId, 'roster', 'add', { name: 'Alice Student', email: 'alice@uni.edu', user: alice });
     const twice = await runAs(world, world.instructorId, 'roster', 'add', { name: 'Alice S.', email: 'alice@uni.edu', user: bob });
     expect(twice.content).toContain('/roster import');
-    const badUsername = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'alice smith!' } as never }).response(15_000);
+    const badUsername = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'alice smith!' } }).response(15_000);
     expect(badUsername.content).toMatch(/^blog_username: /);
     const nobody = await runAs(world, world.instructorId, 'roster', 'remove', { email: 'nobody@uni.edu' });
     expect(nobody.content).toMatch(/^email: /);

@@ -23,7 +23,7 @@ const probe = defineEffect({
     return { result: { label } };
   },
 });
-const handlers = new Map<string, EffectHandler>([[probe.kind, probe as EffectHandler]]);
+const handlers = new Map<string, EffectHandler>([[probe.kind, probe]]);
 
 async function enqueue(label: string, orderKey: string, courseId: string | null = null, waitsFor: string[] = []): Promise<void> {
   await enqueueEffect(testDb.db, { courseId, kind: probe.kind, dedupeKey: label, orderKey, waitsFor, payload: { label } }, clock.now());

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareInventory, parseInventory, schemaFields } from '../../../src/privacy/data-inventory.js';
+import { schemaFields } from '../../../src/db/schema-fields.js';
+import { compareInventory, parseInventory } from '../../../src/privacy/data-inventory.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const doc = readFileSync(path.join(root, 'docs/data.md'), 'utf8');

@@ -43,8 +43,8 @@ describe('names in any script on the chart', () => {
     const warnings: unknown[][] = [];
     const log = { warn: (...args: unknown[]) => warnings.push(args), info: () => {}, debug: () => {} };
     const loadFonts = chartFontLoader([{ file: '/nonexistent/fonts/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK JP', debianPackage: 'fonts-noto-cjk' }]);
-    const first = await participationChart(rows(NAMES), weekly, { log: log as never, loadFonts });
-    const second = await participationChart(rows(NAMES), weekly, { log: log as never, loadFonts });
+    const first = await participationChart(rows(NAMES), weekly, { log: log, loadFonts });
+    const second = await participationChart(rows(NAMES), weekly, { log: log, loadFonts });
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0])).toContain('apt-get install fonts-noto-cjk');
     expect(first!.png.length).toBeGreaterThan(1000);

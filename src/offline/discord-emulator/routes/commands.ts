@@ -32,7 +32,7 @@ export function registerCommandRoutes(router: Router, ctx: EmuContext): void {
       default_member_permissions: body.default_member_permissions ?? null,
       version: nextSnowflake(),
       nsfw: body.nsfw ?? false,
-    } as APIApplicationCommand;
+    };
   };
 
   for (const base of ['/applications/{application_id}/commands', '/applications/{application_id}/guilds/{guild_id}/commands']) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ChannelType, Client, GatewayIntentBits } from 'discord.js';
-import { connectClient, emulatorClientOptions } from '../../../../src/offline/discord-emulator/connect-client.js';
+import { connectClient, emulatorClientOptions } from '../../../support/connect-client.js';
 import { snowflakeForShard, startDiscordEmulator, type DiscordEmulator } from '../../../../src/offline/discord-emulator/index.js';
 import { RESUME_PATH } from '../../../../src/offline/discord-emulator/gateway.js';
 
@@ -24,7 +24,7 @@ function raw(url: string) {
   const ws = new WebSocket(`${url}?v=10&encoding=json`);
   const frames: { op: number; t?: string; d: any }[] = []; // gateway JSON, read loosely by the assertions
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+  ws.on('message', (data) => frames.push(JSON.parse((data as Buffer).toString('utf8')))); // text frames arrive as one Buffer
   const opened = new Promise((resolve) => ws.on('open', resolve));
   return { ws, frames, closed, opened, send: (p: unknown) => ws.send(JSON.stringify(p)) };
 }

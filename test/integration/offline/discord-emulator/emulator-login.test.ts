@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChannelType, Client, GatewayIntentBits } from 'discord.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../../../src/offline/discord-emulator/index.js';
-import { connectClient } from '../../../../src/offline/discord-emulator/connect-client.js';
+import { connectClient } from '../../../support/connect-client.js';
 
 let emu: DiscordEmulator | undefined;
 const clients: Client[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DiscordAPIError, type ForumChannel, type TextChannel } from 'discord.js';
+import { type DiscordAPIError, type ForumChannel, type TextChannel } from 'discord.js';
 import { setupFixture, teardownFixtures } from './test-setup.js';
 
 afterEach(teardownFixtures);

@@ -1,7 +1,7 @@
 // Shared fixture for the emulator's own tests: one emulator, a course guild, a forum, a text
 // channel, two students, and a logged-in discord.js client; torn down after each test.
 import type { Client, ClientOptions } from 'discord.js';
-import { connectClient } from '../../../../src/offline/discord-emulator/connect-client.js';
+import { connectClient } from '../../../support/connect-client.js';
 import { startDiscordEmulator, type DiscordEmulator, type DiscordEmulatorOptions } from '../../../../src/offline/discord-emulator/index.js';
 
 export interface Fixture {

@@ -1,5 +1,5 @@
 import { RESTEvents, type Client } from 'discord.js';
-import type { DiscordRestCounting } from './metrics-registry.js';
+import type { DiscordRestCounting } from '../http/metrics-registry.js';
 
 /**
  * Counts Discord REST traffic from discord.js's own events: every response (429s included) and every rate

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from '../shared/logger.js';
-import type { ShardSettings } from './shard-settings.js';
+import type { ShardSettings } from '../sharding/shard-settings.js';
 
 export interface ShardManagerOptions extends ShardSettings {
   /** The bot entry each shard process runs (src/main.ts). */
@@ -62,7 +62,7 @@ export async function startShards(options: ShardManagerOptions): Promise<Running
     manager,
     pids: () => new Map([...manager.shards.values()].flatMap((s) => (s.process?.pid ? [[s.id, s.process.pid] as [number, number]] : []))),
     async stop() {
-      const exits = [...manager.shards.values()].map((s) => (s.process && s.process.exitCode === null ? new Promise((r) => s.process!.once('exit', r)) : null));
+      const exits = [...manager.shards.values()].map((s) => (s.process && s.process.exitCode === null ? new Promise((r) => s.process!.once('exit', r)) : Promise.resolve()));
       for (const shard of manager.shards.values()) shard.kill();
       await Promise.all(exits);
     },

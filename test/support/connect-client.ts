@@ -1,7 +1,8 @@
-// Logs a real discord.js Client into the emulator and resolves once it is ready. Used by tests and
-// the demo; the clientReady listener is attached before login() because login can resolve after it fired.
+// Logs a real discord.js Client into the emulator and resolves once it is ready. Only tests need a client of
+// their own (the demo runs the bot's), so it lives here and discord.js stays out of src/offline.
+// The clientReady listener is attached before login() because login can resolve after it fired.
 import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
-import type { DiscordEmulator } from './emulator.js';
+import type { DiscordEmulator } from '../../src/offline/discord-emulator/emulator.js';
 
 export const DEFAULT_INTENTS = [
   GatewayIntentBits.Guilds,
