@@ -30,15 +30,31 @@ const product = { element: { types: { anyOf: ['root', 'core', 'db', 'discord', '
 
 const boundaryPolicies = [
   // Core is the pure domain: it imports only core (and libraries), so it runs and tests without any adapter.
-  { from: { element: { type: 'core' } }, disallow: { to: { element: { type: '!core' } } }, message: 'src/core imports nothing of ours but src/core (pure domain)' },
+  {
+    from: { element: { type: 'core' } },
+    disallow: { to: { element: { type: '!core' } } },
+    message: 'src/core imports nothing of ours but src/core (pure domain)',
+  },
   // Prisma stays behind src/db's repositories so use cases speak the project's own types.
-  { from: { element: { types: { anyOf: ['root', 'core', 'discord', 'offline', 'src', 'commands'] } } }, disallow: { to: [{ element: { type: 'prisma-client' } }, prismaPackages] }, message: 'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db' },
+  {
+    from: { element: { types: { anyOf: ['root', 'core', 'discord', 'offline', 'src', 'commands'] } } },
+    disallow: { to: [{ element: { type: 'prisma-client' } }, prismaPackages] },
+    message: 'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db',
+  },
   // Discord shapes stay in the adapter: the rest of the bot speaks ChatPort and the project's own types.
-  { from: { element: { types: { anyOf: ['root', 'core', 'db', 'offline', 'src'] } } }, disallow: { to: discordPackages }, message: 'only src/discord and commands/ import discord.js and @discordjs/*' },
+  {
+    from: { element: { types: { anyOf: ['root', 'core', 'db', 'offline', 'src'] } } },
+    disallow: { to: discordPackages },
+    message: 'only src/discord and commands/ import discord.js and @discordjs/*',
+  },
   // The composition root wires everything; importing it would make a cycle through the whole bot.
   { disallow: { to: { element: { type: 'root' } } }, message: 'nothing imports the composition root (src/main.ts)' },
   // The offline world (emulator, sample blog, demo) serves tests, benchmarks and the demo; the bot never needs it.
-  { from: { element: { types: { anyOf: ['root', 'core', 'db', 'discord', 'src', 'commands'] } } }, disallow: { to: { element: { type: 'offline' } } }, message: 'only src/offline, tests, benchmarks and scripts import src/offline' },
+  {
+    from: { element: { types: { anyOf: ['root', 'core', 'db', 'discord', 'src', 'commands'] } } },
+    disallow: { to: { element: { type: 'offline' } } },
+    message: 'only src/offline, tests, benchmarks and scripts import src/offline',
+  },
   { from: product, disallow: { to: { element: { types: { anyOf: ['test', 'bench'] } } } }, message: 'the bot never imports test/ or bench/' },
 ];
 

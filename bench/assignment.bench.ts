@@ -26,7 +26,8 @@ timeIt('assign 400 students, k=3', 20, (r) => assignReviews({ students, k: 3, mo
 const first = assignReviews({ students, k: 3, mode: 'assigned', seed: 'round-1' });
 const previousPairs = first.assignments.map((a) => [a.reviewerId, a.authorId!] as const);
 timeIt('assign 400 students, k=3, avoiding a previous round', 20, (r) =>
-  assignReviews({ students, k: 3, mode: 'assigned', seed: `bench2-${r}`, previousPairs }));
+  assignReviews({ students, k: 3, mode: 'assigned', seed: `bench2-${r}`, previousPairs }),
+);
 timeIt('assign 400 students, k=5', 10, (r) => assignReviews({ students, k: 5, mode: 'assigned', seed: `bench3-${r}` }));
 
 // 100 courses x 300 students x 5 assignments, each course with its own deadline and zone.

@@ -28,7 +28,11 @@ async function seedEssays(world: BotWorld, n: number): Promise<void> {
   const people = [world.wp.as('student1'), world.wp.as('student2')];
   for (let i = 0; i < n; i++) {
     const date = new Date(now - DAY - Math.floor(((n - i) / n) * 29 * DAY));
-    const post = await people[i % 2]!.publishPost({ title: `Week ${1 + (i % 12)}: backfilled essay #${i + 1}`, content: paragraph(i).repeat(3), date_gmt: date.toISOString().slice(0, 19) });
+    const post = await people[i % 2]!.publishPost({
+      title: `Week ${1 + (i % 12)}: backfilled essay #${i + 1}`,
+      content: paragraph(i).repeat(3),
+      date_gmt: date.toISOString().slice(0, 19),
+    });
     // Written in the past, so last modified then too (REST cannot set modified; the fake's state can).
     const stored = world.wp.state.posts.find((p) => p.id === post.id)!;
     stored.modifiedGmt = stored.dateGmt;
@@ -70,7 +74,10 @@ async function backfillPhase(world: BotWorld, courseId: string): Promise<[string
     ['threads created by the backfill', `${made()} of ${essays} essays (${creates.length} successful POSTs, ${drains} drain call(s))`],
     ['drain rate (outbox start -> last thread)', `${fmt(drainRate, 2)} essays/s = ${fmt((100 * drainRate) / configured)}% of limit (goal >= 80%)`],
     ['steady rate (first -> last POST)', `${fmt(steady, 2)} essays/s = ${fmt((100 * steady) / configured)}% of limit`],
-    ['end to end incl. reading the blog', `${fmt(endToEnd, 2)} essays/s (${fmt((end - t0) / 1000, 1)} s for ${essays}; recording ${fmt((recorded - t0) / 1000, 1)} s)`],
+    [
+      'end to end incl. reading the blog',
+      `${fmt(endToEnd, 2)} essays/s (${fmt((end - t0) / 1000, 1)} s for ${essays}; recording ${fmt((recorded - t0) / 1000, 1)} s)`,
+    ],
     ['429s from the emulator', describeRateLimits(report)],
   ];
 }

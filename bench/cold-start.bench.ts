@@ -37,7 +37,14 @@ async function withWorld<T>(size: WorldSize, body: (env: Record<string, string>)
     const home = emu.createGuild({ name: 'Department of History' });
     for (let c = 0; c < size.courses; c++) {
       const forum = emu.createChannel(home.id, { name: `essays-${c}`, type: 'forum' });
-      await createCourse(testDb.db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince: new Date(), guildId: home.id, channelId: forum.id });
+      await createCourse(testDb.db, {
+        blogUrl: wp.url,
+        username: wp.users.bot.login,
+        appPassword: wp.users.bot.appPassword,
+        ingestSince: new Date(),
+        guildId: home.id,
+        channelId: forum.id,
+      });
     }
     for (let g = 1; g < size.guilds; g++) {
       const guild = emu.createGuild({ name: `Server ${g}` });
@@ -82,7 +89,9 @@ async function main(): Promise<void> {
   for (const mode of modes) {
     const moreCourses = await withWorld({ label: `+${extra} courses`, courses: 1 + extra, guilds: 1 }, (env) => startMain(root, mode, env, idleMs));
     const moreGuilds = await withWorld({ label: `+${extra} guilds`, courses: 1, guilds: 1 + extra }, (env) => startMain(root, mode, env, idleMs));
-    say(`${mode}: ${1 + extra} courses -> idle RSS ${fmt(moreCourses.idleRssMb, 1)} MB (READY ${fmt(moreCourses.readyMs)} ms); ${1 + extra} guilds -> ${fmt(moreGuilds.idleRssMb, 1)} MB (READY ${fmt(moreGuilds.readyMs)} ms)`);
+    say(
+      `${mode}: ${1 + extra} courses -> idle RSS ${fmt(moreCourses.idleRssMb, 1)} MB (READY ${fmt(moreCourses.readyMs)} ms); ${1 + extra} guilds -> ${fmt(moreGuilds.idleRssMb, 1)} MB (READY ${fmt(moreGuilds.readyMs)} ms)`,
+    );
     const per100 = 100 / extra;
     slopes[mode] = { courses: (moreCourses.idleRssMb - median(rss[mode])) * per100, guilds: (moreGuilds.idleRssMb - median(rss[mode])) * per100 };
   }

@@ -28,13 +28,19 @@ const events: [keyof EventLatencies, string][] = [
 /** The helpers read only the URL and the users' logins and application passwords. */
 function siteOf(real: RealWordPress): WordPressTestSite {
   const user = (u: { login: string; appPassword: string }) => ({ id: 0, email: '', name: u.login, ...u });
-  return { kind: 'real', url: real.url, timezone: 'America/Chicago', users: { admin: user(real.users.admin), bot: user(real.users.bot), student1: user(real.users.student1), student2: user(real.users.student2) } };
+  return {
+    kind: 'real',
+    url: real.url,
+    timezone: 'America/Chicago',
+    users: { admin: user(real.users.admin), bot: user(real.users.bot), student1: user(real.users.student1), student2: user(real.users.student2) },
+  };
 }
 
 async function measure(site: WordPressTestSite, dir: string, push: boolean, rounds: number, limitMs: number): Promise<EventLatencies[]> {
   const pushed = await startPushedWorld(site, dir, { push });
   try {
-    if (push && !pushed.sendTestAnswer.includes('The bot answered HTTP 202')) throw new Error(`Send test was not accepted: ${pushed.sendTestAnswer.slice(0, 400)}`);
+    if (push && !pushed.sendTestAnswer.includes('The bot answered HTTP 202'))
+      throw new Error(`Send test was not accepted: ${pushed.sendTestAnswer.slice(0, 400)}`);
     if (!push) await pushed.world.testDb.db.course.updateMany({ data: { pollIntervalMinutes: pollMinutes } });
     const samples: EventLatencies[] = [];
     for (let round = 0; round < rounds; round += 1) {
@@ -61,8 +67,18 @@ try {
     const pushed = withPush.map((s) => s[key]);
     const polled = pollOnly.map((s) => s[key]);
     rows.push([`${label}, push`, `${p50p95(pushed, 'ms')}${percentile(pushed, 95) <= 2000 ? '' : '  (goal p95 <= 2 s not met)'}`]);
-    rows.push([`${label}, poll only at ${pollMinutes} min`, p50p95(polled.map((ms) => ms / 1000), 's', 1)]);
-    rows.push([`${label}, poll only at ${DEFAULT_POLL_MINUTES} min (estimated: + ${fmt(shiftMs / 1000)} s, a lower bound: polls start on 30-s ticks)`, `p50 ${fmt((percentile(polled, 50) + shiftMs) / 1000, 1)} / p95 ${fmt((percentile(polled, 95) + shiftMs) / 1000, 1)} s`]);
+    rows.push([
+      `${label}, poll only at ${pollMinutes} min`,
+      p50p95(
+        polled.map((ms) => ms / 1000),
+        's',
+        1,
+      ),
+    ]);
+    rows.push([
+      `${label}, poll only at ${DEFAULT_POLL_MINUTES} min (estimated: + ${fmt(shiftMs / 1000)} s, a lower bound: polls start on 30-s ticks)`,
+      `p50 ${fmt((percentile(polled, 50) + shiftMs) / 1000, 1)} / p95 ${fmt((percentile(polled, 95) + shiftMs) / 1000, 1)} s`,
+    ]);
   }
   printSummary('push latency (real WordPress + plugin)', rows);
 } finally {

@@ -43,7 +43,9 @@ async function seedAndRun(): Promise<void> {
   const start = performance.now();
   for (let c = 0; c < COURSES; c++) await seedCourse(t.db, c);
   const rows = await t.db.assignment.count();
-  process.stdout.write(`seeded ${COURSES} courses, ${COURSES * STUDENTS} students, ${rows} assignments (+ as many sent reminders) in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `seeded ${COURSES} courses, ${COURSES * STUDENTS} students, ${rows} assignments (+ as many sent reminders) in ${((performance.now() - start) / 1000).toFixed(1)} s\n`,
+  );
   await t.db.$disconnect();
   if (process.env.BENCH_SEED_ONLY) {
     // Seeding takes minutes: keep the seeded file and sweep copies of it (`--sweep file:<copy>`), e.g. old code against new.
@@ -52,7 +54,10 @@ async function seedAndRun(): Promise<void> {
   }
   const root = fileURLToPath(new URL('..', import.meta.url));
   for (const name of Object.keys(cases)) {
-    const child = spawnSync(process.execPath, [...startScriptFlags(root), ...process.execArgv, fileURLToPath(import.meta.url), '--sweep', t.url, name], { stdio: 'inherit', env: process.env });
+    const child = spawnSync(process.execPath, [...startScriptFlags(root), ...process.execArgv, fileURLToPath(import.meta.url), '--sweep', t.url, name], {
+      stdio: 'inherit',
+      env: process.env,
+    });
     if (child.status !== 0) process.exitCode = 1;
   }
   if (process.env.BENCH_KEEP) process.stdout.write(`database kept at ${t.url}\n`);
@@ -63,30 +68,77 @@ async function seedCourse(db: Db, c: number): Promise<void> {
   const courseId = createId();
   await db.course.create({
     data: {
-      id: courseId, guildId: '900000000000000001', channelId: String(910000000000000000n + BigInt(c)), channelKind: 'forum', name: `Course ${c}`,
-      blogKind: 'wordpress', blogUrl: 'https://blog.example.edu', timeZone: 'America/New_York', staffRoleId: '1', staffChannelId: '2', reminderThreadId: '3',
-      quietHoursStart: '22:00', quietHoursEnd: '08:00', ingestSince: new Date('2026-01-01T00:00:00Z'),
+      id: courseId,
+      guildId: '900000000000000001',
+      channelId: String(910000000000000000n + BigInt(c)),
+      channelKind: 'forum',
+      name: `Course ${c}`,
+      blogKind: 'wordpress',
+      blogUrl: 'https://blog.example.edu',
+      timeZone: 'America/New_York',
+      staffRoleId: '1',
+      staffChannelId: '2',
+      reminderThreadId: '3',
+      quietHoursStart: '22:00',
+      quietHoursEnd: '08:00',
+      ingestSince: new Date('2026-01-01T00:00:00Z'),
     },
   });
-  const students = Array.from({ length: STUDENTS }, (_, i) => ({ id: createId(), courseId, displayName: `S${i}`, email: `s${i}@c${c}.edu`, discordUserId: String(800000000000000000n + BigInt(c * 1000 + i)) }));
+  const students = Array.from({ length: STUDENTS }, (_, i) => ({
+    id: createId(),
+    courseId,
+    displayName: `S${i}`,
+    email: `s${i}@c${c}.edu`,
+    discordUserId: String(800000000000000000n + BigInt(c * 1000 + i)),
+  }));
   await db.student.createMany({ data: students });
   const published = new Date('2026-11-01T12:00:00Z');
   const essays = students.map((s, i) => ({
-    id: createId(), courseId, blogPostId: String(i), url: `https://blog.example.edu/?p=${i}`, title: `Essay ${i}`, authorStudentId: s.id,
-    publishedAt: published, modifiedAt: published, threadState: 'created', threadNonce: `n${c}-${i}`, createdAt: published,
+    id: createId(),
+    courseId,
+    blogPostId: String(i),
+    url: `https://blog.example.edu/?p=${i}`,
+    title: `Essay ${i}`,
+    authorStudentId: s.id,
+    publishedAt: published,
+    modifiedAt: published,
+    threadState: 'created',
+    threadNonce: `n${c}-${i}`,
+    createdAt: published,
   }));
   await db.essay.createMany({ data: essays });
   const roundId = createId();
-  await db.reviewRound.create({ data: { id: roundId, courseId, name: 'Week 1', dueAt: due, reviewsPerStudent: K, mode: 'assigned', seed: 'bench', createdAt: new Date('2026-11-02T00:00:00Z') } });
-  const assignments = students.flatMap((s, i) => Array.from({ length: K }, (_, j) => {
-    const essay = essays[(i + j + 1) % STUDENTS]!;
-    return { id: createId(), roundId, reviewerStudentId: s.id, essayId: essay.id, slotKey: essay.id };
-  }));
+  await db.reviewRound.create({
+    data: {
+      id: roundId,
+      courseId,
+      name: 'Week 1',
+      dueAt: due,
+      reviewsPerStudent: K,
+      mode: 'assigned',
+      seed: 'bench',
+      createdAt: new Date('2026-11-02T00:00:00Z'),
+    },
+  });
+  const assignments = students.flatMap((s, i) =>
+    Array.from({ length: K }, (_, j) => {
+      const essay = essays[(i + j + 1) % STUDENTS]!;
+      return { id: createId(), roundId, reviewerStudentId: s.id, essayId: essay.id, slotKey: essay.id };
+    }),
+  );
   await db.assignment.createMany({ data: assignments });
   const sentAt = new Date('2026-11-18T22:00:00Z');
   await db.reminder.createMany({
     data: assignments.map((a) => ({
-      courseId, assignmentId: a.id, studentId: a.reviewerStudentId, dedupeKey: `${a.id}:before_48h`, stage: 'before_48h', status: 'sent', scheduledFor: sentAt, sentAt, deliveredVia: 'dm',
+      courseId,
+      assignmentId: a.id,
+      studentId: a.reviewerStudentId,
+      dedupeKey: `${a.id}:before_48h`,
+      stage: 'before_48h',
+      status: 'sent',
+      scheduledFor: sentAt,
+      sentAt,
+      deliveredVia: 'dm',
     })),
   });
 }
@@ -97,7 +149,9 @@ async function sweeps(url: string, which: CaseName): Promise<void> {
   const clock = new ManualClock(new Date(0));
   const chat = new RecordingChat(() => clock.now());
   const deps = { db, chat, clock, log: silentLogger() };
-  process.stdout.write(`[${which}] node ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ')}; RSS before the first sweep (Node + tsx + Prisma, database open): ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB\n`);
+  process.stdout.write(
+    `[${which}] node ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ')}; RSS before the first sweep (Node + tsx + Prisma, database open): ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB\n`,
+  );
 
   async function fullSweep(label: string, at: Date): Promise<void> {
     clock.set(at);
@@ -121,7 +175,9 @@ async function sweeps(url: string, which: CaseName): Promise<void> {
       if (sent > 0) throw new Error(`bench expected no sends, got ${sent}`);
     }
     const s = (ms: number[]) => ms.map((v) => (v / 1000).toFixed(2)).join(', ');
-    process.stdout.write(`${label}: wall ${s(wall)} s, CPU ${s(cpu)} s per sweep of ${courseIds.length} courses; ${postponed} postponed; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+    process.stdout.write(
+      `${label}: wall ${s(wall)} s, CPU ${s(cpu)} s per sweep of ${courseIds.length} courses; ${postponed} postponed; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
+    );
   }
 
   await fullSweep(cases[which].label, cases[which].at);

@@ -58,8 +58,14 @@ async function measure(label: string, world: BotWorld, blog: Blog, timer: Commen
   return [
     [`${label}: reply -> comment visible (bot)`, p50p95(bot, 'ms')],
     [`${label}: bare comment POST (WordPress)`, p50p95(bare, 'ms')],
-    [`${label}: p95(bot) / p95(bare)`, `${fmt(ratio, 2)}x${label === 'real' ? ' (goal <= 1.5x)' : ' (the fake answers in ms: read the overhead, not the ratio)'}`],
-    [`${label}: bot overhead over bare, p50 / p95`, `${fmt(percentile(bot, 50) - percentile(bare, 50))} / ${fmt(percentile(bot, 95) - percentile(bare, 95))} ms`],
+    [
+      `${label}: p95(bot) / p95(bare)`,
+      `${fmt(ratio, 2)}x${label === 'real' ? ' (goal <= 1.5x)' : ' (the fake answers in ms: read the overhead, not the ratio)'}`,
+    ],
+    [
+      `${label}: bot overhead over bare, p50 / p95`,
+      `${fmt(percentile(bot, 50) - percentile(bare, 50))} / ${fmt(percentile(bot, 95) - percentile(bare, 95))} ms`,
+    ],
   ];
 }
 
@@ -70,7 +76,11 @@ async function main(): Promise<void> {
   const fakeWorld = await startBotWorld({ schedule: true });
   try {
     const wp = fakeWorld.wp;
-    const fakeBlog: Blog = { url: wp.url, bot: { login: wp.users.bot.login, appPassword: wp.users.bot.appPassword }, student: { login: wp.users.student1.login, appPassword: wp.users.student1.appPassword } };
+    const fakeBlog: Blog = {
+      url: wp.url,
+      bot: { login: wp.users.bot.login, appPassword: wp.users.bot.appPassword },
+      student: { login: wp.users.student1.login, appPassword: wp.users.student1.appPassword },
+    };
     rows.push(...(await measure('fake', fakeWorld, fakeBlog, timer)));
   } finally {
     await fakeWorld.close();
@@ -80,7 +90,10 @@ async function main(): Promise<void> {
     const real = startRealWordPress();
     say(`real WordPress up at ${real.url} in ${fmt((performance.now() - started) / 1000, 1)} s`);
     try {
-      const realWorld = await startBotWorld({ schedule: true, blog: { url: real.url, username: real.users.bot.login, appPassword: real.users.bot.appPassword } });
+      const realWorld = await startBotWorld({
+        schedule: true,
+        blog: { url: real.url, username: real.users.bot.login, appPassword: real.users.bot.appPassword },
+      });
       try {
         rows.push(...(await measure('real', realWorld, { url: real.url, bot: real.users.bot, student: real.users.student1 }, timer)));
       } finally {

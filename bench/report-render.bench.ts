@@ -2,9 +2,7 @@
 // the participation PNG (goal: all three <= 1 s together). Data is synthetic; the report's own
 // database time is measured elsewhere.
 // Run: npx tsx bench/report-render.bench.ts
-import {
-  participationChartPng, participationCsv, participationPages, type ParticipationRow, type WeeklyPoint,
-} from '../src/reports/render/index.js';
+import { participationChartPng, participationCsv, participationPages, type ParticipationRow, type WeeklyPoint } from '../src/reports/render/index.js';
 
 const NAMES = ['Zoë Ångström', 'O\'Brien, "Pat"', '=SUM(A1)', 'Renée Dubois-Martin', '李小龙', 'Ana María Núñez'];
 

@@ -16,15 +16,24 @@ const db = t.db;
 const seedStart = performance.now();
 const course = await db.course.create({
   data: {
-    guildId: '900000000000000001', channelId: '900000000000000002', channelKind: 'forum', name: 'BIG 400', blogKind: 'wordpress',
-    blogUrl: 'https://blog.example.edu', timeZone: 'America/Chicago', staffRoleId: '900000000000000003', ingestSince: new Date('2026-01-01T00:00:00Z'),
+    guildId: '900000000000000001',
+    channelId: '900000000000000002',
+    channelKind: 'forum',
+    name: 'BIG 400',
+    blogKind: 'wordpress',
+    blogUrl: 'https://blog.example.edu',
+    timeZone: 'America/Chicago',
+    staffRoleId: '900000000000000003',
+    ingestSince: new Date('2026-01-01T00:00:00Z'),
   },
   select: { id: true },
 });
 const sim = simulateCourse({ courseId: course.id, students: STUDENTS, seed: 7 });
 await insertSimulatedCourse(db, sim);
-say(`seeded ${STUDENTS} students, ${sim.essays.length} essays, ${sim.comments.length} comments, ${sim.assignments.length} assignments, ` +
-  `${sim.reminders.length} reminders in ${fmt((performance.now() - seedStart) / 1000, 1)} s`);
+say(
+  `seeded ${STUDENTS} students, ${sim.essays.length} essays, ${sim.comments.length} comments, ${sim.assignments.length} assignments, ` +
+    `${sim.reminders.length} reminders in ${fmt((performance.now() - seedStart) / 1000, 1)} s`,
+);
 
 const samples: Record<ParticipationFormat | 'status', number[]> = { reply: [], csv: [], chart: [], status: [] };
 let sizes = '';

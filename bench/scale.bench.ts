@@ -44,12 +44,38 @@ async function throughput(processes: number): Promise<void> {
   const procs: BotProcess[] = [];
   try {
     const layout = SHARD_LAYOUT[processes] ?? Array.from({ length: processes }, () => [0, 1]);
-    procs.push(...(await Promise.all(layout.map((shards, i) => spawnBotProcess({ name: `B${i}`, databaseUrl: url, apiUrl: emu.apiUrl, token: emu.botToken, shards, shardCount: 2, leaseSeconds: LEASE_SECONDS, tickSeconds: 1, reminders: false, logLevel: 'warn' }, 120_000)))));
+    procs.push(
+      ...(await Promise.all(
+        layout.map((shards, i) =>
+          spawnBotProcess(
+            {
+              name: `B${i}`,
+              databaseUrl: url,
+              apiUrl: emu.apiUrl,
+              token: emu.botToken,
+              shards,
+              shardCount: 2,
+              leaseSeconds: LEASE_SECONDS,
+              tickSeconds: 1,
+              reminders: false,
+              logLevel: 'warn',
+            },
+            120_000,
+          ),
+        ),
+      )),
+    );
     // Let the leases settle (each process takes its share) before the clock starts.
     await until(async () => (await db.jobLease.count({ where: { expiresAt: { gt: new Date() } } })) === COURSES, 'every course leased', 120_000);
     const requestsBefore = emu.state.requests.length;
-    const posts = await Promise.all(courses.map((c) => c.wp.as('student1').publishPost({ title: `Essay for course ${c.index}`, content: '<p>An essay — with “quotes”.</p>' })));
-    const threadMs = await until(() => courses.every((c) => emu.threadsIn(c.forumId).filter((t) => t.name !== 'Review reminders').length === 1), '200 threads', 600_000);
+    const posts = await Promise.all(
+      courses.map((c) => c.wp.as('student1').publishPost({ title: `Essay for course ${c.index}`, content: '<p>An essay — with “quotes”.</p>' })),
+    );
+    const threadMs = await until(
+      () => courses.every((c) => emu.threadsIn(c.forumId).filter((t) => t.name !== 'Review reminders').length === 1),
+      '200 threads',
+      600_000,
+    );
     const threadRequests = emu.state.requests.length - requestsBefore;
     const start = performance.now();
     for (const [i, c] of courses.entries()) {
@@ -58,21 +84,38 @@ async function throughput(processes: number): Promise<void> {
       await c.wp.as('student2').comment(posts[i]!.id, `<p>Blog comment in course ${c.index}</p>`);
     }
     await until(
-      () => courses.every((c) => c.wp.state.comments.filter((x) => x.content.includes('Reply in course')).length === 1 && emu.messagesIn(emu.threadsIn(c.forumId).filter((t) => t.name !== 'Review reminders')[0]!.id).some((m) => m.webhook_id)),
-      '400 mirrored comments', 600_000,
+      () =>
+        courses.every(
+          (c) =>
+            c.wp.state.comments.filter((x) => x.content.includes('Reply in course')).length === 1 &&
+            emu.messagesIn(emu.threadsIn(c.forumId).filter((t) => t.name !== 'Review reminders')[0]!.id).some((m) => m.webhook_id),
+        ),
+      '400 mirrored comments',
+      600_000,
     );
     const mirrorMs = performance.now() - start; // from the first reply written to the last comment mirrored
     // Idle: nothing new anywhere; each tick still polls every held course's blog (2 requests) and its outbox.
     const quietFrom = new Date();
     await sleep(Number(process.env.BENCH_IDLE_MS ?? 20_000));
-    const runs = await db.jobRun.findMany({ where: { jobName: 'course-sync', outcome: 'ok', startedAt: { gte: quietFrom }, finishedAt: { not: null } }, select: { startedAt: true, finishedAt: true } });
+    const runs = await db.jobRun.findMany({
+      where: { jobName: 'course-sync', outcome: 'ok', startedAt: { gte: quietFrom }, finishedAt: { not: null } },
+      select: { startedAt: true, finishedAt: true },
+    });
     const idle = runs.map((r) => r.finishedAt!.getTime() - r.startedAt.getTime());
     const held = (await db.jobLease.groupBy({ by: ['owner'], _count: { _all: true } })).map((g) => g._count._all).sort((a, b) => b - a);
     const label = `${processes} process${processes > 1 ? 'es' : ''}`;
-    say(`${label}: course leases by owner ${held.join('/')}; ${COURSES} threads in ${fmt(threadMs / 1000, 1)} s (${fmt((COURSES / threadMs) * 1000, 1)}/s), ${fmt(threadRequests / COURSES, 1)} Discord requests per thread`);
+    say(
+      `${label}: course leases by owner ${held.join('/')}; ${COURSES} threads in ${fmt(threadMs / 1000, 1)} s (${fmt((COURSES / threadMs) * 1000, 1)}/s), ${fmt(threadRequests / COURSES, 1)} Discord requests per thread`,
+    );
     say(`${label}: ${2 * COURSES} comments mirrored both ways in ${fmt(mirrorMs / 1000, 1)} s (${fmt(((2 * COURSES) / mirrorMs) * 1000, 1)}/s)`);
-    say(`${label}: idle job tick (poll every held course, nothing new): median ${fmt(median(idle))} ms, p95 ${fmt(percentile(idle, 95))} ms over ${idle.length} ticks`);
-    summary.push([`${label}: threads/s`, fmt((COURSES / threadMs) * 1000, 1)], [`${label}: mirrored comments/s`, fmt(((2 * COURSES) / mirrorMs) * 1000, 1)], [`${label}: idle tick median (${held[0]} courses)`, `${fmt(median(idle))} ms`]);
+    say(
+      `${label}: idle job tick (poll every held course, nothing new): median ${fmt(median(idle))} ms, p95 ${fmt(percentile(idle, 95))} ms over ${idle.length} ticks`,
+    );
+    summary.push(
+      [`${label}: threads/s`, fmt((COURSES / threadMs) * 1000, 1)],
+      [`${label}: mirrored comments/s`, fmt(((2 * COURSES) / mirrorMs) * 1000, 1)],
+      [`${label}: idle tick median (${held[0]} courses)`, `${fmt(median(idle))} ms`],
+    );
   } finally {
     await Promise.all(procs.map((p) => p.kill('SIGTERM')));
     await world.close();
@@ -83,7 +126,12 @@ async function throughput(processes: number): Promise<void> {
 function childBench(file: string, database: 'sqlite' | 'postgresql', extraEnv: Record<string, string>): void {
   say(`\n--- ${file} on ${database}`);
   const started = performance.now();
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', file)], { cwd: root, encoding: 'utf8', env: { ...process.env, ...extraEnv, TEST_DATABASE: database }, maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', file)], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...extraEnv, TEST_DATABASE: database },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const out = `${res.stdout}${res.status === 0 ? '' : `\n(exit ${res.status}) ${res.stderr.slice(-2_000)}`}`;
   say(out.trim());
   summary.push([`${file} on ${database}`, `${res.status === 0 ? 'ok' : `FAILED (${res.status})`} in ${fmt((performance.now() - started) / 1000)} s`]);
@@ -95,27 +143,127 @@ const TERM = { students: 100, essays: 1_000, comments: 5_000, rounds: 10, assign
 async function seedTerm(db: Db, c: number): Promise<void> {
   const courseId = createId();
   const at = new Date('2026-10-01T12:00:00Z');
-  await db.course.create({ data: { id: courseId, guildId: String(920000000000000000n + BigInt(c)), channelId: String(930000000000000000n + BigInt(c)), channelKind: 'forum', name: `Course ${c}`, blogKind: 'wordpress', blogUrl: `https://blog${c}.example.edu`, staffRoleId: '900000000000000009', ingestSince: at } });
-  const chunked = async <T>(rows: T[], write: (part: T[]) => Promise<unknown>) => { for (let i = 0; i < rows.length; i += 1_000) await write(rows.slice(i, i + 1_000)); };
-  const students = Array.from({ length: TERM.students }, (_, i) => ({ id: createId(), courseId, displayName: `Student ${i} of course ${c}`, email: `s${i}.c${c}@uni.example.edu`, discordUserId: String(800000000000000000n + BigInt(c * 1_000 + i)), blogUserId: String(i + 1), blogUsername: `student${i}` }));
+  await db.course.create({
+    data: {
+      id: courseId,
+      guildId: String(920000000000000000n + BigInt(c)),
+      channelId: String(930000000000000000n + BigInt(c)),
+      channelKind: 'forum',
+      name: `Course ${c}`,
+      blogKind: 'wordpress',
+      blogUrl: `https://blog${c}.example.edu`,
+      staffRoleId: '900000000000000009',
+      ingestSince: at,
+    },
+  });
+  const chunked = async <T>(rows: T[], write: (part: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 1_000) await write(rows.slice(i, i + 1_000));
+  };
+  const students = Array.from({ length: TERM.students }, (_, i) => ({
+    id: createId(),
+    courseId,
+    displayName: `Student ${i} of course ${c}`,
+    email: `s${i}.c${c}@uni.example.edu`,
+    discordUserId: String(800000000000000000n + BigInt(c * 1_000 + i)),
+    blogUserId: String(i + 1),
+    blogUsername: `student${i}`,
+  }));
   await chunked(students, (data) => db.student.createMany({ data }));
-  const essays = Array.from({ length: TERM.essays }, (_, i) => ({ id: createId(), courseId, blogPostId: String(i + 1), url: `https://blog${c}.example.edu/2026/10/essay-${i}/`, title: `Essay ${i}: a title of ordinary length — with “quotes”`, authorStudentId: students[i % TERM.students]!.id, publishedAt: at, modifiedAt: at, threadState: 'created', threadId: String(700000000000000000n + BigInt(c * 100_000 + i)), starterMessageId: String(700000000000000000n + BigInt(c * 100_000 + i)), threadNonce: createId(), renderedHash: 'h'.repeat(64) }));
+  const essays = Array.from({ length: TERM.essays }, (_, i) => ({
+    id: createId(),
+    courseId,
+    blogPostId: String(i + 1),
+    url: `https://blog${c}.example.edu/2026/10/essay-${i}/`,
+    title: `Essay ${i}: a title of ordinary length — with “quotes”`,
+    authorStudentId: students[i % TERM.students]!.id,
+    publishedAt: at,
+    modifiedAt: at,
+    threadState: 'created',
+    threadId: String(700000000000000000n + BigInt(c * 100_000 + i)),
+    starterMessageId: String(700000000000000000n + BigInt(c * 100_000 + i)),
+    threadNonce: createId(),
+    renderedHash: 'h'.repeat(64),
+  }));
   await chunked(essays, (data) => db.essay.createMany({ data }));
-  await chunked(Array.from({ length: TERM.comments }, (_, i) => ({ courseId, essayId: essays[i % TERM.essays]!.id, origin: i % 2 ? 'discord' : 'blog', discordMessageId: String(600000000000000000n + BigInt(c * 100_000 + i)), blogCommentId: String(i + 1), authorStudentId: students[i % TERM.students]!.id, wordCount: 60, contentHash: 'c'.repeat(64), mirrorState: 'mirrored', writtenAt: at })), (data) => db.comment.createMany({ data }));
-  const rounds = Array.from({ length: TERM.rounds }, (_, i) => ({ id: createId(), courseId, name: `Round ${i}`, dueAt: at, reviewsPerStudent: 2, mode: 'assigned', seed: createId() }));
+  await chunked(
+    Array.from({ length: TERM.comments }, (_, i) => ({
+      courseId,
+      essayId: essays[i % TERM.essays]!.id,
+      origin: i % 2 ? 'discord' : 'blog',
+      discordMessageId: String(600000000000000000n + BigInt(c * 100_000 + i)),
+      blogCommentId: String(i + 1),
+      authorStudentId: students[i % TERM.students]!.id,
+      wordCount: 60,
+      contentHash: 'c'.repeat(64),
+      mirrorState: 'mirrored',
+      writtenAt: at,
+    })),
+    (data) => db.comment.createMany({ data }),
+  );
+  const rounds = Array.from({ length: TERM.rounds }, (_, i) => ({
+    id: createId(),
+    courseId,
+    name: `Round ${i}`,
+    dueAt: at,
+    reviewsPerStudent: 2,
+    mode: 'assigned',
+    seed: createId(),
+  }));
   await db.reviewRound.createMany({ data: rounds });
-  const assignments = Array.from({ length: TERM.assignments }, (_, i) => ({ id: createId(), roundId: rounds[i % TERM.rounds]!.id, reviewerStudentId: students[i % TERM.students]!.id, essayId: essays[(i * 7) % TERM.essays]!.id, slotKey: essays[(i * 7) % TERM.essays]!.id + String(i), status: 'done', completedAt: at }));
+  const assignments = Array.from({ length: TERM.assignments }, (_, i) => ({
+    id: createId(),
+    roundId: rounds[i % TERM.rounds]!.id,
+    reviewerStudentId: students[i % TERM.students]!.id,
+    essayId: essays[(i * 7) % TERM.essays]!.id,
+    slotKey: essays[(i * 7) % TERM.essays]!.id + String(i),
+    status: 'done',
+    completedAt: at,
+  }));
   await chunked(assignments, (data) => db.assignment.createMany({ data }));
-  await chunked(Array.from({ length: TERM.reminders }, (_, i) => ({ courseId, assignmentId: assignments[i % TERM.assignments]!.id, studentId: students[i % TERM.students]!.id, dedupeKey: `${createId()}:before_24h`, stage: 'before_24h', status: 'sent', deliveredVia: 'dm', scheduledFor: at, sentAt: at, discordMessageId: String(500000000000000000n + BigInt(c * 100_000 + i)) })), (data) => db.reminder.createMany({ data }));
-  const payload = JSON.stringify({ commentId: createId(), html: `<p>${'A comment of about sixty words, mirrored to the blog — “as written”. '.repeat(5)}</p>`, replyToMessageId: null });
-  await chunked(Array.from({ length: TERM.outbox }, (_, i) => ({ courseId, kind: 'blog.create_comment', dedupeKey: `bench:${c}:${i}`, orderKey: essays[i % TERM.essays]!.id, payload, status: 'done', attempts: 1, doneAt: at, result: '{"blogCommentId":"123","status":"approved"}' })), (data) => db.outboxItem.createMany({ data }));
+  await chunked(
+    Array.from({ length: TERM.reminders }, (_, i) => ({
+      courseId,
+      assignmentId: assignments[i % TERM.assignments]!.id,
+      studentId: students[i % TERM.students]!.id,
+      dedupeKey: `${createId()}:before_24h`,
+      stage: 'before_24h',
+      status: 'sent',
+      deliveredVia: 'dm',
+      scheduledFor: at,
+      sentAt: at,
+      discordMessageId: String(500000000000000000n + BigInt(c * 100_000 + i)),
+    })),
+    (data) => db.reminder.createMany({ data }),
+  );
+  const payload = JSON.stringify({
+    commentId: createId(),
+    html: `<p>${'A comment of about sixty words, mirrored to the blog — “as written”. '.repeat(5)}</p>`,
+    replyToMessageId: null,
+  });
+  await chunked(
+    Array.from({ length: TERM.outbox }, (_, i) => ({
+      courseId,
+      kind: 'blog.create_comment',
+      dedupeKey: `bench:${c}:${i}`,
+      orderKey: essays[i % TERM.essays]!.id,
+      payload,
+      status: 'done',
+      attempts: 1,
+      doneAt: at,
+      result: '{"blogCommentId":"123","status":"approved"}',
+    })),
+    (data) => db.outboxItem.createMany({ data }),
+  );
 }
 
 async function databaseSize(kind: 'sqlite' | 'postgresql'): Promise<void> {
   const courses = Number(process.env.BENCH_SIZE_COURSES ?? 10);
   process.env.TEST_DATABASE = kind;
   const t = await createTestDb();
-  const size = async () => (kind === 'postgresql' ? Number((await t.db.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT pg_database_size(current_database()) AS n'))[0]!.n) : ['', '-wal'].reduce((sum, s) => sum + (existsSync(t.file + s) ? statSync(t.file + s).size : 0), 0));
+  const size = async () =>
+    kind === 'postgresql'
+      ? Number((await t.db.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT pg_database_size(current_database()) AS n'))[0]!.n)
+      : ['', '-wal'].reduce((sum, s) => sum + (existsSync(t.file + s) ? statSync(t.file + s).size : 0), 0);
   const before = await size();
   const start = performance.now();
   for (let c = 0; c < courses; c++) await seedTerm(t.db, c);
@@ -123,7 +271,9 @@ async function databaseSize(kind: 'sqlite' | 'postgresql'): Promise<void> {
   if (kind === 'sqlite') await t.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
   const perCourse = ((await size()) - before) / courses;
   const rows = Object.values(TERM).reduce((a, b) => a + b, 0);
-  say(`${kind}: one course-term (${rows.toLocaleString('en')} rows) takes ${fmt(perCourse / 1_048_576, 1)} MB; written at ${fmt((rows * courses) / seconds)} rows/s`);
+  say(
+    `${kind}: one course-term (${rows.toLocaleString('en')} rows) takes ${fmt(perCourse / 1_048_576, 1)} MB; written at ${fmt((rows * courses) / seconds)} rows/s`,
+  );
   summary.push([`${kind}: MB per course-term (${rows} rows)`, fmt(perCourse / 1_048_576, 1)]);
   await t.close();
 }
@@ -137,8 +287,10 @@ say(`scale bench: ${COURSES} courses on 2 shards, processes ${PROCESS_COUNTS.joi
 if (!process.env.BENCH_SKIP_THROUGHPUT) for (const n of PROCESS_COUNTS) await throughput(n);
 if (!process.env.BENCH_SKIP_SIZE) for (const kind of ['sqlite', 'postgresql'] as const) await databaseSize(kind);
 if (!process.env.BENCH_SKIP_DB) {
-  for (const database of ['sqlite', 'postgresql'] as const) childBench('backfill.bench.ts', database, { BENCH_LATENCY_RUNS: process.env.BENCH_LATENCY_RUNS ?? '5' });
-  for (const database of ['sqlite', 'postgresql'] as const) childBench('reminder-sweep.bench.ts', database, { BENCH_COURSES: process.env.BENCH_SWEEP_COURSES ?? '100' });
+  for (const database of ['sqlite', 'postgresql'] as const)
+    childBench('backfill.bench.ts', database, { BENCH_LATENCY_RUNS: process.env.BENCH_LATENCY_RUNS ?? '5' });
+  for (const database of ['sqlite', 'postgresql'] as const)
+    childBench('reminder-sweep.bench.ts', database, { BENCH_COURSES: process.env.BENCH_SWEEP_COURSES ?? '100' });
 }
 printSummary('scale (issue 8)', summary);
 process.exit(0);

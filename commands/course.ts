@@ -29,13 +29,23 @@ const data = new SlashCommandBuilder()
       .setName('setup')
       .setDescription('Connect a blog to a forum or text channel (tests both before saving)')
       .addStringOption((o) => o.setName('name').setDescription('Course name, e.g. HIST 214 Spring').setRequired(true).setMaxLength(100))
-      .addChannelOption((o) => o.setName('channel').setDescription('Forum (preferred) or text channel for essay threads').addChannelTypes(ChannelType.GuildForum, ChannelType.GuildText).setRequired(true))
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Forum (preferred) or text channel for essay threads')
+          .addChannelTypes(ChannelType.GuildForum, ChannelType.GuildText)
+          .setRequired(true),
+      )
       .addStringOption((o) =>
-        o.setName('blog_kind').setDescription('Where the blog lives').setRequired(true).addChoices(
-          { name: 'WordPress (self-hosted)', value: 'wordpress' },
-          { name: 'WordPress.com site', value: 'wordpress_com' },
-          { name: 'RSS/Atom feed (read-only)', value: 'feed' },
-        ),
+        o
+          .setName('blog_kind')
+          .setDescription('Where the blog lives')
+          .setRequired(true)
+          .addChoices(
+            { name: 'WordPress (self-hosted)', value: 'wordpress' },
+            { name: 'WordPress.com site', value: 'wordpress_com' },
+            { name: 'RSS/Atom feed (read-only)', value: 'feed' },
+          ),
       )
       .addStringOption((o) => o.setName('blog_url').setDescription('Blog address (or feed URL)').setRequired(true))
       .addRoleOption((o) => o.setName('staff_role').setDescription('Role of instructors and TAs').setRequired(true))
@@ -47,15 +57,33 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('quiet_start').setDescription('Quiet hours start, HH:MM (no reminders)'))
       .addStringOption((o) => o.setName('quiet_end').setDescription('Quiet hours end, HH:MM'))
       .addStringOption((o) => o.setName('ends_on').setDescription('Last day of the course, YYYY-MM-DD (data is purged 180 days later)'))
-      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (default 25; change later with /course settings)').setMinValue(0).setMaxValue(MAX_MIN_WORDS))
-      .addStringOption((o) => o.setName('blog_names').setDescription('How students’ names appear on the blog unless they choose (default: full name)').addChoices(...BLOG_NAMES_CHOICES)),
+      .addIntegerOption((o) =>
+        o
+          .setName('min_words')
+          .setDescription('Words a review comment needs (default 25; change later with /course settings)')
+          .setMinValue(0)
+          .setMaxValue(MAX_MIN_WORDS),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('blog_names')
+          .setDescription('How students’ names appear on the blog unless they choose (default: full name)')
+          .addChoices(...BLOG_NAMES_CHOICES),
+      ),
   )
   .addSubcommand((s) =>
     s
       .setName('settings')
       .setDescription('Change how reviews count, or how students’ names appear on the blog')
-      .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs (a round’s own min_words wins)').setMinValue(0).setMaxValue(MAX_MIN_WORDS))
-      .addStringOption((o) => o.setName('blog_names').setDescription('How students’ names appear on the blog unless they choose').addChoices(...BLOG_NAMES_CHOICES)),
+      .addIntegerOption((o) =>
+        o.setName('min_words').setDescription('Words a review comment needs (a round’s own min_words wins)').setMinValue(0).setMaxValue(MAX_MIN_WORDS),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('blog_names')
+          .setDescription('How students’ names appear on the blog unless they choose')
+          .addChoices(...BLOG_NAMES_CHOICES),
+      ),
   )
   .addSubcommand((s) => s.setName('show').setDescription('Show this course’s settings and health'))
   .addSubcommand((s) => s.setName('pause').setDescription('Stop polling the blog and sending reminders'))
@@ -109,13 +137,16 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext):
       timeZone: interaction.options.getString('time_zone', true),
       quietHoursStart: interaction.options.getString('quiet_start'),
       quietHoursEnd: interaction.options.getString('quiet_end'),
-      endsAt: collect(optionProblems, () => parseCourseDay(interaction.options.getString('ends_on'), 'ends_on', interaction.options.getString('time_zone', true), 'end')),
+      endsAt: collect(optionProblems, () =>
+        parseCourseDay(interaction.options.getString('ends_on'), 'ends_on', interaction.options.getString('time_zone', true), 'end'),
+      ),
       ...(interaction.options.getInteger('min_words') !== null ? { minCommentWords: interaction.options.getInteger('min_words') } : {}),
       ...(interaction.options.getString('blog_names') !== null ? { blogNameStyle: interaction.options.getString('blog_names') } : {}),
     },
   });
   await interaction.editReply({
-    content: `Course set up: essays from **${result.siteName}** will appear in <#${channel.id}>. Only essays published from now on are announced; use /course backfill to import older ones.\n` +
+    content:
+      `Course set up: essays from **${result.siteName}** will appear in <#${channel.id}>. Only essays published from now on are announced; use /course backfill to import older ones.\n` +
       (result.reminderThreadId
         ? `Reminders that cannot go by DM are posted in <#${result.reminderThreadId}>, where students can read them.`
         : 'The reminder thread could not be opened yet; the bot opens it in that channel when the first reminder needs it.'),
@@ -137,34 +168,66 @@ export const course = {
     if (sub === 'pause' || sub === 'resume') {
       await setCourseStatus(ctx.db, { courseId: target.id, status: sub === 'pause' ? 'paused' : 'active', actorUserId: interaction.user.id });
       await recordAudit(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, action: `course.${sub}` });
-      await interaction.reply({ content: sub === 'pause' ? `${target.name} is paused: no polling, no reminders.` : `${target.name} is active again.`, flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: sub === 'pause' ? `${target.name} is paused: no polling, no reminders.` : `${target.name} is active again.`,
+        flags: MessageFlags.Ephemeral,
+      });
       return;
     }
     if (sub === 'settings') {
-      const content = await changeCourseSettings(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, minWords: interaction.options.getInteger('min_words'), blogNames: interaction.options.getString('blog_names') });
+      const content = await changeCourseSettings(ctx.db, {
+        courseId: target.id,
+        guildId: target.guildId,
+        actorUserId: interaction.user.id,
+        minWords: interaction.options.getInteger('min_words'),
+        blogNames: interaction.options.getString('blog_names'),
+      });
       await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     if (sub === 'credentials') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await replaceCredentials(ctx, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, credentials: credentialsFrom(interaction) });
+      await replaceCredentials(ctx, {
+        courseId: target.id,
+        guildId: target.guildId,
+        actorUserId: interaction.user.id,
+        credentials: credentialsFrom(interaction),
+      });
       await interaction.editReply('New blog credentials tested and saved (encrypted). The old ones are gone.');
       return;
     }
     if (sub === 'staff_posts') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const text = await setStaffPosts(ctx, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, blogUsername: interaction.options.getString('blog_username'), category: interaction.options.getString('category') });
+      const text = await setStaffPosts(ctx, {
+        courseId: target.id,
+        guildId: target.guildId,
+        actorUserId: interaction.user.id,
+        blogUsername: interaction.options.getString('blog_username'),
+        category: interaction.options.getString('category'),
+      });
       await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
       return;
     }
     if (sub === 'push') {
       const blogKind = (await ctx.db.course.findUniqueOrThrow({ where: { id: target.id }, select: { blogKind: true } })).blogKind;
-      const text = await coursePush(ctx, { courseId: target.id, guildId: target.guildId, blogKind, actorUserId: interaction.user.id, rotate: interaction.options.getBoolean('rotate') ?? false });
+      const text = await coursePush(ctx, {
+        courseId: target.id,
+        guildId: target.guildId,
+        blogKind,
+        actorUserId: interaction.user.id,
+        rotate: interaction.options.getBoolean('rotate') ?? false,
+      });
       await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     if (sub === 'archive') {
-      const id = await requestConfirmation(ctx.db, { kind: archiveKind, courseId: target.id, actorUserId: interaction.user.id, payload: {}, now: ctx.clock.now() });
+      const id = await requestConfirmation(ctx.db, {
+        kind: archiveKind,
+        courseId: target.id,
+        actorUserId: interaction.user.id,
+        payload: {},
+        now: ctx.clock.now(),
+      });
       await interaction.reply({
         content: `Archive **${target.name}** now? Every student’s personal data is deleted from CourseThreads (roster, identities, reviews, reminders, blog credentials); anonymous totals stay. The bot stops following the blog. Comments stay on the blog and in Discord. This cannot be undone.`,
         components: [confirmButtons('course', id, 'Archive and delete')],
@@ -191,6 +254,9 @@ export const course = {
     }
     await takeConfirmation(ctx.db, { id: button.id, kind: archiveKind, actorUserId: interaction.user.id, now: ctx.clock.now() });
     const summary = await purgeCourseData(ctx.db, { courseId: target.id, now: ctx.clock.now(), actorUserId: interaction.user.id });
-    await interaction.update({ content: `${target.name} is archived: personal data of ${summary.students.students} student(s) deleted; anonymous totals kept.`, components: [] });
+    await interaction.update({
+      content: `${target.name} is archived: personal data of ${summary.students.students} student(s) deleted; anonymous totals kept.`,
+      components: [],
+    });
   },
 } satisfies Command;

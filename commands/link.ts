@@ -9,12 +9,20 @@ const data = new SlashCommandBuilder()
   .setName('link')
   .setDescription('Link your blog account to your Discord account')
   .setDMPermission(false)
-  .addSubcommand((s) => s.setName('claim').setDescription('Get a one-time code to post as a blog comment')
-    .addStringOption((o) => o.setName('blog_username').setDescription('Your username on the class blog').setRequired(true).setMaxLength(60)))
-  .addSubcommand((s) => s.setName('approve').setDescription('Staff: link a student’s blog account without a code')
-    .addUserOption((o) => o.setName('user').setDescription('The student').setRequired(true))
-    .addStringOption((o) => o.setName('blog_username').setDescription('Their blog username').setRequired(true).setMaxLength(60))
-    .addStringOption((o) => o.setName('blog_user_id').setDescription('Their numeric blog user id, if known')));
+  .addSubcommand((s) =>
+    s
+      .setName('claim')
+      .setDescription('Get a one-time code to post as a blog comment')
+      .addStringOption((o) => o.setName('blog_username').setDescription('Your username on the class blog').setRequired(true).setMaxLength(60)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('approve')
+      .setDescription('Staff: link a student’s blog account without a code')
+      .addUserOption((o) => o.setName('user').setDescription('The student').setRequired(true))
+      .addStringOption((o) => o.setName('blog_username').setDescription('Their blog username').setRequired(true).setMaxLength(60))
+      .addStringOption((o) => o.setName('blog_user_id').setDescription('Their numeric blog user id, if known')),
+  );
 
 export const link = {
   data,
@@ -27,7 +35,14 @@ export const link = {
       const blogUsername = interaction.options.getString('blog_username', true).trim();
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const blogUserId = await blogAccountId(ctx, course.id, blogUsername, interaction.options.getString('blog_user_id'));
-      const credited = await approveLink(ctx.db, { courseId: course.id, discordUserId: user.id, blogUsername, blogUserId, actor: { userId: interaction.user.id, guildId: course.guildId }, now });
+      const credited = await approveLink(ctx.db, {
+        courseId: course.id,
+        discordUserId: user.id,
+        blogUsername,
+        blogUserId,
+        actor: { userId: interaction.user.id, guildId: course.guildId },
+        now,
+      });
       await interaction.editReply({
         content: `<@${user.id}> is linked to the blog account ${blogUsername} (blog user id ${blogUserId}). Credited to them now: ${credited.essayIds.length} essay(s), ${credited.comments} blog comment(s).`,
         allowedMentions: { parse: [] },

@@ -11,10 +11,12 @@ import { describeRemains, purgeStudent } from '../src/privacy/purge-student.js';
 import { UserError } from '../src/shared/user-error.js';
 import { z } from 'zod';
 
-const data = addNameSubcommands(new SlashCommandBuilder()
-  .setName('privacy')
-  .setDescription('Your data in this course: your name on the blog, Discord-only replies, export; staff: purge')
-  .setDMPermission(false))
+const data = addNameSubcommands(
+  new SlashCommandBuilder()
+    .setName('privacy')
+    .setDescription('Your data in this course: your name on the blog, Discord-only replies, export; staff: purge')
+    .setDMPermission(false),
+)
   .addSubcommand((s) =>
     s
       .setName('export')
@@ -33,8 +35,16 @@ function memberOf(interaction: ChatInputCommandInteraction | ButtonInteraction) 
 }
 
 async function studentByDiscordId(ctx: AppContext, course: CourseRow, discordUserId: string, typed: boolean) {
-  const student = await ctx.db.student.findUnique({ where: { courseId_discordUserId: { courseId: course.id, discordUserId } }, select: { id: true, displayName: true } });
-  if (!student) throw new UserError(typed ? `student: <@${discordUserId}> is not on the roster of ${course.name} with this Discord account (/roster show lists who is).` : `You are not on the roster of ${course.name} with this Discord account; the bot holds no data about you here.`);
+  const student = await ctx.db.student.findUnique({
+    where: { courseId_discordUserId: { courseId: course.id, discordUserId } },
+    select: { id: true, displayName: true },
+  });
+  if (!student)
+    throw new UserError(
+      typed
+        ? `student: <@${discordUserId}> is not on the roster of ${course.name} with this Discord account (/roster show lists who is).`
+        : `You are not on the roster of ${course.name} with this Discord account; the bot holds no data about you here.`,
+    );
   return student;
 }
 
@@ -42,7 +52,8 @@ async function exportData(interaction: ChatInputCommandInteraction, ctx: AppCont
   const target = interaction.options.getUser('student');
   const aboutSomeoneElse = target !== null && target.id !== interaction.user.id;
   // A student may export only themselves; staff may export anyone on the roster (and that look is audited).
-  if (aboutSomeoneElse && !isCourseStaff(memberOf(interaction), course)) throw new UserError('You can export only your own data. Run /privacy export without a student.');
+  if (aboutSomeoneElse && !isCourseStaff(memberOf(interaction), course))
+    throw new UserError('You can export only your own data. Run /privacy export without a student.');
   const student = await studentByDiscordId(ctx, course, target?.id ?? interaction.user.id, Boolean(target));
   const exported = await exportStudentData(ctx.db, {
     courseId: course.id,
@@ -50,9 +61,13 @@ async function exportData(interaction: ChatInputCommandInteraction, ctx: AppCont
     now: ctx.clock.now(),
     ...(aboutSomeoneElse ? { auditAs: { actorUserId: interaction.user.id, guildId: course.guildId } } : {}),
   });
-  const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2), 'utf8'), { name: `coursethreads-${course.name.replace(/[^\w-]+/g, '-')}-data.json` });
+  const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2), 'utf8'), {
+    name: `coursethreads-${course.name.replace(/[^\w-]+/g, '-')}-data.json`,
+  });
   await interaction.reply({
-    content: aboutSomeoneElse ? `Everything CourseThreads holds about ${student.displayName} in ${course.name}.` : `Everything CourseThreads holds about you in ${course.name}.`,
+    content: aboutSomeoneElse
+      ? `Everything CourseThreads holds about ${student.displayName} in ${course.name}.`
+      : `Everything CourseThreads holds about you in ${course.name}.`,
     files: [file],
     flags: MessageFlags.Ephemeral,
     allowedMentions: { parse: [] },
@@ -74,9 +89,21 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promis
     await interaction.update({ content: 'Cancelled: nothing was deleted.', components: [] });
     return;
   }
-  const payload = z.object({ studentId: z.string() }).parse(await takeConfirmation(ctx.db, { id: button.id, kind: purgeStudentKind, actorUserId: interaction.user.id, now: ctx.clock.now() }));
-  const summary = await purgeStudent(ctx.db, { courseId: course.id, studentId: payload.studentId, actorUserId: interaction.user.id, guildId: course.guildId, now: ctx.clock.now() });
-  await interaction.update({ content: `Done: the student’s personal data was deleted from CourseThreads. ${describeRemains(summary.remainsElsewhere)}`, components: [], allowedMentions: { parse: [] } });
+  const payload = z
+    .object({ studentId: z.string() })
+    .parse(await takeConfirmation(ctx.db, { id: button.id, kind: purgeStudentKind, actorUserId: interaction.user.id, now: ctx.clock.now() }));
+  const summary = await purgeStudent(ctx.db, {
+    courseId: course.id,
+    studentId: payload.studentId,
+    actorUserId: interaction.user.id,
+    guildId: course.guildId,
+    now: ctx.clock.now(),
+  });
+  await interaction.update({
+    content: `Done: the student’s personal data was deleted from CourseThreads. ${describeRemains(summary.remainsElsewhere)}`,
+    components: [],
+    allowedMentions: { parse: [] },
+  });
 }
 
 export const privacy = {
@@ -92,4 +119,3 @@ export const privacy = {
   },
   onButton,
 } satisfies Command;
-

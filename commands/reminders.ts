@@ -8,9 +8,18 @@ const data = new SlashCommandBuilder()
   .setName('reminders')
   .setDescription('Peer review reminders')
   .setDMPermission(false)
-  .addSubcommand((s) => s.setName('mode').setDescription('Get reminders by DM or as a mention in the course reminder thread')
-    .addStringOption((o) => o.setName('via').setDescription('Where to remind you').setRequired(true).addChoices(
-      { name: 'Direct message', value: 'dm' }, { name: 'Mention in the course channel', value: 'channel' })))
+  .addSubcommand((s) =>
+    s
+      .setName('mode')
+      .setDescription('Get reminders by DM or as a mention in the course reminder thread')
+      .addStringOption((o) =>
+        o
+          .setName('via')
+          .setDescription('Where to remind you')
+          .setRequired(true)
+          .addChoices({ name: 'Direct message', value: 'dm' }, { name: 'Mention in the course channel', value: 'channel' }),
+      ),
+  )
   .addSubcommand((s) => s.setName('preview').setDescription('Staff: dry run of send-now: who would be reminded now, of what, and where (sends nothing)'))
   .addSubcommand((s) => s.setName('send-now').setDescription('Staff: send the due reminders now and name who was reminded where (each still goes once)'));
 
@@ -23,7 +32,10 @@ export const reminders = {
     if (sub === 'mode') {
       const mode = interaction.options.getString('via', true) as 'dm' | 'channel';
       await setReminderMode(ctx.db, { courseId: course.id, discordUserId: interaction.user.id, mode });
-      await interaction.reply({ content: mode === 'dm' ? 'You will get reminders by direct message.' : 'You will get reminders as a mention in the course reminder thread.', flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: mode === 'dm' ? 'You will get reminders by direct message.' : 'You will get reminders as a mention in the course reminder thread.',
+        flags: MessageFlags.Ephemeral,
+      });
       return;
     }
     if (sub === 'preview') {
@@ -36,7 +48,13 @@ export const reminders = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const report = await sendRemindersNow({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log }, course.id);
     const s = report.summary;
-    await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'reminders.send_now', details: { sent: s.sent, failed: s.failed } });
+    await recordAudit(ctx.db, {
+      courseId: course.id,
+      guildId: course.guildId,
+      actorUserId: interaction.user.id,
+      action: 'reminders.send_now',
+      details: { sent: s.sent, failed: s.failed },
+    });
     await interaction.editReply({ content: renderSendNow(report), allowedMentions: { parse: [] } });
   },
 } satisfies Command;

@@ -15,15 +15,27 @@ const data = new SlashCommandBuilder()
   .setDescription('Staff reports: participation, reminders, bot health, audit log')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
   .setDMPermission(false)
-  .addSubcommand((s) => s.setName('participation').setDescription('Per student: essays, comments, reviews, reminders')
-    .addStringOption((o) => o.setName('round').setDescription('Only this review round (its name)').setMaxLength(100))
-    .addStringOption((o) => o.setName('format').setDescription('Reply text (default), CSV for a gradebook, or a chart').addChoices(
-      { name: 'reply', value: 'reply' }, { name: 'csv', value: 'csv' }, { name: 'chart', value: 'chart' }))
-    .addBooleanOption((o) => o.setName('post_in_channel').setDescription('Post it in this channel for everyone (no e-mail addresses); default: only you')))
+  .addSubcommand((s) =>
+    s
+      .setName('participation')
+      .setDescription('Per student: essays, comments, reviews, reminders')
+      .addStringOption((o) => o.setName('round').setDescription('Only this review round (its name)').setMaxLength(100))
+      .addStringOption((o) =>
+        o
+          .setName('format')
+          .setDescription('Reply text (default), CSV for a gradebook, or a chart')
+          .addChoices({ name: 'reply', value: 'reply' }, { name: 'csv', value: 'csv' }, { name: 'chart', value: 'chart' }),
+      )
+      .addBooleanOption((o) => o.setName('post_in_channel').setDescription('Post it in this channel for everyone (no e-mail addresses); default: only you')),
+  )
   .addSubcommand((s) => s.setName('reminders').setDescription('Reminders sent, held for quiet hours, failed (closed DMs), pending, per stage'))
   .addSubcommand((s) => s.setName('health').setDescription('Jobs, outbox, blog, permissions, bot processes and their leases'))
-  .addSubcommand((s) => s.setName('audit').setDescription('Recent staff actions and looks at student data')
-    .addIntegerOption((o) => o.setName('limit').setDescription('How many entries (default 25)').setMinValue(1).setMaxValue(100)));
+  .addSubcommand((s) =>
+    s
+      .setName('audit')
+      .setDescription('Recent staff actions and looks at student data')
+      .addIntegerOption((o) => o.setName('limit').setDescription('How many entries (default 25)').setMinValue(1).setMaxValue(100)),
+  );
 
 const noPings = { parse: [] as [] };
 
@@ -44,9 +56,19 @@ async function participation(interaction: ChatInputCommandInteraction, ctx: AppC
   const round = roundName ? await findRoundByName(ctx.db, course.id, roundName) : null;
   // Rendering a chart can take longer than Discord's 3-second answer window.
   await interaction.deferReply(inChannel ? {} : { flags: MessageFlags.Ephemeral });
-  const out = await participationOutput(ctx.db, { courseId: course.id, roundId: round?.id ?? null, now: ctx.clock.now(), format, audience: inChannel ? 'channel' : 'private', log: ctx.log });
+  const out = await participationOutput(ctx.db, {
+    courseId: course.id,
+    roundId: round?.id ?? null,
+    now: ctx.clock.now(),
+    format,
+    audience: inChannel ? 'channel' : 'private',
+    log: ctx.log,
+  });
   await recordAudit(ctx.db, {
-    courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'report.participation',
+    courseId: course.id,
+    guildId: course.guildId,
+    actorUserId: interaction.user.id,
+    action: 'report.participation',
     details: { format, round: round?.name ?? null, postedInChannel: inChannel ? interaction.channelId : null, students: out.report.totals.students },
   });
   await sendPages(interaction, out.pages, out.files, !inChannel);
@@ -66,15 +88,25 @@ export const report = {
       const stats = await reminderStats(ctx.db, course.id);
       pages = remindersReportText(stats.stages, { title: `Reminders — ${course.name}` });
       const notes = [
-        stats.dmClosedDeliveredInChannel ? `${stats.dmClosedDeliveredInChannel} of the failed DMs reached the student as a mention in the reminder thread instead.` : '',
+        stats.dmClosedDeliveredInChannel
+          ? `${stats.dmClosedDeliveredInChannel} of the failed DMs reached the student as a mention in the reminder thread instead.`
+          : '',
         stats.otherFailures ? `${stats.otherFailures} reminder(s) failed for another reason (no Discord account, no longer owed, or no fallback channel).` : '',
-      ].filter(Boolean).join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
       if (notes) pages.push(notes);
     } else if (sub === 'health') {
       pages = await healthReport({ db: ctx.db, chat: ctx.chat }, course.id, now);
     } else {
       pages = await auditReport(ctx.db, { courseId: course.id, limit: interaction.options.getInteger('limit') ?? undefined });
-      await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'report.audit', details: { shown: pages.length } });
+      await recordAudit(ctx.db, {
+        courseId: course.id,
+        guildId: course.guildId,
+        actorUserId: interaction.user.id,
+        action: 'report.audit',
+        details: { shown: pages.length },
+      });
     }
     await sendPages(interaction, pages, [], true);
   },

@@ -1,4 +1,13 @@
-import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  AttachmentBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import type { AppContext } from '../src/app/app-context.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
@@ -18,29 +27,57 @@ const data = new SlashCommandBuilder()
   .setName('reviews')
   .setDescription('Peer review rounds')
   .setDMPermission(false)
-  .addSubcommand((s) => s.setName('assign').setDescription('Staff: assign a review round (shows a preview first)')
-    .addStringOption((o) => o.setName('name').setDescription('Round name, e.g. Week 8').setRequired(true).setMaxLength(100))
-    .addStringOption((o) => o.setName('due').setDescription('Due date and time in the course time zone: YYYY-MM-DD HH:MM').setRequired(true))
-    .addIntegerOption((o) => o.setName('reviews').setDescription('Reviews per student').setRequired(true).setMinValue(1).setMaxValue(20))
-    .addStringOption((o) => o.setName('mode').setDescription('Specific peer essays, or any peers’ essays').addChoices(
-      { name: 'assigned (specific essays)', value: 'assigned' }, { name: 'quota (any peers’ essays)', value: 'quota' }))
-    .addStringOption((o) => o.setName('published_from').setDescription('Only essays published on or after YYYY-MM-DD'))
-    .addStringOption((o) => o.setName('published_to').setDescription('Only essays published on or before YYYY-MM-DD'))
-    .addStringOption((o) => o.setName('category').setDescription('Only essays in this blog category'))
-    .addStringOption((o) => o.setName('tag').setDescription('Only essays with this blog tag'))
-    .addIntegerOption((o) => o.setName('min_words').setDescription('Words a review comment needs in this round (default: the course minimum)').setMinValue(0).setMaxValue(2_000))
-    .addBooleanOption((o) => o.setName('exclude_unlinked').setDescription('Leave out essays whose author is not linked to a student (otherwise they block the round)')))
-  .addSubcommand((s) => s.setName('list').setDescription('The review rounds, or who reviews whom in one round (paged, or as a CSV file)')
-    .addStringOption((o) => o.setName('round').setDescription('Round name: shows who reviews whom (students see their own reviews)'))
-    .addIntegerOption((o) => o.setName('page').setDescription('Page of a long list (the reply says how many there are)').setMinValue(1))
-    .addStringOption((o) => o.setName('format').setDescription('A reply (default) or a CSV file of the whole round').addChoices(
-      { name: 'reply', value: 'reply' }, { name: 'CSV file', value: 'csv' })))
-  .addSubcommand((s) => s.setName('swap').setDescription('Staff: move the reviews a student owes in a round to another student')
-    .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true))
-    .addUserOption((o) => o.setName('from').setDescription('Student who owes the reviews').setRequired(true))
-    .addUserOption((o) => o.setName('to').setDescription('Student who takes them over').setRequired(true)))
-  .addSubcommand((s) => s.setName('cancel').setDescription('Staff: cancel a round (no more reminders)')
-    .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true)));
+  .addSubcommand((s) =>
+    s
+      .setName('assign')
+      .setDescription('Staff: assign a review round (shows a preview first)')
+      .addStringOption((o) => o.setName('name').setDescription('Round name, e.g. Week 8').setRequired(true).setMaxLength(100))
+      .addStringOption((o) => o.setName('due').setDescription('Due date and time in the course time zone: YYYY-MM-DD HH:MM').setRequired(true))
+      .addIntegerOption((o) => o.setName('reviews').setDescription('Reviews per student').setRequired(true).setMinValue(1).setMaxValue(20))
+      .addStringOption((o) =>
+        o
+          .setName('mode')
+          .setDescription('Specific peer essays, or any peers’ essays')
+          .addChoices({ name: 'assigned (specific essays)', value: 'assigned' }, { name: 'quota (any peers’ essays)', value: 'quota' }),
+      )
+      .addStringOption((o) => o.setName('published_from').setDescription('Only essays published on or after YYYY-MM-DD'))
+      .addStringOption((o) => o.setName('published_to').setDescription('Only essays published on or before YYYY-MM-DD'))
+      .addStringOption((o) => o.setName('category').setDescription('Only essays in this blog category'))
+      .addStringOption((o) => o.setName('tag').setDescription('Only essays with this blog tag'))
+      .addIntegerOption((o) =>
+        o.setName('min_words').setDescription('Words a review comment needs in this round (default: the course minimum)').setMinValue(0).setMaxValue(2_000),
+      )
+      .addBooleanOption((o) =>
+        o.setName('exclude_unlinked').setDescription('Leave out essays whose author is not linked to a student (otherwise they block the round)'),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('list')
+      .setDescription('The review rounds, or who reviews whom in one round (paged, or as a CSV file)')
+      .addStringOption((o) => o.setName('round').setDescription('Round name: shows who reviews whom (students see their own reviews)'))
+      .addIntegerOption((o) => o.setName('page').setDescription('Page of a long list (the reply says how many there are)').setMinValue(1))
+      .addStringOption((o) =>
+        o
+          .setName('format')
+          .setDescription('A reply (default) or a CSV file of the whole round')
+          .addChoices({ name: 'reply', value: 'reply' }, { name: 'CSV file', value: 'csv' }),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('swap')
+      .setDescription('Staff: move the reviews a student owes in a round to another student')
+      .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true))
+      .addUserOption((o) => o.setName('from').setDescription('Student who owes the reviews').setRequired(true))
+      .addUserOption((o) => o.setName('to').setDescription('Student who takes them over').setRequired(true)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('cancel')
+      .setDescription('Staff: cancel a round (no more reminders)')
+      .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true)),
+  );
 
 async function assign(interaction: ChatInputCommandInteraction, ctx: AppContext, course: { id: string; timeZone: string }): Promise<void> {
   const tz = course.timeZone;
@@ -105,13 +142,33 @@ async function list(interaction: ChatInputCommandInteraction, ctx: AppContext, c
   const staff = isCourseStaff(interaction.inCachedGuild() ? interaction.member : null, course);
   const pairs = await loadReviewPairs(ctx.db, { courseId: course.id, roundName, ...(staff ? {} : { onlyReviewerDiscordId: interaction.user.id }) });
   if (format === 'csv') {
-    const names = await discordUserNames(interaction.client, pairs.flatMap((p) => (p.reviewerDiscordUserId ? [p.reviewerDiscordUserId] : [])));
-    const file = new AttachmentBuilder(await reviewPairsCsv(pairs, { timeZone: course.timeZone, discordNames: names }), { name: `reviews-${roundName.trim().replace(/[^A-Za-z0-9_-]+/g, '-')}.csv` });
-    await interaction.reply({ content: `Round “${roundName.trim()}”: ${pairs.length} review(s), due times in ${course.timeZone}.`, files: [file], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    const names = await discordUserNames(
+      interaction.client,
+      pairs.flatMap((p) => (p.reviewerDiscordUserId ? [p.reviewerDiscordUserId] : [])),
+    );
+    const file = new AttachmentBuilder(await reviewPairsCsv(pairs, { timeZone: course.timeZone, discordNames: names }), {
+      name: `reviews-${roundName.trim().replace(/[^A-Za-z0-9_-]+/g, '-')}.csv`,
+    });
+    await interaction.reply({
+      content: `Round “${roundName.trim()}”: ${pairs.length} review(s), due times in ${course.timeZone}.`,
+      files: [file],
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   const dueAt = pairs[0]?.dueAt ?? null;
-  return reply(interaction, renderPairsPage({ roundName: pairs[0]?.roundName ?? roundName.trim(), dueAt, timeZone: course.timeZone, pairs, page: interaction.options.getInteger('page') ?? 1, ownOnly: !staff }));
+  return reply(
+    interaction,
+    renderPairsPage({
+      roundName: pairs[0]?.roundName ?? roundName.trim(),
+      dueAt,
+      timeZone: course.timeZone,
+      pairs,
+      page: interaction.options.getInteger('page') ?? 1,
+      ownOnly: !staff,
+    }),
+  );
 }
 
 async function reply(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
@@ -135,7 +192,13 @@ export const reviews = {
     } else {
       const from = await findStudent(ctx.db, course.id, { discordUserId: interaction.options.getUser('from', true).id });
       const to = await findStudent(ctx.db, course.id, { discordUserId: interaction.options.getUser('to', true).id });
-      const r = await swapReviewer(ctx.db, { courseId: course.id, name: interaction.options.getString('round', true), fromStudentId: from.id, toStudentId: to.id, actor });
+      const r = await swapReviewer(ctx.db, {
+        courseId: course.id,
+        name: interaction.options.getString('round', true),
+        fromStudentId: from.id,
+        toStudentId: to.id,
+        actor,
+      });
       content = `${r.moved} review(s) moved from ${from.displayName} to ${to.displayName}.${r.kept.length ? `\nKept with ${from.displayName}: ${r.kept.join('; ')}.` : ''}`;
     }
     await interaction.reply({ content: content.slice(0, 2_000), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

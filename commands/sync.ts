@@ -28,7 +28,9 @@ export const sync = {
     }
     const outcome = await syncCourseNow(ctx, course.id);
     if ('heldElsewhere' in outcome) {
-      await interaction.editReply('Another CourseThreads process is syncing this course right now, so nothing was done here. It polls the blog every few minutes; run `/sync now` again in a minute if you still need it.');
+      await interaction.editReply(
+        'Another CourseThreads process is syncing this course right now, so nothing was done here. It polls the blog every few minutes; run `/sync now` again in a minute if you still need it.',
+      );
       return;
     }
     const result = outcome.summary;

@@ -9,8 +9,15 @@ async function main(): Promise<void> {
   if (!config.discordToken || !config.discordApplicationId) {
     throw new ConfigError(['DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed to register commands (see README, "Create the Discord application").']);
   }
-  const count = await deployCommands({ token: config.discordToken, applicationId: config.discordApplicationId, guildId: config.devGuildId, apiUrl: config.discordApiUrl });
-  process.stdout.write(`Registered ${count} command(s) ${config.devGuildId ? `in server ${config.devGuildId}` : 'globally (may take up to an hour to appear)'}.\n`);
+  const count = await deployCommands({
+    token: config.discordToken,
+    applicationId: config.discordApplicationId,
+    guildId: config.devGuildId,
+    apiUrl: config.discordApiUrl,
+  });
+  process.stdout.write(
+    `Registered ${count} command(s) ${config.devGuildId ? `in server ${config.devGuildId}` : 'globally (may take up to an hour to appear)'}.\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -87,7 +87,10 @@ function timestamp(after: string | undefined): string {
 }
 
 function writeMigration(folder: string, schema: string, sql: { sqlite: string; postgres: string }): void {
-  for (const [dir, text] of [[SQLITE_MIGRATIONS, sql.sqlite], [POSTGRES_MIGRATIONS, sql.postgres]] as const) {
+  for (const [dir, text] of [
+    [SQLITE_MIGRATIONS, sql.sqlite],
+    [POSTGRES_MIGRATIONS, sql.postgres],
+  ] as const) {
     mkdirSync(path.join(dir, folder), { recursive: true });
     writeFileSync(path.join(dir, folder, 'migration.sql'), text);
   }
@@ -115,7 +118,11 @@ async function main(args: string[]): Promise<number> {
     console.log(`rewrote ${last} for SQLite and PostgreSQL`);
     return 0;
   }
-  const name = args.find((a) => !a.startsWith('--'))?.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const name = args
+    .find((a) => !a.startsWith('--'))
+    ?.toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   if (!name) {
     console.error('usage: npm run db:new-migration <name>   (or --refresh-last, --check)');
     return 2;
@@ -133,7 +140,9 @@ async function main(args: string[]): Promise<number> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (err: unknown) => {
       console.error(err instanceof Error ? err.message : err);
       process.exitCode = 1;

@@ -11,7 +11,10 @@ import { SecretBox, SecretKeyError } from '../src/privacy/secret-box.js';
 async function main(): Promise<number> {
   const config = loadConfig();
   const box = new SecretBox(config.secretKeys);
-  if (box.currentVersion === null) throw new SecretKeyError('secrets:reseal needs COURSETHREADS_SECRET_KEYS: every key version still in use plus the new one, e.g. "1:<old key>,2:<new key>" (openssl rand -base64 32).');
+  if (box.currentVersion === null)
+    throw new SecretKeyError(
+      'secrets:reseal needs COURSETHREADS_SECRET_KEYS: every key version still in use plus the new one, e.g. "1:<old key>,2:<new key>" (openssl rand -base64 32).',
+    );
   await migrateDatabase(config.databaseUrl);
   const db = await openDb(config.databaseUrl);
   try {
@@ -27,10 +30,12 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     const known = error instanceof ConfigError || error instanceof SecretKeyError;
-    process.stderr.write(`${known ? (error).message : `secrets:reseal stopped: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    process.stderr.write(`${known ? error.message : `secrets:reseal stopped: ${error instanceof Error ? error.message : String(error)}`}\n`);
     process.exitCode = 1;
   },
 );

@@ -14,8 +14,13 @@ flags = parseFlagList(flags, process.env.SOAK_OFF ?? '', false);
 const maxSteps = Number(process.env.SOAK_STEPS ?? 40);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive whole number, got "${process.argv[2] ?? process.env.SOAK_RUNS}"`);
 
-const on = (group: Record<string, boolean>) => Object.keys(group).filter((k) => group[k]).join(', ') || 'none';
-process.stdout.write(`sync fault model: ${runs} runs, seed ${seed}, up to ${maxSteps} steps\n  events: ${on({ ...flags.events })}\n  faults: ${on({ ...flags.faults })}\n`);
+const on = (group: Record<string, boolean>) =>
+  Object.keys(group)
+    .filter((k) => group[k])
+    .join(', ') || 'none';
+process.stdout.write(
+  `sync fault model: ${runs} runs, seed ${seed}, up to ${maxSteps} steps\n  events: ${on({ ...flags.events })}\n  faults: ${on({ ...flags.faults })}\n`,
+);
 const started = Date.now();
 const failure = await checkModel(flags, { numRuns: runs, seed, maxSteps });
 process.stdout.write(`${failure ?? `all ${runs} histories held every invariant`}\n(${((Date.now() - started) / 1_000).toFixed(1)} s)\n`);

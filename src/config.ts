@@ -7,15 +7,16 @@ import { z } from 'zod';
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)');
+const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)');
 
 // A bare host name or IP address: the allowance is per host, never per URL or port.
 const allowedHost = z
   .string()
   .trim()
-  .regex(/^(\[[0-9a-f:.]+\]|[0-9a-f:]+:[0-9a-f:.]*|[a-z0-9]([a-z0-9.-]*[a-z0-9])?\.?)$/i, 'list host names or IP addresses separated by commas, e.g. blog.campus.example,10.20.0.5 (no http://, port or path)');
+  .regex(
+    /^(\[[0-9a-f:.]+\]|[0-9a-f:]+:[0-9a-f:.]*|[a-z0-9]([a-z0-9.-]*[a-z0-9])?\.?)$/i,
+    'list host names or IP addresses separated by commas, e.g. blog.campus.example,10.20.0.5 (no http://, port or path)',
+  );
 
 const httpPortHelp = 'must be a port number from 0 to 65535 (e.g. 8787), or off to run without the HTTP server';
 
@@ -38,7 +39,12 @@ const configSchema = z.object({
   instanceId: z.string().min(1).optional(),
   leaseSeconds: z.coerce.number().int().min(5).max(3600).default(60),
   /** On SIGTERM, how long effects already under way may take to finish before the process exits anyway. */
-  shutdownDrainSeconds: z.coerce.number({ message: 'must be a number of seconds, e.g. 20' }).int('must be a whole number of seconds').min(1, 'must be at least 1').max(600, 'must be at most 600 (keep systemd\'s TimeoutStopSec above it)').default(20),
+  shutdownDrainSeconds: z.coerce
+    .number({ message: 'must be a number of seconds, e.g. 20' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1')
+    .max(600, "must be at most 600 (keep systemd's TimeoutStopSec above it)")
+    .default(20),
   /** Blog hosts the bot may reach on private, loopback or link-local addresses (an on-campus blog). */
   blogAllowedHosts: z.array(allowedHost).default([]),
   /** Largest blog response the bot reads, counted after decompression. */
@@ -48,7 +54,14 @@ const configSchema = z.object({
     .min(65_536, 'must be at least 65536 (64 KiB)')
     .default(10 * 1024 * 1024),
   /** Where the health and metrics server listens: this machine only by default. */
-  httpHost: z.string().trim().regex(/^([0-9.]+|[0-9a-f:]+|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)$/i, 'must be an address to listen on, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface); no http:// or port').default('127.0.0.1'),
+  httpHost: z
+    .string()
+    .trim()
+    .regex(
+      /^([0-9.]+|[0-9a-f:]+|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)$/i,
+      'must be an address to listen on, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface); no http:// or port',
+    )
+    .default('127.0.0.1'),
   httpPort: z
     .union([z.literal('off'), z.coerce.number().int(httpPortHelp).min(0, httpPortHelp).max(65_535, httpPortHelp)], { error: httpPortHelp })
     .default(8787),
@@ -57,7 +70,12 @@ const configSchema = z.object({
   /** When set, /metrics answers only `Authorization: Bearer <token>` (the scraper's credentials); /healthz and /readyz stay open. */
   metricsToken: z.string().trim().min(16, 'must be at least 16 characters; make one with `openssl rand -hex 32` and give the same to the scraper').optional(),
   /** While the blog pushes changes, a course is polled only this often (the safety net); normal again once pushes stop. */
-  pushPollMinutes: z.coerce.number({ message: 'must be a number of minutes, e.g. 15' }).int('must be whole minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').default(15),
+  pushPollMinutes: z.coerce
+    .number({ message: 'must be a number of minutes, e.g. 15' })
+    .int('must be whole minutes')
+    .min(1, 'must be at least 1')
+    .max(1440, 'must be at most 1440 (a day)')
+    .default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -97,7 +115,10 @@ type Env = Record<string, string | undefined>;
 /** COURSETHREADS_SECRET_KEYS="1:base64key,2:base64key" */
 function parseKeyList(raw: string): Record<string, string> {
   const keys: Record<string, string> = {};
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf(':');
     keys[at > 0 ? part.slice(0, at) : 'invalid'] = at > 0 ? part.slice(at + 1) : part;
   }
@@ -111,7 +132,11 @@ function fromEnv(env: Env): Record<string, unknown> {
     if (value === undefined || value === '') continue;
     if (key === 'secretKeys') raw[key] = parseKeyList(value);
     else if (key === 'shardIds') raw[key] = value.split(',').map((v) => v.trim());
-    else if (key === 'blogAllowedHosts') raw[key] = value.split(',').map((v) => v.trim()).filter(Boolean);
+    else if (key === 'blogAllowedHosts')
+      raw[key] = value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
     else raw[key] = value;
   }
   return raw;

@@ -15,10 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const missing = missingForDiscord(config);
   if (missing.length > 0) {
-    throw new ConfigError([
-      ...missing,
-      'No Discord token yet? `npm run demo` runs the whole bot offline against a local Discord emulator and a sample blog.',
-    ]);
+    throw new ConfigError([...missing, 'No Discord token yet? `npm run demo` runs the whole bot offline against a local Discord emulator and a sample blog.']);
   }
   const log = createLogger(config.logLevel);
   // Listening before anything starts: a SIGTERM during start-up (or right after "connected") is a clean stop, not a kill.

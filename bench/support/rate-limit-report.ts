@@ -35,6 +35,8 @@ export function rateLimitReport(requests: readonly RequestLogEntry[]): RateLimit
 export function describeRateLimits(report: RateLimitReport): string {
   if (report.total429 === 0) return '0 responses with 429';
   const routes = [...report.byRoute].map(([route, n]) => `${route} x${n}`).join(', ');
-  const repeats = report.repeatedOn.length ? `; repeated (2+ in a row) on ${report.repeatedOn.join(', ')}, longest run ${report.longestRun}` : '; never two in a row';
+  const repeats = report.repeatedOn.length
+    ? `; repeated (2+ in a row) on ${report.repeatedOn.join(', ')}, longest run ${report.longestRun}`
+    : '; never two in a row';
   return `${report.total429} responses with 429 (${routes})${repeats}`;
 }

@@ -39,7 +39,9 @@ export function printSummary(title: string, rows: [string, string][]): void {
   say();
   say(`=== SUMMARY ${title} ===`);
   for (const [key, value] of rows) say(`${key.padEnd(width)}  ${value}`);
-  say(`(${new Date().toISOString()}, node ${process.version}, ${machineCores()} cores, load average ${fmt(loadAtStart, 1)} at start / ${fmt(loadavg()[0]!, 1)} at end)`);
+  say(
+    `(${new Date().toISOString()}, node ${process.version}, ${machineCores()} cores, load average ${fmt(loadAtStart, 1)} at start / ${fmt(loadavg()[0]!, 1)} at end)`,
+  );
 }
 
 function machineCores(): number {
@@ -49,7 +51,12 @@ function machineCores(): number {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls a condition every `everyMs` until it holds; throws after `timeoutMs` naming what it waited for. */
-export async function until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000, everyMs = 2): Promise<T> {
+export async function until<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+  everyMs = 2,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -30,12 +30,29 @@ export async function startBotEdge(input: {
 }): Promise<BotEdge> {
   const { options } = input;
   const wantsWaker = options.http !== undefined || options.pushWake === true;
-  const waker: PushWaker | null = wantsWaker ? await startPushWaker({ databaseUrl: options.databaseUrl ?? 'file:', log: options.log, onWake: input.wake }) : null;
+  const waker: PushWaker | null = wantsWaker
+    ? await startPushWaker({ databaseUrl: options.databaseUrl ?? 'file:', log: options.log, onWake: input.wake })
+    : null;
   let http: RunningHttpServer | null = null;
   if (options.http) {
     const routes = [
-      ...healthAndMetricsRoutes({ shards: input.shardStates, db: options.db, databaseUrl: options.databaseUrl, owner: input.owner, clock: options.clock, log: options.log, metrics: input.metrics, metricsToken: options.metricsToken }),
-      pushRoutes({ db: options.db, secrets: options.secrets, clock: options.clock, log: options.log, wake: (courseId, hint) => waker?.wake(courseId, hint.postId) }),
+      ...healthAndMetricsRoutes({
+        shards: input.shardStates,
+        db: options.db,
+        databaseUrl: options.databaseUrl,
+        owner: input.owner,
+        clock: options.clock,
+        log: options.log,
+        metrics: input.metrics,
+        metricsToken: options.metricsToken,
+      }),
+      pushRoutes({
+        db: options.db,
+        secrets: options.secrets,
+        clock: options.clock,
+        log: options.log,
+        wake: (courseId, hint) => waker?.wake(courseId, hint.postId),
+      }),
       ...(options.http.routes ?? []),
     ];
     http = await startHttpServer({ host: options.http.host, port: httpPortFor(options.http.port, input.shards), log: options.log, routes });

@@ -83,7 +83,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // The HTTP server starts before the login: /healthz answers while Discord is slow to let the bot in, and
   // /readyz says 503 until the shards are ready. A push arriving meanwhile wakes nothing (the poll catches it).
   let wakeCourse = (_courseId: string, _postId?: string): void => undefined;
-  const edge = await startBotEdge({ options, shardStates: () => shardStates(client), owner, shards: configuredShards(client), metrics, wake: (courseId, postId) => wakeCourse(courseId, postId) });
+  const edge = await startBotEdge({
+    options,
+    shardStates: () => shardStates(client),
+    owner,
+    shards: configuredShards(client),
+    metrics,
+    wake: (courseId, postId) => wakeCourse(courseId, postId),
+  });
   let ready: ReadyClient;
   try {
     ready = await loginAndWait(client, options.token);

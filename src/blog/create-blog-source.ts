@@ -7,10 +7,7 @@ import type { HttpClientOptions } from './http/http-client.js';
 import type { BlogLogger } from './http/logger.js';
 import { createWordPressSource } from './wordpress/wordpress-source.js';
 
-export type BlogCredentials =
-  | { kind: 'application_password'; username: string; password: string }
-  | { kind: 'bearer'; token: string }
-  | null;
+export type BlogCredentials = { kind: 'application_password'; username: string; password: string } | { kind: 'bearer'; token: string } | null;
 
 export interface BlogSettings {
   kind: BlogKind;

@@ -9,6 +9,12 @@ import { recordAudit } from './audit.js';
 export async function backfillCourse(ctx: SyncContext, input: { courseId: string; since: Date; actorUserId: string }): Promise<PollSummary> {
   const summary = await pollCourseEssays(ctx, input.courseId, { backfillSince: input.since });
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { guildId: true } });
-  await recordAudit(ctx.db, { courseId: input.courseId, guildId: course.guildId, actorUserId: input.actorUserId, action: 'course.backfill', details: { since: input.since.toISOString(), created: summary.created } });
+  await recordAudit(ctx.db, {
+    courseId: input.courseId,
+    guildId: course.guildId,
+    actorUserId: input.actorUserId,
+    action: 'course.backfill',
+    details: { since: input.since.toISOString(), created: summary.created },
+  });
   return summary;
 }

@@ -14,10 +14,19 @@ import { blogCredentialsSchema, type BlogCredentials } from './blog-credentials.
  */
 export function realBlogSources(deps: BlogSourceDeps = {}): BlogSourceFactory {
   const shared: BlogSourceDeps = { ...deps, fetch: deps.fetch ?? createGuardedFetch(deps) };
-  return (settings) => createBlogSource({ kind: settings.kind, url: settings.url, credentials: settings.credentials.kind === 'none' ? null : settings.credentials }, settings.onAttempt ? { ...shared, onAttempt: settings.onAttempt } : shared);
+  return (settings) =>
+    createBlogSource(
+      { kind: settings.kind, url: settings.url, credentials: settings.credentials.kind === 'none' ? null : settings.credentials },
+      settings.onAttempt ? { ...shared, onAttempt: settings.onAttempt } : shared,
+    );
 }
 
-export type BlogSourceFactory = (settings: { kind: BlogKind; url: string; credentials: BlogCredentials; onAttempt?: BlogSourceDeps['onAttempt'] }) => BlogSource;
+export type BlogSourceFactory = (settings: {
+  kind: BlogKind;
+  url: string;
+  credentials: BlogCredentials;
+  onAttempt?: BlogSourceDeps['onAttempt'];
+}) => BlogSource;
 
 /**
  * Builds each course's BlogSource on demand, opening its sealed credentials in memory only. Cached per
@@ -28,13 +37,19 @@ export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactor
   return async (courseId) => {
     const course = await db.course.findUniqueOrThrow({
       where: { id: courseId },
-      select: { blogKind: true, blogUrl: true, secret: { select: { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true, updatedAt: true } } },
+      select: {
+        blogKind: true,
+        blogUrl: true,
+        secret: { select: { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true, updatedAt: true } },
+      },
     });
     const stamp = `${course.blogKind}|${course.blogUrl}|${course.secret?.updatedAt.toISOString() ?? 'none'}`;
     const hit = cache.get(courseId);
     if (hit?.stamp === stamp) return hit.source;
     const credentials: BlogCredentials = course.secret ? blogCredentialsSchema.parse(JSON.parse(secrets.open(course.secret))) : { kind: 'none' };
-    const source = withCachedVerify(create({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials, onAttempt: (outcome) => metrics?.blogRequest(courseId, outcome) }));
+    const source = withCachedVerify(
+      create({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials, onAttempt: (outcome) => metrics?.blogRequest(courseId, outcome) }),
+    );
     cache.set(courseId, { stamp, source });
     return source;
   };

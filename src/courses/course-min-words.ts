@@ -14,8 +14,18 @@ export async function setCourseMinWords(db: Db, input: { courseId: string; guild
   const own = await db.$transaction(async (tx) => {
     const before = await tx.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { minCommentWords: true } });
     await tx.course.update({ where: { id: input.courseId }, data: { minCommentWords: input.minWords } });
-    await recordAudit(tx, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.min_words', details: { from: before.minCommentWords, to: input.minWords } });
-    return tx.reviewRound.findMany({ where: { courseId: input.courseId, status: 'active', minCommentWords: { not: null } }, select: { name: true, minCommentWords: true }, orderBy: { dueAt: 'asc' } });
+    await recordAudit(tx, {
+      courseId: input.courseId,
+      guildId: input.guildId,
+      actorUserId: input.actorUserId,
+      action: 'course.min_words',
+      details: { from: before.minCommentWords, to: input.minWords },
+    });
+    return tx.reviewRound.findMany({
+      where: { courseId: input.courseId, status: 'active', minCommentWords: { not: null } },
+      select: { name: true, minCommentWords: true },
+      orderBy: { dueAt: 'asc' },
+    });
   });
   const keep = own.length ? ` Rounds with their own min_words keep it: ${own.map((r) => `“${r.name}” ${r.minCommentWords}`).join(', ')}.` : '';
   return `A review now counts with one comment of at least ${input.minWords} words, in /status and in every reminder.${keep} Reviews already done stay done.`;

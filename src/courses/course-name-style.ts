@@ -15,13 +15,22 @@ export async function setCourseNameStyle(db: Db, input: { courseId: string; guil
   await db.$transaction(async (tx) => {
     const before = await tx.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { blogNameStyle: true } });
     await tx.course.update({ where: { id: input.courseId }, data: { blogNameStyle: style } });
-    await recordAudit(tx, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.blog_names', details: { from: before.blogNameStyle, to: style } });
+    await recordAudit(tx, {
+      courseId: input.courseId,
+      guildId: input.guildId,
+      actorUserId: input.actorUserId,
+      action: 'course.blog_names',
+      details: { from: before.blogNameStyle, to: style },
+    });
   });
   return `Students who have not chosen otherwise (with /privacy name) now appear on the blog by their ${NAME_STYLE_WORDS[style]}, for replies from now on; comments already published keep their names.`;
 }
 
 /** /course settings: each option given is applied (each with its own audit entry); none given is a clear error. */
-export async function changeCourseSettings(db: Db, input: { courseId: string; guildId: string; actorUserId: string; minWords: number | null; blogNames: string | null }): Promise<string> {
+export async function changeCourseSettings(
+  db: Db,
+  input: { courseId: string; guildId: string; actorUserId: string; minWords: number | null; blogNames: string | null },
+): Promise<string> {
   if (input.minWords === null && input.blogNames === null) throw new UserError('Give min_words or blog_names (or both), e.g. /course settings min_words:40.');
   const who = { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId };
   const parts = [

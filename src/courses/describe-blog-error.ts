@@ -41,7 +41,8 @@ export function describeBlogError(error: BlogError): string {
   }
 }
 
-const APP_PASSWORD_HOWTO = 'log in to the blog as blog_user, create an Application Password under Users → Profile → Application Passwords, and give it as blog_password (spaces are fine)';
+const APP_PASSWORD_HOWTO =
+  'log in to the blog as blog_user, create an Application Password under Users → Profile → Application Passwords, and give it as blog_password (spaces are fine)';
 
 /**
  * WordPress checks Basic credentials against the user's Application Passwords only: a normal login password
@@ -57,7 +58,8 @@ function describeAuthRefusal(error: BlogError): string {
     case 'rest_invalid_token':
       return 'blog_token was refused by WordPress.com: create a new access token for the site and give it as blog_token';
     default:
-      if (error.status === 403) return 'the account in blog_user may not read comments or users: give it the Editor role (Users → All Users → Edit → Role), then try again';
+      if (error.status === 403)
+        return 'the account in blog_user may not read comments or users: give it the Editor role (Users → All Users → Edit → Role), then try again';
       return `blog_user and blog_password were not accepted (the blog treated the bot as logged out). Give the login name and an Application Password, not the normal login password: ${APP_PASSWORD_HOWTO}. A blog on plain http:// has Application Passwords turned off: use its https:// address`;
   }
 }

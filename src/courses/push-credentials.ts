@@ -49,7 +49,15 @@ export interface PushTarget {
 export async function findPushTarget(db: Db, secrets: SecretBox, courseKey: string): Promise<PushTarget | null> {
   const link = await db.pushLink.findUnique({
     where: { courseKey },
-    select: { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true, course: { select: { name: true, status: true, purgedAt: true } } },
+    select: {
+      courseId: true,
+      format: true,
+      keyVersion: true,
+      iv: true,
+      authTag: true,
+      ciphertext: true,
+      course: { select: { name: true, status: true, purgedAt: true } },
+    },
   });
   if (!link || link.course.status === 'archived' || link.course.purgedAt) return null;
   const secret = secrets.open({ ...link, courseId: pushSecretBinding(link.courseId) });

@@ -9,20 +9,25 @@ function pushUrl(publicUrl: string | undefined, courseKey: string): string | nul
   return publicUrl ? `${publicUrl.replace(/\/+$/, '')}${PUSH_PATH}${courseKey}` : null;
 }
 
-const installSteps = (url: string, secret: string) => [
-  '**Install the CourseThreads plugin on the blog** (an administrator of the blog does this once):',
-  '1. In WordPress: Plugins → Add New → Upload Plugin, choose the zip made by `npm run plugin:zip` (coursethreads.zip), Install Now, then Activate.',
-  `2. Settings → CourseThreads: paste the bot URL \`${url}\` and the secret \`${secret}\`, then Save.`,
-  '3. Press **Send test**: it should answer that the bot accepted the test for this course. Polling stays on as the safety net.',
-].join('\n');
+const installSteps = (url: string, secret: string) =>
+  [
+    '**Install the CourseThreads plugin on the blog** (an administrator of the blog does this once):',
+    '1. In WordPress: Plugins → Add New → Upload Plugin, choose the zip made by `npm run plugin:zip` (coursethreads.zip), Install Now, then Activate.',
+    `2. Settings → CourseThreads: paste the bot URL \`${url}\` and the secret \`${secret}\`, then Save.`,
+    '3. Press **Send test**: it should answer that the bot accepted the test for this course. Polling stays on as the safety net.',
+  ].join('\n');
 
-const missingUrl = 'The bot does not know its public address yet: the bot’s operator must set **PUBLIC_URL** (the address the blog reaches the bot at, e.g. https://bot.campus.example) and restart it; then run /course push again.';
+const missingUrl =
+  'The bot does not know its public address yet: the bot’s operator must set **PUBLIC_URL** (the address the blog reaches the bot at, e.g. https://bot.campus.example) and restart it; then run /course push again.';
 
 /**
  * /course push: makes the course's push link the first time (or a new secret with rotate) and shows the
  * secret this once; later calls show the URL and that the secret is not shown again.
  */
-export async function coursePush(ctx: AppContext, input: { courseId: string; guildId: string; blogKind: string; actorUserId: string; rotate: boolean }): Promise<string> {
+export async function coursePush(
+  ctx: AppContext,
+  input: { courseId: string; guildId: string; blogKind: string; actorUserId: string; rotate: boolean },
+): Promise<string> {
   const pollOnly = pollOnlyBlogKinds[input.blogKind];
   if (pollOnly) return `Push is not available for this course: ${pollOnly}. The bot keeps polling the blog for it, as before.`;
   const existingKey = await pushCourseKey(ctx.db, input.courseId);
@@ -35,7 +40,12 @@ export async function coursePush(ctx: AppContext, input: { courseId: string; gui
     ].join('\n');
   }
   const issued = await issuePushSecret(ctx.db, ctx.secrets, input.courseId, ctx.clock.now());
-  await recordAudit(ctx.db, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: issued.rotated ? 'course.push_rotate' : 'course.push_create' });
+  await recordAudit(ctx.db, {
+    courseId: input.courseId,
+    guildId: input.guildId,
+    actorUserId: input.actorUserId,
+    action: issued.rotated ? 'course.push_rotate' : 'course.push_create',
+  });
   const url = pushUrl(ctx.config.publicUrl, issued.courseKey);
   const head = issued.rotated
     ? 'New push secret made: the old one no longer works. Paste this one into the plugin (Settings → CourseThreads). It is shown only now.'

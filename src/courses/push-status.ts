@@ -15,7 +15,12 @@ export interface PushState {
 
 export async function pushState(db: Db, courseId: string): Promise<PushState> {
   const link = await db.pushLink.findUnique({ where: { courseId }, select: { lastPushAt: true, lastFailureAt: true, lastFailureReason: true } });
-  return { linked: link !== null, lastPushAt: link?.lastPushAt ?? null, lastFailureAt: link?.lastFailureAt ?? null, lastFailureReason: link?.lastFailureReason ?? null };
+  return {
+    linked: link !== null,
+    lastPushAt: link?.lastPushAt ?? null,
+    lastFailureAt: link?.lastFailureAt ?? null,
+    lastFailureReason: link?.lastFailureReason ?? null,
+  };
 }
 
 const at = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:R>`;
@@ -25,8 +30,11 @@ export function pushLine(blogKind: string, state: PushState): string {
   if (pollOnlyBlogKinds[blogKind]) return `Push: not available (${pollOnlyBlogKinds[blogKind]}); polling only`;
   if (!state.linked) return 'Push: not set up (polling only; /course push shows how to install the plugin)';
   const last = state.lastPushAt ? `last push ${at(state.lastPushAt)}` : 'no push received yet';
-  const failure = state.lastFailureAt && (!state.lastPushAt || state.lastFailureAt > state.lastPushAt)
-    ? ` · ❌ last refused ${at(state.lastFailureAt)}: ${state.lastFailureReason ?? 'unknown'}`
-    : state.lastFailureAt ? ` · last refused ${at(state.lastFailureAt)}: ${state.lastFailureReason ?? 'unknown'}` : '';
+  const failure =
+    state.lastFailureAt && (!state.lastPushAt || state.lastFailureAt > state.lastPushAt)
+      ? ` · ❌ last refused ${at(state.lastFailureAt)}: ${state.lastFailureReason ?? 'unknown'}`
+      : state.lastFailureAt
+        ? ` · last refused ${at(state.lastFailureAt)}: ${state.lastFailureReason ?? 'unknown'}`
+        : '';
   return `Push: ${state.lastPushAt ? '✅' : '⏳'} ${last}${failure}`;
 }

@@ -6,7 +6,10 @@ import { recordAudit } from './audit.js';
 import { describeBlogError, type SetupDeps } from './setup-course.js';
 
 /** /course credentials: the new credentials are tested against the blog before they replace the old ones. */
-export async function replaceCredentials(deps: SetupDeps, input: { courseId: string; guildId: string; actorUserId: string; credentials: BlogCredentials }): Promise<void> {
+export async function replaceCredentials(
+  deps: SetupDeps,
+  input: { courseId: string; guildId: string; actorUserId: string; credentials: BlogCredentials },
+): Promise<void> {
   const course = await deps.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { blogKind: true, blogUrl: true } });
   if (input.credentials.kind === 'none') throw new UserError('Give blog_user and blog_password (an application password), or blog_token for WordPress.com.');
   try {

@@ -47,14 +47,22 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
   const badFields = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
   const urlProblem = badFields.has('blogUrl') || badFields.has('blogKind') ? 'bad' : blogUrlProblem(String(raw.blogKind), String(raw.blogUrl));
   if (urlProblem && urlProblem !== 'bad') problems.push(urlProblem);
-  const existing = await deps.db.course.findUnique({ where: { guildId_channelId: { guildId: input.guildId, channelId: input.channelId } }, select: { name: true } });
+  const existing = await deps.db.course.findUnique({
+    where: { guildId_channelId: { guildId: input.guildId, channelId: input.channelId } },
+    select: { name: true },
+  });
   if (existing) problems.push(`channel: <#${input.channelId}> already hosts the course "${existing.name}". See it with /course show, or pick another channel.`);
   if (raw.blogKind !== 'feed' && input.credentials?.kind === 'none') {
-    problems.push('blog_user and blog_password: a WordPress blog needs them (an Application Password: Users → Profile → Application Passwords), or blog_token for WordPress.com.');
+    problems.push(
+      'blog_user and blog_password: a WordPress blog needs them (an Application Password: Users → Profile → Application Passwords), or blog_token for WordPress.com.',
+    );
   }
   if (!badFields.has('channelKind')) {
     const missing = await deps.chat.missingPermissions(input.channelId, raw.channelKind as 'forum' | 'text');
-    if (missing.length > 0) problems.push(`channel: the bot lacks these permissions in <#${input.channelId}>: ${missing.join(', ')}. Grant them to its role, then run /course setup again.`);
+    if (missing.length > 0)
+      problems.push(
+        `channel: the bot lacks these permissions in <#${input.channelId}>: ${missing.join(', ')}. Grant them to its role, then run /course setup again.`,
+      );
   }
   let siteName = '';
   // The blog is tried only with an address and credentials worth trying; its answer joins the other problems.
@@ -97,15 +105,29 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
       select: { id: true },
     });
     // Sealed once the course id exists: the ciphertext is bound to it (see SecretBox).
-    if (credentials && credentials.kind !== 'none') await tx.blogSecret.create({ data: { courseId: created.id, ...deps.secrets.seal(JSON.stringify(credentials), created.id) } });
-    await recordAudit(tx, { courseId: created.id, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.setup', details: { channelId: input.channelId, blogUrl: settings.blogUrl } });
+    if (credentials && credentials.kind !== 'none')
+      await tx.blogSecret.create({ data: { courseId: created.id, ...deps.secrets.seal(JSON.stringify(credentials), created.id) } });
+    await recordAudit(tx, {
+      courseId: created.id,
+      guildId: input.guildId,
+      actorUserId: input.actorUserId,
+      action: 'course.setup',
+      details: { channelId: input.channelId, blogUrl: settings.blogUrl },
+    });
     return created;
   });
   // After the course is saved: the thread's starter names the course, and a failure here must not undo
   // the setup (the reminder sweep opens the thread when the first reminder needs it).
   let reminderThreadId: string | null = null;
   try {
-    reminderThreadId = await ensureReminderThread(deps, { id: course.id, name: settings.name, guildId: input.guildId, channelId: input.channelId, channelKind: settings.channelKind, reminderThreadId: null });
+    reminderThreadId = await ensureReminderThread(deps, {
+      id: course.id,
+      name: settings.name,
+      guildId: input.guildId,
+      channelId: input.channelId,
+      channelKind: settings.channelKind,
+      reminderThreadId: null,
+    });
   } catch (error) {
     if (!(error instanceof ChatError)) throw error;
   }

@@ -15,19 +15,32 @@ export interface StaffPostsInput {
 }
 
 export async function setStaffPosts(ctx: SyncContext, input: StaffPostsInput): Promise<string> {
-  if (!input.blogUsername && input.category === null) throw new UserError('Give blog_username (a staff account on the blog) or category (the announcements category), or both.');
+  if (!input.blogUsername && input.category === null)
+    throw new UserError('Give blog_username (a staff account on the blog) or category (the announcements category), or both.');
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { staffBlogUserIds: true, announcementCategory: true } });
   const rule = staffPostRule(course);
   const ids = new Set(rule.staffBlogUserIds);
   if (input.blogUsername) {
     const user = await (await ctx.blogFor(input.courseId)).findUser({ username: input.blogUsername.trim() });
-    if (!user) throw new UserError(`blog_username: no blog account named ${input.blogUsername.trim()} is visible to the bot (it must have published a post). Check the spelling.`);
-    const student = await ctx.db.student.findUnique({ where: { courseId_blogUserId: { courseId: input.courseId, blogUserId: user.blogUserId } }, select: { displayName: true } });
+    if (!user)
+      throw new UserError(
+        `blog_username: no blog account named ${input.blogUsername.trim()} is visible to the bot (it must have published a post). Check the spelling.`,
+      );
+    const student = await ctx.db.student.findUnique({
+      where: { courseId_blogUserId: { courseId: input.courseId, blogUserId: user.blogUserId } },
+      select: { displayName: true },
+    });
     if (student) throw new UserError(`blog_username: ${input.blogUsername.trim()} is the blog account of ${student.displayName}, a student on the roster.`);
     ids.add(user.blogUserId);
   }
   const category = input.category === null ? rule.announcementCategory : input.category.trim() || null;
   await ctx.db.course.update({ where: { id: input.courseId }, data: { staffBlogUserIds: JSON.stringify([...ids]), announcementCategory: category } });
-  await recordAudit(ctx.db, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.staff_posts', details: { staffAccounts: ids.size, category } });
+  await recordAudit(ctx.db, {
+    courseId: input.courseId,
+    guildId: input.guildId,
+    actorUserId: input.actorUserId,
+    action: 'course.staff_posts',
+    details: { staffAccounts: ids.size, category },
+  });
   return `Staff posts (never essays, never in review rounds): ${ids.size} blog account(s)${category ? `, and every post in the category “${category}”` : ''}.`;
 }

@@ -19,7 +19,9 @@ export async function assignmentRowsAfter(db: Db, roundId: string, stage: string
   if (stage === undefined) {
     // Filtered by round only (the unique key's index); a status filter would send SQLite to the status index.
     const rows = await db.assignment.findMany({
-      where: { roundId, id: { gt: afterId } }, orderBy: { id: 'asc' }, take,
+      where: { roundId, id: { gt: afterId } },
+      orderBy: { id: 'asc' },
+      take,
       select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, slotKey: true, status: true },
     });
     return rows;

@@ -23,7 +23,11 @@ export interface Lease {
 }
 
 export class LeaseLostError extends Error {
-  constructor(readonly lease: string, readonly owner: string, readonly token: number) {
+  constructor(
+    readonly lease: string,
+    readonly owner: string,
+    readonly token: number,
+  ) {
     super(`lease ${lease} is no longer held by ${owner} with token ${token}; its effects were not written`);
     this.name = 'LeaseLostError';
   }

@@ -14,7 +14,13 @@ export function pendingSqliteMigrations(file: string): string[] {
   try {
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!hasTable) return shipped;
-    return pendingMigrations(shipped, db.prepare(APPLIED_MIGRATIONS_SQL.sqlite).all().map((r) => (r as { name: string }).name));
+    return pendingMigrations(
+      shipped,
+      db
+        .prepare(APPLIED_MIGRATIONS_SQL.sqlite)
+        .all()
+        .map((r) => (r as { name: string }).name),
+    );
   } finally {
     db.close();
   }
@@ -44,7 +50,11 @@ export async function migrateDatabase(url: string, log?: MigrationLog): Promise<
   if (file !== ':memory:' && pending.length === 0) return;
   const prisma = path.join(root, 'node_modules', '.bin', 'prisma');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(prisma, ['migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.resolve(file)}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(prisma, ['migrate', 'deploy'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${path.resolve(file)}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

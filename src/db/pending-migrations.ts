@@ -30,7 +30,10 @@ export function migrationsDir(kind: DatabaseKind): string {
 export function shippedMigrations(kind: DatabaseKind): string[] {
   const dir = migrationsDir(kind);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** The query that lists applied migrations by name; a SQLite migration that failed or was rolled back does not count. */
@@ -49,5 +52,9 @@ export function pendingMigrations(shipped: readonly string[], applied: Iterable<
 export function pendingMigrationsReader(databaseUrl: string): (db: Db) => Promise<string[]> {
   const kind = databaseKind(databaseUrl);
   const shipped = shippedMigrations(kind);
-  return async (db) => pendingMigrations(shipped, (await db.$queryRawUnsafe<Array<{ name: string }>>(APPLIED_MIGRATIONS_SQL[kind])).map((row) => row.name));
+  return async (db) =>
+    pendingMigrations(
+      shipped,
+      (await db.$queryRawUnsafe<Array<{ name: string }>>(APPLIED_MIGRATIONS_SQL[kind])).map((row) => row.name),
+    );
 }

@@ -25,7 +25,10 @@ export interface MigrateLogger {
 const ADVISORY_LOCK_KEY = 727_001;
 
 export class MigrationChangedError extends Error {
-  constructor(readonly migration: string, reason: string) {
+  constructor(
+    readonly migration: string,
+    reason: string,
+  ) {
     super(
       `PostgreSQL migration ${migration} ${reason}. Applied migrations must not change: restore the ` +
         'committed file and put the change in a new migration (npm run db:new-migration <name>).',
@@ -87,7 +90,12 @@ export async function migratePostgres(url: string, dir: string, log?: MigrateLog
       }
     }
     const applied: string[] = [];
-    const pending = new Set(pendingMigrations(files.map((f) => f.name), recorded.keys()));
+    const pending = new Set(
+      pendingMigrations(
+        files.map((f) => f.name),
+        recorded.keys(),
+      ),
+    );
     for (const file of files.filter((f) => pending.has(f.name))) {
       await client.query('BEGIN');
       try {

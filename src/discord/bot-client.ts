@@ -22,5 +22,8 @@ export type BotInteraction = Interaction;
 /** The shards this process was asked to run, before the login says which it got: for the HTTP port. */
 export function configuredShards(client: Client): { ids: number[]; count: number } {
   const asked = client.options.shards;
-  return { ids: Array.isArray(asked) ? asked.filter((id): id is number => typeof id === 'number') : typeof asked === 'number' ? [asked] : [0], count: client.options.shardCount ?? 1 };
+  return {
+    ids: Array.isArray(asked) ? asked.filter((id): id is number => typeof id === 'number') : typeof asked === 'number' ? [asked] : [0],
+    count: client.options.shardCount ?? 1,
+  };
 }

@@ -1,13 +1,4 @@
-import {
-  ChannelType,
-  Routes,
-  type Client,
-  type ForumChannel,
-  type MessageCreateOptions,
-  type TextChannel,
-  type ThreadChannel,
-  type Webhook,
-} from 'discord.js';
+import { ChannelType, Routes, type Client, type ForumChannel, type MessageCreateOptions, type TextChannel, type ThreadChannel, type Webhook } from 'discord.js';
 import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../sync/chat-port.js';
@@ -30,14 +21,14 @@ export class DiscordChat implements ChatPort {
       const channel = await this.client.channels.fetch(input.channelId);
       const embeds = input.embed ? [toDiscordEmbed(input.embed)] : [];
       if (channel?.type === ChannelType.GuildForum) {
-        const thread = await (channel).threads.create({
+        const thread = await channel.threads.create({
           name: input.title,
           message: { content: input.content, embeds, allowedMentions: noPings },
         });
         return { guildId: input.guildId, channelId: input.channelId, threadId: thread.id, starterMessageId: thread.id };
       }
       if (channel?.type !== ChannelType.GuildText) throw new ChatError('unknown_target', `channel ${input.channelId} is not a forum or text channel`);
-      const message = await (channel).send({
+      const message = await channel.send({
         content: input.content,
         embeds,
         nonce: input.nonce,
@@ -148,7 +139,10 @@ export class DiscordChat implements ChatPort {
     });
   }
 
-  sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: Array<{ name: string; data: Buffer; description?: string }>; nonce?: string }): Promise<string> {
+  sendChannelMessage(
+    channelId: string,
+    input: { content: string; pingUserIds?: string[]; files?: Array<{ name: string; data: Buffer; description?: string }>; nonce?: string },
+  ): Promise<string> {
     return chatCall(async () => {
       const channel = await this.client.channels.fetch(channelId);
       if (!channel?.isSendable()) throw new ChatError('unknown_target', `channel ${channelId} cannot receive messages`);

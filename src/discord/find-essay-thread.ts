@@ -6,7 +6,10 @@ import type { ThreadRef } from '../core/types.js';
  * After a crash between creating a forum post and recording it (forum posts take no nonce): the essay's
  * thread is the one, active or archived, whose starter the bot wrote and whose marker line is the essay's.
  */
-export async function findEssayThread(client: Client<true>, input: { guildId: string; channelId: string; marker: string; title: string }): Promise<ThreadRef | null> {
+export async function findEssayThread(
+  client: Client<true>,
+  input: { guildId: string; channelId: string; marker: string; title: string },
+): Promise<ThreadRef | null> {
   const channel = (await client.channels.fetch(input.channelId)) as ForumChannel | TextChannel | null;
   if (!channel) return null;
   const active = await channel.guild.channels.fetchActiveThreads();

@@ -42,7 +42,13 @@ async function checkAccess(command: Command, interaction: ChatInputCommandIntera
   const course = await courseForInteraction(ctx.db, interaction);
   if (isCourseStaff(member, course)) return;
   ctx.log.warn({ command: interaction.commandName, subcommand: sub, userId: interaction.user.id, courseId: course.id }, 'refused: not course staff');
-  await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'access.denied', details: { command: interaction.commandName, subcommand: sub } });
+  await recordAudit(ctx.db, {
+    courseId: course.id,
+    guildId: course.guildId,
+    actorUserId: interaction.user.id,
+    action: 'access.denied',
+    details: { command: interaction.commandName, subcommand: sub },
+  });
   throw new UserError(`Only the staff of ${course.name} can run /${interaction.commandName}${sub ? ` ${sub}` : ''}.`);
 }
 

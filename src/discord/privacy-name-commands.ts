@@ -18,7 +18,13 @@ export function addNameSubcommands(builder: SlashCommandBuilder) {
       s
         .setName('name')
         .setDescription('How your name appears on the blog when your thread replies are published there')
-        .addStringOption((o) => o.setName('choice').setDescription('Full name, first name and initial, or a pseudonym staff approve').setRequired(true).addChoices(...NAME_STYLES.map((v) => ({ name: NAME_STYLE_WORDS[v], value: v }))))
+        .addStringOption((o) =>
+          o
+            .setName('choice')
+            .setDescription('Full name, first name and initial, or a pseudonym staff approve')
+            .setRequired(true)
+            .addChoices(...NAME_STYLES.map((v) => ({ name: NAME_STYLE_WORDS[v], value: v }))),
+        )
         .addStringOption((o) => o.setName('pseudonym').setDescription('With choice:pseudonym, the name to show (staff approve it first)').setMaxLength(40)),
     )
     .addSubcommand((s) =>
@@ -33,13 +39,24 @@ export function addNameSubcommands(builder: SlashCommandBuilder) {
         .setName('pseudonym-decision')
         .setDescription('Staff: approve or reject a student’s pseudonym (they are told by DM)')
         .addUserOption((o) => o.setName('student').setDescription('The student').setRequired(true))
-        .addStringOption((o) => o.setName('decision').setDescription('approve or reject').setRequired(true).addChoices({ name: 'approve', value: 'approve' }, { name: 'reject', value: 'reject' })),
+        .addStringOption((o) =>
+          o
+            .setName('decision')
+            .setDescription('approve or reject')
+            .setRequired(true)
+            .addChoices({ name: 'approve', value: 'approve' }, { name: 'reject', value: 'reject' }),
+        ),
     );
 }
 
 async function rosterStudent(ctx: AppContext, course: CourseRow, discordUserId: string, typed: boolean) {
   const student = await ctx.db.student.findUnique({ where: { courseId_discordUserId: { courseId: course.id, discordUserId } }, select: { id: true } });
-  if (!student) throw new UserError(typed ? `student: <@${discordUserId}> is not on the roster of ${course.name} (/roster show lists who is).` : `You are not on the roster of ${course.name} yet, so nothing of yours is published. Ask the course staff to add you.`);
+  if (!student)
+    throw new UserError(
+      typed
+        ? `student: <@${discordUserId}> is not on the roster of ${course.name} (/roster show lists who is).`
+        : `You are not on the roster of ${course.name} yet, so nothing of yours is published. Ask the course staff to add you.`,
+    );
   return student;
 }
 
@@ -48,13 +65,27 @@ export async function runNameSubcommand(interaction: ChatInputCommandInteraction
   if (sub === 'pseudonyms') content = await listPendingPseudonyms(ctx.db, course.id);
   else if (sub === 'pseudonym-decision') {
     const student = await rosterStudent(ctx, course, interaction.options.getUser('student', true).id, true);
-    content = await decidePseudonym(ctx.db, { courseId: course.id, guildId: course.guildId, studentId: student.id, actorUserId: interaction.user.id, approve: interaction.options.getString('decision', true) === 'approve', now: ctx.clock.now() });
+    content = await decidePseudonym(ctx.db, {
+      courseId: course.id,
+      guildId: course.guildId,
+      studentId: student.id,
+      actorUserId: interaction.user.id,
+      approve: interaction.options.getString('decision', true) === 'approve',
+      now: ctx.clock.now(),
+    });
     ctx.kickOutbox();
   } else {
     const student = await rosterStudent(ctx, course, interaction.user.id, false);
-    content = sub === 'name'
-      ? await chooseBlogName(ctx.db, { courseId: course.id, studentId: student.id, choice: interaction.options.getString('choice', true), pseudonym: interaction.options.getString('pseudonym'), now: ctx.clock.now() })
-      : await setDiscordOnly(ctx.db, { studentId: student.id, enabled: interaction.options.getBoolean('enabled', true) });
+    content =
+      sub === 'name'
+        ? await chooseBlogName(ctx.db, {
+            courseId: course.id,
+            studentId: student.id,
+            choice: interaction.options.getString('choice', true),
+            pseudonym: interaction.options.getString('pseudonym'),
+            now: ctx.clock.now(),
+          })
+        : await setDiscordOnly(ctx.db, { studentId: student.id, enabled: interaction.options.getBoolean('enabled', true) });
     if (sub === 'name') ctx.kickOutbox();
   }
   await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

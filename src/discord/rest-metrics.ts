@@ -7,7 +7,8 @@ import type { DiscordRestCounting } from '../http/metrics-registry.js';
  * Returns a function that stops counting.
  */
 export function countDiscordRest(client: Client, counting: DiscordRestCounting): () => void {
-  const onResponse = (request: { method: string; route: string }, response: { status: number }) => counting.discordResponse(request.method, request.route, response.status);
+  const onResponse = (request: { method: string; route: string }, response: { status: number }) =>
+    counting.discordResponse(request.method, request.route, response.status);
   const onRateLimited = (info: { route: string; global: boolean }) => counting.discordRateLimited(info.route, info.global);
   client.rest.on(RESTEvents.Response, onResponse);
   client.rest.on(RESTEvents.RateLimited, onRateLimited);

@@ -54,7 +54,9 @@ export async function startShards(options: ShardManagerOptions): Promise<Running
     shard.on('ready', () => log.info(at, 'shard ready'));
     shard.on('disconnect', () => log.warn(at, 'shard disconnected from the gateway'));
     shard.on('reconnecting', () => log.warn(at, 'shard reconnecting'));
-    shard.on('death', (child) => log.error({ ...at, exitCode: (child as ChildProcess).exitCode }, manager.respawn ? 'shard process died; starting it again' : 'shard process died'));
+    shard.on('death', (child) =>
+      log.error({ ...at, exitCode: (child as ChildProcess).exitCode }, manager.respawn ? 'shard process died; starting it again' : 'shard process died'),
+    );
     shard.on('error', (err) => log.error({ ...at, err }, 'shard error'));
   });
   await manager.spawn({ delay: options.spawnDelayMs ?? 5_500, timeout: options.readyTimeoutMs ?? 60_000 });
@@ -62,7 +64,9 @@ export async function startShards(options: ShardManagerOptions): Promise<Running
     manager,
     pids: () => new Map([...manager.shards.values()].flatMap((s) => (s.process?.pid ? [[s.id, s.process.pid] as [number, number]] : []))),
     async stop() {
-      const exits = [...manager.shards.values()].map((s) => (s.process && s.process.exitCode === null ? new Promise((r) => s.process!.once('exit', r)) : Promise.resolve()));
+      const exits = [...manager.shards.values()].map((s) =>
+        s.process && s.process.exitCode === null ? new Promise((r) => s.process!.once('exit', r)) : Promise.resolve(),
+      );
       for (const shard of manager.shards.values()) shard.kill();
       await Promise.all(exits);
     },

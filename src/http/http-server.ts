@@ -34,8 +34,15 @@ export async function startHttpServer(options: { host: string; port: number; log
   } catch (error) {
     await app.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`HTTP_PORT=${options.port}: the port is already in use on ${options.host}; choose another port, or HTTP_PORT=off to run without the HTTP server`, { cause: error });
-    if (code === 'EADDRNOTAVAIL') throw new Error(`HTTP_HOST=${options.host}: no network interface of this machine has that address; use 127.0.0.1 (local only) or 0.0.0.0 (all)`, { cause: error });
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `HTTP_PORT=${options.port}: the port is already in use on ${options.host}; choose another port, or HTTP_PORT=off to run without the HTTP server`,
+        { cause: error },
+      );
+    if (code === 'EADDRNOTAVAIL')
+      throw new Error(`HTTP_HOST=${options.host}: no network interface of this machine has that address; use 127.0.0.1 (local only) or 0.0.0.0 (all)`, {
+        cause: error,
+      });
     throw error;
   }
   const address = app.server.address();

@@ -61,7 +61,10 @@ export function registerScrapeGauges(registry: Registry, sources: GaugeSources):
     return { counts, ages };
   }
   new Gauge({
-    name: 'coursethreads_outbox_pending', help: 'Effects waiting in the outbox, by kind (all processes)', labelNames: ['kind'], registers: [registry],
+    name: 'coursethreads_outbox_pending',
+    help: 'Effects waiting in the outbox, by kind (all processes)',
+    labelNames: ['kind'],
+    registers: [registry],
     collect: guarded('outbox depth', async function (this: Gauge) {
       const { counts } = await outboxSnapshot();
       this.reset();
@@ -69,7 +72,10 @@ export function registerScrapeGauges(registry: Registry, sources: GaugeSources):
     }),
   });
   new Gauge({
-    name: 'coursethreads_outbox_oldest_pending_seconds', help: 'Age of the oldest pending effect, by kind (0 when none)', labelNames: ['kind'], registers: [registry],
+    name: 'coursethreads_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest pending effect, by kind (0 when none)',
+    labelNames: ['kind'],
+    registers: [registry],
     collect: guarded('outbox age', async function (this: Gauge) {
       const { ages } = await outboxSnapshot();
       this.reset();
@@ -77,7 +83,10 @@ export function registerScrapeGauges(registry: Registry, sources: GaugeSources):
     }),
   });
   new Gauge({
-    name: 'coursethreads_outbox_dead_letters', help: 'Effects given up on (dead letters) waiting for staff (/sync retry), by kind', labelNames: ['kind'], registers: [registry],
+    name: 'coursethreads_outbox_dead_letters',
+    help: 'Effects given up on (dead letters) waiting for staff (/sync retry), by kind',
+    labelNames: ['kind'],
+    registers: [registry],
     collect: guarded('dead letters', async function (this: Gauge) {
       const rows = await db.outboxItem.groupBy({ by: ['kind'], where: { status: 'dead' }, _count: { _all: true } });
       const counts = perKind();
@@ -87,20 +96,28 @@ export function registerScrapeGauges(registry: Registry, sources: GaugeSources):
     }),
   });
   new Gauge({
-    name: 'coursethreads_leases_held', help: 'Course leases this process holds now', registers: [registry],
+    name: 'coursethreads_leases_held',
+    help: 'Course leases this process holds now',
+    registers: [registry],
     collect: guarded('leases', async function (this: Gauge) {
       this.set((await leasesHeldBy(db, sources.owner)).filter((lease) => lease.name.startsWith('course:')).length);
     }),
   });
   new Gauge({
-    name: 'coursethreads_gateway_latency_seconds', help: 'Last gateway heartbeat round trip per shard this process runs', labelNames: ['shard'], registers: [registry],
+    name: 'coursethreads_gateway_latency_seconds',
+    help: 'Last gateway heartbeat round trip per shard this process runs',
+    labelNames: ['shard'],
+    registers: [registry],
     collect() {
       this.reset();
       for (const shard of sources.shards()) if (shard.pingMs >= 0) this.set({ shard: String(shard.id) }, shard.pingMs / 1_000);
     },
   });
   new Gauge({
-    name: 'coursethreads_gateway_ready', help: '1 while the shard is connected and ready, else 0', labelNames: ['shard'], registers: [registry],
+    name: 'coursethreads_gateway_ready',
+    help: '1 while the shard is connected and ready, else 0',
+    labelNames: ['shard'],
+    registers: [registry],
     collect() {
       this.reset();
       for (const shard of sources.shards()) this.set({ shard: String(shard.id) }, shard.ready ? 1 : 0);

@@ -9,9 +9,37 @@ const reminderChannels = new Set(['dm', 'channel', 'staff_channel']);
 
 /** The words Discord's REST routes are made of (the ones the bot calls and their neighbours); anything else is an id. */
 const discordRouteWords = new Set([
-  'applications', 'archived', 'active', 'bot', 'bulk-delete', 'callback', 'channels', 'commands', 'crosspost', 'gateway',
-  'guilds', 'interactions', 'invites', 'members', 'me', '@me', 'messages', 'original', 'permissions', 'pins', 'private',
-  'public', 'reactions', 'roles', 'thread-members', 'threads', 'typing', 'users', 'webhooks', 'followup', 'search',
+  'applications',
+  'archived',
+  'active',
+  'bot',
+  'bulk-delete',
+  'callback',
+  'channels',
+  'commands',
+  'crosspost',
+  'gateway',
+  'guilds',
+  'interactions',
+  'invites',
+  'members',
+  'me',
+  '@me',
+  'messages',
+  'original',
+  'permissions',
+  'pins',
+  'private',
+  'public',
+  'reactions',
+  'roles',
+  'thread-members',
+  'threads',
+  'typing',
+  'users',
+  'webhooks',
+  'followup',
+  'search',
 ]);
 const placeholders = new Set([':id', ':token', ':reaction']);
 
@@ -42,6 +70,9 @@ export function reminderChannelLabel(channel: string): string {
  */
 export function discordRouteLabel(route: string): string {
   const path = route.split('?')[0] ?? '';
-  const parts = path.split('/').slice(1).map((part) => (discordRouteWords.has(part) || placeholders.has(part) ? part : ':id'));
+  const parts = path
+    .split('/')
+    .slice(1)
+    .map((part) => (discordRouteWords.has(part) || placeholders.has(part) ? part : ':id'));
   return `/${parts.join('/')}`;
 }

@@ -17,7 +17,8 @@ export function bearerMatches(header: string | undefined, token: string): boolea
 export function metricsRoutes(registry: Registry, options: { token?: string } = {}): HttpRoutes {
   return (app) => {
     app.get('/metrics', async (request, reply) => {
-      if (options.token && !bearerMatches(request.headers.authorization, options.token)) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
+      if (options.token && !bearerMatches(request.headers.authorization, options.token))
+        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
       return reply.header('content-type', registry.contentType).send(await registry.metrics());
     });
   };

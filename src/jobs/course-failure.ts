@@ -6,7 +6,10 @@ import type { JobContext } from './job.js';
  * (/report health shows it to that course's staff only), so one course never hides or stops the others.
  * A lost lease is not a failure: another process serves the course now and nothing was written.
  */
-export async function recordCourseFailure(ctx: JobContext, input: { jobName: string; courseId: string; startedAt: Date; error: unknown }): Promise<'failed' | 'lease_lost'> {
+export async function recordCourseFailure(
+  ctx: JobContext,
+  input: { jobName: string; courseId: string; startedAt: Date; error: unknown },
+): Promise<'failed' | 'lease_lost'> {
   const { jobName, courseId, error } = input;
   if (error instanceof LeaseLostError) {
     ctx.log.warn({ courseId }, 'course lease lost during its tick; another process has it');
@@ -15,7 +18,9 @@ export async function recordCourseFailure(ctx: JobContext, input: { jobName: str
   ctx.log.error({ err: error, courseId }, 'course tick failed; the other courses go on');
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   await ctx.db.jobRun
-    .create({ data: { jobName, courseId, owner: ctx.owner, startedAt: input.startedAt, finishedAt: ctx.clock.now(), outcome: 'failed', error: message.slice(0, 1_000) } })
+    .create({
+      data: { jobName, courseId, owner: ctx.owner, startedAt: input.startedAt, finishedAt: ctx.clock.now(), outcome: 'failed', error: message.slice(0, 1_000) },
+    })
     .catch((recordError: unknown) => ctx.log.error({ err: recordError, courseId }, 'could not record the course failure'));
   return 'failed';
 }

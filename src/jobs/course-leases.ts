@@ -23,8 +23,15 @@ export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: s
   const now = await databaseNow(ctx.db);
   const ttlMs = ctx.config.leaseSeconds * 1_000;
   await ctx.db.processHeartbeat.updateMany({ where: { owner: ctx.owner }, data: { lastSeenAt: now } });
-  const courses = await ctx.db.course.findMany({ where: { status: { in: ['active', 'flagged'] }, purgedAt: null }, select: { id: true, guildId: true }, orderBy: { id: 'asc' } });
-  const beats = await ctx.db.processHeartbeat.findMany({ where: { lastSeenAt: { gt: new Date(now.getTime() - ttlMs) } }, select: { owner: true, shardIds: true } });
+  const courses = await ctx.db.course.findMany({
+    where: { status: { in: ['active', 'flagged'] }, purgedAt: null },
+    select: { id: true, guildId: true },
+    orderBy: { id: 'asc' },
+  });
+  const beats = await ctx.db.processHeartbeat.findMany({
+    where: { lastSeenAt: { gt: new Date(now.getTime() - ttlMs) } },
+    select: { owner: true, shardIds: true },
+  });
   const count = ctx.shards?.count ?? 1;
   const myShards = new Set(ctx.shards?.ids ?? [0]);
   const shardOf = (guildId: string) => (count === 1 ? 0 : shardForGuild(guildId, count));
@@ -39,7 +46,9 @@ export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: s
     const live = beats.filter((b) => b.owner !== ctx.owner && servesShard(b.shardIds, shard)).length + 1;
     quota.set(shard, Math.ceil(onShard / live));
   }
-  const mine = new Set((await ctx.db.jobLease.findMany({ where: { owner: ctx.owner, name: { startsWith: 'course:' } }, select: { name: true } })).map((l) => l.name));
+  const mine = new Set(
+    (await ctx.db.jobLease.findMany({ where: { owner: ctx.owner, name: { startsWith: 'course:' } }, select: { name: true } })).map((l) => l.name),
+  );
   const claimed: Array<{ courseId: string; lease: Lease; shard: number }> = [];
   // Renew what is ours first, then take free courses, never beyond the shard's fair share.
   const ordered = [...courses].sort((a, b) => Number(mine.has(`course:${b.id}`)) - Number(mine.has(`course:${a.id}`)));

@@ -38,18 +38,30 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Cours
   const fullSweepEveryMs = 6 * 3_600_000;
 
   /** One course's share of a tick; resolves with what it did, or throws for the caller to record. */
-  async function tickCourse(ctx: JobContext, courseId: string, lease: Lease, mode: TickMode, pushed: string[] = []): Promise<{ polled: boolean; effects: number } | null> {
+  async function tickCourse(
+    ctx: JobContext,
+    courseId: string,
+    lease: Lease,
+    mode: TickMode,
+    pushed: string[] = [],
+  ): Promise<{ polled: boolean; effects: number } | null> {
     // Renewed just before its work: a long tick must not let the last courses' leases lapse meanwhile.
     const renewed = await renewLease(ctx.db, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token, ttlMs: ctx.config.leaseSeconds * 1_000 });
     if (!renewed) return null; // another process has it now
     const fence = courseFence(ctx, courseId, lease);
     const claimMs = ctx.config.leaseSeconds * 1_000;
-    const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { pollIntervalMinutes: true, pushLink: { select: { lastEventAt: true } } } });
+    const course = await ctx.db.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: { pollIntervalMinutes: true, pushLink: { select: { lastEventAt: true } } },
+    });
     const now = ctx.clock.now().getTime();
     // While the blog pushes changes, the poll is only the safety net: slowed, back to normal once they stop.
     // A test ping is no change: it leaves the poll as it was.
     const lastPushAt = course.pushLink?.lastEventAt?.getTime();
-    const intervalMs = lastPushAt !== undefined && now - lastPushAt < pushPollMs ? Math.max(course.pollIntervalMinutes * 60_000, pushPollMs) : course.pollIntervalMinutes * 60_000;
+    const intervalMs =
+      lastPushAt !== undefined && now - lastPushAt < pushPollMs
+        ? Math.max(course.pollIntervalMinutes * 60_000, pushPollMs)
+        : course.pollIntervalMinutes * 60_000;
     const due = mode === 'poll_all_now' || mode === 'pushed' || (mode === 'scheduled' && (lastPoll.get(courseId) ?? 0) + intervalMs <= now);
     let effects = 0;
     if (due) {

@@ -13,13 +13,12 @@ export function perCourseQueue() {
   const queued = new Map<string, () => Promise<void>>();
 
   function start(courseId: string, work: () => Promise<void>): Promise<void> {
-    const run = work()
-      .finally(() => {
-        const next = queued.get(courseId);
-        queued.delete(courseId);
-        if (next) start(courseId, next).catch(() => undefined);
-        else running.delete(courseId);
-      });
+    const run = work().finally(() => {
+      const next = queued.get(courseId);
+      queued.delete(courseId);
+      if (next) start(courseId, next).catch(() => undefined);
+      else running.delete(courseId);
+    });
     running.set(courseId, run);
     return run;
   }

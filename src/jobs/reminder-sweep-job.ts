@@ -19,7 +19,10 @@ export function reminderSweepJob(): Job {
       for (const { courseId, lease } of claimed) {
         if (ctx.stopping?.aborted) break; // shutting down: the process taking over sweeps the rest
         try {
-          const s = await runReminderSweep({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence: courseFence(ctx, courseId, lease), metrics: ctx.metrics, stop: ctx.stopping }, courseId);
+          const s = await runReminderSweep(
+            { db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence: courseFence(ctx, courseId, lease), metrics: ctx.metrics, stop: ctx.stopping },
+            courseId,
+          );
           sent += s.sent;
           failed += s.failed;
         } catch (error) {

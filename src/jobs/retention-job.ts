@@ -24,7 +24,9 @@ export function retentionJob(): Job {
         if (course.staffChannelId) {
           const when = `<t:${Math.floor(course.purgeAt.getTime() / 1_000)}:D>`;
           await ctx.chat
-            .sendChannelMessage(course.staffChannelId, { content: `🗓️ **${course.name}**: students’ personal data will be deleted from CourseThreads on ${when} (${course.retentionDays} days after the course ended). Export what you need before then (/report participation format:csv).` })
+            .sendChannelMessage(course.staffChannelId, {
+              content: `🗓️ **${course.name}**: students’ personal data will be deleted from CourseThreads on ${when} (${course.retentionDays} days after the course ended). Export what you need before then (/report participation format:csv).`,
+            })
             .catch((error: unknown) => ctx.log.warn({ err: error, courseId: course.id }, 'could not post the purge warning'));
         }
       }

@@ -20,7 +20,10 @@ export function guardedRunner(job: Job, ctx: JobContext): () => Promise<void> {
     } catch (error) {
       log.error({ err: error }, 'job failed');
       await ctx.db.jobRun
-        .update({ where: { id: run.id }, data: { outcome: 'failed', finishedAt: ctx.clock.now(), error: String((error as Error).message ?? error).slice(0, 1_000) } })
+        .update({
+          where: { id: run.id },
+          data: { outcome: 'failed', finishedAt: ctx.clock.now(), error: String((error as Error).message ?? error).slice(0, 1_000) },
+        })
         .catch(() => undefined);
     }
   };

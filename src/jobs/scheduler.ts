@@ -45,7 +45,10 @@ export async function startScheduler(jobs: Job[], ctx: JobContext, options: { sh
   };
   const tasks: ScheduledTask[] = jobs.map((job) => cron.schedule(job.schedule, () => start(job.name), { name: job.name, noOverlap: true }));
   // Tracked too: a heartbeat landing after the shutdown deleted it would count this process as live for a lease period.
-  const heartbeat = () => (stopping.signal.aborted ? Promise.resolve() : track(beat(ctx, options.shardIds ?? [], startedAt).catch((error: unknown) => ctx.log.warn({ err: error }, 'heartbeat failed'))));
+  const heartbeat = () =>
+    stopping.signal.aborted
+      ? Promise.resolve()
+      : track(beat(ctx, options.shardIds ?? [], startedAt).catch((error: unknown) => ctx.log.warn({ err: error }, 'heartbeat failed')));
   tasks.push(cron.schedule('*/20 * * * * *', heartbeat, { name: 'heartbeat', noOverlap: true }));
   return {
     kick(name) {

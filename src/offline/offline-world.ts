@@ -91,7 +91,18 @@ export async function startOfflineWorld<D extends OfflineDatabase>(options: Offl
   const secrets = new SecretBox(offlineSecretKeys);
   const createBlog = realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 3_000, allowedHosts: offlineBlogHosts });
   const httpPort = options.http ? await freePort() : 0;
-  const bot = await startBot({ token: emu.botToken, apiUrl: emu.apiUrl, db: database.db, secrets, createBlog, clock, log, schedule: options.schedule ?? false, databaseUrl: database.url, ...(options.http && { http: { host: '127.0.0.1', port: httpPort }, publicUrl: `http://127.0.0.1:${httpPort}` }) });
+  const bot = await startBot({
+    token: emu.botToken,
+    apiUrl: emu.apiUrl,
+    db: database.db,
+    secrets,
+    createBlog,
+    clock,
+    log,
+    schedule: options.schedule ?? false,
+    databaseUrl: database.url,
+    ...(options.http && { http: { host: '127.0.0.1', port: httpPort }, publicUrl: `http://127.0.0.1:${httpPort}` }),
+  });
 
   return {
     emu,

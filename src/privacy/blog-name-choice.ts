@@ -11,7 +11,10 @@ import { pseudonymRequestNotice } from './pseudonym-notice-effect.js';
 
 const AFTER_NOTE = 'It applies to replies you write from now on; your earlier comments keep the name they were published under.';
 
-export async function chooseBlogName(db: Db, input: { courseId: string; studentId: string; choice: string; pseudonym: string | null; now: Date }): Promise<string> {
+export async function chooseBlogName(
+  db: Db,
+  input: { courseId: string; studentId: string; choice: string; pseudonym: string | null; now: Date },
+): Promise<string> {
   if (!(NAME_STYLES as readonly string[]).includes(input.choice)) throw new UserError(`choice: pick one of ${NAME_STYLES.join(', ')}.`);
   const choice = input.choice as NameStyle;
   if (choice === 'pseudonym') {
@@ -30,7 +33,17 @@ export async function chooseBlogName(db: Db, input: { courseId: string; studentI
     });
     // Staff are asked in their channel, recorded with the request so neither is lost.
     if (choice === 'pseudonym') {
-      await enqueueEffect(tx, { courseId: input.courseId, kind: pseudonymRequestNotice.kind, dedupeKey: `pseudonym-request:${input.studentId}:${input.now.getTime()}`, orderKey: `student:${input.studentId}`, payload: { studentId: input.studentId, pseudonym: pseudonym! } }, input.now);
+      await enqueueEffect(
+        tx,
+        {
+          courseId: input.courseId,
+          kind: pseudonymRequestNotice.kind,
+          dedupeKey: `pseudonym-request:${input.studentId}:${input.now.getTime()}`,
+          orderKey: `student:${input.studentId}`,
+          payload: { studentId: input.studentId, pseudonym: pseudonym! },
+        },
+        input.now,
+      );
     }
     return saved;
   });
@@ -49,12 +62,16 @@ export async function setDiscordOnly(db: Db, input: { studentId: string; enabled
 }
 
 /** Lines for /status: the name in force, what was asked for, and where replies go. */
-export function describeNameChoice(student: { displayName: string; blogNameStyle: string | null; pseudonym: string | null; pseudonymStatus: string | null; discordOnly: boolean }, courseDefault: string): string[] {
+export function describeNameChoice(
+  student: { displayName: string; blogNameStyle: string | null; pseudonym: string | null; pseudonymStatus: string | null; discordOnly: boolean },
+  courseDefault: string,
+): string[] {
   const shown = blogAuthorName(student, courseDefault);
   const own = student.blogNameStyle ? `your choice: ${NAME_STYLE_WORDS[shown.style]}` : `the course default: ${NAME_STYLE_WORDS[shown.style]}`;
-  const waiting = student.blogNameStyle === 'pseudonym' && student.pseudonymStatus !== 'approved' && student.pseudonym
-    ? ` Your pseudonym **${escapeDiscordText(student.pseudonym)}** ${student.pseudonymStatus === 'rejected' ? 'was not approved by staff' : 'waits for staff approval'}.`
-    : '';
+  const waiting =
+    student.blogNameStyle === 'pseudonym' && student.pseudonymStatus !== 'approved' && student.pseudonym
+      ? ` Your pseudonym **${escapeDiscordText(student.pseudonym)}** ${student.pseudonymStatus === 'rejected' ? 'was not approved by staff' : 'waits for staff approval'}.`
+      : '';
   return [
     `Your name on the public blog: **${escapeDiscordText(shown.name)}** (${own}).${waiting} Change it with \`/privacy name\`.`,
     student.discordOnly
@@ -62,4 +79,3 @@ export function describeNameChoice(student: { displayName: string; blogNameStyle
       : 'Your thread replies are published on the blog under that name; keep them in Discord with `/privacy discord-only enabled:true`.',
   ];
 }
-

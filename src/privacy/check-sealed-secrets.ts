@@ -17,6 +17,8 @@ export async function checkSealedSecrets(db: Db, secrets: SecretBox): Promise<vo
     }
   }
   if (broken.length > 0) {
-    throw new SecretKeyError(`CourseThreads cannot start: stored secrets cannot be opened with COURSETHREADS_SECRET_KEYS.\n  - ${broken.join('\n  - ')}\nNothing was changed. Set the key(s) they were sealed with (old versions may stay listed beside the new one).`);
+    throw new SecretKeyError(
+      `CourseThreads cannot start: stored secrets cannot be opened with COURSETHREADS_SECRET_KEYS.\n  - ${broken.join('\n  - ')}\nNothing was changed. Set the key(s) they were sealed with (old versions may stay listed beside the new one).`,
+    );
   }
 }

@@ -4,9 +4,19 @@ import { UserError } from '../shared/user-error.js';
 const confirmWindowMs = 15 * 60_000;
 
 /** Records a destructive action awaiting its Confirm button; nothing else is changed yet. */
-export async function requestConfirmation(db: Db, input: { kind: string; courseId: string; actorUserId: string; payload: unknown; now: Date }): Promise<string> {
+export async function requestConfirmation(
+  db: Db,
+  input: { kind: string; courseId: string; actorUserId: string; payload: unknown; now: Date },
+): Promise<string> {
   const row = await db.pendingConfirmation.create({
-    data: { kind: input.kind, courseId: input.courseId, actorUserId: input.actorUserId, payload: JSON.stringify(input.payload), expiresAt: new Date(input.now.getTime() + confirmWindowMs), createdAt: input.now },
+    data: {
+      kind: input.kind,
+      courseId: input.courseId,
+      actorUserId: input.actorUserId,
+      payload: JSON.stringify(input.payload),
+      expiresAt: new Date(input.now.getTime() + confirmWindowMs),
+      createdAt: input.now,
+    },
     select: { id: true },
   });
   return row.id;

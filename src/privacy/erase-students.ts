@@ -47,7 +47,16 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
   const { courseId, guildId } = input;
   const students = await tx.student.findMany({
     where: { courseId, id: { in: input.studentIds } },
-    select: { id: true, displayName: true, email: true, blogUserId: true, blogUsername: true, pseudonym: true, discordUserId: true, linkClaims: { select: { blogUsername: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      email: true,
+      blogUserId: true,
+      blogUsername: true,
+      pseudonym: true,
+      discordUserId: true,
+      linkClaims: { select: { blogUsername: true } },
+    },
   });
   const ids = students.map((s) => s.id);
   const names = students.flatMap((s) => [s.displayName, s.blogUsername].filter((v): v is string => Boolean(v)));
@@ -66,7 +75,15 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
   const scrubber = createScrubber([
     ...ids,
     // A pseudonym names the student too (the DM telling them it was approved carries it).
-    ...students.flatMap((s) => [s.displayName, s.email, s.blogUserId, s.blogUsername, s.pseudonym, s.discordUserId, ...s.linkClaims.map((c) => c.blogUsername)]),
+    ...students.flatMap((s) => [
+      s.displayName,
+      s.email,
+      s.blogUserId,
+      s.blogUsername,
+      s.pseudonym,
+      s.discordUserId,
+      ...s.linkClaims.map((c) => c.blogUsername),
+    ]),
     ...essays.flatMap((e) => [e.authorName, e.authorBlogUserId]),
     ...comments.map((c) => c.authorName),
   ]);
@@ -89,15 +106,27 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
   };
 
   const outbox = await scrubOutbox(tx, { courseId, commentIds: new Set(comments.map((c) => c.id)), scrubber });
-  const essaysAnonymised = (await tx.essay.updateMany({ where: { id: { in: essays.map((e) => e.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })).count;
-  const commentsAnonymised = (await tx.comment.updateMany({ where: { id: { in: comments.map((c) => c.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })).count;
+  const essaysAnonymised = (
+    await tx.essay.updateMany({ where: { id: { in: essays.map((e) => e.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })
+  ).count;
+  const commentsAnonymised = (
+    await tx.comment.updateMany({ where: { id: { in: comments.map((c) => c.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })
+  ).count;
   const reminders = (await tx.reminder.deleteMany({ where: reminderWhere })).count;
   const reviewAssignments = (await tx.assignment.deleteMany({ where: { reviewerStudentId: { in: ids } } })).count;
   const linkClaims = (await tx.linkClaim.deleteMany({ where: { studentId: { in: ids } } })).count;
   const auditTargetsCleared = (await tx.auditEntry.updateMany({ where: { targetStudentId: { in: ids } }, data: { targetStudentId: null } })).count;
   // What they did themselves (e.g. a staff command they were refused) stays in the log, by nobody in particular.
   const discordIds = students.flatMap((s) => (s.discordUserId ? [s.discordUserId] : []));
-  const auditActorsAnonymised = discordIds.length === 0 ? 0 : (await tx.auditEntry.updateMany({ where: { actorUserId: { in: discordIds }, OR: [{ courseId }, { courseId: null, guildId }] }, data: { actorUserId: ANONYMOUS_ACTOR } })).count;
+  const auditActorsAnonymised =
+    discordIds.length === 0
+      ? 0
+      : (
+          await tx.auditEntry.updateMany({
+            where: { actorUserId: { in: discordIds }, OR: [{ courseId }, { courseId: null, guildId }] },
+            data: { actorUserId: ANONYMOUS_ACTOR },
+          })
+        ).count;
   const texts = await scrubCourseTexts(tx, { courseId, guildId, scrubber });
   const removed = (await tx.student.deleteMany({ where: { id: { in: ids } } })).count;
   await addToTally(tx, courseId, tally);

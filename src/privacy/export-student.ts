@@ -84,34 +84,73 @@ export async function exportStudentData(db: Db, input: ExportStudentInput) {
     },
     linkClaims: linkClaims.map((c) => ({ ...c, expiresAt: iso(c.expiresAt), confirmedAt: iso(c.confirmedAt), createdAt: iso(c.createdAt) })),
     essays: essays.map((e) => ({
-      id: e.id, blogPostId: e.blogPostId, url: e.url, title: e.title, publishedAt: iso(e.publishedAt), modifiedAt: iso(e.modifiedAt),
-      blogStatus: e.blogStatus, categories: parseJson(e.categories), tags: parseJson(e.tags), threadId: e.threadId, threadState: e.threadState,
+      id: e.id,
+      blogPostId: e.blogPostId,
+      url: e.url,
+      title: e.title,
+      publishedAt: iso(e.publishedAt),
+      modifiedAt: iso(e.modifiedAt),
+      blogStatus: e.blogStatus,
+      categories: parseJson(e.categories),
+      tags: parseJson(e.tags),
+      threadId: e.threadId,
+      threadState: e.threadState,
     })),
     comments: comments.map((c) => ({
-      id: c.id, essay: c.essay, origin: c.origin, discordMessageId: c.discordMessageId, mirrorMessageIds: parseJson(c.mirrorMessageIds),
-      blogCommentId: c.blogCommentId, parentCommentId: c.parentCommentId, wordCount: c.wordCount, blogStatus: c.blogStatus,
-      mirrorState: c.mirrorState, writtenAt: iso(c.writtenAt), deletedAt: iso(c.deletedAt),
+      id: c.id,
+      essay: c.essay,
+      origin: c.origin,
+      discordMessageId: c.discordMessageId,
+      mirrorMessageIds: parseJson(c.mirrorMessageIds),
+      blogCommentId: c.blogCommentId,
+      parentCommentId: c.parentCommentId,
+      wordCount: c.wordCount,
+      blogStatus: c.blogStatus,
+      mirrorState: c.mirrorState,
+      writtenAt: iso(c.writtenAt),
+      deletedAt: iso(c.deletedAt),
     })),
     reviewsGiven: reviewsGiven.map((a) => ({
-      id: a.id, round: { name: a.round.name, dueAt: iso(a.round.dueAt), mode: a.round.mode }, essay: a.essay, slotKey: a.slotKey,
-      status: a.status, completedAt: iso(a.completedAt), completedCommentId: a.completedCommentId,
+      id: a.id,
+      round: { name: a.round.name, dueAt: iso(a.round.dueAt), mode: a.round.mode },
+      essay: a.essay,
+      slotKey: a.slotKey,
+      status: a.status,
+      completedAt: iso(a.completedAt),
+      completedCommentId: a.completedCommentId,
     })),
     reviewsReceived: reviewsReceived.map((a) => {
       const comment = a.completedCommentId ? byId.get(a.completedCommentId) : undefined;
       return {
-        round: { name: a.round.name, dueAt: iso(a.round.dueAt) }, essay: a.essay, status: a.status, completedAt: iso(a.completedAt),
+        round: { name: a.round.name, dueAt: iso(a.round.dueAt) },
+        essay: a.essay,
+        status: a.status,
+        completedAt: iso(a.completedAt),
         review: comment
-          ? { origin: comment.origin, writtenAt: iso(comment.writtenAt), discordMessageId: comment.discordMessageId, reviewerDiscordUserId: comment.origin === 'discord' ? (comment.author?.discordUserId ?? null) : null }
+          ? {
+              origin: comment.origin,
+              writtenAt: iso(comment.writtenAt),
+              discordMessageId: comment.discordMessageId,
+              reviewerDiscordUserId: comment.origin === 'discord' ? (comment.author?.discordUserId ?? null) : null,
+            }
           : null,
       };
     }),
     reminders: reminders.map((r) => ({
-      stage: r.stage, status: r.status, deliveredVia: r.deliveredVia, scheduledFor: iso(r.scheduledFor), postponedUntil: iso(r.postponedUntil),
-      sentAt: iso(r.sentAt), discordMessageId: r.discordMessageId, createdAt: iso(r.createdAt),
+      stage: r.stage,
+      status: r.status,
+      deliveredVia: r.deliveredVia,
+      scheduledFor: iso(r.scheduledFor),
+      postponedUntil: iso(r.postponedUntil),
+      sentAt: iso(r.sentAt),
+      discordMessageId: r.discordMessageId,
+      createdAt: iso(r.createdAt),
     })),
     // Details of an action they took about another student belong to that student: left out.
     auditEntries: audit.map((a) => ({
-      action: a.action, actorUserId: a.actorUserId, createdAt: iso(a.createdAt),
+      action: a.action,
+      actorUserId: a.actorUserId,
+      createdAt: iso(a.createdAt),
       details: a.targetStudentId && a.targetStudentId !== studentId ? 'about another student (left out)' : parseJson(a.details),
     })),
     keptElsewhere:
@@ -120,7 +159,15 @@ export async function exportStudentData(db: Db, input: ExportStudentInput) {
   };
   if (input.auditAs) {
     await db.auditEntry.create({
-      data: { courseId, guildId: input.auditAs.guildId, actorUserId: input.auditAs.actorUserId, action: 'privacy.export', targetStudentId: studentId, details: '{}', createdAt: input.now ?? new Date() },
+      data: {
+        courseId,
+        guildId: input.auditAs.guildId,
+        actorUserId: input.auditAs.actorUserId,
+        action: 'privacy.export',
+        targetStudentId: studentId,
+        details: '{}',
+        createdAt: input.now ?? new Date(),
+      },
     });
   }
   return result;

@@ -32,7 +32,10 @@ export const pseudonymRequestNotice = defineEffect({
   kind: 'discord.pseudonym_request',
   payload: z.object({ studentId: z.string(), pseudonym: z.string() }),
   async run(ctx, { studentId, pseudonym }) {
-    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { displayName: true, discordUserId: true, pseudonymStatus: true, pseudonym: true, course: { select: { staffChannelId: true } } } });
+    const student = await ctx.db.student.findUnique({
+      where: { id: studentId },
+      select: { displayName: true, discordUserId: true, pseudonymStatus: true, pseudonym: true, course: { select: { staffChannelId: true } } },
+    });
     if (!student?.course.staffChannelId) return { result: { skipped: 'no staff channel' } };
     // Decided (or replaced) before this ran: nothing left to ask staff.
     if (student.pseudonymStatus !== 'pending' || student.pseudonym !== pseudonym) return { result: { skipped: 'no longer pending' } };

@@ -9,26 +9,59 @@ import { enqueueEffect } from '../sync/outbox/outbox-store.js';
 import { pseudonymNotice } from './pseudonym-notice-effect.js';
 
 export async function listPendingPseudonyms(db: Db, courseId: string): Promise<string> {
-  const pending = await db.student.findMany({ where: { courseId, pseudonymStatus: 'pending' }, orderBy: { displayName: 'asc' }, select: { displayName: true, pseudonym: true, discordUserId: true } });
+  const pending = await db.student.findMany({
+    where: { courseId, pseudonymStatus: 'pending' },
+    orderBy: { displayName: 'asc' },
+    select: { displayName: true, pseudonym: true, discordUserId: true },
+  });
   if (pending.length === 0) return 'No pseudonym waits for approval.';
-  const lines = pending.map((s) => `- ${escapeDiscordText(s.displayName)}${s.discordUserId ? ` (<@${s.discordUserId}>)` : ''} asks to appear as **${escapeDiscordText(s.pseudonym ?? '')}**`);
-  return [`${pending.length} pseudonym(s) wait for approval. Decide each with \`/privacy pseudonym-decision student:<them> decision:approve\` (or reject):`, ...lines].join('\n');
+  const lines = pending.map(
+    (s) =>
+      `- ${escapeDiscordText(s.displayName)}${s.discordUserId ? ` (<@${s.discordUserId}>)` : ''} asks to appear as **${escapeDiscordText(s.pseudonym ?? '')}**`,
+  );
+  return [
+    `${pending.length} pseudonym(s) wait for approval. Decide each with \`/privacy pseudonym-decision student:<them> decision:approve\` (or reject):`,
+    ...lines,
+  ].join('\n');
 }
 
-export async function decidePseudonym(db: Db, input: { courseId: string; guildId: string; studentId: string; actorUserId: string; approve: boolean; now: Date }): Promise<string> {
+export async function decidePseudonym(
+  db: Db,
+  input: { courseId: string; guildId: string; studentId: string; actorUserId: string; approve: boolean; now: Date },
+): Promise<string> {
   return db.$transaction(async (tx) => {
-    const student = await tx.student.findUniqueOrThrow({ where: { id: input.studentId }, select: { displayName: true, pseudonym: true, pseudonymStatus: true, blogNameStyle: true } });
+    const student = await tx.student.findUniqueOrThrow({
+      where: { id: input.studentId },
+      select: { displayName: true, pseudonym: true, pseudonymStatus: true, blogNameStyle: true },
+    });
     if (student.blogNameStyle !== 'pseudonym' || student.pseudonymStatus !== 'pending' || !student.pseudonym) {
-      throw new UserError(`student: ${student.displayName} has no pseudonym waiting for approval (${student.pseudonymStatus === 'approved' ? 'it is already approved' : student.pseudonymStatus === 'rejected' ? 'it was already rejected' : 'none was asked for'}). /privacy pseudonyms lists the waiting ones.`);
+      throw new UserError(
+        `student: ${student.displayName} has no pseudonym waiting for approval (${student.pseudonymStatus === 'approved' ? 'it is already approved' : student.pseudonymStatus === 'rejected' ? 'it was already rejected' : 'none was asked for'}). /privacy pseudonyms lists the waiting ones.`,
+      );
     }
     const status = input.approve ? 'approved' : 'rejected';
     // Conditional on the pseudonym still being the one shown to staff: a new request in between waits again.
-    const changed = await tx.student.updateMany({ where: { id: input.studentId, pseudonymStatus: 'pending', pseudonym: student.pseudonym }, data: { pseudonymStatus: status } });
+    const changed = await tx.student.updateMany({
+      where: { id: input.studentId, pseudonymStatus: 'pending', pseudonym: student.pseudonym },
+      data: { pseudonymStatus: status },
+    });
     if (changed.count === 0) throw new UserError('That request changed meanwhile; run /privacy pseudonyms again.');
-    await recordAudit(tx, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: `privacy.pseudonym_${status}`, targetStudentId: input.studentId });
+    await recordAudit(tx, {
+      courseId: input.courseId,
+      guildId: input.guildId,
+      actorUserId: input.actorUserId,
+      action: `privacy.pseudonym_${status}`,
+      targetStudentId: input.studentId,
+    });
     await enqueueEffect(
       tx,
-      { courseId: input.courseId, kind: pseudonymNotice.kind, dedupeKey: `pseudonym-notice:${input.studentId}:${input.now.getTime()}`, orderKey: `student:${input.studentId}`, payload: { studentId: input.studentId, pseudonym: student.pseudonym, approved: input.approve } },
+      {
+        courseId: input.courseId,
+        kind: pseudonymNotice.kind,
+        dedupeKey: `pseudonym-notice:${input.studentId}:${input.now.getTime()}`,
+        orderKey: `student:${input.studentId}`,
+        payload: { studentId: input.studentId, pseudonym: student.pseudonym, approved: input.approve },
+      },
       input.now,
     );
     return `${escapeDiscordText(student.displayName)}’s pseudonym **${escapeDiscordText(student.pseudonym)}** is ${status}. They are told by DM.${input.approve ? ' Their replies appear under it on the blog from now on.' : ''}`;

@@ -38,7 +38,10 @@ export async function purgeCourseData(db: Db, input: { courseId: string; now: Da
       const erased = await eraseStudents(tx, { courseId: course.id, guildId: course.guildId, studentIds: students.map((s) => s.id) });
 
       // Names no roster row accounts for: blog guests, and Discord members who never linked.
-      const essays = await tx.essay.findMany({ where: { courseId: course.id, OR: [{ authorName: { not: null } }, { authorBlogUserId: { not: null } }] }, select: { authorName: true, authorBlogUserId: true } });
+      const essays = await tx.essay.findMany({
+        where: { courseId: course.id, OR: [{ authorName: { not: null } }, { authorBlogUserId: { not: null } }] },
+        select: { authorName: true, authorBlogUserId: true },
+      });
       const comments = await tx.comment.findMany({ where: { courseId: course.id, authorName: { not: null } }, select: { authorName: true } });
       const scrubber = createScrubber([...essays.flatMap((e) => [e.authorName, e.authorBlogUserId]), ...comments.map((c) => c.authorName)]);
       await scrubCourseTexts(tx, { courseId: course.id, guildId: course.guildId, scrubber });

@@ -63,11 +63,15 @@ function line(label: string, c: ResealCounts, keyVersion: number | null): string
 
 /** What the operator reads: counts only (the push line only when a course has a push link). */
 export function describeReseal(r: ResealReport): string {
-  const push = r.push.resealed + r.push.alreadyCurrent + r.push.changedMeanwhile + r.push.failed.length > 0 ? `\n${line('Push secrets', r.push, r.keyVersion)}` : '';
+  const push =
+    r.push.resealed + r.push.alreadyCurrent + r.push.changedMeanwhile + r.push.failed.length > 0 ? `\n${line('Push secrets', r.push, r.keyVersion)}` : '';
   return `${line('Blog secrets', r, r.keyVersion)}${push}`;
 }
 
 /** Every row no configured key opens, named for the operator (never the secret). */
 export function resealFailures(r: ResealReport): string[] {
-  return [...r.failed.map((f) => `${blogSecrets.rowName(f.courseId)}: ${f.reason}`), ...r.push.failed.map((f) => `${pushSecrets.rowName(f.courseId)}: ${f.reason}`)];
+  return [
+    ...r.failed.map((f) => `${blogSecrets.rowName(f.courseId)}: ${f.reason}`),
+    ...r.push.failed.map((f) => `${pushSecrets.rowName(f.courseId)}: ${f.reason}`),
+  ];
 }

@@ -29,7 +29,10 @@ export async function scrubCourseTexts(tx: Tx, input: { courseId: string; guildI
   const about = confirmations.filter((c) => scrubber.mentions(c.payload)).map((c) => c.id);
   if (about.length > 0) counts.confirmationsRemoved = (await tx.pendingConfirmation.deleteMany({ where: { id: { in: about } } })).count;
 
-  const runs = await tx.jobRun.findMany({ where: { courseId, OR: [{ summary: { not: null } }, { error: { not: null } }] }, select: { id: true, summary: true, error: true } });
+  const runs = await tx.jobRun.findMany({
+    where: { courseId, OR: [{ summary: { not: null } }, { error: { not: null } }] },
+    select: { id: true, summary: true, error: true },
+  });
   for (const r of runs) {
     const summary = r.summary === null ? null : scrubber.json(r.summary);
     const error = r.error === null ? null : scrubber.text(r.error);

@@ -60,26 +60,37 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(version)!, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(associatedData(courseId));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return { format: BOUND_FORMAT, keyVersion: version, iv: iv.toString('base64'), authTag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+    return {
+      format: BOUND_FORMAT,
+      keyVersion: version,
+      iv: iv.toString('base64'),
+      authTag: cipher.getAuthTag().toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+    };
   }
 
   /** Opens a stored secret; its own row's courseId is the associated data, so a copied ciphertext fails. */
   open(stored: StoredSecret): string {
     const format = stored.format ?? LEGACY_FORMAT;
     const key = this.keys.get(stored.keyVersion);
-    if (!key) throw new SecretKeyError(`blog credentials were sealed with key version ${stored.keyVersion}, which is not configured in COURSETHREADS_SECRET_KEYS`);
-    if (format !== LEGACY_FORMAT && format !== BOUND_FORMAT) throw new SecretKeyError(`blog credentials are stored in an unknown format (${format}); is this an older CourseThreads?`);
+    if (!key)
+      throw new SecretKeyError(`blog credentials were sealed with key version ${stored.keyVersion}, which is not configured in COURSETHREADS_SECRET_KEYS`);
+    if (format !== LEGACY_FORMAT && format !== BOUND_FORMAT)
+      throw new SecretKeyError(`blog credentials are stored in an unknown format (${format}); is this an older CourseThreads?`);
     const iv = Buffer.from(stored.iv, 'base64');
     const tag = Buffer.from(stored.authTag, 'base64');
     // GCM verifies a tag cut short as readily as a whole one; only the full 16 bytes are accepted.
-    if (tag.length !== TAG_BYTES || iv.length !== IV_BYTES) throw new SecretKeyError(`the stored blog credentials are damaged (tag or nonce has the wrong length)`);
+    if (tag.length !== TAG_BYTES || iv.length !== IV_BYTES)
+      throw new SecretKeyError(`the stored blog credentials are damaged (tag or nonce has the wrong length)`);
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
       if (format === BOUND_FORMAT) decipher.setAAD(associatedData(stored.courseId));
       decipher.setAuthTag(tag);
       return Buffer.concat([decipher.update(Buffer.from(stored.ciphertext, 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw new SecretKeyError(`key version ${stored.keyVersion} does not open the stored blog credentials (wrong key, or credentials that belong to another course?)`);
+      throw new SecretKeyError(
+        `key version ${stored.keyVersion} does not open the stored blog credentials (wrong key, or credentials that belong to another course?)`,
+      );
     }
   }
 }

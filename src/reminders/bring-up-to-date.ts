@@ -7,7 +7,11 @@ import { refreshCompletion } from '../reviews/refresh-completion.js';
 import type { CourseForReminders } from './reminder-plan.js';
 import type { SweepDeps } from './sweep-deps.js';
 
-export async function bringUpToDate(deps: Pick<SweepDeps, 'db' | 'log'>, course: CourseForReminders, now: Date): Promise<{ lateAssigned: number; completed: number }> {
+export async function bringUpToDate(
+  deps: Pick<SweepDeps, 'db' | 'log'>,
+  course: CourseForReminders,
+  now: Date,
+): Promise<{ lateAssigned: number; completed: number }> {
   const late = await assignLateEssays(deps.db, course.id, now, course.rounds);
   for (const warning of late.warnings) deps.log.warn({ courseId: course.id }, warning);
   const completion = await refreshCompletion(deps.db, course.id, now, course);

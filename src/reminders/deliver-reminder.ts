@@ -24,7 +24,8 @@ export type Delivery =
 export const NO_DISCORD_ERROR = 'no Discord account on the roster';
 
 /** Discord nonces are at most 25 characters: a prefix per route (DM, thread) and 23 hex digits of the key. */
-export const reminderNonce = (reminderId: string, route: 'dm' | 'channel') => `r${route === 'dm' ? 'd' : 'c'}${createHash('sha256').update(`reminder:${reminderId}:${route}`).digest('hex').slice(0, 23)}`;
+export const reminderNonce = (reminderId: string, route: 'dm' | 'channel') =>
+  `r${route === 'dm' ? 'd' : 'c'}${createHash('sha256').update(`reminder:${reminderId}:${route}`).digest('hex').slice(0, 23)}`;
 
 export async function deliverReminder(
   deps: { db: Db; chat: ChatPort; now: Date },
@@ -54,7 +55,13 @@ export async function deliverReminder(
   return postInReminderThread(deps, course, student.discordUserId!, text.mention, reminderNonce(reminderId, 'channel'));
 }
 
-async function postInReminderThread(deps: { db: Db; chat: ChatPort }, course: ReminderThreadCourse, userId: string, content: string, nonce: string): Promise<Delivery> {
+async function postInReminderThread(
+  deps: { db: Db; chat: ChatPort },
+  course: ReminderThreadCourse,
+  userId: string,
+  content: string,
+  nonce: string,
+): Promise<Delivery> {
   for (let attempt = 1; ; attempt++) {
     let threadId: string | null = null;
     try {

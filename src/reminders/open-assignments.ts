@@ -25,7 +25,12 @@ export const ASSIGNMENT_BATCH = 500;
  * again for slot 2. Quota groups span batches, so they are yielded after their round's last batch (one
  * entry per reviewer: bounded by the roster, not by the number of rows).
  */
-export async function* openAssignmentBatches(db: Db, rounds: readonly ActiveRound[], missingStage?: ReadonlyMap<string, string>, batchSize = ASSIGNMENT_BATCH): AsyncGenerator<OpenAssignment[]> {
+export async function* openAssignmentBatches(
+  db: Db,
+  rounds: readonly ActiveRound[],
+  missingStage?: ReadonlyMap<string, string>,
+  batchSize = ASSIGNMENT_BATCH,
+): AsyncGenerator<OpenAssignment[]> {
   for (const round of rounds) {
     const stage = missingStage?.get(round.id);
     if (missingStage && stage === undefined) continue;
@@ -39,7 +44,17 @@ export async function* openAssignmentBatches(db: Db, rounds: readonly ActiveRoun
         if (r.status !== 'pending') continue;
         const n = quotaSlotNumber(r.slotKey);
         if (n === null) {
-          batch.push({ id: r.id, roundId: r.roundId, reviewerId: r.reviewerStudentId, essayId: r.essayId, slotKey: r.slotKey, dueAt: round.dueAt, completedAt: null, cancelled: false, pendingSlots: 1 });
+          batch.push({
+            id: r.id,
+            roundId: r.roundId,
+            reviewerId: r.reviewerStudentId,
+            essayId: r.essayId,
+            slotKey: r.slotKey,
+            dueAt: round.dueAt,
+            completedAt: null,
+            cancelled: false,
+            pendingSlots: 1,
+          });
           continue;
         }
         const g = groups.get(r.reviewerStudentId);
@@ -55,15 +70,36 @@ export async function* openAssignmentBatches(db: Db, rounds: readonly ActiveRoun
   }
 }
 
-async function quotaGroups(db: Db, round: ActiveRound, stage: string | undefined, groups: Map<string, { row: Row; pending: number }>): Promise<OpenAssignment[]> {
+async function quotaGroups(
+  db: Db,
+  round: ActiveRound,
+  stage: string | undefined,
+  groups: Map<string, { row: Row; pending: number }>,
+): Promise<OpenAssignment[]> {
   const anchors = await db.assignment.findMany({ where: { roundId: round.id, slotKey: quotaSlotKey(1) }, select: { id: true, reviewerStudentId: true } });
   const anchorOf = new Map(anchors.map((a) => [a.reviewerStudentId, a.id]));
   const grouped = [...groups.values()].map((g) => ({ g, id: anchorOf.get(g.row.reviewerStudentId) ?? g.row.id }));
-  const done = stage === undefined ? new Set<string>() : await recordedAssignments(db, grouped.map((x) => `${x.id}:${stage}`));
+  const done =
+    stage === undefined
+      ? new Set<string>()
+      : await recordedAssignments(
+          db,
+          grouped.map((x) => `${x.id}:${stage}`),
+        );
   const out: OpenAssignment[] = [];
   for (const { g, id } of grouped) {
     if (done.has(id)) continue;
-    out.push({ id, roundId: round.id, reviewerId: g.row.reviewerStudentId, essayId: null, slotKey: g.row.slotKey, dueAt: round.dueAt, completedAt: null, cancelled: false, pendingSlots: g.pending });
+    out.push({
+      id,
+      roundId: round.id,
+      reviewerId: g.row.reviewerStudentId,
+      essayId: null,
+      slotKey: g.row.slotKey,
+      dueAt: round.dueAt,
+      completedAt: null,
+      cancelled: false,
+      pendingSlots: g.pending,
+    });
   }
   return out;
 }

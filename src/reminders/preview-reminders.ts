@@ -41,11 +41,28 @@ export async function previewReminders(db: Db, courseId: string, now: Date, log:
   for (const d of plan.due) {
     const draft = await draftReminder(db, course, { assignmentId: d.assignmentId, stage: d.stage }, now);
     // Completed or cancelled meanwhile: send-now would mark it "no longer owed" and send nothing.
-    if (draft) lines.push({ studentName: draft.student.name, stage: d.stage, status: 'due', why: `stage time ${at(d.scheduledFor)} has come; review due ${at(d.dueAt)}`, draft });
+    if (draft)
+      lines.push({
+        studentName: draft.student.name,
+        stage: d.stage,
+        status: 'due',
+        why: `stage time ${at(d.scheduledFor)} has come; review due ${at(d.dueAt)}`,
+        draft,
+      });
   }
   lines.push(
-    ...plan.postponed.map((p) => ({ studentName: name.get(p.reviewerId) ?? p.reviewerId, stage: p.stage, status: 'postponed' as const, why: `quiet hours; goes out at ${at(p.nextAllowedAt)}` })),
-    ...plan.skipped.map((s) => ({ studentName: name.get(s.reviewerId) ?? s.reviewerId, stage: s.stage, status: 'superseded' as const, why: `not sent: the later stage ${s.supersededBy} is due` })),
+    ...plan.postponed.map((p) => ({
+      studentName: name.get(p.reviewerId) ?? p.reviewerId,
+      stage: p.stage,
+      status: 'postponed' as const,
+      why: `quiet hours; goes out at ${at(p.nextAllowedAt)}`,
+    })),
+    ...plan.skipped.map((s) => ({
+      studentName: name.get(s.reviewerId) ?? s.reviewerId,
+      stage: s.stage,
+      status: 'superseded' as const,
+      why: `not sent: the later stage ${s.supersededBy} is due`,
+    })),
   );
   lines.sort((a, b) => a.studentName.localeCompare(b.studentName) || a.stage.localeCompare(b.stage));
   return { paused, reminderThreadId: course.reminderThreadId, timeZone: course.timeZone, lines };
@@ -58,9 +75,22 @@ export function renderReminderPreview(preview: ReminderPreview, now: Date): stri
   const due = preview.lines.filter((l) => l.draft);
   const held = preview.lines.filter((l) => !l.draft);
   const reachable = due.filter((l) => l.draft!.route.kind !== 'unreachable').length;
-  const items: ReminderGroupItem[] = due.map((l) => ({ studentName: l.studentName, where: plannedWhere(l.draft!.route, preview.reminderThreadId, at), line: itemLine(l.draft!) }));
-  const tail = held.length ? `\nHeld back (not sent now): ${held.slice(0, 10).map((l) => `${l.studentName}, ${stageLabel(l.stage)}: ${l.why}`).join('; ')}${held.length > 10 ? `; …and ${held.length - 10} more` : ''}.` : '';
-  return renderGroups(`${head}**${reachable} reminder(s) would go out now**, ${due.length - reachable} cannot be delivered, ${held.length} held back.`, items, tail.slice(0, 600));
+  const items: ReminderGroupItem[] = due.map((l) => ({
+    studentName: l.studentName,
+    where: plannedWhere(l.draft!.route, preview.reminderThreadId, at),
+    line: itemLine(l.draft!),
+  }));
+  const tail = held.length
+    ? `\nHeld back (not sent now): ${held
+        .slice(0, 10)
+        .map((l) => `${l.studentName}, ${stageLabel(l.stage)}: ${l.why}`)
+        .join('; ')}${held.length > 10 ? `; …and ${held.length - 10} more` : ''}.`
+    : '';
+  return renderGroups(
+    `${head}**${reachable} reminder(s) would go out now**, ${due.length - reachable} cannot be delivered, ${held.length} held back.`,
+    items,
+    tail.slice(0, 600),
+  );
 }
 
 export interface SendNowReport {

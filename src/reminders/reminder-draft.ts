@@ -19,26 +19,45 @@ export interface ReminderDraft {
 }
 
 /** Null when the review is no longer owed (completed or cancelled since it was planned). */
-export async function draftReminder(db: Db, course: CourseForReminders, reminder: { assignmentId: string; stage: string }, now: Date): Promise<ReminderDraft | null> {
+export async function draftReminder(
+  db: Db,
+  course: CourseForReminders,
+  reminder: { assignmentId: string; stage: string },
+  now: Date,
+): Promise<ReminderDraft | null> {
   const a = await db.assignment.findUnique({
     where: { id: reminder.assignmentId },
     select: {
-      status: true, roundId: true, reviewerStudentId: true, essayId: true,
+      status: true,
+      roundId: true,
+      reviewerStudentId: true,
+      essayId: true,
       round: { select: { name: true, dueAt: true, status: true, minCommentWords: true } },
       essay: { select: { title: true, url: true, threadId: true, authorName: true, author: { select: { displayName: true } } } },
       reviewer: { select: { id: true, displayName: true, discordUserId: true, reminderMode: true, dmClosedAt: true, timeZone: true } },
     },
   });
-  const remaining = !a ? 0 : a.essayId !== null
-    ? Number(a.status === 'pending')
-    : await db.assignment.count({ where: { roundId: a.roundId, reviewerStudentId: a.reviewerStudentId, essayId: null, status: 'pending' } });
+  const remaining = !a
+    ? 0
+    : a.essayId !== null
+      ? Number(a.status === 'pending')
+      : await db.assignment.count({ where: { roundId: a.roundId, reviewerStudentId: a.reviewerStudentId, essayId: null, status: 'pending' } });
   if (!a || a.round.status !== 'active' || remaining === 0) return null;
   const minWords = a.round.minCommentWords ?? course.minCommentWords;
   const facts: ReminderFacts = {
-    courseName: course.name, guildId: course.guildId, stage: reminder.stage, now, dueAt: a.round.dueAt,
-    timeZone: a.reviewer.timeZone ?? course.timeZone, minWords, roundName: a.round.name,
-    essay: a.essay ? { title: a.essay.title, authorName: a.essay.author?.displayName ?? a.essay.authorName ?? 'a classmate', url: a.essay.url, threadId: a.essay.threadId } : null,
-    remaining, essayChannelId: course.channelId,
+    courseName: course.name,
+    guildId: course.guildId,
+    stage: reminder.stage,
+    now,
+    dueAt: a.round.dueAt,
+    timeZone: a.reviewer.timeZone ?? course.timeZone,
+    minWords,
+    roundName: a.round.name,
+    essay: a.essay
+      ? { title: a.essay.title, authorName: a.essay.author?.displayName ?? a.essay.authorName ?? 'a classmate', url: a.essay.url, threadId: a.essay.threadId }
+      : null,
+    remaining,
+    essayChannelId: course.channelId,
   };
   const { displayName, ...student } = a.reviewer;
   return {

@@ -64,7 +64,9 @@ export interface DigestLine {
 
 export function overdueDigestText(input: { courseName: string; localDate: string; timeZone: string; lines: DigestLine[]; unreachable: string[] }): string {
   const head = `📋 **Overdue peer reviews — ${escapeDiscordText(input.courseName)}** (${input.localDate})`;
-  const tail = input.unreachable.length ? `\nCannot be DMed (reminded in the channel or not at all): ${input.unreachable.map(escapeDiscordText).join(', ')}` : '';
+  const tail = input.unreachable.length
+    ? `\nCannot be DMed (reminded in the channel or not at all): ${input.unreachable.map(escapeDiscordText).join(', ')}`
+    : '';
   let text = head;
   let shown = 0;
   for (const l of input.lines) {

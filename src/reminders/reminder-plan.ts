@@ -30,8 +30,20 @@ export async function loadCourse(db: Db, courseId: string): Promise<CourseForRem
   return db.course.findUniqueOrThrow({
     where: { id: courseId },
     select: {
-      id: true, name: true, guildId: true, channelId: true, channelKind: true, status: true, timeZone: true, quietHoursStart: true, quietHoursEnd: true,
-      reminderStages: true, minCommentWords: true, digestHourLocal: true, reminderThreadId: true, staffChannelId: true,
+      id: true,
+      name: true,
+      guildId: true,
+      channelId: true,
+      channelKind: true,
+      status: true,
+      timeZone: true,
+      quietHoursStart: true,
+      quietHoursEnd: true,
+      reminderStages: true,
+      minCommentWords: true,
+      digestHourLocal: true,
+      reminderThreadId: true,
+      staffChannelId: true,
       rounds: { where: { status: 'active' }, select: activeRoundSelect },
     },
   });
@@ -42,7 +54,10 @@ export function quietHoursOf(course: CourseForReminders): QuietHours | null {
 }
 
 export function stagesOf(course: CourseForReminders): number[] {
-  return course.reminderStages.split(',').map((s) => Number(s.trim())).filter((h) => Number.isFinite(h) && h > 0);
+  return course.reminderStages
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((h) => Number.isFinite(h) && h > 0);
 }
 
 export type { OpenAssignment } from './open-assignments.js';
@@ -70,13 +85,24 @@ export async function* planForCourseInBatches(db: Db, course: CourseForReminders
   for await (const open of openAssignmentBatches(db, course.rounds, currentStages(course.rounds, course, now))) {
     if (course.quietHoursStart && course.quietHoursEnd) {
       // Quiet hours are each student's night: the few students who set their own zone are read once per course.
-      zoneOf ??= new Map((await db.student.findMany({ where: { courseId: course.id, timeZone: { not: null } }, select: { id: true, timeZone: true } })).map((s) => [s.id, s.timeZone]));
+      zoneOf ??= new Map(
+        (await db.student.findMany({ where: { courseId: course.id, timeZone: { not: null } }, select: { id: true, timeZone: true } })).map((s) => [
+          s.id,
+          s.timeZone,
+        ]),
+      );
       if (zoneOf.size) for (const a of open) a.timeZone = zoneOf.get(a.reviewerId) ?? null;
     }
     const plan = planReminders({
-      now, courseTimeZone: course.timeZone, quietHours: quietHoursOf(course), stagesBeforeDue: stagesOf(course),
+      now,
+      courseTimeZone: course.timeZone,
+      quietHours: quietHoursOf(course),
+      stagesBeforeDue: stagesOf(course),
       assignments: open,
-      alreadySent: await recordedKeys(db, open.flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage)))),
+      alreadySent: await recordedKeys(
+        db,
+        open.flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage))),
+      ),
     });
     yield { plan, open };
   }

@@ -41,16 +41,18 @@ export async function ensureReminderThread(deps: { db: Db; chat: ChatPort }, cou
   if (course.reminderThreadId) return course.reminderThreadId;
   const marker = reminderThreadMarker(course.id);
   const found = await deps.chat.findEssayThread({ guildId: course.guildId, channelId: course.channelId, marker, title: REMINDER_THREAD_NAME });
-  const ref = found ?? await deps.chat.createEssayThread({
-    guildId: course.guildId,
-    channelId: course.channelId,
-    channelKind: course.channelKind as ChannelKind,
-    title: REMINDER_THREAD_NAME,
-    content: starterText(course),
-    embed: null,
-    // Text channels: a repeat within minutes returns the same message instead of a second one.
-    nonce: createHash('sha256').update(`reminder-thread:${course.id}`).digest('hex').slice(0, 25),
-  });
+  const ref =
+    found ??
+    (await deps.chat.createEssayThread({
+      guildId: course.guildId,
+      channelId: course.channelId,
+      channelKind: course.channelKind as ChannelKind,
+      title: REMINDER_THREAD_NAME,
+      content: starterText(course),
+      embed: null,
+      // Text channels: a repeat within minutes returns the same message instead of a second one.
+      nonce: createHash('sha256').update(`reminder-thread:${course.id}`).digest('hex').slice(0, 25),
+    }));
   await deps.db.course.updateMany({ where: { id: course.id, reminderThreadId: null }, data: { reminderThreadId: ref.threadId } });
   const stored = await deps.db.course.findUniqueOrThrow({ where: { id: course.id }, select: { reminderThreadId: true } });
   course.reminderThreadId = stored.reminderThreadId ?? ref.threadId;

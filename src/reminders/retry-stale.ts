@@ -16,11 +16,18 @@ export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 export async function retryStaleReminders(deps: SweepDeps, course: CourseForReminders, now: Date): Promise<number> {
   const stale = await deps.db.reminder.findMany({
     where: {
-      courseId: course.id, status: 'pending', createdAt: { lt: new Date(now.getTime() - STALE_PENDING_MS) },
+      courseId: course.id,
+      status: 'pending',
+      createdAt: { lt: new Date(now.getTime() - STALE_PENDING_MS) },
       OR: [{ postponedUntil: null }, { postponedUntil: { lte: now } }],
     },
     select: {
-      id: true, assignmentId: true, stage: true, createdAt: true, scheduledFor: true, postponedUntil: true,
+      id: true,
+      assignmentId: true,
+      stage: true,
+      createdAt: true,
+      scheduledFor: true,
+      postponedUntil: true,
       assignment: { select: { round: { select: { dueAt: true } }, reviewer: { select: { timeZone: true } } } },
     },
     orderBy: { createdAt: 'asc' },
@@ -30,9 +37,14 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
   for (const r of stale) {
     const decision = r.assignment
       ? planRetry({
-        now, stage: r.stage, dueAt: r.assignment.round.dueAt, stagesBeforeDue: stagesOf(course), courseTimeZone: course.timeZone,
-        quietTimeZone: r.assignment.reviewer.timeZone ?? course.timeZone, quietHours: quietHoursOf(course),
-      })
+          now,
+          stage: r.stage,
+          dueAt: r.assignment.round.dueAt,
+          stagesBeforeDue: stagesOf(course),
+          courseTimeZone: course.timeZone,
+          quietTimeZone: r.assignment.reviewer.timeZone ?? course.timeZone,
+          quietHours: quietHoursOf(course),
+        })
       : { action: 'send' as const };
     // The claim also records a postponement, so every sweeper leaves the row alone until quiet hours end.
     const claimed = await deps.db.$transaction(async (tx) => {

@@ -35,7 +35,19 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
   const now = deps.clock.now();
   const course = await loadCourse(deps.db, courseId);
   const summary: SweepSummary = {
-    courseId, skipped: null, lateAssigned: 0, completed: 0, sent: 0, failed: 0, deferred: 0, duplicates: 0, postponed: 0, superseded: 0, retried: 0, digest: null, stopped: false,
+    courseId,
+    skipped: null,
+    lateAssigned: 0,
+    completed: 0,
+    sent: 0,
+    failed: 0,
+    deferred: 0,
+    duplicates: 0,
+    postponed: 0,
+    superseded: 0,
+    retried: 0,
+    digest: null,
+    stopped: false,
   };
   if (course.status !== 'active' && course.status !== 'flagged') return { ...summary, skipped: course.status };
   Object.assign(summary, await bringUpToDate(deps, course, now));
@@ -52,8 +64,14 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
     for (const due of plan.due) {
       if (stopping()) break;
       const id = await recordIntent(deps, {
-        courseId, assignmentId: due.assignmentId, studentId: reviewerOf.get(due.assignmentId) ?? null, dedupeKey: due.key, stage: due.stage,
-        scheduledFor: due.scheduledFor, postponedUntil: due.sendAt.getTime() > due.scheduledFor.getTime() ? due.sendAt : null, now,
+        courseId,
+        assignmentId: due.assignmentId,
+        studentId: reviewerOf.get(due.assignmentId) ?? null,
+        dedupeKey: due.key,
+        stage: due.stage,
+        scheduledFor: due.scheduledFor,
+        postponedUntil: due.sendAt.getTime() > due.scheduledFor.getTime() ? due.sendAt : null,
+        now,
       });
       if (!id) {
         summary.duplicates++;

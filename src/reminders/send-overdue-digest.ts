@@ -24,7 +24,16 @@ export async function sendOverdueDigest(deps: SweepDeps, course: CourseForRemind
   const plan = planOverdueDigest({ now, timeZone: course.timeZone, assignments: open, digestHourLocal: course.digestHourLocal, lastDigestDate: null });
   if (!plan.send) return plan.reason === 'due' ? 'nothing_overdue' : plan.reason;
   if (!course.staffChannelId) return 'no_staff_channel';
-  const id = await recordIntent(deps, { courseId: course.id, assignmentId: null, studentId: null, dedupeKey: key, stage: 'overdue_digest', scheduledFor: now, postponedUntil: null, now });
+  const id = await recordIntent(deps, {
+    courseId: course.id,
+    assignmentId: null,
+    studentId: null,
+    dedupeKey: key,
+    stage: 'overdue_digest',
+    scheduledFor: now,
+    postponedUntil: null,
+    now,
+  });
   if (!id) return 'taken';
   return deliverDigest(deps, course, id, open, now);
 }
@@ -36,11 +45,23 @@ export async function overdueAssignments(deps: SweepDeps, course: CourseForRemin
 }
 
 /** Renders from the current state (also used to retry a digest whose sending was interrupted). */
-export async function deliverDigest(deps: SweepDeps, course: CourseForReminders, reminderId: string, open: OpenAssignment[], now: Date): Promise<'sent' | 'failed' | 'retry'> {
+export async function deliverDigest(
+  deps: SweepDeps,
+  course: CourseForReminders,
+  reminderId: string,
+  open: OpenAssignment[],
+  now: Date,
+): Promise<'sent' | 'failed' | 'retry'> {
   const overdue = open.filter((a) => a.dueAt.getTime() <= now.getTime());
   const studentIds = [...new Set(overdue.map((a) => a.reviewerId))];
-  const students = await deps.db.student.findMany({ where: { id: { in: studentIds } }, select: { id: true, displayName: true, discordUserId: true, dmClosedAt: true, reminderMode: true } });
-  const essays = await deps.db.essay.findMany({ where: { id: { in: overdue.flatMap((a) => (a.essayId ? [a.essayId] : [])) } }, select: { id: true, title: true } });
+  const students = await deps.db.student.findMany({
+    where: { id: { in: studentIds } },
+    select: { id: true, displayName: true, discordUserId: true, dmClosedAt: true, reminderMode: true },
+  });
+  const essays = await deps.db.essay.findMany({
+    where: { id: { in: overdue.flatMap((a) => (a.essayId ? [a.essayId] : [])) } },
+    select: { id: true, title: true },
+  });
   const rounds = await deps.db.reviewRound.findMany({ where: { id: { in: [...new Set(overdue.map((a) => a.roundId))] } }, select: { id: true, name: true } });
   const name = new Map(students.map((s) => [s.id, s.displayName]));
   const title = new Map(essays.map((e) => [e.id, e.title]));

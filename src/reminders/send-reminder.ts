@@ -18,7 +18,8 @@ export async function sendReminder(
     : { status: 'failed', error: 'no longer owed' };
   await markOutcome(deps.db, reminder.id, outcome, now);
   if (outcome.status === 'sent') deps.metrics?.reminderSent(reminder.stage, outcome.via);
-  if (outcome.status !== 'sent') deps.log.warn({ courseId: course.id, reminderId: reminder.id, stage: reminder.stage, error: outcome.error }, 'reminder not delivered');
+  if (outcome.status !== 'sent')
+    deps.log.warn({ courseId: course.id, reminderId: reminder.id, stage: reminder.stage, error: outcome.error }, 'reminder not delivered');
   if (draft) deps.onReminder?.(draft, outcome);
   return outcome.status;
 }

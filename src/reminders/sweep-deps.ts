@@ -28,17 +28,33 @@ export interface SweepDeps {
 }
 
 /** Records the intent of one reminder or digest. False when its dedupeKey is already taken (sent, or being sent, elsewhere). */
-export async function recordIntent(deps: SweepDeps, data: {
-  courseId: string; assignmentId: string | null; studentId: string | null; dedupeKey: string; stage: string;
-  scheduledFor: Date; postponedUntil: Date | null; now: Date;
-}): Promise<string | null> {
+export async function recordIntent(
+  deps: SweepDeps,
+  data: {
+    courseId: string;
+    assignmentId: string | null;
+    studentId: string | null;
+    dedupeKey: string;
+    stage: string;
+    scheduledFor: Date;
+    postponedUntil: Date | null;
+    now: Date;
+  },
+): Promise<string | null> {
   try {
     return await deps.db.$transaction(async (tx) => {
       if (deps.fence) await deps.fence(tx);
       const row = await tx.reminder.create({
         data: {
-          courseId: data.courseId, assignmentId: data.assignmentId, studentId: data.studentId, dedupeKey: data.dedupeKey, stage: data.stage,
-          status: 'pending', scheduledFor: data.scheduledFor, postponedUntil: data.postponedUntil, createdAt: data.now,
+          courseId: data.courseId,
+          assignmentId: data.assignmentId,
+          studentId: data.studentId,
+          dedupeKey: data.dedupeKey,
+          stage: data.stage,
+          status: 'pending',
+          scheduledFor: data.scheduledFor,
+          postponedUntil: data.postponedUntil,
+          createdAt: data.now,
         },
         select: { id: true },
       });
@@ -51,13 +67,14 @@ export async function recordIntent(deps: SweepDeps, data: {
 }
 
 export type MarkOutcome =
-  | { status: 'sent'; via: string; messageId: string; threadId?: string }
-  | { status: 'failed'; error: string }
-  | { status: 'retry'; error: string };
+  { status: 'sent'; via: string; messageId: string; threadId?: string } | { status: 'failed'; error: string } | { status: 'retry'; error: string };
 
 export async function markOutcome(db: Db, reminderId: string, outcome: MarkOutcome, now: Date): Promise<void> {
-  const data = outcome.status === 'sent'
-    ? { status: 'sent', deliveredVia: outcome.via, discordMessageId: outcome.messageId, sentAt: now, lastError: null }
-    : outcome.status === 'failed' ? { status: 'failed', lastError: outcome.error.slice(0, 500) } : { lastError: outcome.error.slice(0, 500) };
+  const data =
+    outcome.status === 'sent'
+      ? { status: 'sent', deliveredVia: outcome.via, discordMessageId: outcome.messageId, sentAt: now, lastError: null }
+      : outcome.status === 'failed'
+        ? { status: 'failed', lastError: outcome.error.slice(0, 500) }
+        : { lastError: outcome.error.slice(0, 500) };
   await db.reminder.update({ where: { id: reminderId }, data });
 }

@@ -28,7 +28,9 @@ export async function auditReport(db: Db, input: { courseId: string; limit?: num
     db.auditEntry.findMany({ where: { courseId: input.courseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit }),
   ]);
   const targets = [...new Set(entries.map((e) => e.targetStudentId).filter((id): id is string => id !== null))];
-  const names = new Map((await db.student.findMany({ where: { id: { in: targets } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]));
+  const names = new Map(
+    (await db.student.findMany({ where: { id: { in: targets } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]),
+  );
   const lines = entries.map((e) => {
     const target = e.targetStudentId ? ` → ${quote(names.get(e.targetStudentId) ?? 'a removed student', 60)}` : '';
     const actor = e.actorUserId === ANONYMOUS_ACTOR ? 'a removed student' : `<@${e.actorUserId}>`;

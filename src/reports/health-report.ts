@@ -23,22 +23,26 @@ async function jobLines(db: Db, now: Date, courseId: string): Promise<string[]> 
   const scope = { OR: [{ courseId: null }, { courseId }] };
   const latest = await db.jobRun.groupBy({ by: ['jobName'], where: scope, _max: { startedAt: true }, orderBy: { jobName: 'asc' } });
   if (latest.length === 0) return ['• no job has run yet'];
-  return Promise.all(latest.map(async ({ jobName, _max }) => {
-    const run = await db.jobRun.findFirst({ where: { ...scope, jobName, startedAt: _max.startedAt! }, orderBy: { id: 'desc' } });
-    const failures = await db.jobRun.count({ where: { ...scope, jobName, outcome: 'failed', startedAt: { gte: new Date(now.getTime() - DAY_MS) } } });
-    if (!run) return `• ${jobName}: unknown`;
-    const took = run.finishedAt ? ` in ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s` : '';
-    const detail = run.outcome === 'failed' && run.error ? ` — ${quote(run.error)}` : run.summary ? ` — ${quote(run.summary)}` : '';
-    const mark = run.outcome === 'failed' ? '❌' : run.outcome === 'running' ? '⏳' : '✅';
-    return `• ${mark} **${quote(jobName, 60)}**: ${run.outcome} ${ts(run.startedAt)}${took}${detail}${failures ? ` · ${failures} failed run(s) in 24 h` : ''}`;
-  }));
+  return Promise.all(
+    latest.map(async ({ jobName, _max }) => {
+      const run = await db.jobRun.findFirst({ where: { ...scope, jobName, startedAt: _max.startedAt! }, orderBy: { id: 'desc' } });
+      const failures = await db.jobRun.count({ where: { ...scope, jobName, outcome: 'failed', startedAt: { gte: new Date(now.getTime() - DAY_MS) } } });
+      if (!run) return `• ${jobName}: unknown`;
+      const took = run.finishedAt ? ` in ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s` : '';
+      const detail = run.outcome === 'failed' && run.error ? ` — ${quote(run.error)}` : run.summary ? ` — ${quote(run.summary)}` : '';
+      const mark = run.outcome === 'failed' ? '❌' : run.outcome === 'running' ? '⏳' : '✅';
+      return `• ${mark} **${quote(jobName, 60)}**: ${run.outcome} ${ts(run.startedAt)}${took}${detail}${failures ? ` · ${failures} failed run(s) in 24 h` : ''}`;
+    }),
+  );
 }
 
 async function permissionLine(chat: ChatPort, label: string, channelId: string | null, kind: ChannelKind): Promise<string> {
   if (!channelId) return `• ${label}: not set`;
   try {
     const missing = await chat.missingPermissions(channelId, kind);
-    return missing.length ? `• ❌ ${label} <#${channelId}>: missing ${missing.map((m) => quote(m, 60)).join(', ')}` : `• ✅ ${label} <#${channelId}>: all permissions granted`;
+    return missing.length
+      ? `• ❌ ${label} <#${channelId}>: missing ${missing.map((m) => quote(m, 60)).join(', ')}`
+      : `• ✅ ${label} <#${channelId}>: all permissions granted`;
   } catch (error) {
     return `• ⚠️ ${label} <#${channelId}>: could not check (${quote(String((error as Error).message ?? error), 100)})`;
   }
@@ -48,7 +52,20 @@ export async function healthReport(deps: { db: Db; chat: ChatPort }, courseId: s
   const { db, chat } = deps;
   const course = await db.course.findUniqueOrThrow({
     where: { id: courseId },
-    select: { name: true, status: true, blogKind: true, flaggedReason: true, channelId: true, channelKind: true, staffChannelId: true, reminderThreadId: true, blogUrl: true, blogFailingSince: true, blogLastError: true, postCursor: true },
+    select: {
+      name: true,
+      status: true,
+      blogKind: true,
+      flaggedReason: true,
+      channelId: true,
+      channelKind: true,
+      staffChannelId: true,
+      reminderThreadId: true,
+      blogUrl: true,
+      blogFailingSince: true,
+      blogLastError: true,
+      postCursor: true,
+    },
   });
   const backlog = await outboxBacklog(db, courseId);
   const oldest = await db.outboxItem.findFirst({ where: { courseId, status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });

@@ -31,7 +31,15 @@ export async function participationReport(db: Db, query: ParticipationQuery): Pr
     }),
     db.assignment.findMany({
       where: { round: { courseId } },
-      select: { id: true, roundId: true, reviewerStudentId: true, essayId: true, status: true, completedAt: true, round: { select: { dueAt: true, status: true } } },
+      select: {
+        id: true,
+        roundId: true,
+        reviewerStudentId: true,
+        essayId: true,
+        status: true,
+        completedAt: true,
+        round: { select: { dueAt: true, status: true } },
+      },
     }),
     db.reminder.findMany({ where: { courseId, assignmentId: { not: null } }, select: { assignmentId: true, stage: true, status: true } }),
     db.reviewRound.findMany({ where: { courseId }, select: { id: true, mode: true, essayFilter: true } }),
@@ -51,7 +59,12 @@ export async function participationReport(db: Db, query: ParticipationQuery): Pr
     roundId: query.roundId ?? null,
     timeZone: course.timeZone,
     students: students.map((s) => ({ id: s.id, name: s.displayName })),
-    essays: essays.map((e): ParticipationEssay => ({ id: e.id, authorId: e.authorStudentId, publishedAt: e.publishedAt, roundIds: [...(roundIds.get(e.id) ?? [])] })),
+    essays: essays.map((e): ParticipationEssay => ({
+      id: e.id,
+      authorId: e.authorStudentId,
+      publishedAt: e.publishedAt,
+      roundIds: [...(roundIds.get(e.id) ?? [])],
+    })),
     comments: comments.map((c) => ({
       authorStudentId: c.authorStudentId,
       essayId: c.essayId,

@@ -38,7 +38,9 @@ export async function findRoundByName(db: Db, courseId: string, name: string): P
   const hit = rounds.find((r) => r.name.toLowerCase() === name.trim().toLowerCase());
   if (hit) return hit;
   const known = rounds.map((r) => `“${r.name}”`).join(', ');
-  throw new UserError(`round: no review round is called “${name}”. ${known ? `Rounds: ${known}.` : 'This course has no rounds yet (staff create one with /reviews assign).'} Leave round out for the whole course.`);
+  throw new UserError(
+    `round: no review round is called “${name}”. ${known ? `Rounds: ${known}.` : 'This course has no rounds yet (staff create one with /reviews assign).'} Leave round out for the whole course.`,
+  );
 }
 
 export function participationSummary(report: ParticipationReport): string {
@@ -53,7 +55,14 @@ export function participationSummary(report: ParticipationReport): string {
 }
 
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || 'course';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'course'
+  );
 }
 
 export async function participationOutput(db: Db, input: ParticipationOutputInput): Promise<ParticipationOutput> {
@@ -74,6 +83,14 @@ export async function participationOutput(db: Db, input: ParticipationOutputInpu
   }
   const chart = await participationChart(rows, toWeeklyPoints(report.weekly), { title, log: input.log });
   // An empty chart says nothing: say it in words instead.
-  if (!chart) return { report, title, pages: [`${heading}\nNo data yet: no reviews assigned and no essays or comments to chart. The chart fills in as students publish and reviews are assigned.`], files: [] };
+  if (!chart)
+    return {
+      report,
+      title,
+      pages: [
+        `${heading}\nNo data yet: no reviews assigned and no essays or comments to chart. The chart fills in as students publish and reviews are assigned.`,
+      ],
+      files: [],
+    };
   return { report, title, pages: [heading], files: [{ name: `${base}.png`, data: chart.png, description: chart.description }] };
 }

@@ -41,6 +41,10 @@ export async function processLines(db: Db, input: { courseId: string; now: Date 
     );
   }
   const holder = await db.jobLease.findUnique({ where: { name: `course:${input.courseId}` }, select: { owner: true, expiresAt: true } });
-  lines.push(holder && holder.expiresAt > input.now ? `This course is served by \`${clean(holder.owner)}\`.` : 'No process holds this course’s lease right now (taken at the next job run).');
+  lines.push(
+    holder && holder.expiresAt > input.now
+      ? `This course is served by \`${clean(holder.owner)}\`.`
+      : 'No process holds this course’s lease right now (taken at the next job run).',
+  );
   return lines;
 }

@@ -13,7 +13,9 @@ import { participationReport } from './load-participation.js';
 const safe = (s: string) => neutraliseMentions(escapeDiscordText(s.replace(/\s+/g, ' ').trim()));
 
 type AssignmentRow = {
-  status: string; essayId: string | null; slotKey: string;
+  status: string;
+  essayId: string | null;
+  slotKey: string;
   essay: { title: string; url: string; threadId: string | null; blogStatus: string } | null;
 };
 
@@ -27,10 +29,23 @@ const MARK = { done: '✅', 'done late': '☑️', overdue: '⚠️', pending: '
 
 export async function studentStatus(db: Db, input: { courseId: string; guildId: string; discordUserId: string; now: Date }): Promise<string[]> {
   const { now } = input;
-  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true, timeZone: true, minCommentWords: true, blogNameStyle: true } });
+  const course = await db.course.findUniqueOrThrow({
+    where: { id: input.courseId },
+    select: { name: true, timeZone: true, minCommentWords: true, blogNameStyle: true },
+  });
   const me = await db.student.findUnique({
     where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
-    select: { id: true, timeZone: true, blogUserId: true, blogUsername: true, displayName: true, blogNameStyle: true, pseudonym: true, pseudonymStatus: true, discordOnly: true },
+    select: {
+      id: true,
+      timeZone: true,
+      blogUserId: true,
+      blogUsername: true,
+      displayName: true,
+      blogNameStyle: true,
+      pseudonym: true,
+      pseudonymStatus: true,
+      discordOnly: true,
+    },
   });
   if (!me) throw new UserError(`You are not on the roster of ${course.name} yet. Ask the course staff to add you, then try /status again.`);
   const zone = me.timeZone ?? course.timeZone;
@@ -38,7 +53,10 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
     where: { courseId: input.courseId, status: 'active', assignments: { some: { reviewerStudentId: me.id } } },
     orderBy: { dueAt: 'asc' },
     select: {
-      name: true, dueAt: true, mode: true, minCommentWords: true,
+      name: true,
+      dueAt: true,
+      mode: true,
+      minCommentWords: true,
       assignments: {
         where: { reviewerStudentId: me.id, status: { not: 'cancelled' } },
         orderBy: { slotKey: 'asc' },
@@ -53,17 +71,20 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
     ...(me.blogUserId
       ? [`Your blog account${me.blogUsername ? ` **${safe(me.blogUsername)}**` : ''} is linked: your blog comments and essays count for you.`]
       : [
-        '⚠️ Your blog account is not linked yet, so comments you write **on the blog** cannot count for you until you link it (replies in the Discord threads already count). To link it:',
-        '1. Run `/link claim` with `blog_username:` set to your username on the class blog.',
-        '2. Log in to the blog and post the code it gives you as a comment on any post or page.',
-        '3. Within a few minutes the bot links your account and tells you by DM; /status then says it is linked.',
-      ]),
+          '⚠️ Your blog account is not linked yet, so comments you write **on the blog** cannot count for you until you link it (replies in the Discord threads already count). To link it:',
+          '1. Run `/link claim` with `blog_username:` set to your username on the class blog.',
+          '2. Log in to the blog and post the code it gives you as a comment on any post or page.',
+          '3. Within a few minutes the bot links your account and tells you by DM; /status then says it is linked.',
+        ]),
     ...describeNameChoice(me, course.blogNameStyle),
   ];
   if (rounds.length === 0) out.push('', 'You have no peer reviews assigned right now.');
   for (const r of rounds) {
     const unix = Math.floor(r.dueAt.getTime() / 1000);
-    out.push('', `**${safe(r.name)}** — due <t:${unix}:F> (<t:${unix}:R>) · ${formatInZone(r.dueAt, zone)} · each review: a comment of at least ${r.minCommentWords ?? course.minCommentWords} words`);
+    out.push(
+      '',
+      `**${safe(r.name)}** — due <t:${unix}:F> (<t:${unix}:R>) · ${formatInZone(r.dueAt, zone)} · each review: a comment of at least ${r.minCommentWords ?? course.minCommentWords} words`,
+    );
     const specific = r.assignments.filter((a) => a.essayId !== null);
     for (const a of specific) {
       const state = stateOf(a, r.dueAt, now);
@@ -71,7 +92,9 @@ export async function studentStatus(db: Db, input: { courseId: string; guildId: 
       const links = [
         e.threadId ? `[thread](https://discord.com/channels/${input.guildId}/${e.threadId})` : null,
         e.blogStatus === 'published' ? `[blog](${markdownLinkTarget(e.url)})` : null,
-      ].filter(Boolean).join(' · ');
+      ]
+        .filter(Boolean)
+        .join(' · ');
       out.push(`${MARK[state]} ${state} — “${safe(e.title)}”${links ? ` — ${links}` : ''}`);
     }
     const quota = r.assignments.filter((a) => a.essayId === null);

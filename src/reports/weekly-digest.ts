@@ -22,7 +22,7 @@ export interface DigestDeps {
 }
 
 export type WeeklyDigestOutcome =
-  | 'sent' | 'failed' | 'retry' | 'not_yet' | 'already_done' | 'in_progress' | 'interrupted' | 'no_staff_channel' | 'inactive' | 'taken';
+  'sent' | 'failed' | 'retry' | 'not_yet' | 'already_done' | 'in_progress' | 'interrupted' | 'no_staff_channel' | 'inactive' | 'taken';
 
 /** A send that started this long ago without an outcome was interrupted. */
 const INTERRUPTED_AFTER_MS = 10 * 60_000;
@@ -33,7 +33,7 @@ export const weeklyDigestKey = (courseId: string, week: string) => `${courseId}:
 export function digestMoment(now: Date, timeZone: string, weekday: number, hour: number): { week: string; at: Date } {
   const w = isoWeek(now, timeZone);
   const monday = new Date(w.mondayMs);
-  const offset = ((weekday + 6) % 7); // Monday 0 … Sunday 6
+  const offset = (weekday + 6) % 7; // Monday 0 … Sunday 6
   const at = zonedTimeToUtc({ y: monday.getUTCFullYear(), m: monday.getUTCMonth() + 1, d: monday.getUTCDate() + offset, h: hour, min: 0 }, timeZone);
   return { week: w.week, at };
 }
@@ -48,13 +48,17 @@ async function deliver(deps: DigestDeps, course: DigestCourse, reminderId: strin
     const chart = await participationChart(rows, toWeeklyPoints(report.weekly), { title, log: deps.log });
     const content = `**${quote(title, 200)}**\n${participationSummary(report)}\n-# Per-student numbers in the CSV (no e-mail addresses); the full report: /report participation`;
     const messageId = await deps.chat.sendChannelMessage(course.staffChannelId!, {
-      content, pingUserIds: [],
+      content,
+      pingUserIds: [],
       files: [
         ...(chart ? [{ name: `weekly-digest-${week}.png`, data: chart.png, description: chart.description }] : []), // no image of empty axes
         { name: `weekly-digest-${week}.csv`, data: await participationCsv(rows, { includeEmail: false }) },
       ],
     });
-    await deps.db.reminder.update({ where: { id: reminderId }, data: { status: 'sent', deliveredVia: 'staff_channel', discordMessageId: messageId, sentAt: now } });
+    await deps.db.reminder.update({
+      where: { id: reminderId },
+      data: { status: 'sent', deliveredVia: 'staff_channel', discordMessageId: messageId, sentAt: now },
+    });
     return 'sent';
   } catch (error) {
     // An error answer means Discord did not post it: retried by the next run. (Only a crash, which leaves no
@@ -105,12 +109,16 @@ export async function runWeeklyDigest(deps: DigestDeps, courseId: string, now: D
       // process sends it; clearing the error first makes a crash during the call read as "interrupted".
       const claimed = await deps.db.$transaction(async (tx) => {
         if (deps.fence) await deps.fence(tx);
-        return (await tx.reminder.updateMany({ where: { id: existing.id, status: 'pending', lastError: existing.lastError }, data: { lastError: null } })).count;
+        return (await tx.reminder.updateMany({ where: { id: existing.id, status: 'pending', lastError: existing.lastError }, data: { lastError: null } }))
+          .count;
       });
       return claimed === 1 ? deliver(deps, course, existing.id, week, now) : 'taken';
     }
     if (now.getTime() - existing.createdAt.getTime() < INTERRUPTED_AFTER_MS) return 'in_progress';
-    await deps.db.reminder.update({ where: { id: existing.id }, data: { status: 'failed', lastError: 'interrupted while sending; not re-sent so it cannot appear twice' } });
+    await deps.db.reminder.update({
+      where: { id: existing.id },
+      data: { status: 'failed', lastError: 'interrupted while sending; not re-sent so it cannot appear twice' },
+    });
     return 'interrupted';
   }
   if (now.getTime() < at.getTime()) return 'not_yet';

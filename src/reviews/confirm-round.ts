@@ -32,8 +32,16 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
       if (taken.count === 0) throw new AlreadyTaken();
       const round = await tx.reviewRound.create({
         data: {
-          courseId: plan.courseId, name: plan.name, dueAt: new Date(plan.dueAt), reviewsPerStudent: plan.k, mode: plan.mode,
-          essayFilter: JSON.stringify(plan.filter), minCommentWords: plan.minWords ?? null, seed: pendingId, createdByUserId: actor.userId, createdAt: now,
+          courseId: plan.courseId,
+          name: plan.name,
+          dueAt: new Date(plan.dueAt),
+          reviewsPerStudent: plan.k,
+          mode: plan.mode,
+          essayFilter: JSON.stringify(plan.filter),
+          minCommentWords: plan.minWords ?? null,
+          seed: pendingId,
+          createdByUserId: actor.userId,
+          createdAt: now,
         },
         select: { id: true },
       });
@@ -42,13 +50,20 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
       });
       // Recorded with the round: each student is told once, whoever presses Confirm again and whenever the bot restarts.
       await recordRoundNotices(tx, { courseId: plan.courseId, roundId: round.id, reviewerIds: plan.slots.map((s) => s.reviewerId), now });
-      await recordAudit(tx, { courseId: plan.courseId, guildId: actor.guildId, actorUserId: actor.userId, action: 'reviews.assign', details: { round: plan.name, assignments: plan.slots.length } });
+      await recordAudit(tx, {
+        courseId: plan.courseId,
+        guildId: actor.guildId,
+        actorUserId: actor.userId,
+        action: 'reviews.assign',
+        details: { round: plan.name, assignments: plan.slots.length },
+      });
       return { roundId: round.id, courseId: plan.courseId, name: plan.name, assignments: plan.slots.length, created: true };
     });
   } catch (error) {
     if (error instanceof AlreadyTaken) return alreadyDone(db, pendingId);
     if (isUniqueViolation(error)) throw new UserError(`A round named "${plan.name}" was created meanwhile; run /reviews assign with another name.`);
-    if (isForeignKeyViolation(error)) throw new UserError('The roster or the essays changed since the preview (someone was removed). Run /reviews assign again; nothing was saved.');
+    if (isForeignKeyViolation(error))
+      throw new UserError('The roster or the essays changed since the preview (someone was removed). Run /reviews assign again; nothing was saved.');
     throw error;
   }
 }
@@ -56,7 +71,10 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
 class AlreadyTaken extends Error {}
 
 async function alreadyDone(db: Db, pendingId: string): Promise<ConfirmOutcome> {
-  const round = await db.reviewRound.findFirst({ where: { seed: pendingId }, select: { id: true, courseId: true, name: true, _count: { select: { assignments: true } } } });
+  const round = await db.reviewRound.findFirst({
+    where: { seed: pendingId },
+    select: { id: true, courseId: true, name: true, _count: { select: { assignments: true } } },
+  });
   if (round) return { roundId: round.id, courseId: round.courseId, name: round.name, assignments: round._count.assignments, created: false };
   throw new UserError('This preview was cancelled or has expired. Run /reviews assign again.');
 }

@@ -16,7 +16,9 @@ export async function assignLateEssays(db: Db, courseId: string, now: Date, know
   let reviewers: string[] | null = null;
   for (const round of rounds) {
     // Cheap test first: most sweeps find no essay recorded after the round that it does not cover yet.
-    const fresh = await db.essay.count({ where: { courseId, blogStatus: 'published', createdAt: { gt: round.createdAt }, assignments: { none: { roundId: round.id } } } });
+    const fresh = await db.essay.count({
+      where: { courseId, blogStatus: 'published', createdAt: { gt: round.createdAt }, assignments: { none: { roundId: round.id } } },
+    });
     if (fresh === 0) continue;
     reviewers ??= (await db.student.findMany({ where: { courseId }, select: { id: true } })).map((s) => s.id);
     const essays = await essaysForFilter(db, courseId, parseEssayFilter(round.essayFilter));

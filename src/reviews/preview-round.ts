@@ -40,7 +40,10 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   const name = input.name.trim();
   if (!name || name.length > 100) throw new UserError('name: the round name must be 1-100 characters, e.g. Week 8.');
   const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true, minCommentWords: true } });
-  if (input.dueAt.getTime() <= input.now.getTime()) throw new UserError(`due: ${formatDateInZone(input.dueAt, course.timeZone, 'f')} is in the past: give a future date and time (YYYY-MM-DD HH:MM in ${course.timeZone}).`);
+  if (input.dueAt.getTime() <= input.now.getTime())
+    throw new UserError(
+      `due: ${formatDateInZone(input.dueAt, course.timeZone, 'f')} is in the past: give a future date and time (YYYY-MM-DD HH:MM in ${course.timeZone}).`,
+    );
   if (await db.reviewRound.findUnique({ where: { courseId_name: { courseId: input.courseId, name } }, select: { id: true } })) {
     throw new UserError(`name: a round named "${name}" already exists in this course; choose another name (/reviews list shows the rounds).`);
   }
@@ -53,7 +56,8 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   const unlinked = matching.filter((e) => !e.authorStudentId || !onRoster.has(e.authorStudentId));
   const essays = input.excludeUnlinked ? matching.filter((e) => !unlinked.includes(e)) : matching;
   const blocking = input.excludeUnlinked ? [] : unlinked.slice(0, 5).map(blockingLine);
-  if (blocking.length && unlinked.length > 5) blocking.push(`…and ${unlinked.length - 5} more essay(s) whose author is not linked (see /report participation).`);
+  if (blocking.length && unlinked.length > 5)
+    blocking.push(`…and ${unlinked.length - 5} more essay(s) whose author is not linked (see /report participation).`);
   const previous = await db.assignment.findMany({
     where: { round: { courseId: input.courseId, status: { not: 'cancelled' } }, essayId: { not: null } },
     select: { reviewerStudentId: true, essay: { select: { authorStudentId: true } } },
@@ -73,11 +77,19 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
       names,
     });
   } catch (error) {
-    if (error instanceof AssignmentInfeasible) throw new UserError(`${error.message} (${essays.length} essay(s) match the filter, ${students.length} student(s) on the roster.)`);
+    if (error instanceof AssignmentInfeasible)
+      throw new UserError(`${error.message} (${essays.length} essay(s) match the filter, ${students.length} student(s) on the roster.)`);
     throw error;
   }
   const plan: RoundPlan = {
-    courseId: input.courseId, name, dueAt: input.dueAt.toISOString(), k: input.k, mode: input.mode, filter: input.filter, seed, minWords: input.minWords ?? null,
+    courseId: input.courseId,
+    name,
+    dueAt: input.dueAt.toISOString(),
+    k: input.k,
+    mode: input.mode,
+    filter: input.filter,
+    seed,
+    minWords: input.minWords ?? null,
     slots: result.assignments.flatMap((a): RoundPlan['slots'] =>
       a.essayId !== null
         ? [{ reviewerId: a.reviewerId, essayId: a.essayId, slotKey: a.essayId }]
@@ -86,7 +98,17 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   };
   const expiresAt = new Date(input.now.getTime() + PREVIEW_TTL_MS);
   const titles = Object.fromEntries(essays.map((e) => [e.id, e.title]));
-  const text = renderPreview({ plan, result, names, titles, timeZone: course.timeZone, courseMinWords: course.minCommentWords, essayCount: essays.length, blocking, excluded: input.excludeUnlinked ? unlinked.length : 0 });
+  const text = renderPreview({
+    plan,
+    result,
+    names,
+    titles,
+    timeZone: course.timeZone,
+    courseMinWords: course.minCommentWords,
+    essayCount: essays.length,
+    blocking,
+    excluded: input.excludeUnlinked ? unlinked.length : 0,
+  });
   // A blocked preview saves nothing, so no button press (or forged one) can apply it.
   if (blocking.length > 0) return { confirmable: false, pendingId, expiresAt, result, text };
   await db.pendingConfirmation.create({

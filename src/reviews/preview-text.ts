@@ -9,7 +9,12 @@ const LIMIT = 1_900;
 function histogram(values: number[]): string {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([v, n]) => `${v} for ${n}`).join(', ') || 'none';
+  return (
+    [...counts.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([v, n]) => `${v} for ${n}`)
+      .join(', ') || 'none'
+  );
 }
 
 export function renderPreview(input: {

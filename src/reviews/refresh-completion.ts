@@ -25,7 +25,10 @@ export async function refreshCompletion(
   if (pending.length === 0) return { done: 0, doneLate: 0 };
   const comments = await db.comment.findMany({
     where: {
-      courseId, deletedAt: null, wordCount: { gte: lowest }, writtenAt: { lte: now },
+      courseId,
+      deletedAt: null,
+      wordCount: { gte: lowest },
+      writtenAt: { lte: now },
       authorStudentId: { in: [...new Set(pending.map((p) => p.reviewerStudentId))] },
     },
     select: { id: true, authorStudentId: true, essayId: true, wordCount: true, writtenAt: true },

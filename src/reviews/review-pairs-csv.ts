@@ -15,14 +15,16 @@ export function localDateTime(date: Date, timeZone: string): string {
 export async function reviewPairsCsv(pairs: readonly ReviewPair[], input: { timeZone: string; discordNames: ReadonlyMap<string, string> }): Promise<Buffer> {
   const { stringify } = await import('csv-stringify/sync');
   const header = ['Reviewer', 'Reviewer Discord name', 'Essay title', 'Essay author', 'Essay URL', `Due (${input.timeZone})`, 'Done'];
-  const records = pairs.map((p) => [
-    p.reviewerName,
-    p.reviewerDiscordUserId ? (input.discordNames.get(p.reviewerDiscordUserId) ?? '') : '',
-    p.essay?.title ?? 'any peer essay',
-    p.essay?.authorName ?? '',
-    p.essay?.url ?? '',
-    localDateTime(p.dueAt, input.timeZone),
-    p.done ? 'yes' : 'no',
-  ].map(csvSafeCell));
+  const records = pairs.map((p) =>
+    [
+      p.reviewerName,
+      p.reviewerDiscordUserId ? (input.discordNames.get(p.reviewerDiscordUserId) ?? '') : '',
+      p.essay?.title ?? 'any peer essay',
+      p.essay?.authorName ?? '',
+      p.essay?.url ?? '',
+      localDateTime(p.dueAt, input.timeZone),
+      p.done ? 'yes' : 'no',
+    ].map(csvSafeCell),
+  );
   return Buffer.from(stringify([header, ...records], { bom: true, record_delimiter: 'windows' }), 'utf8');
 }

@@ -30,16 +30,25 @@ export function pageLines(lines: string[], maxChars = PAGE_BODY_CHARS): string[]
   return pages;
 }
 
-export function renderPairsPage(input: { roundName: string; dueAt: Date | null; timeZone: string; pairs: ReviewPair[]; page: number; ownOnly: boolean }): string {
+export function renderPairsPage(input: {
+  roundName: string;
+  dueAt: Date | null;
+  timeZone: string;
+  pairs: ReviewPair[];
+  page: number;
+  ownOnly: boolean;
+}): string {
   const pages = pageLines(input.pairs.map(pairLine));
   if (input.page > pages.length) throw new UserError(`page: round “${input.roundName}” has ${pages.length} page(s); choose page 1 to ${pages.length}.`);
   const done = input.pairs.filter((p) => p.done).length;
   const due = input.dueAt ? ` — due ${formatDateInZone(input.dueAt, input.timeZone, 'f')}` : '';
   const heading = `**${escapeDiscordText(input.roundName)}**${due} — ${input.ownOnly ? 'your reviews' : 'who reviews whom'}: ${done}/${input.pairs.length} done`;
-  const body = input.pairs.length === 0 ? (input.ownOnly ? 'You have no review in this round.' : 'No reviews in this round.') : pages[input.page - 1]!.join('\n');
+  const body =
+    input.pairs.length === 0 ? (input.ownOnly ? 'You have no review in this round.' : 'No reviews in this round.') : pages[input.page - 1]!.join('\n');
 
-  const footer = pages.length > 1
-    ? `Page ${input.page} of ${pages.length}.${input.page < pages.length ? ` Next: /reviews list round:${input.roundName} page:${input.page + 1}` : ''} — format:csv gives the whole list as a file.`
-    : '';
+  const footer =
+    pages.length > 1
+      ? `Page ${input.page} of ${pages.length}.${input.page < pages.length ? ` Next: /reviews list round:${input.roundName} page:${input.page + 1}` : ''} — format:csv gives the whole list as a file.`
+      : '';
   return [heading, body, footer].filter(Boolean).join('\n').slice(0, 2_000);
 }

@@ -9,7 +9,10 @@ import { quotaSlotKey, quotaSlotNumber } from './round-plan.js';
 type Actor = { userId: string; guildId: string };
 
 async function roundByName(db: Db, courseId: string, name: string) {
-  const round = await db.reviewRound.findUnique({ where: { courseId_name: { courseId, name: name.trim() } }, select: { id: true, name: true, status: true, mode: true } });
+  const round = await db.reviewRound.findUnique({
+    where: { courseId_name: { courseId, name: name.trim() } },
+    select: { id: true, name: true, status: true, mode: true },
+  });
   if (!round) throw new UserError(`round: there is no round named "${name}" in this course; /reviews list shows the rounds' names.`);
   return round;
 }
@@ -26,20 +29,33 @@ export interface RoundSummary {
 }
 
 export async function listRounds(db: Db, courseId: string): Promise<RoundSummary[]> {
-  const rounds = await db.reviewRound.findMany({ where: { courseId }, orderBy: { dueAt: 'asc' }, select: { id: true, name: true, dueAt: true, status: true, mode: true, reviewsPerStudent: true } });
+  const rounds = await db.reviewRound.findMany({
+    where: { courseId },
+    orderBy: { dueAt: 'asc' },
+    select: { id: true, name: true, dueAt: true, status: true, mode: true, reviewsPerStudent: true },
+  });
   const counts = await db.assignment.groupBy({ by: ['roundId', 'status'], where: { roundId: { in: rounds.map((r) => r.id) } }, _count: { _all: true } });
   const count = (roundId: string, status?: string) =>
     counts.filter((c) => c.roundId === roundId && (status ? c.status === status : c.status !== 'cancelled')).reduce((n, c) => n + c._count._all, 0);
   return rounds.map((r) => ({
-    name: r.name, dueAt: r.dueAt, status: r.status, mode: r.mode, reviewsPerStudent: r.reviewsPerStudent,
-    total: count(r.id), done: count(r.id, 'done'), doneLate: count(r.id, 'done_late'),
+    name: r.name,
+    dueAt: r.dueAt,
+    status: r.status,
+    mode: r.mode,
+    reviewsPerStudent: r.reviewsPerStudent,
+    total: count(r.id),
+    done: count(r.id, 'done'),
+    doneLate: count(r.id, 'done_late'),
   }));
 }
 
 export function renderRounds(rounds: RoundSummary[], timeZone: string): string {
   if (rounds.length === 0) return 'No review rounds yet. Staff create one with /reviews assign.';
   return rounds
-    .map((r) => `• **${r.name}** (${r.mode}, ${r.reviewsPerStudent} per student) — due ${formatDateInZone(r.dueAt, timeZone, 'f')} — ${r.status === 'cancelled' ? 'cancelled' : `${r.done + r.doneLate}/${r.total} done${r.doneLate ? ` (${r.doneLate} late)` : ''}`}`)
+    .map(
+      (r) =>
+        `• **${r.name}** (${r.mode}, ${r.reviewsPerStudent} per student) — due ${formatDateInZone(r.dueAt, timeZone, 'f')} — ${r.status === 'cancelled' ? 'cancelled' : `${r.done + r.doneLate}/${r.total} done${r.doneLate ? ` (${r.doneLate} late)` : ''}`}`,
+    )
     .join('\n')
     .slice(0, 2_000);
 }
@@ -50,7 +66,13 @@ export async function cancelRound(db: Db, input: { courseId: string; name: strin
   return db.$transaction(async (tx) => {
     await tx.reviewRound.update({ where: { id: round.id }, data: { status: 'cancelled' } });
     const changed = await tx.assignment.updateMany({ where: { roundId: round.id, status: 'pending' }, data: { status: 'cancelled' } });
-    await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'reviews.cancel', details: { round: round.name, assignments: changed.count } });
+    await recordAudit(tx, {
+      courseId: input.courseId,
+      guildId: input.actor.guildId,
+      actorUserId: input.actor.userId,
+      action: 'reviews.cancel',
+      details: { round: round.name, assignments: changed.count },
+    });
     return { cancelledAssignments: changed.count };
   });
 }
@@ -96,6 +118,13 @@ export async function swapReviewer(
       kept.push(`the new reviewer already reviews “${a.essay?.title ?? slotKey}”`);
     }
   }
-  await recordAudit(db, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'reviews.swap', targetStudentId: input.fromStudentId, details: { round: round.name, to: input.toStudentId, moved } });
+  await recordAudit(db, {
+    courseId: input.courseId,
+    guildId: input.actor.guildId,
+    actorUserId: input.actor.userId,
+    action: 'reviews.swap',
+    targetStudentId: input.fromStudentId,
+    details: { round: round.name, to: input.toStudentId, moved },
+  });
   return { moved, kept };
 }

@@ -26,13 +26,28 @@ export async function essaysForFilter(db: Db, courseId: string, filter: EssayFil
     where: {
       courseId,
       blogStatus: 'published',
-      publishedAt: { ...(filter.publishedFrom ? { gte: new Date(filter.publishedFrom) } : {}), ...(filter.publishedTo ? { lte: new Date(filter.publishedTo) } : {}) },
+      publishedAt: {
+        ...(filter.publishedFrom ? { gte: new Date(filter.publishedFrom) } : {}),
+        ...(filter.publishedTo ? { lte: new Date(filter.publishedTo) } : {}),
+      },
     },
-    select: { id: true, title: true, authorStudentId: true, authorName: true, authorBlogUserId: true, createdAt: true, publishedAt: true, categories: true, tags: true },
+    select: {
+      id: true,
+      title: true,
+      authorStudentId: true,
+      authorName: true,
+      authorBlogUserId: true,
+      createdAt: true,
+      publishedAt: true,
+      categories: true,
+      tags: true,
+    },
     orderBy: { publishedAt: 'asc' },
   });
-  return rows
-    // Staff posts (announcements) are never essays, whatever the filter.
-    .filter((r) => essayMatchesFilter(r, filter) && !isStaffPost({ authorBlogUserId: r.authorBlogUserId, categories: storedNames(r.categories) }, rule))
-    .map(({ id, title, authorStudentId, authorName, createdAt }) => ({ id, title, authorStudentId, authorName, createdAt }));
+  return (
+    rows
+      // Staff posts (announcements) are never essays, whatever the filter.
+      .filter((r) => essayMatchesFilter(r, filter) && !isStaffPost({ authorBlogUserId: r.authorBlogUserId, categories: storedNames(r.categories) }, rule))
+      .map(({ id, title, authorStudentId, authorName, createdAt }) => ({ id, title, authorStudentId, authorName, createdAt }))
+  );
 }

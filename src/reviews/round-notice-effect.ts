@@ -23,7 +23,12 @@ export const roundNotice = defineEffect({
   async run(ctx, { roundId, studentId }) {
     const round = await ctx.db.reviewRound.findUnique({
       where: { id: roundId },
-      select: { name: true, dueAt: true, status: true, course: { select: { name: true, guildId: true, channelId: true, timeZone: true, minCommentWords: true } } },
+      select: {
+        name: true,
+        dueAt: true,
+        status: true,
+        course: { select: { name: true, guildId: true, channelId: true, timeZone: true, minCommentWords: true } },
+      },
     });
     const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { discordUserId: true, timeZone: true } });
     if (!round || round.status === 'cancelled' || !student) return { result: { skipped: 'round_or_student_gone' } };
@@ -34,11 +39,29 @@ export const roundNotice = defineEffect({
       select: { essay: { select: { title: true, url: true, threadId: true, authorName: true, author: { select: { displayName: true } } } } },
     });
     if (owed.length === 0) return { result: { skipped: 'nothing_owed' } };
-    const essays = owed.flatMap((a) => (a.essay ? [{ title: a.essay.title, url: a.essay.url, threadId: a.essay.threadId, authorName: a.essay.author?.displayName ?? a.essay.authorName ?? 'a classmate' }] : []));
+    const essays = owed.flatMap((a) =>
+      a.essay
+        ? [
+            {
+              title: a.essay.title,
+              url: a.essay.url,
+              threadId: a.essay.threadId,
+              authorName: a.essay.author?.displayName ?? a.essay.authorName ?? 'a classmate',
+            },
+          ]
+        : [],
+    );
     const c = round.course;
     const text = roundNoticeText({
-      courseName: c.name, roundName: round.name, guildId: c.guildId, essayChannelId: c.channelId, dueAt: round.dueAt,
-      timeZone: student.timeZone ?? c.timeZone, minWords: c.minCommentWords, essays, quota: owed.length,
+      courseName: c.name,
+      roundName: round.name,
+      guildId: c.guildId,
+      essayChannelId: c.channelId,
+      dueAt: round.dueAt,
+      timeZone: student.timeZone ?? c.timeZone,
+      minWords: c.minCommentWords,
+      essays,
+      quota: owed.length,
     });
     try {
       return { result: { messageId: await ctx.chat.sendDirectMessage(student.discordUserId, text, { nonce: nonceFor(roundId, studentId) }) } };

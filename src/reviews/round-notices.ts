@@ -9,7 +9,17 @@ import { ROUND_NOTICE_KIND, roundNoticeKey } from './round-notice-effect.js';
 
 export async function recordRoundNotices(tx: Tx, input: { courseId: string; roundId: string; reviewerIds: string[]; now: Date }): Promise<void> {
   for (const studentId of new Set(input.reviewerIds)) {
-    await enqueueEffect(tx, { courseId: input.courseId, kind: ROUND_NOTICE_KIND, dedupeKey: roundNoticeKey(input.roundId, studentId), orderKey: `student:${studentId}`, payload: { roundId: input.roundId, studentId } }, input.now);
+    await enqueueEffect(
+      tx,
+      {
+        courseId: input.courseId,
+        kind: ROUND_NOTICE_KIND,
+        dedupeKey: roundNoticeKey(input.roundId, studentId),
+        orderKey: `student:${studentId}`,
+        payload: { roundId: input.roundId, studentId },
+      },
+      input.now,
+    );
   }
 }
 
@@ -33,7 +43,10 @@ export async function sendRoundNotices(ctx: SyncContext, input: { courseId: stri
 }
 
 export async function summarizeRoundNotices(db: Db, roundId: string): Promise<NoticeSummary> {
-  const rows = await db.outboxItem.findMany({ where: { dedupeKey: { startsWith: roundNoticeKey(roundId, '') } }, select: { dedupeKey: true, status: true, result: true } });
+  const rows = await db.outboxItem.findMany({
+    where: { dedupeKey: { startsWith: roundNoticeKey(roundId, '') } },
+    select: { dedupeKey: true, status: true, result: true },
+  });
   const ids = rows.map((r) => r.dedupeKey.slice(roundNoticeKey(roundId, '').length));
   const names = new Map((await db.student.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]));
   const summary: NoticeSummary = { told: 0, dmClosed: [], noDiscord: [], refused: [], waiting: 0 };
@@ -53,8 +66,12 @@ export async function summarizeRoundNotices(db: Db, roundId: string): Promise<No
 /** Lines for the confirm reply; every student who was not told is named, with what staff can do. */
 export function renderNoticeSummary(s: NoticeSummary): string {
   const lines = [`Told by DM which essays they review and by when: ${s.told} student(s).`];
-  if (s.dmClosed.length) lines.push(`⚠️ DMs closed, not told: ${s.dmClosed.join(', ')}. Tell them another way; their reminders go to the course's reminder thread and /status lists their reviews.`);
-  if (s.noDiscord.length) lines.push(`⚠️ No Discord account on the roster, not told: ${s.noDiscord.join(', ')}. Add it with /roster add (user:) so they get reminders.`);
+  if (s.dmClosed.length)
+    lines.push(
+      `⚠️ DMs closed, not told: ${s.dmClosed.join(', ')}. Tell them another way; their reminders go to the course's reminder thread and /status lists their reviews.`,
+    );
+  if (s.noDiscord.length)
+    lines.push(`⚠️ No Discord account on the roster, not told: ${s.noDiscord.join(', ')}. Add it with /roster add (user:) so they get reminders.`);
   if (s.refused.length) lines.push(`⚠️ Discord refused the DM to: ${s.refused.join(', ')}.`);
   if (s.waiting) lines.push(`${s.waiting} notice(s) wait for Discord and are sent automatically (once each).`);
   return lines.join('\n');

@@ -14,12 +14,20 @@ export interface ReviewPair {
 
 /** The round's live pairs (cancelled ones left out), by reviewer then essay, so pages stay stable between calls. */
 export async function loadReviewPairs(db: Db, input: { courseId: string; roundName: string; onlyReviewerDiscordId?: string }): Promise<ReviewPair[]> {
-  const round = await db.reviewRound.findUnique({ where: { courseId_name: { courseId: input.courseId, name: input.roundName.trim() } }, select: { id: true, name: true, dueAt: true } });
+  const round = await db.reviewRound.findUnique({
+    where: { courseId_name: { courseId: input.courseId, name: input.roundName.trim() } },
+    select: { id: true, name: true, dueAt: true },
+  });
   if (!round) throw new UserError(`round: there is no round named “${input.roundName}” in this course. /reviews list (without round) shows the rounds' names.`);
   const rows = await db.assignment.findMany({
-    where: { roundId: round.id, status: { not: 'cancelled' }, ...(input.onlyReviewerDiscordId ? { reviewer: { discordUserId: input.onlyReviewerDiscordId } } : {}) },
+    where: {
+      roundId: round.id,
+      status: { not: 'cancelled' },
+      ...(input.onlyReviewerDiscordId ? { reviewer: { discordUserId: input.onlyReviewerDiscordId } } : {}),
+    },
     select: {
-      slotKey: true, status: true,
+      slotKey: true,
+      status: true,
       reviewer: { select: { displayName: true, discordUserId: true } },
       essay: { select: { title: true, url: true, authorName: true, author: { select: { displayName: true } } } },
     },
@@ -33,6 +41,11 @@ export async function loadReviewPairs(db: Db, input: { courseId: string; roundNa
     done: a.status === 'done' || a.status === 'done_late',
     sortKey: a.slotKey,
   }));
-  pairs.sort((a, b) => a.reviewerName.localeCompare(b.reviewerName) || (a.essay?.title ?? a.sortKey).localeCompare(b.essay?.title ?? b.sortKey) || a.sortKey.localeCompare(b.sortKey));
+  pairs.sort(
+    (a, b) =>
+      a.reviewerName.localeCompare(b.reviewerName) ||
+      (a.essay?.title ?? a.sortKey).localeCompare(b.essay?.title ?? b.sortKey) ||
+      a.sortKey.localeCompare(b.sortKey),
+  );
   return pairs.map(({ sortKey: _sortKey, ...pair }) => pair);
 }

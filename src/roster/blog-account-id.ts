@@ -6,7 +6,8 @@ import { UserError } from '../shared/user-error.js';
 export async function blogAccountId(ctx: SyncContext, courseId: string, blogUsername: string, givenId: string | null): Promise<string> {
   const blog = await ctx.blogFor(courseId);
   if (givenId) {
-    if (!/^\d+$/.test(givenId.trim())) throw new UserError(`blog_user_id must be the account's number (WordPress: Users → edit the user, the user_id= in the address), not "${givenId}".`);
+    if (!/^\d+$/.test(givenId.trim()))
+      throw new UserError(`blog_user_id must be the account's number (WordPress: Users → edit the user, the user_id= in the address), not "${givenId}".`);
     const byId = await blog.findUser({ id: givenId.trim() });
     if (byId?.username && byId.username.toLowerCase() !== blogUsername.toLowerCase()) {
       throw new UserError(`Blog user ${givenId.trim()} is ${byId.username}, not ${blogUsername}: check blog_username and blog_user_id.`);

@@ -15,6 +15,9 @@ export async function confirmPendingClaims(ctx: SyncContext, courseId: string): 
   const blog = await ctx.blogFor(courseId);
   const { canModerate } = await blog.verify();
   // A minute of slack: the blog's clock and the bot's may differ a little.
-  const comments = await blog.listComments({ since: new Date(oldest.createdAt.getTime() - 60_000), statuses: canModerate ? ['approved', 'hold'] : ['approved'] });
+  const comments = await blog.listComments({
+    since: new Date(oldest.createdAt.getTime() - 60_000),
+    statuses: canModerate ? ['approved', 'hold'] : ['approved'],
+  });
   return confirmLinkClaims(ctx.db, { courseId, comments, now });
 }

@@ -17,7 +17,8 @@ export async function creditBlogAccount(db: Db, input: { courseId: string; stude
   });
   const essayIds = essays.map((e) => e.id);
   const comments = await db.$transaction(async (tx) => {
-    if (essayIds.length) await tx.essay.updateMany({ where: { id: { in: essayIds }, authorStudentId: null }, data: { authorStudentId: input.studentId, authorName: null } });
+    if (essayIds.length)
+      await tx.essay.updateMany({ where: { id: { in: essayIds }, authorStudentId: null }, data: { authorStudentId: input.studentId, authorName: null } });
     const updated = await tx.comment.updateMany({
       where: { courseId: input.courseId, authorBlogUserId: input.blogUserId, authorStudentId: null },
       data: { authorStudentId: input.studentId, authorName: null },

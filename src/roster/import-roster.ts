@@ -20,8 +20,7 @@ export interface RosterLineReport {
 }
 
 export type ImportResult =
-  | { ok: true; lines: RosterLineReport[]; created: number; updated: number; unchanged: number }
-  | { ok: false; errors: { line: number; message: string }[] };
+  { ok: true; lines: RosterLineReport[]; created: number; updated: number; unchanged: number } | { ok: false; errors: { line: number; message: string }[] };
 
 export interface ImportRosterInput {
   courseId: string;
@@ -44,7 +43,11 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
     let id = row.discordUserId;
     if (!id && row.discordUsername) {
       id = (await input.resolveDiscordUsername?.(row.discordUsername)) ?? null;
-      if (!id) notes.set(row.line, `Discord user "${row.discordUsername}" is not a member of this server, so this student has no Discord account yet. Put their exact username (not the display name) or their Discord user id (right-click them → Copy User ID) in the discord column and run /roster import again; the other lines stay as they are.`);
+      if (!id)
+        notes.set(
+          row.line,
+          `Discord user "${row.discordUsername}" is not a member of this server, so this student has no Discord account yet. Put their exact username (not the display name) or their Discord user id (right-click them → Copy User ID) in the discord column and run /roster import again; the other lines stay as they are.`,
+        );
     }
     discordIds.set(row.line, id);
   }
@@ -61,20 +64,33 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
     for (const row of parsed.rows) {
       const current = byEmail.get(row.email);
       // Staff vouch for every e-mail on their roster: verified (what lets the blog's own account e-mail link, see link-by-verified-email.ts).
-      const data = { displayName: row.name, emailVerified: true, blogUsername: row.blogUsername ?? current?.blogUsername ?? null, discordUserId: discordIds.get(row.line) ?? current?.discordUserId ?? null };
+      const data = {
+        displayName: row.name,
+        emailVerified: true,
+        blogUsername: row.blogUsername ?? current?.blogUsername ?? null,
+        discordUserId: discordIds.get(row.line) ?? current?.discordUserId ?? null,
+      };
       const note = notes.get(row.line);
       const report = (action: LineAction): RosterLineReport => ({ line: row.line, action, email: row.email, ...(note ? { note } : {}) });
       if (!current) {
         await tx.student.create({ data: { courseId: input.courseId, email: row.email, ...data } });
         lines.push(report('created'));
-      } else if (!current.emailVerified || current.displayName !== data.displayName || current.blogUsername !== data.blogUsername || current.discordUserId !== data.discordUserId) {
+      } else if (
+        !current.emailVerified ||
+        current.displayName !== data.displayName ||
+        current.blogUsername !== data.blogUsername ||
+        current.discordUserId !== data.discordUserId
+      ) {
         await tx.student.update({ where: { id: current.id }, data });
         lines.push(report('updated'));
       } else lines.push(report('unchanged'));
     }
     const count = (a: LineAction) => lines.filter((l) => l.action === a).length;
     await recordAudit(tx, {
-      courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'roster.import',
+      courseId: input.courseId,
+      guildId: input.actor.guildId,
+      actorUserId: input.actor.userId,
+      action: 'roster.import',
       details: { created: count('created'), updated: count('updated'), unchanged: count('unchanged') },
     });
   });
@@ -95,14 +111,19 @@ function clashes(rows: RosterRow[], discordIds: Map<number, string | null>, exis
     const discordId = discordIds.get(row.line);
     if (discordId) {
       const other = byDiscord.get(discordId);
-      if (other && other.email !== row.email) errors.push({ line: row.line, message: `Discord user ${discordId} already belongs to ${other.displayName} (${other.email ?? 'no email'}) on the roster.` });
+      if (other && other.email !== row.email)
+        errors.push({
+          line: row.line,
+          message: `Discord user ${discordId} already belongs to ${other.displayName} (${other.email ?? 'no email'}) on the roster.`,
+        });
       const first = seenDiscord.get(discordId);
       if (first !== undefined) errors.push({ line: row.line, message: `Discord user ${discordId} is also on line ${first}.` });
       else seenDiscord.set(discordId, row.line);
     }
     if (row.blogUsername) {
       const other = byBlog.get(row.blogUsername.toLowerCase());
-      if (other && other.email !== row.email) errors.push({ line: row.line, message: `Blog username ${row.blogUsername} already belongs to ${other.displayName} on the roster.` });
+      if (other && other.email !== row.email)
+        errors.push({ line: row.line, message: `Blog username ${row.blogUsername} already belongs to ${other.displayName} on the roster.` });
     }
   }
   return errors;

@@ -25,10 +25,16 @@ export async function linkByVerifiedEmail(
   if (registered.length === 0) return [];
   // Only e-mails staff vouched for, on students without a blog account, can link: skip the lookups otherwise.
   if ((await db.student.count({ where: { courseId, emailVerified: true, blogUserId: null, email: { not: null } } })) === 0) return [];
-  const seen = new Set((await db.comment.findMany({ where: { courseId, blogCommentId: { in: registered.map((c) => c.blogCommentId) } }, select: { blogCommentId: true } })).map((c) => c.blogCommentId));
+  const seen = new Set(
+    (await db.comment.findMany({ where: { courseId, blogCommentId: { in: registered.map((c) => c.blogCommentId) } }, select: { blogCommentId: true } })).map(
+      (c) => c.blogCommentId,
+    ),
+  );
   const authors = [...new Set(registered.filter((c) => !seen.has(c.blogCommentId)).map((c) => c.authorBlogUserId!))];
   if (authors.length === 0) return [];
-  const linked = new Set((await db.student.findMany({ where: { courseId, blogUserId: { in: authors } }, select: { blogUserId: true } })).map((s) => s.blogUserId));
+  const linked = new Set(
+    (await db.student.findMany({ where: { courseId, blogUserId: { in: authors } }, select: { blogUserId: true } })).map((s) => s.blogUserId),
+  );
   const linkedNow: ConfirmedLink[] = [];
   for (const blogUserId of authors.filter((id) => !linked.has(id))) {
     const email = (await input.accountEmail(blogUserId))?.trim().toLowerCase();

@@ -31,10 +31,17 @@ export async function startLinkClaim(
   input: { courseId: string; discordUserId: string; blogUsername: string; now: Date },
 ): Promise<{ code: string; expiresAt: Date }> {
   const checked = checkBlogUsername(input.blogUsername.trim());
-  if ('error' in checked || checked.value === null) throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give your username on the class blog.'}`);
-  const student = await db.student.findUnique({ where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } }, select: { id: true } });
+  if ('error' in checked || checked.value === null)
+    throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give your username on the class blog.'}`);
+  const student = await db.student.findUnique({
+    where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
+    select: { id: true },
+  });
   if (!student) throw new UserError('You are not on this course’s roster yet. Ask the course staff to add you (/roster add), then run /link again.');
-  const taken = await db.student.findFirst({ where: { courseId: input.courseId, blogUsername: checked.value, blogUserId: { not: null }, id: { not: student.id } }, select: { id: true } });
+  const taken = await db.student.findFirst({
+    where: { courseId: input.courseId, blogUsername: checked.value, blogUserId: { not: null }, id: { not: student.id } },
+    select: { id: true },
+  });
   if (taken) throw new UserError('That blog account is already linked to another student. If it is yours, ask the course staff.');
   const code = newCode();
   const expiresAt = new Date(input.now.getTime() + CLAIM_TTL_MS);
@@ -77,14 +84,25 @@ export async function confirmLinkClaims(
         const won = await tx.linkClaim.updateMany({ where: { id: claim.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
         if (won.count === 0) return;
         await tx.student.update({ where: { id: claim.studentId }, data: { blogUserId, blogUsername: claim.blogUsername } });
-        await enqueueEffect(tx, { courseId: input.courseId, kind: linkNotice.kind, dedupeKey: `link-notice:${claim.id}`, orderKey: `student:${claim.studentId}`, payload: { studentId: claim.studentId, blogUsername: claim.blogUsername } }, input.now);
+        await enqueueEffect(
+          tx,
+          {
+            courseId: input.courseId,
+            kind: linkNotice.kind,
+            dedupeKey: `link-notice:${claim.id}`,
+            orderKey: `student:${claim.studentId}`,
+            payload: { studentId: claim.studentId, blogUsername: claim.blogUsername },
+          },
+          input.now,
+        );
         confirmed.push({ studentId: claim.studentId, blogUserId });
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // that blog user is linked to someone else: leave the claim pending for staff
     }
   }
-  for (const link of confirmed) await creditBlogAccount(db, { courseId: input.courseId, studentId: link.studentId, blogUserId: link.blogUserId, now: input.now });
+  for (const link of confirmed)
+    await creditBlogAccount(db, { courseId: input.courseId, studentId: link.studentId, blogUserId: link.blogUserId, now: input.now });
   return confirmed;
 }
 
@@ -97,16 +115,40 @@ export async function approveLink(
   db: Db,
   input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId: string; actor: RosterActor; now: Date },
 ): Promise<CreditedWork> {
-  const student = await db.student.findUnique({ where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } }, select: { id: true } });
-  if (!student) throw new UserError('user: that person is not on the roster of this course with this Discord account. Add them with /roster add (user:), or put their Discord user id in the roster CSV and run /roster import again.');
+  const student = await db.student.findUnique({
+    where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
+    select: { id: true },
+  });
+  if (!student)
+    throw new UserError(
+      'user: that person is not on the roster of this course with this Discord account. Add them with /roster add (user:), or put their Discord user id in the roster CSV and run /roster import again.',
+    );
   const checked = checkBlogUsername(input.blogUsername.trim());
-  if ('error' in checked || checked.value === null) throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give the student’s username on the class blog.'}`);
+  if ('error' in checked || checked.value === null)
+    throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give the student’s username on the class blog.'}`);
   try {
     await db.$transaction(async (tx) => {
       await tx.student.update({ where: { id: student.id }, data: { blogUsername: checked.value, blogUserId: input.blogUserId } });
       await tx.linkClaim.updateMany({ where: { studentId: student.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
-      await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'link.approve', targetStudentId: student.id, details: { blogUsername: checked.value } });
-      await enqueueEffect(tx, { courseId: input.courseId, kind: linkNotice.kind, dedupeKey: `link-notice:${student.id}:${input.blogUserId}`, orderKey: `student:${student.id}`, payload: { studentId: student.id, blogUsername: checked.value! } }, input.now);
+      await recordAudit(tx, {
+        courseId: input.courseId,
+        guildId: input.actor.guildId,
+        actorUserId: input.actor.userId,
+        action: 'link.approve',
+        targetStudentId: student.id,
+        details: { blogUsername: checked.value },
+      });
+      await enqueueEffect(
+        tx,
+        {
+          courseId: input.courseId,
+          kind: linkNotice.kind,
+          dedupeKey: `link-notice:${student.id}:${input.blogUserId}`,
+          orderKey: `student:${student.id}`,
+          payload: { studentId: student.id, blogUsername: checked.value! },
+        },
+        input.now,
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new UserError('That blog account is already linked to another student on the roster.');
@@ -120,7 +162,11 @@ export async function approveLink(
  * the account itself holds: link-by-verified-email.ts), else nobody (listed in reports). The e-mail a
  * comment carries is never used: on a guest comment anyone can type anyone's address.
  */
-export async function studentForBlogComment(db: Db, courseId: string, author: { blogUserId: string | null }): Promise<{ studentId: string; via: 'blog_user' } | null> {
+export async function studentForBlogComment(
+  db: Db,
+  courseId: string,
+  author: { blogUserId: string | null },
+): Promise<{ studentId: string; via: 'blog_user' } | null> {
   if (!author.blogUserId) return null;
   const s = await db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId: author.blogUserId } }, select: { id: true } });
   return s ? { studentId: s.id, via: 'blog_user' } : null;

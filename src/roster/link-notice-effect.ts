@@ -11,7 +11,10 @@ export const linkNotice = defineEffect({
   kind: 'discord.link_notice',
   payload: z.object({ studentId: z.string(), blogUsername: z.string() }),
   async run(ctx, { studentId, blogUsername }) {
-    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { discordUserId: true, course: { select: { name: true, minCommentWords: true } } } });
+    const student = await ctx.db.student.findUnique({
+      where: { id: studentId },
+      select: { discordUserId: true, course: { select: { name: true, minCommentWords: true } } },
+    });
     if (!student?.discordUserId) return { result: { skipped: 'no Discord account' } };
     const text =
       `Your blog account **${escapeDiscordText(blogUsername)}** is now linked to you in ${escapeDiscordText(student.course.name)}. ` +

@@ -27,7 +27,10 @@ function accountNames(user: BlogUser): string[] {
 async function linkIfOnRoster(ctx: IdentityContext, courseId: string, user: BlogUser): Promise<string | null> {
   const names = accountNames(user);
   if (names.length === 0) return null;
-  const unlinked = await ctx.db.student.findMany({ where: { courseId, blogUserId: null, blogUsername: { not: null } }, select: { id: true, blogUsername: true } });
+  const unlinked = await ctx.db.student.findMany({
+    where: { courseId, blogUserId: null, blogUsername: { not: null } },
+    select: { id: true, blogUsername: true },
+  });
   const match = unlinked.filter((s) => names.includes(s.blogUsername!.toLowerCase()));
   if (match.length !== 1) return null;
   const studentId = match[0]!.id;
@@ -48,7 +51,12 @@ async function linkIfOnRoster(ctx: IdentityContext, courseId: string, user: Blog
  * it on the way when the roster names that account. Null for an account nobody on the roster claims.
  * The blog is asked for only when needed: a linked author (the usual case on every poll) costs one query.
  */
-export async function studentForBlogAccount(ctx: IdentityContext, blog: () => Promise<BlogSource>, courseId: string, blogUserId: string): Promise<string | null> {
+export async function studentForBlogAccount(
+  ctx: IdentityContext,
+  blog: () => Promise<BlogSource>,
+  courseId: string,
+  blogUserId: string,
+): Promise<string | null> {
   const linked = await ctx.db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId } }, select: { id: true } });
   if (linked) return linked.id;
   const key = `${courseId}:${blogUserId}`;
@@ -74,7 +82,11 @@ export async function resolveRosterBlogAccounts(ctx: IdentityContext, blog: Blog
     const user = await blog.findUser({ username: s.blogUsername! });
     if (user && (await linkIfOnRoster(ctx, courseId, user))) linked += 1;
   }
-  const authors = await ctx.db.essay.findMany({ where: { courseId, authorStudentId: null, authorBlogUserId: { not: null } }, distinct: ['authorBlogUserId'], select: { authorBlogUserId: true } });
+  const authors = await ctx.db.essay.findMany({
+    where: { courseId, authorStudentId: null, authorBlogUserId: { not: null } },
+    distinct: ['authorBlogUserId'],
+    select: { authorBlogUserId: true },
+  });
   for (const a of authors) {
     const studentId = await studentForBlogAccount(ctx, async () => blog, courseId, a.authorBlogUserId!);
     // Linked earlier by /link but recorded before it: credit now (does nothing when already credited).

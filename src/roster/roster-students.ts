@@ -31,17 +31,30 @@ export async function addStudent(db: Db, input: { courseId: string; student: New
         data: { courseId: input.courseId, displayName: name, email, emailVerified: true, blogUsername, discordUserId: input.student.discordUserId ?? null },
         select: { id: true },
       });
-      await recordAudit(tx, { courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'roster.add', targetStudentId: row.id });
+      await recordAudit(tx, {
+        courseId: input.courseId,
+        guildId: input.actor.guildId,
+        actorUserId: input.actor.userId,
+        action: 'roster.add',
+        targetStudentId: row.id,
+      });
       return { studentId: row.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new UserError('A student with this email, Discord user (user) or blog_username is already on the roster (see /roster show). To change a student’s details, correct their line in the roster CSV and run /roster import again: lines are matched by email.');
+    if (isUniqueViolation(error))
+      throw new UserError(
+        'A student with this email, Discord user (user) or blog_username is already on the roster (see /roster show). To change a student’s details, correct their line in the roster CSV and run /roster import again: lines are matched by email.',
+      );
     throw error;
   }
 }
 
 /** Finds a student by Discord user id, email or blog username (what staff can type). */
-export async function findStudent(db: Db, courseId: string, ref: { discordUserId?: string | null; email?: string | null }): Promise<{ id: string; displayName: string }> {
+export async function findStudent(
+  db: Db,
+  courseId: string,
+  ref: { discordUserId?: string | null; email?: string | null },
+): Promise<{ id: string; displayName: string }> {
   const where = ref.discordUserId ? { courseId, discordUserId: ref.discordUserId } : ref.email ? { courseId, email: ref.email.trim().toLowerCase() } : null;
   if (!where) throw new UserError('user or email: give one of them to name the student.');
   const student = await db.student.findFirst({ where, select: { id: true, displayName: true } });
@@ -59,7 +72,10 @@ export async function removeStudent(
     // Completed reviews go with the row (Assignment.reviewer cascades); reports keep their totals via AnonymousTally only on purge.
     await tx.student.delete({ where: { id: student.id } });
     await recordAudit(tx, {
-      courseId: input.courseId, guildId: input.actor.guildId, actorUserId: input.actor.userId, action: 'roster.remove',
+      courseId: input.courseId,
+      guildId: input.actor.guildId,
+      actorUserId: input.actor.userId,
+      action: 'roster.remove',
       details: { pendingAssignmentsRemoved: pending.count },
     });
     return { displayName: student.displayName, pendingRemoved: pending.count };
@@ -83,8 +99,13 @@ export async function showRoster(db: Db, courseId: string): Promise<RosterEntry[
     orderBy: { displayName: 'asc' },
   });
   return rows.map((r) => ({
-    displayName: r.displayName, email: r.email, blogUsername: r.blogUsername, blogLinked: r.blogUserId !== null,
-    discordUserId: r.discordUserId, reminderMode: r.reminderMode, dmClosed: r.dmClosedAt !== null,
+    displayName: r.displayName,
+    email: r.email,
+    blogUsername: r.blogUsername,
+    blogLinked: r.blogUserId !== null,
+    discordUserId: r.discordUserId,
+    reminderMode: r.reminderMode,
+    dmClosed: r.dmClosedAt !== null,
   }));
 }
 

@@ -23,7 +23,8 @@ export function resolveShardSettings(input: { shardCount?: number; shardIds?: nu
       throw new ShardSettingsError('SHARD_IDS needs SHARD_COUNT: the total number of shards across all machines (every machine must use the same total)');
     }
     const outside = shardIds.filter((id) => id >= shardCount);
-    if (outside.length > 0) throw new ShardSettingsError(`SHARD_IDS ${outside.join(',')} not below SHARD_COUNT ${shardCount} (shard ids run from 0 to SHARD_COUNT-1)`);
+    if (outside.length > 0)
+      throw new ShardSettingsError(`SHARD_IDS ${outside.join(',')} not below SHARD_COUNT ${shardCount} (shard ids run from 0 to SHARD_COUNT-1)`);
     const unique = [...new Set(shardIds)].sort((a, b) => a - b);
     if (unique.length !== shardIds.length) throw new ShardSettingsError('SHARD_IDS lists a shard twice');
     return { totalShards: shardCount, shardList: unique };

@@ -20,11 +20,18 @@ async function tellStaff(ctx: SyncContext, courseId: string, content: string): P
  * and told again when it recovers. Polls keep retrying in between without a message every minute.
  */
 export async function alertLongBlogOutage(ctx: SyncContext, courseId: string): Promise<'alerted' | 'recovered' | 'none'> {
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { name: true, blogFailingSince: true, blogAlertedAt: true, blogLastError: true, blogUrl: true } });
+  const course = await ctx.db.course.findUniqueOrThrow({
+    where: { id: courseId },
+    select: { name: true, blogFailingSince: true, blogAlertedAt: true, blogLastError: true, blogUrl: true },
+  });
   const now = ctx.clock.now();
   if (course.blogFailingSince && !course.blogAlertedAt && now.getTime() - course.blogFailingSince.getTime() >= outageAlertAfterMs) {
     const minutes = Math.round((now.getTime() - course.blogFailingSince.getTime()) / 60_000);
-    await tellStaff(ctx, courseId, `⚠️ **${course.name}**: the blog (${course.blogUrl}) has not answered for ${minutes} minutes (${course.blogLastError ?? 'unknown error'}). Replies wait in the queue and will be delivered when it is back; nothing is lost.`);
+    await tellStaff(
+      ctx,
+      courseId,
+      `⚠️ **${course.name}**: the blog (${course.blogUrl}) has not answered for ${minutes} minutes (${course.blogLastError ?? 'unknown error'}). Replies wait in the queue and will be delivered when it is back; nothing is lost.`,
+    );
     await ctx.db.course.update({ where: { id: courseId }, data: { blogAlertedAt: now } });
     return 'alerted';
   }

@@ -11,7 +11,23 @@ import type { EffectHandler } from './outbox/effect-handler.js';
 
 /** Every effect the outbox can perform, by kind. */
 export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
-  [createEssayThread, editEssayThread, closeEssayThread, reopenEssayThread, createBlogComment, updateBlogComment, trashBlogComment, postBlogComment, editBlogCommentMirror, deleteBlogCommentMirror, moderationMark, linkNotice, roundNotice, uploadReplyAttachment, mediaUploadNotice, pseudonymNotice, pseudonymRequestNotice].map(
-    (h) => [h.kind, h as EffectHandler],
-  ),
+  [
+    createEssayThread,
+    editEssayThread,
+    closeEssayThread,
+    reopenEssayThread,
+    createBlogComment,
+    updateBlogComment,
+    trashBlogComment,
+    postBlogComment,
+    editBlogCommentMirror,
+    deleteBlogCommentMirror,
+    moderationMark,
+    linkNotice,
+    roundNotice,
+    uploadReplyAttachment,
+    mediaUploadNotice,
+    pseudonymNotice,
+    pseudonymRequestNotice,
+  ].map((h) => [h.kind, h as EffectHandler]),
 );

@@ -49,12 +49,18 @@ describe('the bot with a real WordPress', () => {
     await world.bot.syncNow();
     const thread = world.emu.findThreadByName('Round trip', world.forumId)!;
     const [, bob] = world.studentIds;
-    const first = world.emu.as(bob).postMessage(thread.id, { content: '“Fair point” — but isn’t the *release* (déjà vu?) 🤔 a `policy`? See <https://example.org/gulag>' });
+    const first = world.emu
+      .as(bob)
+      .postMessage(thread.id, { content: '“Fair point” — but isn’t the *release* (déjà vu?) 🤔 a `policy`? See <https://example.org/gulag>' });
     await world.emu.waitFor(async () => (await world.testDb.db.comment.count({ where: { discordMessageId: first.id } })) === 1, 5_000, 'first reply recorded');
     await world.bot.syncNow();
     const long = Array.from({ length: 66 }, (_, i) => `Sentence ${i} of a long review — with “quotes”.`).join(' ');
     const second = world.emu.as(bob).postMessage(thread.id, { content: long, replyToMessageId: first.id });
-    await world.emu.waitFor(async () => (await world.testDb.db.comment.count({ where: { discordMessageId: second.id } })) === 1, 5_000, 'second reply recorded');
+    await world.emu.waitFor(
+      async () => (await world.testDb.db.comment.count({ where: { discordMessageId: second.id } })) === 1,
+      5_000,
+      'second reply recorded',
+    );
     await world.bot.syncNow();
 
     const comments = await commentsOn(post.id);
@@ -132,13 +138,27 @@ describe('the bot with a real WordPress', () => {
       },
     };
     const courseId = (await world.testDb.db.course.findFirstOrThrow({ select: { id: true } })).id;
-    const people = [{ id: world.studentIds[0], name: 'Alice Student' }, { id: world.studentIds[1], name: 'Bob Student' }];
+    const people = [
+      { id: world.studentIds[0], name: 'Alice Student' },
+      { id: world.studentIds[1], name: 'Bob Student' },
+    ];
     let messageId = 1_400_000_000_000_000_000n;
     for (const person of [...people, ...people]) {
       messageId += 1n;
       await onThreadReply(ctx, {
-        messageId: String(messageId), threadId: thread.id, authorId: person.id, authorDisplayName: person.name, fromBotOrWebhook: false, isSystem: false,
-        content: 'Agreed.', replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: new Date(),
+        messageId: String(messageId),
+        threadId: thread.id,
+        authorId: person.id,
+        authorDisplayName: person.name,
+        fromBotOrWebhook: false,
+        isSystem: false,
+        content: 'Agreed.',
+        replyToMessageId: null,
+        attachments: [],
+        users: {},
+        channels: {},
+        roles: {},
+        createdAt: new Date(),
       });
     }
     for (let round = 0; round < 8 && (await world.testDb.db.outboxItem.count({ where: { status: 'pending' } })) > 0; round += 1) {
@@ -147,7 +167,10 @@ describe('the bot with a real WordPress', () => {
     }
     const comments = await commentsOn(post.id);
     expect(comments).toHaveLength(4);
-    const rows = await world.testDb.db.comment.findMany({ where: { essay: { blogPostId: String(post.id) } }, select: { blogCommentId: true, authorName: true, author: { select: { displayName: true } } } });
+    const rows = await world.testDb.db.comment.findMany({
+      where: { essay: { blogPostId: String(post.id) } },
+      select: { blogCommentId: true, authorName: true, author: { select: { displayName: true } } },
+    });
     expect(new Set(rows.map((r) => r.blogCommentId)).size).toBe(4);
     const byId = new Map(comments.map((c) => [String(c.id), c]));
     for (const row of rows) expect(byId.get(row.blogCommentId!)?.author_name).toBe(row.author?.displayName ?? row.authorName);

@@ -13,8 +13,19 @@ let fakeSite: WordPressTestSite;
 beforeAll(async () => {
   real = inject('wordpress');
   fake = await startWordPressFake({ timezone: real.timezone });
-  const u = (k: keyof WordPressFake['users']) => ({ id: fake.users[k].id, login: fake.users[k].login, appPassword: fake.users[k].appPassword, name: fake.users[k].name, email: fake.users[k].email });
-  fakeSite = { kind: 'fake', url: fake.url, timezone: real.timezone, users: { admin: u('admin'), bot: u('bot'), student1: u('student1'), student2: u('student2') } };
+  const u = (k: keyof WordPressFake['users']) => ({
+    id: fake.users[k].id,
+    login: fake.users[k].login,
+    appPassword: fake.users[k].appPassword,
+    name: fake.users[k].name,
+    email: fake.users[k].email,
+  });
+  fakeSite = {
+    kind: 'fake',
+    url: fake.url,
+    timezone: real.timezone,
+    users: { admin: u('admin'), bot: u('bot'), student1: u('student1'), student2: u('student2') },
+  };
 });
 afterAll(() => fake.close());
 
@@ -22,7 +33,11 @@ afterAll(() => fake.close());
 async function sample(site: WordPressTestSite) {
   const post = await personaFor(site, 'student1').publishPost({ title: 'Parity essay', content: 'Parity body' });
   const bot = personaFor(site, 'bot');
-  const comment = await bot.comment(post.id, `Parity comment ${site.kind}`, { author_name: 'Parity', author_email: 'parity@discord.invalid', status: 'approved' });
+  const comment = await bot.comment(post.id, `Parity comment ${site.kind}`, {
+    author_name: 'Parity',
+    author_email: 'parity@discord.invalid',
+    status: 'approved',
+  });
   const held = await bot.comment(post.id, 'Parity held', { author_name: 'Held', author_email: 'held@discord.invalid' });
   const list = await bot.request('GET', 'posts', { query: { _embed: 'author,wp:term', per_page: 1 } });
   const comments = await bot.request('GET', 'comments', { query: { post: post.id, status: 'hold', context: 'edit' } });
@@ -33,7 +48,7 @@ async function sample(site: WordPressTestSite) {
   return { comment, held, list, comments, me, user, index, dup };
 }
 
-const keys = (o: unknown) => Object.keys((o ?? {})).sort();
+const keys = (o: unknown) => Object.keys(o ?? {}).sort();
 const missingFrom = (fakeObj: unknown, realObj: unknown) => keys(fakeObj).filter((k) => !keys(realObj).includes(k));
 
 describe('fake vs real WordPress response shapes', () => {

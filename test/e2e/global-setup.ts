@@ -42,7 +42,10 @@ export default function setup(project: TestProject): () => void {
   run('start-wordpress.sh', env);
   // Stopped by the teardown below; and should this vitest process be killed first, by the watchdog.
   if (process.env.WP_E2E_KEEP_RUNNING !== '1') {
-    startWatchdog({ ownerPid: process.pid, stopCommand: `WP_E2E_DIR=${shellQuote([dir])} ${shellQuote(['bash', join(here, 'wordpress', 'stop-wordpress.sh')])}` });
+    startWatchdog({
+      ownerPid: process.pid,
+      stopCommand: `WP_E2E_DIR=${shellQuote([dir])} ${shellQuote(['bash', join(here, 'wordpress', 'stop-wordpress.sh')])}`,
+    });
   }
   const creds = JSON.parse(readFileSync(join(dir, 'credentials.json'), 'utf8')) as Credentials;
   const user = (k: keyof Credentials['users']) => {

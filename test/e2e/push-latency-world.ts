@@ -19,7 +19,12 @@ export interface PushedWorld {
 
 /** What a person reads on a wp-admin page: tags gone, entities decoded. */
 export const visibleText = (html: string) =>
-  html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 /** Reads the URL and the secret from /course push's reply, as staff copy them. */
 export function pushLinkFrom(reply: string): { url: string; secret: string } {
@@ -30,10 +35,20 @@ export function pushLinkFrom(reply: string): { url: string; secret: string } {
 }
 
 /** With `push: false` the plugin is installed but its URL left empty: the poll-only baseline. */
-export async function startPushedWorld(site: WordPressTestSite, wordpressDir: string, options: { schedule?: boolean; push?: boolean } = {}): Promise<PushedWorld> {
-  const world = await startBotWorld({ blog: { url: site.url, username: site.users.bot.login, appPassword: site.users.bot.appPassword }, http: true, schedule: options.schedule ?? true });
+export async function startPushedWorld(
+  site: WordPressTestSite,
+  wordpressDir: string,
+  options: { schedule?: boolean; push?: boolean } = {},
+): Promise<PushedWorld> {
+  const world = await startBotWorld({
+    blog: { url: site.url, username: site.users.bot.login, appPassword: site.users.bot.appPassword },
+    http: true,
+    schedule: options.schedule ?? true,
+  });
   await world.setupCourse();
-  const ix = world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'push', options: {} });
+  const ix = world.emu
+    .as(world.instructorId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'push', options: {} });
   const link = pushLinkFrom((await ix.response(10_000)).content);
   const admin = await installPlugin(site, wordpressDir, options.push === false ? null : { pushUrl: link.url, secret: link.secret });
   const sendTestAnswer = visibleText(await pressSendTest(admin));
@@ -48,7 +63,11 @@ export interface EventLatencies {
   commentDeleted: number;
 }
 
-async function waitUntil<T>(pick: () => T | undefined | false | Promise<T | undefined | false>, what: string, limitMs: number): Promise<{ value: T; ms: number }> {
+async function waitUntil<T>(
+  pick: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  limitMs: number,
+): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   for (;;) {
     const found = await pick();
@@ -78,7 +97,11 @@ export async function runFourEvents(site: WordPressTestSite, pushed: PushedWorld
 
   const edited = `Comment ${label} — edited on the blog.`;
   await rest(site, 'admin', `comments/${comment.id}`, 'POST', { content: edited });
-  const editedAt = await waitUntil(() => world.emu.messagesIn(thread.id).find((m) => m.id === created.value.id && m.content.includes(edited)), 'the thread message edited', limitMs);
+  const editedAt = await waitUntil(
+    () => world.emu.messagesIn(thread.id).find((m) => m.id === created.value.id && m.content.includes(edited)),
+    'the thread message edited',
+    limitMs,
+  );
 
   await rest(site, 'admin', `comments/${comment.id}`, 'DELETE');
   const deleted = await waitUntil(() => !world.emu.messagesIn(thread.id).some((m) => m.id === created.value.id), 'the thread message gone', limitMs);

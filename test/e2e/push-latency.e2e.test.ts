@@ -29,6 +29,8 @@ describe('blog changes reach Discord by push, with polling left at its default',
 
   it('a published essay, a blog comment, its edit and its deletion each show in the thread within 30 s', async () => {
     const latencies = await runFourEvents(site, pushed, 'e2e', 30_000);
-    process.stdout.write(`[push-latency] post->thread ${latencies.published.toFixed(0)} ms, comment->message ${latencies.commentCreated.toFixed(0)} ms, edit->edited ${latencies.commentEdited.toFixed(0)} ms, delete->gone ${latencies.commentDeleted.toFixed(0)} ms\n`);
+    process.stdout.write(
+      `[push-latency] post->thread ${latencies.published.toFixed(0)} ms, comment->message ${latencies.commentCreated.toFixed(0)} ms, edit->edited ${latencies.commentEdited.toFixed(0)} ms, delete->gone ${latencies.commentDeleted.toFixed(0)} ms\n`,
+    );
   }, 150_000);
 });

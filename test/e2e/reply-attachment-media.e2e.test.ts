@@ -29,7 +29,8 @@ describe('a reply’s picture on a real WordPress', () => {
     const [alice] = world.studentIds;
     world.emu.as(alice).postMessage(thread.id, { content: 'The map.', attachments: [{ filename: 'map.png', contentType: 'image/png', data: PNG }] });
 
-    const comments = async () => (await admin.request('GET', 'comments', { query: { post: post.id, context: 'edit', status: 'all' } })).json as Array<{ content: { raw: string } }>;
+    const comments = async () =>
+      (await admin.request('GET', 'comments', { query: { post: post.id, context: 'edit', status: 'all' } })).json as Array<{ content: { raw: string } }>;
     await world.emu.waitFor(async () => (await world.bot.syncNow(), (await comments()).length === 1), 30_000, 'the reply on the blog');
 
     const [comment] = await comments();

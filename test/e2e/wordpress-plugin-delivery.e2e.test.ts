@@ -33,7 +33,12 @@ afterAll(async () => {
 
 /** What a person reads on a wp-admin page: tags gone, entities decoded. */
 const visibleText = (html: string) =>
-  html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 const publish = async (title: string) => {
   const post = await rest<{ id: number }>(site, 'student1', 'posts', 'POST', { title, content: '<p>Draft two.</p>', status: 'publish' });
@@ -57,7 +62,13 @@ describe('delivering notifications', () => {
     receiver.answer = { status: 503, body: { error: 'restarting' } };
     const post = await publish('Published while the bot restarts');
     const first = await eventually(() => pushesFor(post.id)[0], 'the first attempt');
-    await eventually(async () => (visibleText(await admin.page(settingsPage)).includes(`Last failure: `) && visibleText(await admin.page(settingsPage)).includes(`post.published #${post.id}, HTTP 503`)) || undefined, 'the 503 shown on the settings page');
+    await eventually(
+      async () =>
+        (visibleText(await admin.page(settingsPage)).includes(`Last failure: `) &&
+          visibleText(await admin.page(settingsPage)).includes(`post.published #${post.id}, HTTP 503`)) ||
+        undefined,
+      'the 503 shown on the settings page',
+    );
 
     // Now the bot is unreachable altogether: a retry fails with no answer at all.
     const port = receiver.port;
@@ -85,7 +96,10 @@ describe('delivering notifications', () => {
     receiver.answer = { status: 429, body: { error: 'rate_limited' }, headers: { 'retry-after': '3600' } };
     const post = await publish('Published while the bot is busy');
     await eventually(() => pushesFor(post.id)[0], 'the first attempt');
-    await eventually(async () => visibleText(await admin.page(settingsPage)).includes(`post.published #${post.id}, HTTP 429`) || undefined, 'the 429 shown on the settings page');
+    await eventually(
+      async () => visibleText(await admin.page(settingsPage)).includes(`post.published #${post.id}, HTTP 429`) || undefined,
+      'the 429 shown on the settings page',
+    );
     receiver.answer = { status: 202, body: { ok: true, course: 'Writing 101' } };
     // Retries here are due at once (fastRetries), so only Retry-After can hold this one back. wp-cron.php
     // runs due events before it answers: once it has answered, a retry that was going to happen has.
@@ -98,11 +112,15 @@ describe('delivering notifications', () => {
     const port = receiver.port;
     await receiver.close();
     const post = await publish('Published while the bot is gone for good');
-    const page = await eventually(async () => {
-      await runWpCron();
-      const text = visibleText(await admin.page(settingsPage));
-      return text.includes(`post.published #${post.id}, HTTP 0`) && text.includes('Gave up after 9 tries') ? text : undefined;
-    }, 'the give-up on the settings page', 60_000);
+    const page = await eventually(
+      async () => {
+        await runWpCron();
+        const text = visibleText(await admin.page(settingsPage));
+        return text.includes(`post.published #${post.id}, HTTP 0`) && text.includes('Gave up after 9 tries') ? text : undefined;
+      },
+      'the give-up on the settings page',
+      60_000,
+    );
     expect(page).toContain("the bot's poll will catch up");
     receiver = await startPushReceiver(secret, port);
     await runWpCron();
@@ -121,13 +139,19 @@ describe('delivering notifications', () => {
 
   it('a Send test posted from another site (no valid nonce) is refused and sends nothing', async () => {
     const before = receiver.pushes.length;
-    const res = await admin.fetch('/wp-admin/admin-post.php', { method: 'POST', body: new URLSearchParams({ action: 'coursethreads_send_test', _wpnonce: 'forged0000' }) });
+    const res = await admin.fetch('/wp-admin/admin-post.php', {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'coursethreads_send_test', _wpnonce: 'forged0000' }),
+    });
     expect(res.status).toBe(403);
     expect(receiver.pushes.length).toBe(before);
   });
 
   it("a stranger cannot drive the plugin's own delivery request without the site's key", async () => {
-    const res = await fetch(`${site.url}/wp-admin/admin-ajax.php`, { method: 'POST', body: new URLSearchParams({ action: 'coursethreads_deliver', batch: 'abc', key: 'guess' }) });
+    const res = await fetch(`${site.url}/wp-admin/admin-ajax.php`, {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'coursethreads_deliver', batch: 'abc', key: 'guess' }),
+    });
     expect(res.status).toBe(403);
   });
 

@@ -39,26 +39,42 @@ describe('the companion plugin tells the bot about every change on the blog', ()
     const expected: Array<{ event: string; id: number; postId?: number; modified: string | null }> = [];
     // A post deleted for good has no modification time any more: null.
     const postStep = async (event: string, act: () => Promise<Post>, gone = false) => {
-      await expectPush(async () => setPost(await act()), event, () => post.id);
+      await expectPush(
+        async () => setPost(await act()),
+        event,
+        () => post.id,
+      );
       expected.push({ event, id: post.id, modified: gone ? null : `${post.modified_gmt}Z` });
     };
     const commentStep = async (event: string, act: () => Promise<Comment>) => {
-      await expectPush(async () => (comment = await act()), event, () => comment.id);
+      await expectPush(
+        async () => (comment = await act()),
+        event,
+        () => comment.id,
+      );
       expected.push({ event, id: comment.id, postId: post.id, modified: null });
     };
 
-    await postStep('post.published', () => rest<Post>(site, 'student1', 'posts', 'POST', { title: 'On Footnotes', content: '<p>Footnotes are a conversation.</p>', status: 'publish' }));
+    await postStep('post.published', () =>
+      rest<Post>(site, 'student1', 'posts', 'POST', { title: 'On Footnotes', content: '<p>Footnotes are a conversation.</p>', status: 'publish' }),
+    );
     await postStep('post.updated', () => rest<Post>(site, 'student1', `posts/${post.id}`, 'POST', { content: '<p>Footnotes are a quiet conversation.</p>' }));
     await postStep('post.unpublished', () => rest<Post>(site, 'student1', `posts/${post.id}`, 'POST', { status: 'draft' }));
     await postStep('post.published', () => rest<Post>(site, 'student1', `posts/${post.id}`, 'POST', { status: 'publish' }));
     // A classmate's first comment is held for moderation (WordPress's default); staff then moderate it.
-    await commentStep('comment.created', () => rest<Comment>(site, 'student2', 'comments', 'POST', { post: post.id, content: 'Agreed \u2014 the margins talk back.' }));
-    await commentStep('comment.edited', () => rest<Comment>(site, 'admin', `comments/${comment.id}`, 'POST', { content: 'Agreed \u2014 the margins always talk back.' }));
+    await commentStep('comment.created', () =>
+      rest<Comment>(site, 'student2', 'comments', 'POST', { post: post.id, content: 'Agreed \u2014 the margins talk back.' }),
+    );
+    await commentStep('comment.edited', () =>
+      rest<Comment>(site, 'admin', `comments/${comment.id}`, 'POST', { content: 'Agreed \u2014 the margins always talk back.' }),
+    );
     await commentStep('comment.status', () => rest<Comment>(site, 'admin', `comments/${comment.id}`, 'POST', { status: 'approved' }));
     await commentStep('comment.status', () => rest<Comment>(site, 'admin', `comments/${comment.id}`, 'POST', { status: 'hold' }));
     await commentStep('comment.deleted', () => rest<Comment>(site, 'admin', `comments/${comment.id}`, 'DELETE'));
     // Staff reply, then delete the reply for good (not just to the trash).
-    await commentStep('comment.created', () => rest<Comment>(site, 'admin', 'comments', 'POST', { post: post.id, content: 'Please cite the page.', status: 'approved' }));
+    await commentStep('comment.created', () =>
+      rest<Comment>(site, 'admin', 'comments', 'POST', { post: post.id, content: 'Please cite the page.', status: 'approved' }),
+    );
     await commentStep('comment.deleted', () => rest<Comment>(site, 'admin', `comments/${comment.id}?force=true`, 'DELETE').then(() => comment));
     await postStep('post.trashed', () => rest<Post>(site, 'student1', `posts/${post.id}`, 'DELETE'));
     // Deleted for good straight away (no trash step, as on sites with EMPTY_TRASH_DAYS 0): the bot must hear too.
@@ -70,7 +86,9 @@ describe('the companion plugin tells the bot about every change on the blog', ()
     await eventually(() => receiver.pushes.find((p) => p.body.id === sentinel.id), 'the sentinel essay');
     const seen = receiver.pushes.filter((p) => p.body.id !== sentinel.id);
 
-    expect(seen.map((p) => ({ event: p.body.event, id: p.body.id, ...(p.body.postId === undefined ? {} : { postId: p.body.postId }), modified: p.body.modified }))).toEqual(expected);
+    expect(
+      seen.map((p) => ({ event: p.body.event, id: p.body.id, ...(p.body.postId === undefined ? {} : { postId: p.body.postId }), modified: p.body.modified })),
+    ).toEqual(expected);
     for (const push of seen) {
       expect(push.signatureValid, `signature of ${push.body.event}`).toBe(true);
       expect(push.path).toBe(`/push/v1/${courseKey}`);

@@ -10,7 +10,13 @@ import { adminPassword, logInAsAdmin, saveSettings, uploadPluginZip, type AdminS
 export const PLUGIN = 'coursethreads/coursethreads';
 
 /** A REST call as a blog user, with that user's application password. */
-export async function rest<T = Record<string, unknown>>(site: WordPressTestSite, login: keyof WordPressTestSite['users'], path: string, method = 'GET', body?: unknown): Promise<T> {
+export async function rest<T = Record<string, unknown>>(
+  site: WordPressTestSite,
+  login: keyof WordPressTestSite['users'],
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<T> {
   const user = site.users[login];
   const res = await fetch(`${site.url}/wp-json/wp/v2/${path}`, {
     method,
@@ -36,14 +42,24 @@ export async function deletePosts(site: WordPressTestSite, ids: Iterable<number>
 }
 
 /** Uploads and activates the plugin; then saves the bot's URL and secret unless `settings` is null. */
-export async function installPlugin(site: WordPressTestSite, wordpressDir: string, settings: { pushUrl: string; secret: string } | null): Promise<AdminSession> {
+export async function installPlugin(
+  site: WordPressTestSite,
+  wordpressDir: string,
+  settings: { pushUrl: string; secret: string } | null,
+): Promise<AdminSession> {
   await removePlugin(site);
   const work = mkdtempSync(join(tmpdir(), 'ct-plugin-e2e-'));
   const zip = readFileSync(buildPluginZip(pluginSourceDir, join(work, 'coursethreads-wordpress-plugin.zip')));
   rmSync(work, { recursive: true, force: true });
   const admin = await logInAsAdmin(site.url, adminPassword(wordpressDir));
   const result = await uploadPluginZip(admin, zip);
-  if (!result.includes('Plugin installed successfully.')) throw new Error(`upload failed:\n${result.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 2000)}`);
+  if (!result.includes('Plugin installed successfully.'))
+    throw new Error(
+      `upload failed:\n${result
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 2000)}`,
+    );
   await rest(site, 'admin', `plugins/${PLUGIN}`, 'POST', { status: 'active' });
   if (settings) {
     const saved = await saveSettings(admin, settings.pushUrl, settings.secret);

@@ -69,7 +69,11 @@ export async function startPushReceiver(secret: string, port = 0): Promise<PushR
     url: `http://127.0.0.1:${bound}`,
     port: bound,
     pushes,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }
 

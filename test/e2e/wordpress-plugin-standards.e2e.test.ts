@@ -37,7 +37,7 @@ describe('the plugin PHP meets its promises', () => {
   it('the PHP 7.4 check does catch PHP 8-only syntax', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ct-php8-'));
     const file = join(dir, 'php8.php');
-    writeFileSync(file, "<?php\n$a = match ( $x ) { 1 => 2 };\n$b = $o?->p;\nfoo( name: 1 );\nfunction g( int|string $v ) {}\n");
+    writeFileSync(file, '<?php\n$a = match ( $x ) { 1 => 2 };\n$b = $o?->p;\nfoo( name: 1 );\nfunction g( int|string $v ) {}\n');
     const check = run('php', ['check-php74.php', file]);
     rmSync(dir, { recursive: true, force: true });
     expect(check.status).toBe(1);

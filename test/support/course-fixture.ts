@@ -15,7 +15,16 @@ export const testBlogHosts = offlineBlogHosts;
 /** A course row pointing at a blog, its credentials sealed like /course setup does. */
 export async function createCourse(
   db: Db,
-  input: { blogUrl: string; username: string; appPassword: string; ingestSince: Date; channelKind?: 'forum' | 'text'; guildId?: string; channelId?: string; timeZone?: string },
+  input: {
+    blogUrl: string;
+    username: string;
+    appPassword: string;
+    ingestSince: Date;
+    channelKind?: 'forum' | 'text';
+    guildId?: string;
+    channelId?: string;
+    timeZone?: string;
+  },
 ): Promise<string> {
   const course = await db.course.create({
     data: {
@@ -31,7 +40,10 @@ export async function createCourse(
     },
     select: { id: true },
   });
-  const sealed = new SecretBox(testSecretKeys).seal(JSON.stringify({ kind: 'application_password', username: input.username, password: input.appPassword }), course.id);
+  const sealed = new SecretBox(testSecretKeys).seal(
+    JSON.stringify({ kind: 'application_password', username: input.username, password: input.appPassword }),
+    course.id,
+  );
   await db.blogSecret.create({ data: { courseId: course.id, ...sealed } });
   return course.id;
 }
@@ -43,6 +55,10 @@ export function syncContext(db: Db, chat: ChatPort, clock: Clock = new ManualClo
     chat,
     clock,
     log: silentLogger(),
-    blogFor: courseBlogs(db, new SecretBox(testSecretKeys), realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 2_000, allowedHosts: testBlogHosts })),
+    blogFor: courseBlogs(
+      db,
+      new SecretBox(testSecretKeys),
+      realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 2_000, allowedHosts: testBlogHosts }),
+    ),
   };
 }

@@ -11,7 +11,10 @@ export async function startCourseWorld(options: Parameters<typeof startBotWorld>
 
 /** A slash command typed in the staff channel by `userId`; resolves with the bot's first answer. */
 export function runAs(world: BotWorld, userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}, waitMs = 30_000) {
-  return world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never }).response(waitMs);
+  return world.emu
+    .as(userId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never })
+    .response(waitMs);
 }
 
 /** A CSV file attached to a slash command option, as Discord delivers it. */

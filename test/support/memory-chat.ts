@@ -68,7 +68,14 @@ export class MemoryChat implements ChatPort {
     if (this.down) throw new ChatError('unavailable', 'Discord is down (simulated)');
     if (this.missing.length) throw new ChatError('missing_permission', 'Missing Permissions', 50013);
     const id = this.id();
-    this.threads.push({ id, channelId: input.channelId, title: input.title, locked: false, archived: false, messages: [{ id, content: input.content, embed: input.embed, username: null, viaWebhook: false, deleted: false, reactions: new Set() }] });
+    this.threads.push({
+      id,
+      channelId: input.channelId,
+      title: input.title,
+      locked: false,
+      archived: false,
+      messages: [{ id, content: input.content, embed: input.embed, username: null, viaWebhook: false, deleted: false, reactions: new Set() }],
+    });
     this.maybeCrash('createEssayThread');
     return { guildId: input.guildId, channelId: input.channelId, threadId: id, starterMessageId: id };
   }
@@ -97,7 +104,8 @@ export class MemoryChat implements ChatPort {
 
   async reopenEssayThread(ref: ThreadRef, input: { title: string; content: string; embed: StarterEmbed | null; note: string }): Promise<void> {
     const thread = this.thread(ref.threadId);
-    if (thread.locked) thread.messages.push({ id: this.id(), content: input.note, embed: null, username: null, viaWebhook: false, deleted: false, reactions: new Set() });
+    if (thread.locked)
+      thread.messages.push({ id: this.id(), content: input.note, embed: null, username: null, viaWebhook: false, deleted: false, reactions: new Set() });
     thread.locked = false;
     thread.archived = false;
     await this.editEssayThread(ref, input);

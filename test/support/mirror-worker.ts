@@ -14,7 +14,11 @@ import { drainOutbox } from '../../src/sync/outbox/outbox-worker.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
 import { testBlogHosts, testSecretKeys } from './course-fixture.js';
 
-const env = (name: string) => process.env[name] ?? (() => { throw new Error(`${name} is not set`); })();
+const env = (name: string) =>
+  process.env[name] ??
+  (() => {
+    throw new Error(`${name} is not set`);
+  })();
 
 const db = await openDb(env('DATABASE_URL'));
 const client = await loginAndWait(createDiscordClient({ apiUrl: env('DISCORD_API_URL') }), env('DISCORD_TOKEN'));
@@ -23,7 +27,11 @@ const ctx: SyncContext = {
   chat: new DiscordChat(client),
   clock: systemClock,
   log: silentLogger(),
-  blogFor: courseBlogs(db, new SecretBox(testSecretKeys), realBlogSources({ sleep: async () => undefined, retries: 0, timeoutMs: 3_000, allowedHosts: testBlogHosts })),
+  blogFor: courseBlogs(
+    db,
+    new SecretBox(testSecretKeys),
+    realBlogSources({ sleep: async () => undefined, retries: 0, timeoutMs: 3_000, allowedHosts: testBlogHosts }),
+  ),
 };
 const courseId = env('COURSE_ID');
 // The test kills this process at a random moment after this line, inside the work below.

@@ -33,7 +33,9 @@ function findBindir(): string | null {
   }
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => path.join(debian, v, 'bin')));
   }
   return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) ?? null;
@@ -53,7 +55,11 @@ export function postgresAvailable(): Availability {
   if (process.env.CT_SKIP_POSTGRES === '1') return { ok: false, reason: 'CT_SKIP_POSTGRES=1 is set' };
   const bindir = findBindir();
   if (!bindir) {
-    return { ok: false, reason: 'PostgreSQL server binaries (initdb, pg_ctl) not found in PG_BINDIR, `pg_config --bindir` or /usr/lib/postgresql/*/bin: install Debian\'s `postgresql` package' };
+    return {
+      ok: false,
+      reason:
+        "PostgreSQL server binaries (initdb, pg_ctl) not found in PG_BINDIR, `pg_config --bindir` or /usr/lib/postgresql/*/bin: install Debian's `postgresql` package",
+    };
   }
   if (isRoot() && !postgresUser()) return { ok: false, reason: 'running as root and there is no `postgres` OS user to run the server as' };
   return { ok: true, bindir };
@@ -119,7 +125,11 @@ export async function startPostgres(options: { ownerPid?: number } = {}): Promis
   };
   const data = path.join(folder, 'data');
   // Armed before the server exists: if this process dies during start-up, the server still goes.
-  startWatchdog({ ownerPid: options.ownerPid ?? process.pid, folder, stopCommand: shellQuote(command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])) });
+  startWatchdog({
+    ownerPid: options.ownerPid ?? process.pid,
+    folder,
+    stopCommand: shellQuote(command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])),
+  });
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   // eslint-disable-next-line no-useless-assignment -- TypeScript cannot see that the endless loop assigns it before the break
   let port = 0;

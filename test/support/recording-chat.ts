@@ -62,14 +62,35 @@ export class RecordingChat implements ChatPort {
     return { threadId: this.id(), starterMessageId: this.id(), channelId: input.channelId } as unknown as ThreadRef;
   }
 
-  async findEssayThread(): Promise<ThreadRef | null> { return null; }
-  async editEssayThread(): Promise<void> { this.checkUp(); }
-  async closeEssayThread(): Promise<void> { this.checkUp(); }
-  async reopenEssayThread(): Promise<void> { this.checkUp(); }
-  async postAsWebhook(): Promise<string> { this.checkUp(); return this.id(); }
-  async findRecentMessage(): Promise<string | null> { return null; }
-  async editWebhookMessage(): Promise<void> { this.checkUp(); }
-  async deleteWebhookMessage(): Promise<void> { this.checkUp(); }
-  async setReaction(): Promise<void> { this.checkUp(); }
-  async missingPermissions(): Promise<string[]> { return []; }
+  async findEssayThread(): Promise<ThreadRef | null> {
+    return null;
+  }
+  async editEssayThread(): Promise<void> {
+    this.checkUp();
+  }
+  async closeEssayThread(): Promise<void> {
+    this.checkUp();
+  }
+  async reopenEssayThread(): Promise<void> {
+    this.checkUp();
+  }
+  async postAsWebhook(): Promise<string> {
+    this.checkUp();
+    return this.id();
+  }
+  async findRecentMessage(): Promise<string | null> {
+    return null;
+  }
+  async editWebhookMessage(): Promise<void> {
+    this.checkUp();
+  }
+  async deleteWebhookMessage(): Promise<void> {
+    this.checkUp();
+  }
+  async setReaction(): Promise<void> {
+    this.checkUp();
+  }
+  async missingPermissions(): Promise<string[]> {
+    return [];
+  }
 }

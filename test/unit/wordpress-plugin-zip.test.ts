@@ -8,12 +8,20 @@ import { buildPluginZip, pluginSourceDir } from '../../scripts/zip-wordpress-plu
 // Read the archive with Python's zipfile (an independent ZIP reader): names, CRC check, and bytes.
 const readZip = (zipPath: string): Record<string, string> =>
   JSON.parse(
-    execFileSync('python3', ['-c', [
-      'import base64, json, sys, zipfile',
-      'z = zipfile.ZipFile(sys.argv[1])',
-      'assert z.testzip() is None, "corrupt entry"',
-      'print(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.infolist()}))',
-    ].join('\n'), zipPath], { encoding: 'utf8' }),
+    execFileSync(
+      'python3',
+      [
+        '-c',
+        [
+          'import base64, json, sys, zipfile',
+          'z = zipfile.ZipFile(sys.argv[1])',
+          'assert z.testzip() is None, "corrupt entry"',
+          'print(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.infolist()}))',
+        ].join('\n'),
+        zipPath,
+      ],
+      { encoding: 'utf8' },
+    ),
   ) as Record<string, string>;
 
 function sourceFiles(dir: string): string[] {
@@ -31,7 +39,9 @@ describe('npm run plugin:zip', () => {
     const zipPath = buildPluginZip(pluginSourceDir, join(work, 'plugin.zip'));
     const entries = readZip(zipPath);
     const files = Object.keys(entries).filter((name) => !name.endsWith('/'));
-    const expected = sourceFiles(pluginSourceDir).map((f) => `coursethreads/${f}`).sort();
+    const expected = sourceFiles(pluginSourceDir)
+      .map((f) => `coursethreads/${f}`)
+      .sort();
     expect(files.sort()).toEqual(expected);
     expect(Object.keys(entries).every((name) => name.startsWith('coursethreads/'))).toBe(true);
     for (const name of files) {

@@ -60,7 +60,7 @@ function rssItem(item: Node): Essay | null {
     publishedAt: published,
     modifiedAt: date(item['atom:updated']) ?? published,
     status: 'publish',
-    featuredImageUrl: (item.enclosure as Node | undefined)?.['@_url'] as string | undefined ?? null,
+    featuredImageUrl: ((item.enclosure as Node | undefined)?.['@_url'] as string | undefined) ?? null,
     categories: ((item.category as unknown[]) ?? []).map(text).filter(Boolean),
     tags: [],
   };

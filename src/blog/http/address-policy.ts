@@ -22,7 +22,8 @@ for (const [net, bits] of [
   ['203.0.113.0', 24], // documentation
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, incl. broadcast
-] as const) refused.addSubnet(net, bits, 'ipv4');
+] as const)
+  refused.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
   ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible form
   ['64:ff9b:1::', 48], // local-use IPv4/IPv6 translation
@@ -32,7 +33,8 @@ for (const [net, bits] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
-] as const) refused.addSubnet(net, bits, 'ipv6');
+] as const)
+  refused.addSubnet(net, bits, 'ipv6');
 
 /** The IPv4 address embedded in an IPv4-mapped (::ffff:a.b.c.d, any spelling) IPv6 address, else null. */
 function mappedIpv4(address: string): string | null {

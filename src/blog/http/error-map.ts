@@ -34,7 +34,13 @@ export function errorFromNetwork(err: unknown, what: string, timedOut: boolean):
   // The client's own limits: a refused address is the URL's fault (not retried by the outbox as an
   // outage); an oversized answer or a redirect loop is this blog's failure, retried on a later poll.
   const guard = findGuardError(err);
-  if (guard) return new BlogError(guard.code === 'blocked_address' || guard.code === 'unsupported_scheme' ? 'rejected' : 'unavailable', `${what}: ${guard.message}`, null, guard.code);
+  if (guard)
+    return new BlogError(
+      guard.code === 'blocked_address' || guard.code === 'unsupported_scheme' ? 'rejected' : 'unavailable',
+      `${what}: ${guard.message}`,
+      null,
+      guard.code,
+    );
   if (timedOut) return new BlogError('unavailable', `${what} timed out`, null, 'timeout');
   const e = err as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
   const code = typeof e?.cause?.code === 'string' ? e.cause.code : typeof e?.code === 'string' ? e.code : null;

@@ -20,7 +20,8 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
 /** Every hop: http(s) only, and a literal IP (which skips DNS, so the lookup never sees it) must be public. */
 function checkHop(url: URL, allowedHosts: readonly string[]): void {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BlogGuardError('unsupported_scheme', `${url.protocol} addresses are not blogs; use http:// or https://`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new BlogGuardError('unsupported_scheme', `${url.protocol} addresses are not blogs; use http:// or https://`);
   if (isAllowedHost(url.hostname, allowedHosts)) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !isPublicAddress(host)) throw blockedAddress(url.hostname);
@@ -52,7 +53,14 @@ export function createGuardedFetch(policy: BlogNetworkPolicy = {}): typeof fetch
     const headers = new Headers(init.headers);
     for (let hop = 0; ; hop++) {
       checkHop(url, allowedHosts);
-      const res = await undiciFetch(url, { method, headers: Object.fromEntries(headers), body: body as string | undefined, signal: init.signal ?? null, redirect: 'manual', dispatcher });
+      const res = await undiciFetch(url, {
+        method,
+        headers: Object.fromEntries(headers),
+        body: body as string | undefined,
+        signal: init.signal ?? null,
+        redirect: 'manual',
+        dispatcher,
+      });
       const location = redirectStatuses.has(res.status) ? res.headers.get('location') : null;
       if (location === null) return capResponse(res, maxBytes);
       await res.body?.cancel().catch(() => undefined);

@@ -3,7 +3,11 @@ import { isAllowedHost, isPublicAddress } from './address-policy.js';
 import { BlogGuardError } from './guard-errors.js';
 
 type Callback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-export type Resolve = (hostname: string, options: LookupOptions & { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolve = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 export function blockedAddress(host: string): BlogGuardError {
   return new BlogGuardError('blocked_address', `${host} is a private or local network address, which blogs may not use`);

@@ -125,7 +125,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         // response over the size cap or a redirect loop would only repeat: it waits for the next poll.
         if (error.kind !== 'unavailable' || n >= (req.retries ?? retries) || notRetriedNow.has(error.code ?? '')) throw error;
         const delay = retryAfter ?? backoffDelay(n, backoff);
-        log.warn({ method: req.method, url: redactUrl(url), status: error.status, code: error.code, attempt: n + 1, delayMs: delay }, 'blog request failed; retrying');
+        log.warn(
+          { method: req.method, url: redactUrl(url), status: error.status, code: error.code, attempt: n + 1, delayMs: delay },
+          'blog request failed; retrying',
+        );
         await sleep(delay);
       }
     },

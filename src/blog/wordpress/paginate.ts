@@ -25,10 +25,7 @@ export interface PagedResult<T> {
 }
 
 /** Follows X-WP-TotalPages (falling back to "a short page is the last") up to maxPages, and says whether it saw everything. */
-export async function fetchAllPages<S extends z.ZodType<unknown[]>>(
-  http: HttpClient,
-  req: PageRequest<S>,
-): Promise<PagedResult<z.infer<S>[number]>> {
+export async function fetchAllPages<S extends z.ZodType<unknown[]>>(http: HttpClient, req: PageRequest<S>): Promise<PagedResult<z.infer<S>[number]>> {
   const perPage = Math.max(1, Math.min(100, req.perPage));
   const items: z.infer<S>[number][] = [];
   let etag: string | null = null;
@@ -47,7 +44,8 @@ export async function fetchAllPages<S extends z.ZodType<unknown[]>>(
     if (page === 1) {
       etag = res.headers.get('etag');
       lastModified = res.headers.get('last-modified');
-      if (res.status === 304) return { items: [], complete: true, notModified: true, etag: etag ?? req.etag ?? null, lastModified: lastModified ?? req.lastModified ?? null };
+      if (res.status === 304)
+        return { items: [], complete: true, notModified: true, etag: etag ?? req.etag ?? null, lastModified: lastModified ?? req.lastModified ?? null };
       firstTotal = res.headers.get('x-wp-total');
     } else if (res.headers.get('x-wp-total') !== firstTotal) complete = false;
     const batch = parseBody(req.schema, res.json, `GET ${req.url} page ${page}`) as z.infer<S>[number][];

@@ -5,9 +5,7 @@
 
 import { BlogError } from '../blog-source.js';
 
-export type WordPressTarget =
-  | { flavor: 'self_hosted'; baseUrl: string }
-  | { flavor: 'wordpress_com'; site: string; apiRoot: string };
+export type WordPressTarget = { flavor: 'self_hosted'; baseUrl: string } | { flavor: 'wordpress_com'; site: string; apiRoot: string };
 
 export interface WordPressRoutes {
   flavor: WordPressTarget['flavor'];

@@ -86,7 +86,4 @@ export const wpcomSiteSchema = z.object({
 });
 
 /** DELETE /comments/{id} without force returns the comment; with force, { deleted, previous }. */
-export const wpDeleteCommentSchema = z.union([
-  wpCommentSchema,
-  z.object({ deleted: z.boolean(), previous: wpCommentSchema }),
-]);
+export const wpDeleteCommentSchema = z.union([wpCommentSchema, z.object({ deleted: z.boolean(), previous: wpCommentSchema })]);

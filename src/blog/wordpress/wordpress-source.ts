@@ -9,9 +9,7 @@ import { WORDPRESS_COM_API_ROOT, wordpressComSite, wordpressRoutes, type WordPre
 import { fetchSiteInfo, type SiteInfo } from './site-info.js';
 import { findUser, readCapabilities } from './users.js';
 
-export type WordPressAuth =
-  | { kind: 'application_password'; username: string; password: string }
-  | { kind: 'bearer'; token: string };
+export type WordPressAuth = { kind: 'application_password'; username: string; password: string } | { kind: 'bearer'; token: string };
 
 export interface WordPressSourceOptions {
   /** The blog's address (self-hosted), or the WordPress.com site's address / domain / id. */

@@ -37,8 +37,17 @@ export type CourseSettings = z.infer<typeof courseSettingsSchema>;
 
 /** The /course setup option each setting comes from: errors name what the person typed, not the code's field. */
 const OPTION_NAMES: Record<string, string> = {
-  name: 'name', channelKind: 'channel', blogKind: 'blog_kind', blogUrl: 'blog_url', timeZone: 'time_zone',
-  quietHoursStart: 'quiet_start', quietHoursEnd: 'quiet_end', pollIntervalMinutes: 'poll_minutes', minCommentWords: 'min_words', endsAt: 'ends_on', blogNameStyle: 'blog_names',
+  name: 'name',
+  channelKind: 'channel',
+  blogKind: 'blog_kind',
+  blogUrl: 'blog_url',
+  timeZone: 'time_zone',
+  quietHoursStart: 'quiet_start',
+  quietHoursEnd: 'quiet_end',
+  pollIntervalMinutes: 'poll_minutes',
+  minCommentWords: 'min_words',
+  endsAt: 'ends_on',
+  blogNameStyle: 'blog_names',
 };
 
 /** One readable sentence per problem, for the ephemeral reply. */

@@ -26,6 +26,8 @@ export function renderEssayStarter(essay: Essay, input: { authorLabel: string; a
     excerptMarkdown,
     featuredImageUrl: imageUrl,
   });
-  const hash = createHash('sha256').update(JSON.stringify([title, starter.content, starter.embed])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([title, starter.content, starter.embed]))
+    .digest('hex');
   return { title, content: starter.content, embed: starter.embed, hash };
 }

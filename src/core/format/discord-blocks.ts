@@ -9,8 +9,7 @@ const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}\.) +(\S.*)$/;
 const HEADING = /^(#{1,3}) +(\S.*)$/;
 const SUBTEXT = /^-# +(\S.*)$/;
 
-const isBlockStart = (line: string) =>
-  FENCE_OPEN.test(line) || QUOTE_ALL.test(line) || QUOTE_LINE.test(line) || LIST_ITEM.test(line) || HEADING.test(line);
+const isBlockStart = (line: string) => FENCE_OPEN.test(line) || QUOTE_ALL.test(line) || QUOTE_LINE.test(line) || LIST_ITEM.test(line) || HEADING.test(line);
 
 const inline = (text: string, ctx: MentionContext) => renderInline(text, ctx).replace(/\n/g, '<br>\n');
 
@@ -20,7 +19,7 @@ function renderList(items: Array<{ indent: number; marker: string; text: string 
   const ordered = /\d/.test(items[0]!.marker);
   const start = ordered ? parseInt(items[0]!.marker, 10) : 1;
   let html = ordered ? (start !== 1 ? `<ol start="${start}">` : '<ol>') : '<ul>';
-  for (let k = 0; k < items.length; ) {
+  for (let k = 0; k < items.length;) {
     const item = items[k]!;
     let end = k + 1;
     while (end < items.length && items[end]!.indent > base) end++;

@@ -41,9 +41,7 @@ function escapeSegment(segment: string, atStart: boolean): string {
  * (A backslash would not do: Discord still pings an escaped mention.)
  */
 export function neutraliseMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)\b/g, `@${ZWSP}$1`)
-    .replace(/<(?=@[!&]?\d|#\d|a?:\w+:\d|t:-?\d|\/[^\s>]+:\d|id:)/g, `<${ZWSP}`);
+  return text.replace(/@(everyone|here)\b/g, `@${ZWSP}$1`).replace(/<(?=@[!&]?\d|#\d|a?:\w+:\d|t:-?\d|\/[^\s>]+:\d|id:)/g, `<${ZWSP}`);
 }
 
 /** A URL made safe for the target of a markdown link: characters that end or confuse it are encoded. */

@@ -70,10 +70,7 @@ export function buildEssayStarter(input: EssayStarterInput): EssayStarter {
   const safeTitle = cutAtWordBoundary(neutraliseMentions(escapeDiscordText(title)), titleRoom);
   const content = `📝 **${safeTitle}** — a new essay by ${input.authorLabel}\n${marker}\n${PUBLIC_BLOG_NOTICE}`;
 
-  const footerText = cutAtWordBoundary(
-    `Published ${formatDateInZone(input.publishedAt, input.timeZone, 'F', input.locale)}`,
-    DISCORD_LIMITS.embedFooterText,
-  );
+  const footerText = cutAtWordBoundary(`Published ${formatDateInZone(input.publishedAt, input.timeZone, 'F', input.locale)}`, DISCORD_LIMITS.embedFooterText);
   const embed: StarterEmbed = {
     title: cutAtWordBoundary(title, DISCORD_LIMITS.embedTitle),
     url: input.url,

@@ -8,8 +8,13 @@ const STYLE_OPTIONS: Record<TimestampStyle, Intl.DateTimeFormatOptions> = {
   D: { year: 'numeric', month: 'long', day: 'numeric' },
   f: { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
   F: {
-    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric',
-    hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
   },
   // A blog page is read long after it was written: "in 3 days" would lie, so R is absolute there.
   R: { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },

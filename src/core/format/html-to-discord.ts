@@ -7,8 +7,27 @@ import { tidyMarkdown } from './tidy-markdown.js';
 
 // Elements whose text must never reach Discord (scripts, forms, media players, the document head).
 const DROPPED = [
-  'script', 'style', 'noscript', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select',
-  'textarea', 'svg', 'canvas', 'video', 'audio', 'template', 'head', 'title', 'img', 'picture', 'source',
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'svg',
+  'canvas',
+  'video',
+  'audio',
+  'template',
+  'head',
+  'title',
+  'img',
+  'picture',
+  'source',
 ] as const;
 
 /** http(s) links only; Discord cannot open anything else and relative links have no base here. */
@@ -88,7 +107,10 @@ function createService(): TurndownService {
         const index = Array.prototype.indexOf.call(parent.children ?? [], n);
         prefix = `${start + index}. `;
       }
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '').replace(/\n/g, '\n' + ' '.repeat(prefix.length));
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '')
+        .replace(/\n/g, '\n' + ' '.repeat(prefix.length));
       return prefix + body + (n.nextSibling ? '\n' : '');
     },
   });

@@ -6,23 +6,12 @@ export { htmlToPlainText } from './html-to-text.js';
 export { cutAtWordBoundary } from './cut-at-word-boundary.js';
 export { findCut, type BoundaryKind } from './cut-points.js';
 export { threadTitleFor, UNTITLED_ESSAY } from './thread-title.js';
-export {
-  buildEssayStarter,
-  embedLength,
-  PUBLIC_BLOG_NOTICE,
-  type EssayStarter,
-  type EssayStarterInput,
-  type StarterEmbed,
-} from './essay-starter.js';
+export { buildEssayStarter, embedLength, PUBLIC_BLOG_NOTICE, type EssayStarter, type EssayStarterInput, type StarterEmbed } from './essay-starter.js';
 export { discordMarkdownToSafeHtml, type MentionContext } from './discord-to-html.js';
 export { appendAttachmentLinks, attachmentKey, relinkAttachments, type AttachmentLink } from './attachment-links.js';
 export { escapeHtml, unescapeHtml, safeHref } from './escape-html.js';
 export { imageUrls } from './image-urls.js';
-export {
-  blogCommentToDiscord,
-  MAX_COMMENT_CHUNKS,
-  type BlogCommentToDiscordInput,
-} from './blog-comment-to-discord.js';
+export { blogCommentToDiscord, MAX_COMMENT_CHUNKS, type BlogCommentToDiscordInput } from './blog-comment-to-discord.js';
 export { splitMessage, type SplitOptions } from './split-message.js';
 export { countWords } from './count-words.js';
 export { excerptFromHtml, excerptFromMarkdown } from './excerpt.js';

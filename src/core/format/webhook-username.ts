@@ -23,6 +23,10 @@ export function webhookUsername(name: string | null | undefined): string {
   if (RESERVED.has(out.toLowerCase())) out = `${out} (blog)`;
   const chars = [...out];
   // Length is counted in characters; cut with an ellipsis so the reader sees the name goes on.
-  if (chars.length > WEBHOOK_USERNAME_MAX) out = `${chars.slice(0, WEBHOOK_USERNAME_MAX - 1).join('').trimEnd()}…`;
+  if (chars.length > WEBHOOK_USERNAME_MAX)
+    out = `${chars
+      .slice(0, WEBHOOK_USERNAME_MAX - 1)
+      .join('')
+      .trimEnd()}…`;
   return out || ANONYMOUS_COMMENTER;
 }

@@ -4,9 +4,25 @@
 // Shortcodes only appear when the plugin that renders them is missing. A fixed list, because a
 // generic [word] pattern would eat real text such as "[sic]" or a citation "[1]".
 const SHORTCODE_NAMES = [
-  'caption', 'wp_caption', 'embed', 'gallery', 'audio', 'video', 'playlist', 'wpvideo',
-  'youtube', 'vimeo', 'soundcloud', 'googlemaps', 'googleapps', 'tweet', 'instagram',
-  'contact-form', 'contact-form-7', 'slideshow', 'archives',
+  'caption',
+  'wp_caption',
+  'embed',
+  'gallery',
+  'audio',
+  'video',
+  'playlist',
+  'wpvideo',
+  'youtube',
+  'vimeo',
+  'soundcloud',
+  'googlemaps',
+  'googleapps',
+  'tweet',
+  'instagram',
+  'contact-form',
+  'contact-form-7',
+  'slideshow',
+  'archives',
 ].join('|');
 
 const SHORTCODE_TAG = new RegExp(`\\[(\\/?)(${SHORTCODE_NAMES})\\b([^\\]]*)\\]`, 'gi');

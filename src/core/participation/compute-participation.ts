@@ -1,8 +1,14 @@
 // Per-student participation numbers for staff reports, /status and the weekly digest. Pure: the same
 // inputs and `now` always give the same report.
 import type {
-  ParticipationAssignment, ParticipationComment, ParticipationEssay, ParticipationReminder, ParticipationReport,
-  ParticipationStudent, ReviewCounts, StudentParticipation,
+  ParticipationAssignment,
+  ParticipationComment,
+  ParticipationEssay,
+  ParticipationReminder,
+  ParticipationReport,
+  ParticipationStudent,
+  ReviewCounts,
+  StudentParticipation,
 } from './types.js';
 import { weeklyActivity, type ActivityEvent } from './weekly-activity.js';
 
@@ -39,10 +45,19 @@ export function computeParticipation(input: ParticipationInput): ParticipationRe
   const reminders = input.reminders.filter((r) => reviewerOf.has(r.assignmentId));
 
   const rows = new Map<string, StudentParticipation>(
-    input.students.map((s) => [s.id, {
-      studentId: s.id, name: s.name, essaysPublished: 0, commentsGiven: { discord: 0, blog: 0, total: 0 },
-      commentsReceived: 0, reviews: emptyReviews(), remindersSent: 0, remindersFailed: 0,
-    }]),
+    input.students.map((s) => [
+      s.id,
+      {
+        studentId: s.id,
+        name: s.name,
+        essaysPublished: 0,
+        commentsGiven: { discord: 0, blog: 0, total: 0 },
+        commentsReceived: 0,
+        reviews: emptyReviews(),
+        remindersSent: 0,
+        remindersFailed: 0,
+      },
+    ]),
   );
   const events: ActivityEvent[] = [];
   for (const e of essays) {
@@ -84,7 +99,11 @@ export function computeParticipation(input: ParticipationInput): ParticipationRe
 
 function totalsOf(students: StudentParticipation[], unattributedComments: number): ParticipationReport['totals'] {
   const reviews = emptyReviews();
-  let essaysPublished = 0, commentsDiscord = 0, commentsBlog = 0, remindersSent = 0, remindersFailed = 0;
+  let essaysPublished = 0,
+    commentsDiscord = 0,
+    commentsBlog = 0,
+    remindersSent = 0,
+    remindersFailed = 0;
   for (const s of students) {
     essaysPublished += s.essaysPublished;
     commentsDiscord += s.commentsGiven.discord;
@@ -94,8 +113,14 @@ function totalsOf(students: StudentParticipation[], unattributedComments: number
     for (const k of Object.keys(reviews) as (keyof ReviewCounts)[]) reviews[k] += s.reviews[k];
   }
   return {
-    students: students.length, essaysPublished, commentsDiscord, commentsBlog, unattributedComments, reviews,
+    students: students.length,
+    essaysPublished,
+    commentsDiscord,
+    commentsBlog,
+    unattributedComments,
+    reviews,
     completionRate: reviews.assigned ? (reviews.done + reviews.doneLate) / reviews.assigned : 0,
-    remindersSent, remindersFailed,
+    remindersSent,
+    remindersFailed,
   };
 }

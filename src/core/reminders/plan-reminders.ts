@@ -89,8 +89,14 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
       const key = reminderKey(a.id, s.stage);
       if (input.alreadySent.has(key)) continue;
       plan.skipped.push({
-        key, assignmentId: a.id, reviewerId: a.reviewerId, stage: s.stage, scheduledFor: s.scheduledFor, dueAt: a.dueAt,
-        reason: 'superseded', supersededBy: current.stage,
+        key,
+        assignmentId: a.id,
+        reviewerId: a.reviewerId,
+        stage: s.stage,
+        scheduledFor: s.scheduledFor,
+        dueAt: a.dueAt,
+        reason: 'superseded',
+        supersededBy: current.stage,
       });
     }
     const key = reminderKey(a.id, current.stage);
@@ -100,12 +106,23 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
     const resumeAt = quietUntil(zone);
     if (resumeAt) {
       plan.postponed.push({
-        key, assignmentId: a.id, reviewerId: a.reviewerId, stage: current.stage, scheduledFor: current.scheduledFor, dueAt: a.dueAt,
-        reason: 'quiet_hours', nextAllowedAt: resumeAt,
+        key,
+        assignmentId: a.id,
+        reviewerId: a.reviewerId,
+        stage: current.stage,
+        scheduledFor: current.scheduledFor,
+        dueAt: a.dueAt,
+        reason: 'quiet_hours',
+        nextAllowedAt: resumeAt,
       });
     } else {
       plan.due.push({
-        key, assignmentId: a.id, reviewerId: a.reviewerId, stage: current.stage, scheduledFor: current.scheduledFor, dueAt: a.dueAt,
+        key,
+        assignmentId: a.id,
+        reviewerId: a.reviewerId,
+        stage: current.stage,
+        scheduledFor: current.scheduledFor,
+        dueAt: a.dueAt,
         sendAt: allowed(current.scheduledFor, zone),
       });
     }

@@ -12,9 +12,7 @@ export interface RouteStudent {
 }
 
 export type ReminderRoute =
-  | { kind: 'dm' }
-  | { kind: 'thread'; reason: 'chose_channel' | 'dm_closed'; dmClosedAt: Date | null }
-  | { kind: 'unreachable'; reason: 'no_discord' };
+  { kind: 'dm' } | { kind: 'thread'; reason: 'chose_channel' | 'dm_closed'; dmClosedAt: Date | null } | { kind: 'unreachable'; reason: 'no_discord' };
 
 export function dmsKnownClosed(student: RouteStudent, now: Date): boolean {
   return student.dmClosedAt !== null && now.getTime() - student.dmClosedAt.getTime() < RETRY_CLOSED_DMS_MS;

@@ -27,15 +27,15 @@ export function shortfallMessages(
   p.reviewerIds.forEach((id, r) => {
     const n = got[r]!;
     if (n >= k) return;
-    const why = target[r]! < k
-      ? `only ${p.eligible[r]!.length} essay(s) by other authors exist`
-      : 'essay reviewer counts must stay balanced';
+    const why = target[r]! < k ? `only ${p.eligible[r]!.length} essay(s) by other authors exist` : 'essay reviewer counts must stay balanced';
     const line = `${names(id)} gets ${n} review(s) instead of ${k}: ${why}.`;
     (n < k - 1 && !allowShortfall ? fatal : warnings).push(line);
   });
   if (fatal.length > 0) {
     const maxK = Math.min(...p.eligible.map((l) => l.length));
-    fatal.push(`The largest number of reviews every student can get is ${maxK}: run /reviews assign again with reviews:${maxK} (or fewer), or once more essays are in.`);
+    fatal.push(
+      `The largest number of reviews every student can get is ${maxK}: run /reviews assign again with reviews:${maxK} (or fewer), or once more essays are in.`,
+    );
     throw new AssignmentInfeasible(fatal);
   }
   return warnings;
@@ -43,8 +43,12 @@ export function shortfallMessages(
 
 export function describePairs(p: Problem, score: PairScore, names: (id: string) => string): string[] {
   const personName: string[] = [];
-  p.reviewerIds.forEach((id, r) => { personName[p.reviewerPerson[r]!] = names(id); });
-  p.essayAuthorIds.forEach((id, e) => { if (id !== null) personName[p.authorPerson[e]!] = names(id); });
+  p.reviewerIds.forEach((id, r) => {
+    personName[p.reviewerPerson[r]!] = names(id);
+  });
+  p.essayAuthorIds.forEach((id, e) => {
+    if (id !== null) personName[p.authorPerson[e]!] = names(id);
+  });
   const out: string[] = [];
   if (score.reciprocalPairs.length > 0) {
     const pairs = score.reciprocalPairs.map(([a, b]) => `${personName[a]} ↔ ${personName[b]}`);

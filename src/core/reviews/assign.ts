@@ -59,7 +59,7 @@ export function assignReviews(input: AssignInput): AssignResult {
   const names = (id: string): string => input.names?.[id] ?? id;
   const total = target.reduce((a, b) => a + b, 0);
   if (total === 0) {
-    throw new AssignmentInfeasible(['Nobody has an essay by another author to review (every essay is the reviewer\'s own).']);
+    throw new AssignmentInfeasible(["Nobody has an essay by another author to review (every essay is the reviewer's own)."]);
   }
   if (input.mode === 'quota') return quotaResult(input, p, target, names);
 
@@ -69,7 +69,12 @@ export function assignReviews(input: AssignInput): AssignResult {
   const flow = balancedFlow(p, target, Int32Array.from(ring.start), lo, hi);
   const revOf: number[] = [];
   const essOf: number[] = [];
-  flow.reviewerEssays.forEach((list, r) => list.forEach((e) => { revOf.push(r); essOf.push(e); }));
+  flow.reviewerEssays.forEach((list, r) =>
+    list.forEach((e) => {
+      revOf.push(r);
+      essOf.push(e);
+    }),
+  );
   const counter = new PairCounter(p.personCount, previousKeys(input, p));
   for (let i = 0; i < revOf.length; i++) counter.add(p.reviewerPerson[revOf[i]!]!, p.authorPerson[essOf[i]!]!, 1);
   const pairs = { revOf: Int32Array.from(revOf), essOf: Int32Array.from(essOf), has: flow.has };
@@ -94,8 +99,12 @@ export function assignReviews(input: AssignInput): AssignResult {
   assignments.sort((a, b) => cmp(a.reviewerId, b.reviewerId) || cmp(a.essayId!, b.essayId!));
   const perReviewer: Record<string, number> = {};
   const perEssay: Record<string, number> = {};
-  p.reviewerIds.forEach((id, r) => { perReviewer[id] = flow.rLoad[r]!; });
-  p.essayIds.forEach((id, e) => { perEssay[id] = flow.eLoad[e]!; });
+  p.reviewerIds.forEach((id, r) => {
+    perReviewer[id] = flow.rLoad[r]!;
+  });
+  p.essayIds.forEach((id, e) => {
+    perEssay[id] = flow.eLoad[e]!;
+  });
   return {
     mode: 'assigned',
     assignments,
@@ -112,7 +121,9 @@ function cmp(a: string, b: string): number {
 function previousKeys(input: AssignInput, p: Problem): Set<number> {
   const person = new Map<string, number>();
   p.reviewerIds.forEach((id, r) => person.set(id, p.reviewerPerson[r]!));
-  p.essayAuthorIds.forEach((id, e) => { if (id !== null) person.set(id, p.authorPerson[e]!); });
+  p.essayAuthorIds.forEach((id, e) => {
+    if (id !== null) person.set(id, p.authorPerson[e]!);
+  });
   const keys = new Set<number>();
   for (const [reviewer, author] of input.previousPairs ?? []) {
     const a = person.get(reviewer);

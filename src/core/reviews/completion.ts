@@ -28,17 +28,10 @@ export interface CompletionResult {
 
 export const DEFAULT_MIN_WORDS = 25;
 
-export function isReviewComplete(input: {
-  comments: readonly CommentFact[];
-  assignment: AssignmentFact;
-  minWords?: number;
-  dueAt: Date;
-}): CompletionResult {
+export function isReviewComplete(input: { comments: readonly CommentFact[]; assignment: AssignmentFact; minWords?: number; dueAt: Date }): CompletionResult {
   const { assignment, dueAt } = input;
   const minWords = input.minWords ?? DEFAULT_MIN_WORDS;
-  const eligible = assignment.essayId !== null
-    ? new Set([assignment.essayId])
-    : new Set(assignment.eligibleEssayIds ?? []);
+  const eligible = assignment.essayId !== null ? new Set([assignment.essayId]) : new Set(assignment.eligibleEssayIds ?? []);
   const required = assignment.essayId !== null ? 1 : Math.max(1, assignment.required ?? 1);
   // Earliest qualifying comment per essay; the review completes when `required` essays have one.
   const firstPerEssay = new Map<string, number>();

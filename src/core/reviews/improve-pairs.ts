@@ -101,18 +101,31 @@ function trySwap(p: Problem, s: PairState, c: PairCounter, i: number, j: number,
   const a = p.authorPerson[e1]!;
   const b = p.authorPerson[e2]!;
   if (b === x || a === y || s.has[r1 * E + e2] || s.has[r2 * E + e1]) return false;
-  const affected: [number, number][] = [[x, a], [x, b], [y, a], [y, b]];
+  const affected: [number, number][] = [
+    [x, a],
+    [x, b],
+    [y, a],
+    [y, b],
+  ];
   const before = localPenalty(c, affected);
-  c.add(x, a, -1); c.add(y, b, -1); c.add(x, b, 1); c.add(y, a, 1);
+  c.add(x, a, -1);
+  c.add(y, b, -1);
+  c.add(x, b, 1);
+  c.add(y, a, 1);
   const after = localPenalty(c, affected);
   if (after < before) {
     s.essOf[i] = e2;
     s.essOf[j] = e1;
-    s.has[r1 * E + e1] = 0; s.has[r2 * E + e2] = 0;
-    s.has[r1 * E + e2] = 1; s.has[r2 * E + e1] = 1;
+    s.has[r1 * E + e1] = 0;
+    s.has[r2 * E + e2] = 0;
+    s.has[r1 * E + e2] = 1;
+    s.has[r2 * E + e1] = 1;
     return true;
   }
-  c.add(x, a, 1); c.add(y, b, 1); c.add(x, b, -1); c.add(y, a, -1);
+  c.add(x, a, 1);
+  c.add(y, b, 1);
+  c.add(x, b, -1);
+  c.add(y, a, -1);
   return false;
 }
 

@@ -39,4 +39,3 @@ export function buildProblem(reviewerIds: string[], essays: { essayId: string; a
     eligible,
   };
 }
-

@@ -32,7 +32,10 @@ function detectDelimiter(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-interface Parsed { record: string[]; info: { lines: number } }
+interface Parsed {
+  record: string[];
+  info: { lines: number };
+}
 
 export function parseRosterCsv(input: Uint8Array | string): RosterParseResult {
   const decoded = decodeCsvBytes(input);
@@ -41,7 +44,11 @@ export function parseRosterCsv(input: Uint8Array | string): RosterParseResult {
   let records: Parsed[];
   try {
     records = parse(decoded.text, {
-      delimiter: detectDelimiter(decoded.text), info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true,
+      delimiter: detectDelimiter(decoded.text),
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
     }) as unknown as Parsed[];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
@@ -52,7 +59,8 @@ export function parseRosterCsv(input: Uint8Array | string): RosterParseResult {
   if (columns.problems.length) return { ok: false, errors: columns.problems.map((message) => ({ line: header!.info.lines, message })) };
   const rows = body.filter((r) => r.record.some((cell) => cell.trim() !== '')); // Excel leaves ",,," rows
   if (rows.length === 0) return { ok: false, errors: [{ line: 1, message: 'The file has a header but no students.' }] };
-  if (rows.length > MAX_ROSTER_ROWS) return { ok: false, errors: [{ line: 1, message: `The file has ${rows.length} students; the limit is ${MAX_ROSTER_ROWS}.` }] };
+  if (rows.length > MAX_ROSTER_ROWS)
+    return { ok: false, errors: [{ line: 1, message: `The file has ${rows.length} students; the limit is ${MAX_ROSTER_ROWS}.` }] };
 
   const errors: RosterError[] = [];
   const out: RosterRow[] = [];
@@ -61,7 +69,10 @@ export function parseRosterCsv(input: Uint8Array | string): RosterParseResult {
     const line = info.lines;
     const before = errors.length;
     if (record.length > header!.record.length) {
-      errors.push({ line, message: `This line has ${record.length} fields but the header has ${header!.record.length}; quote cells that contain the delimiter.` });
+      errors.push({
+        line,
+        message: `This line has ${record.length} fields but the header has ${header!.record.length}; quote cells that contain the delimiter.`,
+      });
       if (record.some((c) => isFormulaLike(c.replace(/^ +/, '')))) {
         errors.push({ line, message: 'This line also has a cell starting with = + - @, which spreadsheets run as a formula; remove it.' });
       }

@@ -20,7 +20,10 @@ export const FIELD_LABEL: Record<RosterField, string> = {
 };
 
 export function normaliseHeader(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export type ColumnMap = Partial<Record<RosterField, number>>;
@@ -38,7 +41,9 @@ export function matchColumns(header: readonly string[]): { map: ColumnMap; probl
   const missing = REQUIRED_FIELDS.filter((f) => map[f] === undefined);
   if (missing.length > 0) {
     const found = header.map((h) => `"${h}"`).join(', ');
-    problems.push(`Missing required column(s): ${missing.map((f) => FIELD_LABEL[f]).join(', ')}. Found: ${found}. Expected columns: name, email, blog username, Discord user.`);
+    problems.push(
+      `Missing required column(s): ${missing.map((f) => FIELD_LABEL[f]).join(', ')}. Found: ${found}. Expected columns: name, email, blog username, Discord user.`,
+    );
   }
   return { map, problems };
 }

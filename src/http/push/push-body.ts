@@ -1,8 +1,15 @@
 import { z } from 'zod';
 
 export const pushEvents = [
-  'post.published', 'post.updated', 'post.unpublished', 'post.trashed',
-  'comment.created', 'comment.edited', 'comment.status', 'comment.deleted', 'ping',
+  'post.published',
+  'post.updated',
+  'post.unpublished',
+  'post.trashed',
+  'comment.created',
+  'comment.edited',
+  'comment.status',
+  'comment.deleted',
+  'ping',
 ] as const;
 
 /**

@@ -49,7 +49,14 @@ export function pushRoutes(deps: PushDeps): HttpRoutes {
     // Past the allowance a refusal costs no database write: the flood stays cheap and the last reason stays shown.
     const wait = failures.take(target.courseId);
     if (wait > 0) return reply.code(429).header('retry-after', String(wait)).send({ error: 'rate_limited' });
-    await recordPushFailure(deps.db, target.courseId, reason === 'bad_signature' ? 'bad signature (is the secret in the plugin the current one?)' : 'timestamp more than 5 minutes off (check the blog server’s clock)', deps.clock.now());
+    await recordPushFailure(
+      deps.db,
+      target.courseId,
+      reason === 'bad_signature'
+        ? 'bad signature (is the secret in the plugin the current one?)'
+        : 'timestamp more than 5 minutes off (check the blog server’s clock)',
+      deps.clock.now(),
+    );
     log.warn({ courseId: target.courseId, reason }, 'push refused');
     return reply.code(401).send({ error: reason });
   }
@@ -71,9 +78,11 @@ export function pushRoutes(deps: PushDeps): HttpRoutes {
     const body = parsePushBody(raw);
     if (!body) return reply.code(400).send({ error: 'malformed_body' });
     const now = deps.clock.now();
-    if ((await acceptDelivery(deps.db, { courseId: target.courseId, deliveryId, now })) === 'duplicate') return reply.code(200).send({ ok: true, duplicate: true });
+    if ((await acceptDelivery(deps.db, { courseId: target.courseId, deliveryId, now })) === 'duplicate')
+      return reply.code(200).send({ ok: true, duplicate: true });
     await recordPushReceived(deps.db, target.courseId, now, body.event === 'ping' ? 'ping' : 'change');
-    if (body.event !== 'ping') deps.wake(target.courseId, { postId: body.event.startsWith('comment.') && body.postId !== undefined ? String(body.postId) : undefined });
+    if (body.event !== 'ping')
+      deps.wake(target.courseId, { postId: body.event.startsWith('comment.') && body.postId !== undefined ? String(body.postId) : undefined });
     log.debug({ courseId: target.courseId, event: body.event, id: body.id }, 'push accepted');
     return reply.code(202).send({ ok: true, course: target.courseName });
   }

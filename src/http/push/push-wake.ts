@@ -48,7 +48,8 @@ export async function postgresWaker(options: { url: string; log: Logger; onWake:
       log.warn({ err: error }, 'push listener lost its connection; reconnecting (polling covers the gap)');
       if (client === next) client = null;
       void next.end().catch(() => undefined);
-      if (!closed) setTimeout(() => void connect().catch((e: unknown) => log.warn({ err: e }, 'push listener reconnect failed')), options.retryMs ?? 5_000).unref();
+      if (!closed)
+        setTimeout(() => void connect().catch((e: unknown) => log.warn({ err: e }, 'push listener reconnect failed')), options.retryMs ?? 5_000).unref();
     });
     await next.connect();
     await next.query(`LISTEN ${PUSH_CHANNEL}`);
@@ -62,7 +63,9 @@ export async function postgresWaker(options: { url: string; log: Logger; onWake:
         log.warn({ courseId }, 'push listener not connected; the next poll will sync the course');
         return;
       }
-      client.query('SELECT pg_notify($1, $2)', [PUSH_CHANNEL, wakePayload(courseId, postId)]).catch((error: unknown) => log.warn({ err: error, courseId }, 'push notify failed; the next poll will sync the course'));
+      client
+        .query('SELECT pg_notify($1, $2)', [PUSH_CHANNEL, wakePayload(courseId, postId)])
+        .catch((error: unknown) => log.warn({ err: error, courseId }, 'push notify failed; the next poll will sync the course'));
     },
     async close() {
       closed = true;
@@ -74,5 +77,7 @@ export async function postgresWaker(options: { url: string; log: Logger; onWake:
 
 /** The waker for the database in use: what start-up wires between pushRoutes and the course-sync job's wake. */
 export async function startPushWaker(options: { databaseUrl: string; log: Logger; onWake: OnWake }): Promise<PushWaker> {
-  return /^postgres(ql)?:\/\//.test(options.databaseUrl) ? postgresWaker({ url: options.databaseUrl, log: options.log, onWake: options.onWake }) : localWaker(options.onWake);
+  return /^postgres(ql)?:\/\//.test(options.databaseUrl)
+    ? postgresWaker({ url: options.databaseUrl, log: options.log, onWake: options.onWake })
+    : localWaker(options.onWake);
 }

@@ -10,7 +10,11 @@ export interface Discussion {
 }
 
 /** What a reader sees of a comment's HTML: its text, without tags or the bot's hidden markers. */
-const stripTags = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, '').trim();
+const stripTags = (html: string) =>
+  html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]+>/g, '')
+    .trim();
 
 export async function publishEssays(world: OfflineWorld, say: Say): Promise<Discussion> {
   return step(4, 'an essay on the blog becomes a thread', async () => {
@@ -18,7 +22,10 @@ export async function publishEssays(world: OfflineWorld, say: Say): Promise<Disc
     await world.wp.as('student2').publishPost(sampleSecondEssay);
     say(`\n4. Alice published an essay on the blog: “${sampleEssay.title}” (and Bob published “${sampleSecondEssay.title}”)\n      ${post.link}`);
     await world.bot.syncNow();
-    const thread = expectSeen(world.emu.threadsIn(world.forumId).find((t) => t.name === sampleEssay.title), `no forum post named “${sampleEssay.title}” in #essays after the bot polled the blog`);
+    const thread = expectSeen(
+      world.emu.threadsIn(world.forumId).find((t) => t.name === sampleEssay.title),
+      `no forum post named “${sampleEssay.title}” in #essays after the bot polled the blog`,
+    );
     const starter = expectSeen(world.emu.messagesIn(thread.id)[0], 'the essay thread has no first message');
     const embed = (starter.embeds[0] ?? {}) as { description?: string };
     say(`   The bot opened a forum post in #essays titled “${thread.name}”. Its first message:`);
@@ -33,7 +40,10 @@ export async function replyBothWays(world: OfflineWorld, say: Say, { postId, thr
     world.emu.as(world.studentIds[1]).postMessage(threadId, { content: sampleReply });
     await world.emu.waitFor(async () => (await world.database.db.comment.count()) === 1, 10_000, 'the reply to be recorded');
     await world.bot.syncNow();
-    const blogComment = expectSeen(world.wp.state.comments.find((c) => c.postId === postId), 'no comment on Alice’s post on the blog');
+    const blogComment = expectSeen(
+      world.wp.state.comments.find((c) => c.postId === postId),
+      'no comment on Alice’s post on the blog',
+    );
     say('\n5. Bob replied in the thread on Discord. The bot posted it on the blog as a comment:');
     say(indent(`${blogComment.authorName}: ${stripTags(blogComment.content)}`));
   });

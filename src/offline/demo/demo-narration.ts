@@ -4,7 +4,11 @@
 export type Say = (line: string) => void;
 
 /** Indents a block of bot output under the step that produced it. */
-export const indent = (text: string) => text.split('\n').map((line) => `      ${line}`).join('\n');
+export const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
 
 /**
  * Runs one numbered step; if it fails, the error says which step did not happen and why, so a newcomer

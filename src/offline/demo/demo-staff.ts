@@ -13,7 +13,10 @@ const HOUR = 3_600_000;
 const ZONE = 'America/Chicago'; // the zone the demo's /course setup chose
 
 function staffCommand(world: OfflineWorld, name: string, subcommand: string, options: Record<string, unknown> = {}) {
-  return world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never }).response(30_000);
+  return world.emu
+    .as(world.instructorId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never })
+    .response(30_000);
 }
 
 /** 'YYYY-MM-DD HH:MM' in the course's zone, as staff type a due date. */
@@ -39,10 +42,15 @@ export async function assignReviews(world: OfflineWorld, say: Say, clock: Manual
   return step(7, 'a review round', async () => {
     const dueAt = new Date(clock.now().getTime() + 72 * HOUR);
     const preview = await staffCommand(world, 'reviews', 'assign', { name: 'Week 1', due: typedLocal(dueAt), reviews: 1 });
-    const confirmId = expectSeen(/"custom_id":"(reviews:confirm:[^"]+)"/.exec(JSON.stringify(preview.components))?.[1], `no Confirm button under the preview: ${preview.content}`);
+    const confirmId = expectSeen(
+      /"custom_id":"(reviews:confirm:[^"]+)"/.exec(JSON.stringify(preview.components))?.[1],
+      `no Confirm button under the preview: ${preview.content}`,
+    );
     say(`\n7. The instructor ran /reviews assign (round “Week 1”, one review each, due ${typedLocal(dueAt)} Chicago time). The preview:`);
     say(indent(preview.content));
-    const press = world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId });
+    const press = world.emu
+      .as(world.instructorId)
+      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId });
     const confirmed = await press.response(30_000);
     if (!confirmed.content.includes('created')) throw new Error(confirmed.content);
     say('   They pressed Confirm:');
@@ -57,7 +65,13 @@ export async function remindReviewers(world: OfflineWorld, say: Say, clock: Manu
     const before = world.emu.dmsTo(alice).length;
     clock.set(new Date(dueAt.getTime() - 47 * HOUR)); // a day later: the 48-hour reminder is due
     const reply = await staffCommand(world, 'reminders', 'send-now');
-    const dm = expectSeen(world.emu.dmsTo(alice).slice(before).find((m) => m.content.includes(sampleSecondEssay.title)), `Alice got no reminder about “${sampleSecondEssay.title}”: ${reply.content}`);
+    const dm = expectSeen(
+      world.emu
+        .dmsTo(alice)
+        .slice(before)
+        .find((m) => m.content.includes(sampleSecondEssay.title)),
+      `Alice got no reminder about “${sampleSecondEssay.title}”: ${reply.content}`,
+    );
     say('\n8. A day later (the demo moves the bot’s clock), the instructor ran /reminders send-now. The bot replied:');
     say(indent(reply.content));
     say('   Alice, who has not yet commented on Bob’s essay, got this direct message:');
@@ -69,7 +83,10 @@ export async function remindReviewers(world: OfflineWorld, say: Say, clock: Manu
 export async function reportParticipation(world: OfflineWorld, say: Say, chartDir: string): Promise<string> {
   return step(9, '/report participation', async () => {
     const reply = await staffCommand(world, 'report', 'participation', { format: 'chart' });
-    const png = expectSeen(reply.attachments.find((a) => a.filename.endsWith('.png')), `no PNG attached to the reply: ${reply.content}`);
+    const png = expectSeen(
+      reply.attachments.find((a) => a.filename.endsWith('.png')),
+      `no PNG attached to the reply: ${reply.content}`,
+    );
     const chartPath = path.join(chartDir, path.basename(png.filename)); // a name from Discord never leaves the folder
     writeFileSync(chartPath, png.data);
     say('\n9. The instructor ran /report participation format:chart. The bot replied:');

@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   const world = await startOfflineWorld({ openDatabase: openDemoDatabase, clock, log: createLogger(level, pino.destination(2)) });
   // For the test that scans a demo run's output for secrets: where to write the ones this run used.
   if (process.env.DEMO_SECRETS_FILE) {
-    writeFileSync(process.env.DEMO_SECRETS_FILE, JSON.stringify([world.wp.users.bot.appPassword, world.wp.users.bot.token, world.emu.botToken, ...Object.values(offlineSecretKeys)]));
+    writeFileSync(
+      process.env.DEMO_SECRETS_FILE,
+      JSON.stringify([world.wp.users.bot.appPassword, world.wp.users.bot.token, world.emu.botToken, ...Object.values(offlineSecretKeys)]),
+    );
   }
   try {
     // The chart outlives the demo (its database does not): the path is printed for the reader to open.

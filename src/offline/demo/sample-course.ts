@@ -18,7 +18,8 @@ export const sampleSecondEssay = {
   ].join('\n'),
 };
 
-export const sampleReply = 'Great point about the “thermometer” — but doesn’t the rehabilitation of *some* prisoners show the promise was partly kept? I’d love a source on the job restrictions.';
+export const sampleReply =
+  'Great point about the “thermometer” — but doesn’t the rehabilitation of *some* prisoners show the promise was partly kept? I’d love a source on the job restrictions.';
 
 export const sampleBlogComment = '<p>Thank you both! On the jobs question: the returnees’ memoirs are full of it—I’ll add two citations tonight.</p>';
 

@@ -56,10 +56,29 @@ export function actor(ctx: EmuContext, tracker: InteractionTracker, userId: stri
     const url = a.url ?? `https://cdn.example.invalid/${a.filename}`;
     return { id: nextSnowflake(), filename: a.filename, size: a.size ?? 0, url, proxy_url: url, ...(a.contentType ? { content_type: a.contentType } : {}) };
   };
-  const interaction = (type: number, guildId: string, channelId: string, data: unknown, extra: Record<string, unknown> = {}, meta: { sourceMessageId?: string; commandName?: string } = {}): InteractionHandle => {
+  const interaction = (
+    type: number,
+    guildId: string,
+    channelId: string,
+    data: unknown,
+    extra: Record<string, unknown> = {},
+    meta: { sourceMessageId?: string; commandName?: string } = {},
+  ): InteractionHandle => {
     const id = nextSnowflake();
     const token = `ix.${randomBytes(24).toString('base64url')}`;
-    const handle = tracker.add({ id, token, type, guildId, channelId, userId, createdAt: Date.now(), acknowledged: false, responses: [], waiters: [], ...meta });
+    const handle = tracker.add({
+      id,
+      token,
+      type,
+      guildId,
+      channelId,
+      userId,
+      createdAt: Date.now(),
+      acknowledged: false,
+      responses: [],
+      waiters: [],
+      ...meta,
+    });
     ctx.dispatch('INTERACTION_CREATE', { ...baseInteraction(ctx, { id, token, type, guildId, channelId, userId }), data, ...extra }, { guildId });
     return handle;
   };
@@ -69,14 +88,22 @@ export function actor(ctx: EmuContext, tracker: InteractionTracker, userId: stri
       const channel = channelFor(channelId);
       if (isThread(channel)) assertThreadWritable(ctx, channel, userId, false);
       return createMessage(ctx, {
-        channel, authorId: userId, content: input.content, replyTo: input.replyToMessageId,
+        channel,
+        authorId: userId,
+        content: input.content,
+        replyTo: input.replyToMessageId,
         attachments: (input.attachments ?? []).map((a) => toAttachment(channel.id, a)),
       });
     },
     /** A direct message to the bot. */
     sendDm(input: PostInput): EmuMessage {
       const channel = openDm(ctx, userId);
-      return createMessage(ctx, { channel, authorId: userId, content: input.content, attachments: (input.attachments ?? []).map((a) => toAttachment(channel.id, a)) });
+      return createMessage(ctx, {
+        channel,
+        authorId: userId,
+        content: input.content,
+        attachments: (input.attachments ?? []).map((a) => toAttachment(channel.id, a)),
+      });
     },
     editMessage(channelId: string, messageId: string, content: string): EmuMessage {
       return editMessage(ctx, ownMessage(channelId, messageId), { content });
@@ -88,7 +115,19 @@ export function actor(ctx: EmuContext, tracker: InteractionTracker, userId: stri
       const m = findMessage(ctx.state, channelId, messageId);
       if (!m) throw new Error(`emulator: no message ${messageId} in ${channelId}`);
       m.reactors[emoji] = [...new Set([...(m.reactors[emoji] ?? []), userId])];
-      ctx.dispatch('MESSAGE_REACTION_ADD', { user_id: userId, channel_id: channelId, message_id: messageId, emoji: { id: null, name: emoji }, burst: false, type: 0, ...(m.guild_id ? { guild_id: m.guild_id } : {}) }, { guildId: m.guild_id });
+      ctx.dispatch(
+        'MESSAGE_REACTION_ADD',
+        {
+          user_id: userId,
+          channel_id: channelId,
+          message_id: messageId,
+          emoji: { id: null, name: emoji },
+          burst: false,
+          type: 0,
+          ...(m.guild_id ? { guild_id: m.guild_id } : {}),
+        },
+        { guildId: m.guild_id },
+      );
     },
     runSlashCommand(input: SlashCommandInput): InteractionHandle {
       channelFor(input.channelId);
@@ -101,7 +140,10 @@ export function actor(ctx: EmuContext, tracker: InteractionTracker, userId: stri
       if (!button) throw new Error(`emulator: message ${input.messageId} has no button "${input.customId}"`);
       if (button.disabled) throw new Error(`emulator: button "${input.customId}" is disabled`);
       const extra = { message: { ...messagePayload(ctx, m), ...(m.guild_id ? {} : { channel_type: ChannelType.DM }) } };
-      return interaction(InteractionType.MessageComponent, input.guildId, input.channelId, { custom_id: input.customId, component_type: 2 }, extra, { sourceMessageId: m.id, commandName: `button:${input.customId}` });
+      return interaction(InteractionType.MessageComponent, input.guildId, input.channelId, { custom_id: input.customId, component_type: 2 }, extra, {
+        sourceMessageId: m.id,
+        commandName: `button:${input.customId}`,
+      });
     },
   };
 }

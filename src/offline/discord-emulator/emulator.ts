@@ -46,7 +46,8 @@ export class DiscordEmulator {
     this.config = {
       botUserId,
       applicationId: options.applicationId ?? botUserId,
-      botToken: options.botToken ?? `${Buffer.from(botUserId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(20).toString('base64url')}`,
+      botToken:
+        options.botToken ?? `${Buffer.from(botUserId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(20).toString('base64url')}`,
       botUsername: options.botUsername ?? 'CourseThreads',
       shardCount: options.shardCount ?? 1,
       // High by default: @discordjs/ws waits 5 s between identifies that share a concurrency bucket.
@@ -75,22 +76,49 @@ export class DiscordEmulator {
     return this;
   }
 
-  get apiUrl(): string { return `${this.config.baseUrl}/api`; }
-  get gatewayUrl(): string { return `${this.config.baseUrl.replace(/^http/, 'ws')}${GATEWAY_PATH}`; }
-  get botToken(): string { return this.config.botToken; }
-  get applicationId(): string { return this.config.applicationId; }
-  get botUserId(): string { return this.config.botUserId; }
+  get apiUrl(): string {
+    return `${this.config.baseUrl}/api`;
+  }
+  get gatewayUrl(): string {
+    return `${this.config.baseUrl.replace(/^http/, 'ws')}${GATEWAY_PATH}`;
+  }
+  get botToken(): string {
+    return this.config.botToken;
+  }
+  get applicationId(): string {
+    return this.config.applicationId;
+  }
+  get botUserId(): string {
+    return this.config.botUserId;
+  }
 
   // world building
-  createGuild(input: world.GuildInput) { return world.createGuild(this.ctx, input); }
-  createRole(guildId: string, input: { id?: string; name: string; permissions: bigint; mentionable?: boolean }) { return world.createRole(this.ctx, guildId, input); }
-  createChannel(guildId: string, input: world.ChannelInput) { return world.createChannel(this.ctx, guildId, input); }
-  setChannelPermissionOverwrites(channelId: string, overwrites: APIOverwrite[]) { world.setChannelPermissionOverwrites(this.ctx, channelId, overwrites); }
+  createGuild(input: world.GuildInput) {
+    return world.createGuild(this.ctx, input);
+  }
+  createRole(guildId: string, input: { id?: string; name: string; permissions: bigint; mentionable?: boolean }) {
+    return world.createRole(this.ctx, guildId, input);
+  }
+  createChannel(guildId: string, input: world.ChannelInput) {
+    return world.createChannel(this.ctx, guildId, input);
+  }
+  setChannelPermissionOverwrites(channelId: string, overwrites: APIOverwrite[]) {
+    world.setChannelPermissionOverwrites(this.ctx, channelId, overwrites);
+  }
   /** An overwrite that denies the bot's role the given permissions (use with setChannelPermissionOverwrites). */
-  denyBot(guildId: string, deny: bigint): APIOverwrite { return world.denyBot(this.ctx, guildId, deny); }
-  createUser(input: { id?: string; username: string; globalName?: string | null; bot?: boolean }) { return world.createUser(this.ctx, input); }
-  addMember(guildId: string, userId: string, roleIds: string[] = []) { world.addMember(this.ctx, guildId, userId, roleIds); }
-  setDmClosed(userId: string, closed = true) { if (closed) this.state.dmClosed.add(userId); else this.state.dmClosed.delete(userId); }
+  denyBot(guildId: string, deny: bigint): APIOverwrite {
+    return world.denyBot(this.ctx, guildId, deny);
+  }
+  createUser(input: { id?: string; username: string; globalName?: string | null; bot?: boolean }) {
+    return world.createUser(this.ctx, input);
+  }
+  addMember(guildId: string, userId: string, roleIds: string[] = []) {
+    world.addMember(this.ctx, guildId, userId, roleIds);
+  }
+  setDmClosed(userId: string, closed = true) {
+    if (closed) this.state.dmClosed.add(userId);
+    else this.state.dmClosed.delete(userId);
+  }
   /** A thread made by a person (e.g. one that exists before the bot starts). */
   createThread(parentId: string, input: { name: string; ownerId: string; archived?: boolean; locked?: boolean }): EmuChannel {
     const parent = this.state.channels.get(parentId);
@@ -107,29 +135,49 @@ export class DiscordEmulator {
   }
 
   // people
-  as(userId: string): Actor { return actor(this.ctx, this.tracker, userId); }
+  as(userId: string): Actor {
+    return actor(this.ctx, this.tracker, userId);
+  }
 
   // reading
-  messagesIn(channelId: string): EmuMessage[] { return (this.state.messages.get(channelId) ?? []).filter((m) => !m.deleted && !m.ephemeral); }
-  threadsIn(channelId: string): EmuChannel[] { return [...this.state.channels.values()].filter((c) => c.parent_id === channelId && isThread(c)); }
+  messagesIn(channelId: string): EmuMessage[] {
+    return (this.state.messages.get(channelId) ?? []).filter((m) => !m.deleted && !m.ephemeral);
+  }
+  threadsIn(channelId: string): EmuChannel[] {
+    return [...this.state.channels.values()].filter((c) => c.parent_id === channelId && isThread(c));
+  }
   findThreadByName(name: string | RegExp, parentId?: string): EmuChannel | undefined {
-    return [...this.state.channels.values()].find((c) => isThread(c) && (!parentId || c.parent_id === parentId) && (typeof name === 'string' ? c.name === name : name.test(c.name ?? '')));
+    return [...this.state.channels.values()].find(
+      (c) => isThread(c) && (!parentId || c.parent_id === parentId) && (typeof name === 'string' ? c.name === name : name.test(c.name ?? '')),
+    );
   }
   dmsTo(userId: string): EmuMessage[] {
     const dm = [...this.state.channels.values()].find((c) => c.type === ChannelType.DM && c.recipient_ids?.includes(userId));
     return dm ? this.messagesIn(dm.id).filter((m) => m.author.id === this.botUserId) : [];
   }
   /** Logged requests for one route template, e.g. requestsFor('POST', '/channels/{channel_id}/messages'). */
-  requestsFor(method: string, route: string) { return this.state.requests.filter((r) => r.method === method && r.route === route); }
+  requestsFor(method: string, route: string) {
+    return this.state.requests.filter((r) => r.method === method && r.route === route);
+  }
   /** Requests the emulator had no route for: a test can assert this is empty. */
-  unknownRequests() { return this.state.requests.filter((r) => !r.known); }
+  unknownRequests() {
+    return this.state.requests.filter((r) => !r.known);
+  }
 
   // faults
-  failNext(rule: FailNextRule): void { this.limiter.failNext(rule); }
-  setRouteRateLimit(routeTemplate: string, bucket: { limit: number; windowMs: number }): void { this.limiter.setRouteRateLimit(routeTemplate, bucket); }
-  dropGatewayConnections(mode: 'reconnect' | 'terminate' = 'reconnect'): void { this.gateway.drop(mode); }
+  failNext(rule: FailNextRule): void {
+    this.limiter.failNext(rule);
+  }
+  setRouteRateLimit(routeTemplate: string, bucket: { limit: number; windowMs: number }): void {
+    this.limiter.setRouteRateLimit(routeTemplate, bucket);
+  }
+  dropGatewayConnections(mode: 'reconnect' | 'terminate' = 'reconnect'): void {
+    this.gateway.drop(mode);
+  }
   /** Refuse (true) or accept again (false) gateway connections: with dropGatewayConnections, a shard stays disconnected. */
-  refuseGatewayConnections(refuse: boolean): void { this.gateway.refusing = refuse; }
+  refuseGatewayConnections(refuse: boolean): void {
+    this.gateway.refusing = refuse;
+  }
   /** Sends a message's MESSAGE_CREATE again, as Discord may after a resume: a bot must not act on it twice. */
   redispatchMessageCreate(channelId: string, messageId: string): void {
     const message = this.messagesIn(channelId).find((m) => m.id === messageId);

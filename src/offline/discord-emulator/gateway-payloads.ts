@@ -1,11 +1,6 @@
 // READY and GUILD_CREATE bodies. discord.js waits for a GUILD_CREATE for every guild READY lists,
 // and needs the @everyone role (id = guild id) and the bot's own member in it.
-import {
-  ApplicationFlags,
-  type GatewayGuildCreateDispatchData,
-  type GatewayReadyDispatchData,
-  type UserFlags,
-} from 'discord-api-types/v10';
+import { ApplicationFlags, type GatewayGuildCreateDispatchData, type GatewayReadyDispatchData, type UserFlags } from 'discord-api-types/v10';
 import type { EmuContext } from './context.js';
 import { activeThreads, channelPayload, guildChannels, guildPayload, memberPayload, threadPayload, userPayload } from './serializers.js';
 import { shardForGuild } from './snowflake.js';
@@ -13,9 +8,7 @@ import { memberKey } from './state.js';
 
 /** Guilds the bot is in that belong to this shard. */
 export function guildsForShard(ctx: EmuContext, shard: [number, number]): string[] {
-  return [...ctx.state.guilds.keys()].filter(
-    (id) => ctx.state.members.has(memberKey(id, ctx.config.botUserId)) && shardForGuild(id, shard[1]) === shard[0],
-  );
+  return [...ctx.state.guilds.keys()].filter((id) => ctx.state.members.has(memberKey(id, ctx.config.botUserId)) && shardForGuild(id, shard[1]) === shard[0]);
 }
 
 export function readyPayload(ctx: EmuContext, sessionId: string, shard: [number, number], resumeUrl: string): GatewayReadyDispatchData {

@@ -62,8 +62,17 @@ export function createRequestHandler(ctx: EmuContext, router: Router, limiter: R
     const path = url.pathname.replace(PREFIX, '');
     const matched = router.match(method, path);
     const entry: RequestLogEntry = {
-      method, path, route: matched?.route.template ?? path, known: Boolean(matched), status: 0, body: undefined,
-      query: Object.fromEntries(url.searchParams), files: [], unknownKeys: [], responseIssues: [], at: Date.now(),
+      method,
+      path,
+      route: matched?.route.template ?? path,
+      known: Boolean(matched),
+      status: 0,
+      body: undefined,
+      query: Object.fromEntries(url.searchParams),
+      files: [],
+      unknownKeys: [],
+      responseIssues: [],
+      at: Date.now(),
     };
     ctx.state.requests.push(entry);
     let response: EmuResponse;
@@ -82,8 +91,15 @@ export function createRequestHandler(ctx: EmuContext, router: Router, limiter: R
         response = limit.reject;
       } else {
         const emuReq: EmuRequest = {
-          method, path, route: matched.route.template, params: matched.params, query: url.searchParams,
-          body, files, headers: req.headers, unknownKeys: entry.unknownKeys,
+          method,
+          path,
+          route: matched.route.template,
+          params: matched.params,
+          query: url.searchParams,
+          body,
+          files,
+          headers: req.headers,
+          unknownKeys: entry.unknownKeys,
         };
         response = await matched.route.handler(emuReq);
         response.headers = { ...limit.headers, ...response.headers };

@@ -30,13 +30,22 @@ export function baseInteraction(ctx: EmuContext, o: { id: string; token: string;
   const { user, ...member } = memberPayload(ctx, o.guildId, o.userId);
   const partialChannel = channelPayload(ctx, channel);
   return {
-    id: o.id, application_id: ctx.config.applicationId, type: o.type, token: o.token, version: 1,
-    guild_id: o.guildId, guild: { id: o.guildId, locale: Locale.EnglishUS, features: [] },
-    channel: partialChannel, channel_id: o.channelId,
+    id: o.id,
+    application_id: ctx.config.applicationId,
+    type: o.type,
+    token: o.token,
+    version: 1,
+    guild_id: o.guildId,
+    guild: { id: o.guildId, locale: Locale.EnglishUS, features: [] },
+    channel: partialChannel,
+    channel_id: o.channelId,
     member: { ...member, user, permissions: channelPermissions(ctx, channel, o.userId).toString() },
     app_permissions: channelPermissions(ctx, channel, ctx.config.botUserId).toString(),
-    locale: Locale.EnglishUS, guild_locale: Locale.EnglishUS, entitlements: [],
-    authorizing_integration_owners: { '0': o.guildId }, context: InteractionContextType.Guild,
+    locale: Locale.EnglishUS,
+    guild_locale: Locale.EnglishUS,
+    entitlements: [],
+    authorizing_integration_owners: { '0': o.guildId },
+    context: InteractionContextType.Guild,
     attachment_size_limit: 26_214_400,
   };
 }
@@ -44,7 +53,10 @@ export function baseInteraction(ctx: EmuContext, o: { id: string; token: string;
 function findCommand(ctx: EmuContext, guildId: string, name: string): APIApplicationCommand {
   const all = [...(ctx.state.commands.guilds.get(guildId) ?? []), ...ctx.state.commands.global];
   const cmd = all.find((c) => c.name === name && (c.type ?? 1) === ApplicationCommandType.ChatInput);
-  if (!cmd) throw new Error(`emulator: /${name} is not registered for guild ${guildId} (register commands first; known: ${all.map((c) => c.name).join(', ') || 'none'})`);
+  if (!cmd)
+    throw new Error(
+      `emulator: /${name} is not registered for guild ${guildId} (register commands first; known: ${all.map((c) => c.name).join(', ') || 'none'})`,
+    );
   return cmd;
 }
 
@@ -56,7 +68,7 @@ export function slashCommandData(ctx: EmuContext, input: SlashCommandInput) {
   const pick = (name: string | undefined, type: O) => {
     const def = defs.find((d) => d.name === name && d.type === type);
     if (!def || !('options' in def)) throw new Error(`emulator: /${input.name} has no ${O[type]} "${name}"`);
-    defs = (def.options ?? []);
+    defs = def.options ?? [];
     wrap.push((inner) => [{ name, type, options: inner }]);
   };
   if (input.subcommandGroup) pick(input.subcommandGroup, O.SubcommandGroup);
@@ -70,7 +82,11 @@ export function slashCommandData(ctx: EmuContext, input: SlashCommandInput) {
     if (choices?.length && !choices.some((c) => c.value === value)) throw new Error(`emulator: ${String(value)} is not a choice of "${name}"`);
     if (def.type === O.Attachment) {
       if (typeof value !== 'object') throw new Error(`emulator: option "${name}" needs { attachment }`);
-      const att = attachmentFromUpload(ctx, input.channelId, { filename: value.attachment.filename, contentType: value.attachment.contentType ?? 'application/octet-stream', data: value.attachment.data });
+      const att = attachmentFromUpload(ctx, input.channelId, {
+        filename: value.attachment.filename,
+        contentType: value.attachment.contentType ?? 'application/octet-stream',
+        data: value.attachment.data,
+      });
       const { data: _d, ...wire } = att;
       add('attachments', att.id, wire);
       return { name, type: def.type, value: att.id };
@@ -82,13 +98,21 @@ export function slashCommandData(ctx: EmuContext, input: SlashCommandInput) {
         try {
           const { user: _u, ...m } = memberPayload(ctx, input.guildId, id);
           add('members', id, { ...m, permissions: '0' });
-        } catch { /* not a member: users only, as on Discord */ }
+        } catch {
+          /* not a member: users only, as on Discord */
+        }
       } else if (ctx.state.roles.has(id)) add('roles', id, { ...ctx.state.roles.get(id), guild_id: undefined });
     }
     if (def.type === O.Channel) add('channels', String(value), channelPayload(ctx, ctx.state.channels.get(String(value))!));
     if (def.type === O.Role) add('roles', String(value), { ...ctx.state.roles.get(String(value)), guild_id: undefined });
-    const ok = def.type === O.Integer ? Number.isInteger(value) : def.type === O.Number ? typeof value === 'number'
-      : def.type === O.Boolean ? typeof value === 'boolean' : typeof value === 'string';
+    const ok =
+      def.type === O.Integer
+        ? Number.isInteger(value)
+        : def.type === O.Number
+          ? typeof value === 'number'
+          : def.type === O.Boolean
+            ? typeof value === 'boolean'
+            : typeof value === 'string';
     if (!ok) throw new Error(`emulator: option "${name}" has the wrong type for ${O[def.type]}`);
     return { name, type: def.type, value };
   });
@@ -96,8 +120,12 @@ export function slashCommandData(ctx: EmuContext, input: SlashCommandInput) {
   if (missing.length) throw new Error(`emulator: /${input.name} is missing required option(s) ${missing.map((d) => d.name).join(', ')}`);
   const nested = wrap.reduceRight<unknown[]>((inner, w) => w(inner), options);
   return {
-    id: cmd.id, name: cmd.name, type: ApplicationCommandType.ChatInput, guild_id: input.guildId,
-    options: nested, ...(Object.keys(resolved).length ? { resolved } : {}),
+    id: cmd.id,
+    name: cmd.name,
+    type: ApplicationCommandType.ChatInput,
+    guild_id: input.guildId,
+    options: nested,
+    ...(Object.keys(resolved).length ? { resolved } : {}),
   };
 }
 

@@ -44,12 +44,28 @@ export interface InteractionHandle {
   all(): InteractionResponseView[];
 }
 
-export function viewOf(kind: InteractionResponseView['kind'], type: number, m: EmuMessage | undefined, extra: Partial<InteractionResponseView> = {}): InteractionResponseView {
+export function viewOf(
+  kind: InteractionResponseView['kind'],
+  type: number,
+  m: EmuMessage | undefined,
+  extra: Partial<InteractionResponseView> = {},
+): InteractionResponseView {
   const flags = m?.flags ?? 0;
   return {
-    kind, type, content: m?.content ?? '', embeds: m?.embeds ?? [], components: m?.components ?? [], flags,
-    ephemeral: (flags & 64) === 64, attachments: (m?.attachments ?? []).map((a) => ({ filename: a.filename, data: a.data ?? Buffer.alloc(0), ...(a.description ? { description: a.description } : {}) })),
-    ...(m ? { messageId: m.id } : {}), ...extra,
+    kind,
+    type,
+    content: m?.content ?? '',
+    embeds: m?.embeds ?? [],
+    components: m?.components ?? [],
+    flags,
+    ephemeral: (flags & 64) === 64,
+    attachments: (m?.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      data: a.data ?? Buffer.alloc(0),
+      ...(a.description ? { description: a.description } : {}),
+    })),
+    ...(m ? { messageId: m.id } : {}),
+    ...extra,
   };
 }
 

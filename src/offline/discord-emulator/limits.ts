@@ -35,17 +35,22 @@ export function checkEmbeds(embeds: unknown): void {
   let total = 0;
   embeds.forEach((embed: EmbedLike, i) => {
     for (const [key, max] of EMBED_LIMITS) {
-      const value = key.includes('.') ? key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], embed) : embed[key as keyof EmbedLike];
+      const value = key.includes('.')
+        ? key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], embed)
+        : embed[key as keyof EmbedLike];
       if (typeof value === 'string') {
         total += value.length;
-        if (value.length > max) throw invalidFormBody(fieldError(['embeds', i, ...key.split('.')], 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`));
+        if (value.length > max)
+          throw invalidFormBody(fieldError(['embeds', i, ...key.split('.')], 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`));
       }
     }
     const fields = embed.fields ?? [];
     if (fields.length > 25) throw invalidFormBody(fieldError(['embeds', i, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.'));
     fields.forEach((f, j) => {
-      if ((f.name ?? '').length > 256) throw invalidFormBody(fieldError(['embeds', i, 'fields', j, 'name'], 'BASE_TYPE_MAX_LENGTH', 'Must be 256 or fewer in length.'));
-      if ((f.value ?? '').length > 1024) throw invalidFormBody(fieldError(['embeds', i, 'fields', j, 'value'], 'BASE_TYPE_MAX_LENGTH', 'Must be 1024 or fewer in length.'));
+      if ((f.name ?? '').length > 256)
+        throw invalidFormBody(fieldError(['embeds', i, 'fields', j, 'name'], 'BASE_TYPE_MAX_LENGTH', 'Must be 256 or fewer in length.'));
+      if ((f.value ?? '').length > 1024)
+        throw invalidFormBody(fieldError(['embeds', i, 'fields', j, 'value'], 'BASE_TYPE_MAX_LENGTH', 'Must be 1024 or fewer in length.'));
       if (!f.name || !f.value) throw invalidFormBody(fieldError(['embeds', i, 'fields', j], 'BASE_TYPE_REQUIRED', 'This field is required'));
       total += f.name.length + f.value.length;
     });
@@ -74,7 +79,11 @@ export function checkMessageBody(body: MessageBodyLike, fileCount: number, path:
   checkContent(body.content, [...path, 'content']);
   checkEmbeds(body.embeds);
   const hasSomething =
-    (typeof body.content === 'string' && body.content.length > 0) || (body.embeds?.length ?? 0) > 0 ||
-    (body.components?.length ?? 0) > 0 || (body.sticker_ids?.length ?? 0) > 0 || fileCount > 0 || body.poll != null;
+    (typeof body.content === 'string' && body.content.length > 0) ||
+    (body.embeds?.length ?? 0) > 0 ||
+    (body.components?.length ?? 0) > 0 ||
+    (body.sticker_ids?.length ?? 0) > 0 ||
+    fileCount > 0 ||
+    body.poll != null;
   if (!hasSomething) throw new DiscordApiError(400, ErrorCode.CannotSendEmptyMessage, 'Cannot send an empty message');
 }

@@ -44,7 +44,13 @@ export function requireSendPermissions(ctx: EmuContext, channel: EmuChannel, use
  * New files are matched to attachments[].id == n for files[n]; an id naming an attachment the
  * message already has keeps it (edits).
  */
-export function resolveAttachments(ctx: EmuContext, channelId: string, body: MessageBody, files: UploadedFile[], existing: EmuAttachment[] = []): EmuAttachment[] | undefined {
+export function resolveAttachments(
+  ctx: EmuContext,
+  channelId: string,
+  body: MessageBody,
+  files: UploadedFile[],
+  existing: EmuAttachment[] = [],
+): EmuAttachment[] | undefined {
   if (!body.attachments && files.length === 0) return undefined;
   const out: EmuAttachment[] = [];
   const used = new Set<UploadedFile>();
@@ -81,24 +87,29 @@ export function messageFields(ctx: EmuContext, channel: EmuChannel, body: Messag
 export function findByNonce(ctx: EmuContext, channelId: string, authorId: string, body: MessageBody): EmuMessage | undefined {
   if (!body.enforce_nonce || body.nonce == null) return undefined;
   const since = Date.now() - 5 * 60_000;
-  return ctx.state.messages
-    .get(channelId)
-    ?.find((m) => m.nonce === body.nonce && m.author.id === authorId && m.createdAtMs >= since);
+  return ctx.state.messages.get(channelId)?.find((m) => m.nonce === body.nonce && m.author.id === authorId && m.createdAtMs >= since);
 }
 
 /**
  * PATCH of a webhook message (a webhook's own message, or an interaction's @original and follow-ups,
  * which Discord serves through the same webhook routes): validated like Discord, then applied.
  */
-export function applyWebhookEdit(ctx: EmuContext, req: { body: unknown; files: UploadedFile[]; unknownKeys: string[] }, message: EmuMessage, channelId: string): void {
+export function applyWebhookEdit(
+  ctx: EmuContext,
+  req: { body: unknown; files: UploadedFile[]; unknownKeys: string[] },
+  message: EmuMessage,
+  channelId: string,
+): void {
   const body = (req.body ?? {}) as MessageBody;
   validateBody('webhookEdit', body);
   req.unknownKeys.push(...unknownKeys('webhookEdit', body));
   checkContent(body.content);
   checkEmbeds(body.embeds);
   editMessage(ctx, message, {
-    content: body.content, embeds: body.embeds, components: body.components, allowedMentions: body.allowed_mentions,
+    content: body.content,
+    embeds: body.embeds,
+    components: body.components,
+    allowedMentions: body.allowed_mentions,
     attachments: resolveAttachments(ctx, channelId, body, req.files, message.attachments),
   });
 }
-

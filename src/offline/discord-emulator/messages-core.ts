@@ -35,7 +35,10 @@ export function createMessage(ctx: EmuContext, input: NewMessage): EmuMessage {
   const replied = input.replyTo ? findMessage(ctx.state, channel.id, input.replyTo) : undefined;
   const content = input.content ?? '';
   const pinged = computePinged(ctx, {
-    content, allowedMentions: input.allowedMentions ?? undefined, authorId: input.authorId, channel,
+    content,
+    allowedMentions: input.allowedMentions ?? undefined,
+    authorId: input.authorId,
+    channel,
     repliedUserId: replied && !replied.webhook_id ? replied.author.id : undefined,
   });
   const now = Date.now();
@@ -61,7 +64,10 @@ export function createMessage(ctx: EmuContext, input: NewMessage): EmuMessage {
     ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
     ...(input.applicationId ? { application_id: input.applicationId } : {}),
     ...(replied
-      ? { message_reference: { type: 0, message_id: replied.id, channel_id: channel.id, guild_id: channel.guild_id }, referenced_message: messagePayload(ctx, replied) }
+      ? {
+          message_reference: { type: 0, message_id: replied.id, channel_id: channel.id, guild_id: channel.guild_id },
+          referenced_message: messagePayload(ctx, replied),
+        }
       : {}),
     ...(isThread(channel) ? { position: channel.message_count ?? 0 } : {}),
     ...(input.allowedMentions ? { allowed_mentions: input.allowedMentions } : {}),
@@ -98,7 +104,11 @@ export function gatewayMessage(ctx: EmuContext, m: EmuMessage): Record<string, u
 
 /** Discord stores embeds with type "rich" and every field's `inline` set. */
 function normalizeEmbeds(embeds: APIEmbed[] | null | undefined): APIEmbed[] {
-  return (embeds ?? []).map((e) => ({ type: EmbedType.Rich, ...e, ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, inline: f.inline ?? false })) } : {}) }));
+  return (embeds ?? []).map((e) => ({
+    type: EmbedType.Rich,
+    ...e,
+    ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, inline: f.inline ?? false })) } : {}),
+  }));
 }
 
 export interface MessagePatch {
@@ -131,16 +141,30 @@ export function deleteMessage(ctx: EmuContext, message: EmuMessage): void {
   const channel = ctx.state.channels.get(message.channel_id);
   if (channel && isThread(channel)) channel.message_count = Math.max(0, (channel.message_count ?? 1) - 1);
   if (message.ephemeral) return;
-  ctx.dispatch('MESSAGE_DELETE', { id: message.id, channel_id: message.channel_id, ...(message.guild_id ? { guild_id: message.guild_id } : {}) }, { guildId: message.guild_id });
+  ctx.dispatch(
+    'MESSAGE_DELETE',
+    { id: message.id, channel_id: message.channel_id, ...(message.guild_id ? { guild_id: message.guild_id } : {}) },
+    { guildId: message.guild_id },
+  );
 }
 
 /** Uploaded files become attachments served back by the emulator (GET /attachments/...). */
-export function attachmentFromUpload(ctx: EmuContext, channelId: string, file: { filename: string; contentType: string; data: Buffer }, description?: string | null): EmuAttachment {
+export function attachmentFromUpload(
+  ctx: EmuContext,
+  channelId: string,
+  file: { filename: string; contentType: string; data: Buffer },
+  description?: string | null,
+): EmuAttachment {
   const id = nextSnowflake();
   const url = `${ctx.config.baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`;
   const attachment: EmuAttachment = {
-    id, filename: file.filename, size: file.data.length, url, proxy_url: url,
-    content_type: file.contentType || 'application/octet-stream', data: file.data,
+    id,
+    filename: file.filename,
+    size: file.data.length,
+    url,
+    proxy_url: url,
+    content_type: file.contentType || 'application/octet-stream',
+    data: file.data,
     ...(description ? { description } : {}),
   };
   ctx.state.uploads.set(id, attachment);

@@ -9,19 +9,23 @@ const ALL = (1n << 53n) - 1n;
 
 /** What a fresh server grants @everyone (Discord's defaults that matter to a bot). */
 export const DEFAULT_EVERYONE_PERMISSIONS =
-  P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.CreatePublicThreads | P.AddReactions |
-  P.AttachFiles | P.EmbedLinks | P.ReadMessageHistory | P.UseApplicationCommands | P.Connect | P.Speak;
+  P.ViewChannel |
+  P.SendMessages |
+  P.SendMessagesInThreads |
+  P.CreatePublicThreads |
+  P.AddReactions |
+  P.AttachFiles |
+  P.EmbedLinks |
+  P.ReadMessageHistory |
+  P.UseApplicationCommands |
+  P.Connect |
+  P.Speak;
 
 /** The bot's managed role: what its invite link would ask for. */
-export const DEFAULT_BOT_PERMISSIONS =
-  DEFAULT_EVERYONE_PERMISSIONS | P.ManageThreads | P.ManageWebhooks | P.ManageMessages | P.CreatePrivateThreads;
+export const DEFAULT_BOT_PERMISSIONS = DEFAULT_EVERYONE_PERMISSIONS | P.ManageThreads | P.ManageWebhooks | P.ManageMessages | P.CreatePrivateThreads;
 
 export function isThread(channel: EmuChannel): boolean {
-  return (
-    channel.type === ChannelType.PublicThread ||
-    channel.type === ChannelType.PrivateThread ||
-    channel.type === ChannelType.AnnouncementThread
-  );
+  return channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread;
 }
 
 export function guildPermissions(ctx: EmuContext, guildId: string, userId: string): bigint {
@@ -38,7 +42,7 @@ export function channelPermissions(ctx: EmuContext, channel: EmuChannel, userId:
   if (!channel.guild_id) return channel.recipient_ids?.includes(userId) || userId === ctx.config.botUserId ? ALL : 0n;
   const base = guildPermissions(ctx, channel.guild_id, userId);
   if (base === ALL) return ALL;
-  const source = isThread(channel) && channel.parent_id ? ctx.state.channels.get(channel.parent_id) ?? channel : channel;
+  const source = isThread(channel) && channel.parent_id ? (ctx.state.channels.get(channel.parent_id) ?? channel) : channel;
   const overwrites = source.permission_overwrites;
   const member = ctx.state.members.get(memberKey(channel.guild_id, userId));
   let perms = base;

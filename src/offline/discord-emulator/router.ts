@@ -53,18 +53,18 @@ export class Router {
 
   add(method: string, template: string, handler: Handler, options: RouteOptions = {}): void {
     const keys: string[] = [];
-    const pattern = template.replace(/[.@]/g, (c) => `\\${c}`).replace(/\{(\w+)\}/g, (_m, key: string) => {
-      keys.push(key);
-      return '([^/]+)';
-    });
+    const pattern = template
+      .replace(/[.@]/g, (c) => `\\${c}`)
+      .replace(/\{(\w+)\}/g, (_m, key: string) => {
+        keys.push(key);
+        return '([^/]+)';
+      });
     this.routes.push({ method, template, regex: new RegExp(`^${pattern}/?$`), keys, handler, auth: options.auth ?? true });
   }
 
   /** Routes with literal segments win over parameters ("@original" before "{message_id}"). */
   match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
-    const candidates = this.routes
-      .filter((r) => r.method === method)
-      .sort((a, b) => a.keys.length - b.keys.length);
+    const candidates = this.routes.filter((r) => r.method === method).sort((a, b) => a.keys.length - b.keys.length);
     for (const route of candidates) {
       const m = route.regex.exec(path);
       if (!m) continue;

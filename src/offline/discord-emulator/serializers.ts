@@ -41,8 +41,18 @@ export function memberPayload(ctx: EmuContext, guildId: string, userId: string):
   const m = ctx.state.members.get(memberKey(guildId, userId));
   if (!m) throw new Error(`emulator: ${userId} is not a member of ${guildId}`);
   return {
-    user: userPayload(ctx, userId), roles: [...m.roles], joined_at: m.joined_at, nick: m.nick, deaf: false, mute: false,
-    flags: 0 as GuildMemberFlags, avatar: null, banner: null, pending: false, premium_since: null, communication_disabled_until: null,
+    user: userPayload(ctx, userId),
+    roles: [...m.roles],
+    joined_at: m.joined_at,
+    nick: m.nick,
+    deaf: false,
+    mute: false,
+    flags: 0 as GuildMemberFlags,
+    avatar: null,
+    banner: null,
+    pending: false,
+    premium_since: null,
+    communication_disabled_until: null,
   };
 }
 
@@ -64,16 +74,30 @@ export function channelPayload(ctx: EmuContext, c: EmuChannel): APIChannel {
   if (isThread(c)) return threadPayload(c);
   if (c.type === ChannelType.GuildForum) {
     return {
-      ...base, type: ChannelType.GuildForum, topic: c.topic ?? null, last_message_id: c.last_message_id ?? null,
-      available_tags: c.available_tags ?? [], default_reaction_emoji: null, default_sort_order: SortOrderType.LatestActivity,
-      default_forum_layout: ForumLayoutType.NotSet, rate_limit_per_user: 0, default_thread_rate_limit_per_user: 0,
+      ...base,
+      type: ChannelType.GuildForum,
+      topic: c.topic ?? null,
+      last_message_id: c.last_message_id ?? null,
+      available_tags: c.available_tags ?? [],
+      default_reaction_emoji: null,
+      default_sort_order: SortOrderType.LatestActivity,
+      default_forum_layout: ForumLayoutType.NotSet,
+      rate_limit_per_user: 0,
+      default_thread_rate_limit_per_user: 0,
     };
   }
   if (c.type === ChannelType.GuildCategory) {
     const { nsfw: _n, parent_id: _p, ...cat } = base;
     return { ...cat, type: ChannelType.GuildCategory, parent_id: null };
   }
-  return { ...base, type: ChannelType.GuildText, topic: c.topic ?? null, last_message_id: c.last_message_id ?? null, rate_limit_per_user: 0, default_thread_rate_limit_per_user: 0 };
+  return {
+    ...base,
+    type: ChannelType.GuildText,
+    topic: c.topic ?? null,
+    last_message_id: c.last_message_id ?? null,
+    rate_limit_per_user: 0,
+    default_thread_rate_limit_per_user: 0,
+  };
 }
 
 export function threadPayload(c: EmuChannel): APIThreadChannel {
@@ -118,17 +142,45 @@ export function messagePayload(ctx: EmuContext, m: EmuMessage): APIMessage {
 export function guildPayload(ctx: EmuContext, guildId: string): APIGuild {
   const g = ctx.state.guilds.get(guildId)!;
   return {
-    id: g.id, name: g.name, icon: null, splash: null, discovery_splash: null, owner_id: g.owner_id,
-    afk_channel_id: null, afk_timeout: 300, verification_level: GuildVerificationLevel.None,
+    id: g.id,
+    name: g.name,
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: g.owner_id,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: GuildVerificationLevel.None,
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-    explicit_content_filter: GuildExplicitContentFilter.Disabled, roles: rolesOf(ctx, guildId), emojis: [],
-    features: [GuildFeature.Community], mfa_level: GuildMFALevel.None, application_id: null, system_channel_id: null,
-    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications, rules_channel_id: null,
-    vanity_url_code: null, description: null, banner: null, premium_tier: GuildPremiumTier.None,
-    preferred_locale: Locale.EnglishUS, public_updates_channel_id: null, nsfw_level: GuildNSFWLevel.Default,
-    premium_progress_bar_enabled: false, hub_type: null as GuildHubType | null, safety_alerts_channel_id: null,
-    incidents_data: null, stickers: [], region: 'us-west', widget_enabled: false, widget_channel_id: null, max_members: 500000,
-    max_presences: null, max_video_channel_users: 25, max_stage_video_channel_users: 50, premium_subscription_count: 0,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
+    roles: rolesOf(ctx, guildId),
+    emojis: [],
+    features: [GuildFeature.Community],
+    mfa_level: GuildMFALevel.None,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: GuildPremiumTier.None,
+    preferred_locale: Locale.EnglishUS,
+    public_updates_channel_id: null,
+    nsfw_level: GuildNSFWLevel.Default,
+    premium_progress_bar_enabled: false,
+    hub_type: null as GuildHubType | null,
+    safety_alerts_channel_id: null,
+    incidents_data: null,
+    stickers: [],
+    region: 'us-west',
+    widget_enabled: false,
+    widget_channel_id: null,
+    max_members: 500000,
+    max_presences: null,
+    max_video_channel_users: 25,
+    max_stage_video_channel_users: 50,
+    premium_subscription_count: 0,
     ...{ home_header: null, nsfw: false }, // in Discord's spec, not yet in discord-api-types
   };
 }

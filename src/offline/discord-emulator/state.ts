@@ -1,15 +1,6 @@
 // The emulator's world: plain maps that tests read directly (emu.state) and handlers mutate.
 // Shapes follow discord-api-types so serializing to the wire is a pick-and-strip, not a translation.
-import type {
-  APIApplicationCommand,
-  APIAttachment,
-  APIGuildForumTag,
-  APIMessage,
-  APIOverwrite,
-  APIRole,
-  APIUser,
-  ChannelType,
-} from 'discord-api-types/v10';
+import type { APIApplicationCommand, APIAttachment, APIGuildForumTag, APIMessage, APIOverwrite, APIRole, APIUser, ChannelType } from 'discord-api-types/v10';
 
 export interface EmuGuild {
   id: string;

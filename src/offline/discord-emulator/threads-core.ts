@@ -32,7 +32,13 @@ export function createThread(ctx: EmuContext, input: NewThread): EmuChannel {
     last_message_id: null,
     message_count: 0,
     applied_tags: input.appliedTags ?? [],
-    thread_metadata: { archived: false, locked: false, auto_archive_duration: input.autoArchiveDuration ?? 10080, archive_timestamp: now, create_timestamp: now },
+    thread_metadata: {
+      archived: false,
+      locked: false,
+      auto_archive_duration: input.autoArchiveDuration ?? 10080,
+      archive_timestamp: now,
+      create_timestamp: now,
+    },
   };
   ctx.state.channels.set(thread.id, thread);
   ctx.state.messages.set(thread.id, []);

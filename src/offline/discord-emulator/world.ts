@@ -18,17 +18,34 @@ export interface GuildInput {
 
 function role(guildId: string, id: string, name: string, permissions: bigint, position: number, managed = false): APIRole & { guild_id: string } {
   return {
-    guild_id: guildId, id, name, permissions: permissions.toString(), position, color: 0,
+    guild_id: guildId,
+    id,
+    name,
+    permissions: permissions.toString(),
+    position,
+    color: 0,
     colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false, icon: null, unicode_emoji: null, managed, mentionable: false, flags: 0 as RoleFlags,
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    managed,
+    mentionable: false,
+    flags: 0 as RoleFlags,
     ...(managed ? { tags: {} } : {}),
   };
 }
 
 export function createUser(ctx: EmuContext, input: { id?: string; username: string; globalName?: string | null; bot?: boolean }) {
   const user = {
-    id: input.id ?? nextSnowflake(), username: input.username, global_name: input.globalName ?? null,
-    discriminator: '0', avatar: null, public_flags: 0, flags: 0, primary_guild: null, ...(input.bot ? { bot: true } : {}),
+    id: input.id ?? nextSnowflake(),
+    username: input.username,
+    global_name: input.globalName ?? null,
+    discriminator: '0',
+    avatar: null,
+    public_flags: 0,
+    flags: 0,
+    primary_guild: null,
+    ...(input.bot ? { bot: true } : {}),
   };
   ctx.state.users.set(user.id, user);
   return user;
@@ -38,7 +55,13 @@ export function addMember(ctx: EmuContext, guildId: string, userId: string, role
   if (!ctx.state.guilds.has(guildId)) throw new Error(`emulator: unknown guild ${guildId}`);
   if (!ctx.state.users.has(userId)) throw new Error(`emulator: unknown user ${userId} (createUser first)`);
   const isNew = !ctx.state.members.has(memberKey(guildId, userId));
-  ctx.state.members.set(memberKey(guildId, userId), { guild_id: guildId, user_id: userId, roles: [...roleIds], joined_at: new Date().toISOString(), nick: null });
+  ctx.state.members.set(memberKey(guildId, userId), {
+    guild_id: guildId,
+    user_id: userId,
+    roles: [...roleIds],
+    joined_at: new Date().toISOString(),
+    nick: null,
+  });
   if (userId === ctx.config.botUserId) return;
   ctx.dispatch(isNew ? 'GUILD_MEMBER_ADD' : 'GUILD_MEMBER_UPDATE', { ...memberPayload(ctx, guildId, userId), guild_id: guildId }, { guildId });
 }
@@ -54,8 +77,15 @@ export function createGuild(ctx: EmuContext, input: GuildInput): EmuGuild {
   // @everyone's id is the guild id: discord.js and the permission math rely on it.
   ctx.state.roles.set(id, role(id, id, '@everyone', input.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS, 0));
   ctx.state.roles.set(botRoleId, role(id, botRoleId, ctx.config.botUsername, input.botPermissions ?? DEFAULT_BOT_PERMISSIONS, 1, true));
-  ctx.state.members.set(memberKey(id, ctx.config.botUserId), { guild_id: id, user_id: ctx.config.botUserId, roles: [botRoleId], joined_at: new Date().toISOString(), nick: null });
-  if (ownerId !== ctx.config.botUserId) ctx.state.members.set(memberKey(id, ownerId), { guild_id: id, user_id: ownerId, roles: [], joined_at: new Date().toISOString(), nick: null });
+  ctx.state.members.set(memberKey(id, ctx.config.botUserId), {
+    guild_id: id,
+    user_id: ctx.config.botUserId,
+    roles: [botRoleId],
+    joined_at: new Date().toISOString(),
+    nick: null,
+  });
+  if (ownerId !== ctx.config.botUserId)
+    ctx.state.members.set(memberKey(id, ownerId), { guild_id: id, user_id: ownerId, roles: [], joined_at: new Date().toISOString(), nick: null });
   ctx.dispatch('GUILD_CREATE', guildCreatePayload(ctx, id), { guildId: id });
   return guild;
 }
@@ -86,8 +116,13 @@ export interface ChannelInput {
 export function createChannel(ctx: EmuContext, guildId: string, input: ChannelInput): EmuChannel {
   if (!ctx.state.guilds.has(guildId)) throw new Error(`emulator: unknown guild ${guildId}`);
   const channel: EmuChannel = {
-    id: input.id ?? nextSnowflake(), type: KIND[input.type], guild_id: guildId, name: input.name,
-    parent_id: input.parentId ?? null, topic: input.topic ?? null, last_message_id: null,
+    id: input.id ?? nextSnowflake(),
+    type: KIND[input.type],
+    guild_id: guildId,
+    name: input.name,
+    parent_id: input.parentId ?? null,
+    topic: input.topic ?? null,
+    last_message_id: null,
     position: [...ctx.state.channels.values()].filter((c) => c.guild_id === guildId).length,
     permission_overwrites: input.permissionOverwrites ?? [],
     ...(input.type === 'forum'

@@ -15,8 +15,8 @@ function autoStatus(state: FakeState, c: Omit<FakeComment, 'id' | 'status'>, pos
   if ((c.content.match(/<a\s/gi) ?? []).length >= 2) return 'hold';
   if (!state.commentPreviouslyApproved) return 'approved';
   const registered = state.users.find((u) => u.email.toLowerCase() === c.authorEmail.toLowerCase());
-  const approvedBefore = state.comments.some((x) =>
-    x.status === 'approved' && (registered ? x.userId === registered.id : x.authorName === c.authorName && x.authorEmail === c.authorEmail),
+  const approvedBefore = state.comments.some(
+    (x) => x.status === 'approved' && (registered ? x.userId === registered.id : x.authorName === c.authorName && x.authorEmail === c.authorEmail),
   );
   return approvedBefore ? 'approved' : 'hold';
 }
@@ -32,7 +32,7 @@ export function createComment(state: FakeState, req: FakeRequest): FakeResponse 
   if (!user) throw new WpFail(401, 'rest_comment_login_required', 'Sorry, you must be logged in to comment.');
   const authorId = int(b.author);
   if (authorId !== undefined && authorId !== user.id && !can(user, 'moderate_comments')) {
-    throw new WpFail(403, 'rest_comment_invalid_author', 'Sorry, you are not allowed to edit \'author\' for comments.');
+    throw new WpFail(403, 'rest_comment_invalid_author', "Sorry, you are not allowed to edit 'author' for comments.");
   }
   if (b.status !== undefined && !can(user, 'moderate_comments')) {
     throw new WpFail(403, 'rest_comment_invalid_status', "Sorry, you are not allowed to edit 'status' for comments.");
@@ -69,7 +69,12 @@ export function createComment(state: FakeState, req: FakeRequest): FakeResponse 
   }
 
   const duplicate = state.comments.some(
-    (c) => c.postId === post.id && c.parentId === parentId && c.status !== 'trash' && c.content === content && (c.authorName === name || (email !== '' && c.authorEmail === email)),
+    (c) =>
+      c.postId === post.id &&
+      c.parentId === parentId &&
+      c.status !== 'trash' &&
+      c.content === content &&
+      (c.authorName === name || (email !== '' && c.authorEmail === email)),
   );
   if (duplicate) throw new WpFail(409, 'comment_duplicate', 'Duplicate comment detected; it looks as though you&#8217;ve already said that!');
 

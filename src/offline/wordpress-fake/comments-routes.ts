@@ -68,8 +68,15 @@ export function getComment(state: FakeState, req: FakeRequest, id: string): Fake
 /** WordPress's handle_status_param: the words a moderator may send and what they mean. */
 export function statusFromParam(raw: string): CommentStatus | 'untrash' | 'unspam' | null {
   const map: Record<string, CommentStatus | 'untrash' | 'unspam'> = {
-    approved: 'approved', approve: 'approved', '1': 'approved', hold: 'hold', '0': 'hold',
-    spam: 'spam', trash: 'trash', untrash: 'untrash', unspam: 'unspam',
+    approved: 'approved',
+    approve: 'approved',
+    '1': 'approved',
+    hold: 'hold',
+    '0': 'hold',
+    spam: 'spam',
+    trash: 'trash',
+    untrash: 'untrash',
+    unspam: 'unspam',
   };
   return map[raw] ?? null;
 }

@@ -14,7 +14,10 @@ export function autop(text: string): string {
   const t = text.trim();
   if (t === '') return '';
   if (/^<(p|div|h\d|ul|ol|blockquote|figure|pre|table)\b/i.test(t)) return `${t}\n`;
-  return t.split(/\n\s*\n/).map((p) => `<p>${p.replace(/\n/g, '<br />\n')}</p>\n`).join('\n');
+  return t
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.replace(/\n/g, '<br />\n')}</p>\n`)
+    .join('\n');
 }
 
 function avatarUrls(email: string): Record<string, string> {
@@ -41,7 +44,17 @@ export function userJson(base: string, u: FakeUser, context: Context) {
   };
   if (context === 'view') return view;
   const caps = Object.fromEntries([...CAPS[u.role].filter((c) => !u.withoutCaps?.includes(c)), u.role].map((c) => [c, true]));
-  return { ...view, username: u.login, first_name: u.name, last_name: '', email: u.email, nickname: u.login, roles: [u.role], capabilities: caps, extra_capabilities: { [u.role]: true } };
+  return {
+    ...view,
+    username: u.login,
+    first_name: u.name,
+    last_name: '',
+    email: u.email,
+    nickname: u.login,
+    roles: [u.role],
+    capabilities: caps,
+    extra_capabilities: { [u.role]: true },
+  };
 }
 
 export function postJson(state: FakeState, base: string, p: FakePost, embed: Set<string> | null) {
@@ -74,9 +87,13 @@ export function postJson(state: FakeState, base: string, p: FakePost, embed: Set
     const author = state.users.find((u) => u.id === p.authorId);
     if (author && embed.has('author')) e.author = [userJson(base, author, 'view')];
     const media = state.media.find((m) => m.id === p.featuredMediaId);
-    if (media && embed.has('wp:featuredmedia')) e['wp:featuredmedia'] = [{ id: media.id, media_type: 'image', mime_type: 'image/jpeg', source_url: media.sourceUrl }];
+    if (media && embed.has('wp:featuredmedia'))
+      e['wp:featuredmedia'] = [{ id: media.id, media_type: 'image', mime_type: 'image/jpeg', source_url: media.sourceUrl }];
     if (embed.has('wp:term')) {
-      const terms = (ids: number[]) => state.terms.filter((t) => ids.includes(t.id)).map((t) => ({ id: t.id, link: `${base}/?cat=${t.id}`, name: t.name, slug: t.slug, taxonomy: t.taxonomy }));
+      const terms = (ids: number[]) =>
+        state.terms
+          .filter((t) => ids.includes(t.id))
+          .map((t) => ({ id: t.id, link: `${base}/?cat=${t.id}`, name: t.name, slug: t.slug, taxonomy: t.taxonomy }));
       e['wp:term'] = [terms(p.categoryIds), terms(p.tagIds)];
     }
     json._embedded = e;

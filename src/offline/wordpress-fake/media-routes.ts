@@ -9,7 +9,13 @@ import { can, type FakeMedia } from './types.js';
 const UPLOADS = '/wp-content/uploads/';
 
 /** sanitize_title, closely enough: lower case, runs of anything else become one hyphen. */
-const sanitize = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+const sanitize = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /** The file name of `Content-Disposition: attachment; filename="x.png"` (or filename*=UTF-8''x.png). */
 export function dispositionFilename(header: string | undefined): string | null {
@@ -28,9 +34,17 @@ function unique(taken: (candidate: string) => boolean, base: string, join: (base
 function view(state: FakeState, m: FakeMedia, siteUrl: string) {
   const slug = m.slug ?? `media-${m.id}`;
   return {
-    id: m.id, slug, status: 'inherit', type: 'attachment', link: `${siteUrl}/?attachment_id=${m.id}`, author: m.authorId ?? 0,
-    title: { rendered: slug }, media_type: (m.mimeType ?? 'image/jpeg').startsWith('image/') ? 'image' : 'file',
-    mime_type: m.mimeType ?? 'image/jpeg', source_url: m.sourceUrl, media_details: { filesize: m.data?.length ?? 0 },
+    id: m.id,
+    slug,
+    status: 'inherit',
+    type: 'attachment',
+    link: `${siteUrl}/?attachment_id=${m.id}`,
+    author: m.authorId ?? 0,
+    title: { rendered: slug },
+    media_type: (m.mimeType ?? 'image/jpeg').startsWith('image/') ? 'image' : 'file',
+    mime_type: m.mimeType ?? 'image/jpeg',
+    source_url: m.sourceUrl,
+    media_details: { filesize: m.data?.length ?? 0 },
   };
 }
 
@@ -46,10 +60,20 @@ export function uploadMedia(state: FakeState, req: FakeRequest): FakeResponse {
   const ext = dot > 0 ? sanitize(filename.slice(dot + 1)) : '';
   const month = new Date().toISOString().slice(0, 7).replace('-', '/');
   const fileUrl = (name: string) => `${req.siteUrl}${UPLOADS}${month}/${name}`;
-  const file = unique((f) => state.media.some((m) => m.sourceUrl === fileUrl(f)), ext ? `${stem}.${ext}` : stem, (b, n) => (ext ? b.replace(new RegExp(`\\.${ext}$`), `-${n - 1}.${ext}`) : `${b}-${n - 1}`));
+  const file = unique(
+    (f) => state.media.some((m) => m.sourceUrl === fileUrl(f)),
+    ext ? `${stem}.${ext}` : stem,
+    (b, n) => (ext ? b.replace(new RegExp(`\\.${ext}$`), `-${n - 1}.${ext}`) : `${b}-${n - 1}`),
+  );
   const wanted = sanitize(req.query.get('slug') ?? '') || stem;
-  const slug = unique((s) => state.media.some((m) => m.slug === s), wanted, (b, n) => `${b}-${n}`);
-  const contentType = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
+  const slug = unique(
+    (s) => state.media.some((m) => m.slug === s),
+    wanted,
+    (b, n) => `${b}-${n}`,
+  );
+  const contentType = String(req.headers['content-type'] ?? 'application/octet-stream')
+    .split(';')[0]!
+    .trim();
   const media: FakeMedia = { id: state.nextId.media++, sourceUrl: fileUrl(file), slug, mimeType: contentType, data, authorId: req.user!.id };
   state.media.push(media);
   return { status: 201, headers: { Location: `${req.siteUrl}/wp-json/wp/v2/media/${media.id}` }, body: view(state, media, req.siteUrl) };
@@ -87,5 +111,8 @@ export async function readUpload(body: Buffer, headers: FakeRequest['headers']):
   const form = await new Response(body, { headers: { 'content-type': type } }).formData();
   const file = form.get('file');
   if (!file || typeof file === 'string') return { raw: Buffer.alloc(0), headers };
-  return { raw: Buffer.from(await file.arrayBuffer()), headers: { ...headers, 'content-type': file.type, 'content-disposition': `attachment; filename="${file.name}"` } };
+  return {
+    raw: Buffer.from(await file.arrayBuffer()),
+    headers: { ...headers, 'content-type': file.type, 'content-disposition': `attachment; filename="${file.name}"` },
+  };
 }

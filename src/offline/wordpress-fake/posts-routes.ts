@@ -36,7 +36,10 @@ function publishDuePosts(state: FakeState): void {
 export function listPosts(state: FakeState, req: FakeRequest): FakeResponse {
   publishDuePosts(state);
   const q = req.query;
-  const statuses = (q.get('status') ?? 'publish').split(',').map((s) => s.trim()).filter(Boolean);
+  const statuses = (q.get('status') ?? 'publish')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const s of statuses) {
     if (!STATUSES.includes(s as PostStatus) && s !== 'any') throw new WpFail(400, 'rest_invalid_param', 'Invalid parameter(s): status');
     if (s !== 'publish' && !can(req.user, 'edit_posts')) {
@@ -66,7 +69,10 @@ export function listPosts(state: FakeState, req: FakeRequest): FakeResponse {
   const { page, headers } = paginate(req, items, 'rest_post_invalid_page_number');
   const body = page.map((p) => postJson(state, req.siteUrl, p, embedSet(q)));
 
-  const etag = `"${createHash('sha1').update(JSON.stringify([headers, body])).digest('hex').slice(0, 20)}"`;
+  const etag = `"${createHash('sha1')
+    .update(JSON.stringify([headers, body]))
+    .digest('hex')
+    .slice(0, 20)}"`;
   headers.ETag = etag;
   const newest = Math.max(0, ...items.map((p) => p.modifiedGmt.getTime()));
   if (newest > 0) headers['Last-Modified'] = new Date(newest).toUTCString();
@@ -106,21 +112,37 @@ function applyFields(state: FakeState, req: FakeRequest, post: FakePost, isNew: 
   const status = str(b.status) as PostStatus | undefined;
   if (status !== undefined) {
     if (!STATUSES.includes(status)) throw new WpFail(400, 'rest_invalid_param', 'Invalid parameter(s): status');
-    if (status === 'publish' && !can(req.user, 'publish_posts')) throw new WpFail(403, 'rest_cannot_publish', 'Sorry, you are not allowed to publish posts in this post type.');
+    if (status === 'publish' && !can(req.user, 'publish_posts'))
+      throw new WpFail(403, 'rest_cannot_publish', 'Sorry, you are not allowed to publish posts in this post type.');
     // A draft published without an explicit date takes the moment of publishing.
     if (status === 'publish' && !datedExplicitly && (isNew || post.status === 'draft' || post.status === 'pending')) post.dateGmt = now;
     post.status = status === 'publish' && post.dateGmt > now ? 'future' : status;
   }
   post.modifiedGmt = now;
-  post.slug ||= post.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || String(post.id);
+  post.slug ||=
+    post.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || String(post.id);
 }
 
 export function createPost(state: FakeState, req: FakeRequest): FakeResponse {
   if (!can(req.user, 'edit_posts')) throw new WpFail(authCode(req.user), 'rest_cannot_create', 'Sorry, you are not allowed to create posts as this user.');
   const now = state.now();
   const post: FakePost = {
-    id: state.nextId.post++, authorId: req.user!.id, title: '', content: '', excerpt: '', status: 'draft', statusBeforeTrash: null,
-    slug: '', dateGmt: now, modifiedGmt: now, featuredMediaId: 0, categoryIds: [1], tagIds: [],
+    id: state.nextId.post++,
+    authorId: req.user!.id,
+    title: '',
+    content: '',
+    excerpt: '',
+    status: 'draft',
+    statusBeforeTrash: null,
+    slug: '',
+    dateGmt: now,
+    modifiedGmt: now,
+    featuredMediaId: 0,
+    categoryIds: [1],
+    tagIds: [],
   };
   applyFields(state, req, post, true);
   state.posts.push(post);

@@ -74,8 +74,12 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const full = new URL(req.url ?? '/', url);
     const record: RecordedRequest = {
-      method: req.method ?? 'GET', path: full.pathname, query: Object.fromEntries(full.searchParams),
-      user: null, hadAuthorization: !!req.headers.authorization, status: 'fault',
+      method: req.method ?? 'GET',
+      path: full.pathname,
+      query: Object.fromEntries(full.searchParams),
+      user: null,
+      hadAuthorization: !!req.headers.authorization,
+      status: 'fault',
     };
     requests.push(record);
     const fault = faults.take(record.method, full.pathname);
@@ -90,12 +94,26 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
     let out: FakeResponse;
     try {
       if (fault?.kind === 'status') {
-        out = { status: fault.status, headers: fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {}, body: { code: 'internal_server_error', message: 'There has been a critical error on this website.', data: { status: fault.status } } };
+        out = {
+          status: fault.status,
+          headers: fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {},
+          body: { code: 'internal_server_error', message: 'There has been a critical error on this website.', data: { status: fault.status } },
+        };
       } else {
         const user = resolveUser(state, req);
         record.user = user?.login ?? null;
         const upload = isMediaUpload(record.method, full.pathname) ? await readUpload(await readBytes(req), req.headers) : null;
-        const fr: FakeRequest = { method: record.method, route: '', query: full.searchParams, body: upload ? {} : await readBody(req), raw: upload?.raw, headers: upload?.headers ?? req.headers, user, siteUrl: url, url: full };
+        const fr: FakeRequest = {
+          method: record.method,
+          route: '',
+          query: full.searchParams,
+          body: upload ? {} : await readBody(req),
+          raw: upload?.raw,
+          headers: upload?.headers ?? req.headers,
+          user,
+          siteUrl: url,
+          url: full,
+        };
         out = route(state, fr);
       }
     } catch (e) {
@@ -118,27 +136,31 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      res.writeHead(500, { 'Content-Type': 'application/json; charset=UTF-8' }).end(JSON.stringify({ code: 'fake_crash', message: String(e), data: { status: 500 } }));
+      res
+        .writeHead(500, { 'Content-Type': 'application/json; charset=UTF-8' })
+        .end(JSON.stringify({ code: 'fake_crash', message: String(e), data: { status: 500 } }));
     });
   });
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
   await listen(opts.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   url = `http://127.0.0.1:${port}`;
-  const stopListening = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    for (const s of sockets) s.destroy();
-  });
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
 
   const byLogin = (login: string) => {
     const u = state.users.find((x) => x.login === login);
@@ -182,7 +204,17 @@ export async function startWordPressFake(opts: FakeSiteOptions & { port?: number
       const start = Math.floor(before.getTime() / 1000) * 1000 - count * 1000;
       for (let i = 0; i < count; i += 1) {
         const id = state.nextId.comment++;
-        state.comments.push({ id, postId, parentId: 0, userId: 0, authorName: `Reader ${i}`, authorEmail: `reader${i}@example.test`, content: `Past comment ${i}.`, dateGmt: new Date(start + i * 1000), status: 'approved' });
+        state.comments.push({
+          id,
+          postId,
+          parentId: 0,
+          userId: 0,
+          authorName: `Reader ${i}`,
+          authorEmail: `reader${i}@example.test`,
+          content: `Past comment ${i}.`,
+          dateGmt: new Date(start + i * 1000),
+          status: 'approved',
+        });
       }
     },
     async goDown(ms) {

@@ -68,7 +68,18 @@ export interface FakeMedia {
 }
 
 export const CAPS: Record<Role, readonly string[]> = {
-  administrator: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'edit_others_posts', 'moderate_comments', 'list_users', 'manage_options', 'unfiltered_html', 'upload_files'],
+  administrator: [
+    'read',
+    'edit_posts',
+    'publish_posts',
+    'edit_published_posts',
+    'edit_others_posts',
+    'moderate_comments',
+    'list_users',
+    'manage_options',
+    'unfiltered_html',
+    'upload_files',
+  ],
   editor: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'edit_others_posts', 'moderate_comments', 'unfiltered_html', 'upload_files'],
   author: ['read', 'edit_posts', 'publish_posts', 'edit_published_posts', 'upload_files'],
   subscriber: ['read'],

@@ -11,8 +11,13 @@ function visible(state: FakeState, req: FakeRequest, u: FakeUser): boolean {
 export function listUsers(state: FakeState, req: FakeRequest): FakeResponse {
   const q = req.query;
   const ctx: Context = q.get('context') === 'edit' ? 'edit' : 'view';
-  if (ctx === 'edit' && !can(req.user, 'list_users')) throw new WpFail(authCode(req.user), 'rest_forbidden_context', 'Sorry, you are not allowed to list users.');
-  const slugs = q.get('slug')?.split(',').map((s) => s.trim()) ?? null;
+  if (ctx === 'edit' && !can(req.user, 'list_users'))
+    throw new WpFail(authCode(req.user), 'rest_forbidden_context', 'Sorry, you are not allowed to list users.');
+  const slugs =
+    q
+      .get('slug')
+      ?.split(',')
+      .map((s) => s.trim()) ?? null;
   const search = q.get('search')?.toLowerCase() ?? null;
   const items = state.users.filter((u) => {
     if (!can(req.user, 'list_users') && !hasPublishedPosts(state, u.id)) return false;
@@ -39,7 +44,8 @@ export function getUser(state: FakeState, req: FakeRequest, id: string): FakeRes
   }
   const ctx: Context = req.query.get('context') === 'edit' ? 'edit' : 'view';
   const own = req.user?.id === user.id;
-  if (ctx === 'edit' && !own && !can(req.user, 'list_users')) throw new WpFail(authCode(req.user), 'rest_forbidden_context', 'Sorry, you are not allowed to edit this user.');
+  if (ctx === 'edit' && !own && !can(req.user, 'list_users'))
+    throw new WpFail(authCode(req.user), 'rest_forbidden_context', 'Sorry, you are not allowed to edit this user.');
   if (!visible(state, req, user)) throw new WpFail(authCode(req.user), 'rest_user_cannot_view', 'Sorry, you are not allowed to list users.');
   return { status: 200, body: userJson(req.siteUrl, user, ctx) };
 }

@@ -24,7 +24,10 @@ export function participationAltText(rows: readonly ParticipationRow[], weekly: 
   }
   const essays = weekly.reduce((n, w) => n + w.essays, 0);
   const comments = weekly.reduce((n, w) => n + w.comments, 0);
-  if (weekly.length) parts.push(`Line chart of activity over ${weekly.length} week${weekly.length === 1 ? '' : 's'} from ${weekly[0]!.weekStart}: ${essays} essays, ${comments} comments.`);
+  if (weekly.length)
+    parts.push(
+      `Line chart of activity over ${weekly.length} week${weekly.length === 1 ? '' : 's'} from ${weekly[0]!.weekStart}: ${essays} essays, ${comments} comments.`,
+    );
   let text = parts.join(' ');
   if (!shown.length) return text.slice(0, MAX_ALT_TEXT);
   text += ' Top of the bar chart:';

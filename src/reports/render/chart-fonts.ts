@@ -47,7 +47,10 @@ async function register(fonts: readonly ChartFontFile[], log?: LogLike): Promise
   }
   const list = [...missing];
   if (list.length) {
-    log?.warn({ missing: list }, `chart fonts missing: names in some scripts will be drawn as boxes; install the Debian packages ${list.join(', ')} (apt-get install ${list.join(' ')})`);
+    log?.warn(
+      { missing: list },
+      `chart fonts missing: names in some scripts will be drawn as boxes; install the Debian packages ${list.join(', ')} (apt-get install ${list.join(' ')})`,
+    );
   }
   return { missing: list };
 }

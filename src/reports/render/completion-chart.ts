@@ -26,7 +26,9 @@ export function studentsWithReviews(rows: readonly ParticipationRow[]): Particip
 export function studentsToChart(rows: readonly ParticipationRow[], limit: number): ParticipationRow[] {
   const done = (r: ParticipationRow) => r.reviewsDone + r.reviewsDoneLate;
   return studentsWithReviews(rows)
-    .sort((a, b) => b.reviewsOverdue - a.reviewsOverdue || done(a) - done(b) || b.reviewsPending - a.reviewsPending || a.studentName.localeCompare(b.studentName))
+    .sort(
+      (a, b) => b.reviewsOverdue - a.reviewsOverdue || done(a) - done(b) || b.reviewsPending - a.reviewsPending || a.studentName.localeCompare(b.studentName),
+    )
     .slice(0, limit);
 }
 
@@ -39,7 +41,9 @@ export function completionTitle(shown: number, withReviews: number): string {
 
 export function shortName(name: string): string {
   // The PNG is posted to Discord too: same no-e-mail rule as the text reply.
-  const clean = redactEmails(name).replace(/[\u0000-\u001f\s]+/g, ' ').trim();
+  const clean = redactEmails(name)
+    .replace(/[\u0000-\u001f\s]+/g, ' ')
+    .trim();
   return clean.length > NAME_CHARS ? clean.slice(0, NAME_CHARS - 1) + '…' : clean;
 }
 
@@ -47,8 +51,14 @@ export function completionChartConfig(rows: readonly ParticipationRow[], limit: 
   const shown = studentsToChart(rows, limit);
   const title = completionTitle(shown.length, studentsWithReviews(rows).length);
   const font = { family: THEME.font, size: MIN_FONT };
-  const series = (label: string, color: string, f: (r: ParticipationRow) => number) =>
-    ({ label, data: shown.map(f), backgroundColor: color, borderWidth: 0, barPercentage: 0.85, categoryPercentage: 0.9 });
+  const series = (label: string, color: string, f: (r: ParticipationRow) => number) => ({
+    label,
+    data: shown.map(f),
+    backgroundColor: color,
+    borderWidth: 0,
+    barPercentage: 0.85,
+    categoryPercentage: 0.9,
+  });
   const ticks = { color: THEME.text, font };
   return {
     type: 'bar',
@@ -65,7 +75,13 @@ export function completionChartConfig(rows: readonly ParticipationRow[], limit: 
     options: {
       indexAxis: 'y',
       scales: {
-        x: { stacked: true, beginAtZero: true, ticks: { ...ticks, precision: 0 }, grid: { color: THEME.grid }, title: { display: true, text: 'reviews assigned', color: THEME.mutedText, font } },
+        x: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { ...ticks, precision: 0 },
+          grid: { color: THEME.grid },
+          title: { display: true, text: 'reviews assigned', color: THEME.mutedText, font },
+        },
         y: { stacked: true, ticks: { ...ticks, autoSkip: false }, grid: { display: false } },
       },
       plugins: {

@@ -4,10 +4,7 @@ import type { StudentParticipation, WeeklyActivity } from '../../core/participat
 import type { ParticipationRow, WeeklyPoint } from './types.js';
 
 /** `emailOf` maps studentId to the roster address (CSV only); omitted or unknown gives null. */
-export function toParticipationRows(
-  students: readonly StudentParticipation[],
-  emailOf?: (studentId: string) => string | null | undefined,
-): ParticipationRow[] {
+export function toParticipationRows(students: readonly StudentParticipation[], emailOf?: (studentId: string) => string | null | undefined): ParticipationRow[] {
   return students.map((s) => ({
     studentName: s.name,
     email: emailOf?.(s.studentId) ?? null,

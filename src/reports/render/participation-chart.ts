@@ -47,7 +47,15 @@ async function loadChartLibs(log?: Pick<Logger, 'warn'>, loadFonts = loadChartFo
 }
 
 /** Draws one chart at logical (x, y) of `target`, at PIXEL_RATIO. */
-function drawPanel({ Chart, createCanvas }: ChartLibs, target: SKRSContext2D, config: ChartConfiguration, x: number, y: number, width: number, height: number): void {
+function drawPanel(
+  { Chart, createCanvas }: ChartLibs,
+  target: SKRSContext2D,
+  config: ChartConfiguration,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   const canvas = createCanvas(width, height);
   // Chart.js picks its BasicPlatform (no DOM) in Node; it only needs a 2D context and a size, and
   // resizes the canvas to width x height x devicePixelRatio itself.
@@ -60,7 +68,11 @@ function drawPanel({ Chart, createCanvas }: ChartLibs, target: SKRSContext2D, co
 }
 
 /** The chart and its alt text, or null when there is nothing to chart yet. */
-export async function participationChart(rows: readonly ParticipationRow[], weekly: readonly WeeklyPoint[], options: ParticipationChartOptions = {}): Promise<ChartImage | null> {
+export async function participationChart(
+  rows: readonly ParticipationRow[],
+  weekly: readonly WeeklyPoint[],
+  options: ParticipationChartOptions = {},
+): Promise<ChartImage | null> {
   const { title, maxStudents = 20 } = options;
   const shown = studentsToChart(rows, maxStudents).length;
   const hasActivity = weekly.some((w) => w.essays > 0 || w.comments > 0);
@@ -90,7 +102,11 @@ export async function participationChart(rows: readonly ParticipationRow[], week
 }
 
 /** The PNG alone (a small image saying so when there is no data yet), for callers that need a file. */
-export async function participationChartPng(rows: readonly ParticipationRow[], weekly: readonly WeeklyPoint[], options: ParticipationChartOptions = {}): Promise<Buffer> {
+export async function participationChartPng(
+  rows: readonly ParticipationRow[],
+  weekly: readonly WeeklyPoint[],
+  options: ParticipationChartOptions = {},
+): Promise<Buffer> {
   const chart = await participationChart(rows, weekly, options);
   if (chart) return chart.png;
   return noDataPng(options.title);

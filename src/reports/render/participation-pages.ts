@@ -24,9 +24,7 @@ const COLUMNS: readonly [string, (r: ParticipationRow) => number][] = [
   ['Over', (r) => r.reviewsOverdue],
   ['Rem', (r) => r.remindersSent],
 ];
-const LEGEND =
-  'Ess essays · Dsc/Blog comments given on Discord/blog · Recv comments received · ' +
-  'Done/Late/Pend/Over reviews · Rem reminders sent';
+const LEGEND = 'Ess essays · Dsc/Blog comments given on Discord/blog · Recv comments received · ' + 'Done/Late/Pend/Over reviews · Rem reminders sent';
 
 /** Rows in the order given (the caller sorts); each page is a complete, self-explaining message. */
 export function participationPages(rows: readonly ParticipationRow[], options: ParticipationPagesOptions = {}): string[] {

@@ -19,7 +19,12 @@ import { withUploadedAttachments } from './reply-attachment-upload.js';
 export const createBlogComment = defineEffect({
   kind: 'blog.create_comment',
   // blogAuthor: the name the student chose, frozen when the reply was recorded (effects queued before have none).
-  payload: z.object({ commentId: z.string(), html: z.string(), replyToMessageId: z.string().nullable(), blogAuthor: z.object({ name: z.string(), asGuest: z.boolean() }).optional() }),
+  payload: z.object({
+    commentId: z.string(),
+    html: z.string(),
+    replyToMessageId: z.string().nullable(),
+    blogAuthor: z.object({ name: z.string(), asGuest: z.boolean() }).optional(),
+  }),
   async run(ctx, { commentId, html, replyToMessageId, blogAuthor }, attempt) {
     const comment = await ctx.db.comment.findUniqueOrThrow({
       where: { id: commentId },
@@ -71,11 +76,31 @@ export const createBlogComment = defineEffect({
       record: async (tx) => {
         await tx.comment.update({ where: { id: commentId }, data: { blogCommentId: found.blogCommentId, blogStatus: found.status, mirrorState: 'mirrored' } });
         if (found.status !== 'approved' && comment.discordMessageId && comment.essay.threadId) {
-          await enqueueEffect(tx, { courseId: comment.courseId, kind: moderationMark.kind, dedupeKey: `mark:${commentId}:${found.status}`, orderKey: `comment:${commentId}`, payload: { commentId, status: found.status } }, ctx.clock.now());
+          await enqueueEffect(
+            tx,
+            {
+              courseId: comment.courseId,
+              kind: moderationMark.kind,
+              dedupeKey: `mark:${commentId}:${found.status}`,
+              orderKey: `comment:${commentId}`,
+              payload: { commentId, status: found.status },
+            },
+            ctx.clock.now(),
+          );
         }
         // Deleted in Discord while the comment was on its way: trash it now that it exists.
         if (comment.deletedAt) {
-          await enqueueEffect(tx, { courseId: comment.courseId, kind: 'blog.trash_comment', dedupeKey: `blog-trash:${commentId}`, orderKey: `comment:${commentId}`, payload: { commentId } }, ctx.clock.now());
+          await enqueueEffect(
+            tx,
+            {
+              courseId: comment.courseId,
+              kind: 'blog.trash_comment',
+              dedupeKey: `blog-trash:${commentId}`,
+              orderKey: `comment:${commentId}`,
+              payload: { commentId },
+            },
+            ctx.clock.now(),
+          );
         }
       },
     };
@@ -91,7 +116,10 @@ export const updateBlogComment = defineEffect({
   kind: 'blog.update_comment',
   payload: z.object({ commentId: z.string(), html: z.string(), editedAt: z.iso.datetime().optional() }),
   async run(ctx, { commentId, html, editedAt }) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true, discordMessageId: true, discordEditedAt: true, contentHash: true } });
+    const comment = await ctx.db.comment.findUniqueOrThrow({
+      where: { id: commentId },
+      select: { blogCommentId: true, courseId: true, discordMessageId: true, discordEditedAt: true, contentHash: true },
+    });
     // Skipped only when a newer edit with other words is recorded: an edit whose words are still the latest
     // (a later event changed only capitals or spacing) must still be written.
     const overtaken = editedAt && comment.discordEditedAt && new Date(editedAt) < comment.discordEditedAt && textFingerprint(html) !== comment.contentHash;

@@ -7,7 +7,17 @@ import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
  * Later refusals find the key taken and add nothing.
  */
 export function mediaUploadRefused(tx: Tx, courseId: string, now: Date): Promise<void> {
-  return enqueueEffect(tx, { courseId, kind: mediaUploadNotice.kind, dedupeKey: `media-upload-refused:${courseId}`, orderKey: `media-upload-refused:${courseId}`, payload: { courseId } }, now);
+  return enqueueEffect(
+    tx,
+    {
+      courseId,
+      kind: mediaUploadNotice.kind,
+      dedupeKey: `media-upload-refused:${courseId}`,
+      orderKey: `media-upload-refused:${courseId}`,
+      payload: { courseId },
+    },
+    now,
+  );
 }
 
 export const MEDIA_UPLOAD_REFUSED =

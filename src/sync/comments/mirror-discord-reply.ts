@@ -25,7 +25,10 @@ function toHtml(message: IncomingThreadMessage, timeZone: string): string {
 /** A student's reply in an essay thread: recorded with its blog comment effect in one transaction. */
 export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMessage): Promise<'mirrored' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
-  const essay = await ctx.db.essay.findUnique({ where: { threadId: message.threadId }, select: { id: true, courseId: true, blogStatus: true, course: { select: { timeZone: true } } } });
+  const essay = await ctx.db.essay.findUnique({
+    where: { threadId: message.threadId },
+    select: { id: true, courseId: true, blogStatus: true, course: { select: { timeZone: true } } },
+  });
   if (!essay || essay.blogStatus !== 'published') return 'ignored';
   const publication = await replyPublication(ctx, essay.courseId, message.authorId);
   const html = toHtml(message, essay.course.timeZone);
@@ -49,7 +52,11 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
         select: { id: true },
       });
       if (publication.discordOnly) return; // kept in Discord: nothing (not even its attachments) goes to the blog
-      const uploads = await enqueueAttachmentUploads(tx, { courseId: essay.courseId, commentId: comment.id, messageId: message.messageId, attachments: message.attachments }, now);
+      const uploads = await enqueueAttachmentUploads(
+        tx,
+        { courseId: essay.courseId, commentId: comment.id, messageId: message.messageId, attachments: message.attachments },
+        now,
+      );
       await enqueueEffect(
         tx,
         {
@@ -58,7 +65,12 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
           dedupeKey: `blog-comment:${message.messageId}`,
           orderKey: `comment:${comment.id}`,
           waitsFor: [...(message.replyToMessageId ? [`blog-comment:${message.replyToMessageId}`] : []), ...uploads],
-          payload: { commentId: comment.id, html, replyToMessageId: message.replyToMessageId, ...(publication.blogAuthor && { blogAuthor: publication.blogAuthor }) },
+          payload: {
+            commentId: comment.id,
+            html,
+            replyToMessageId: message.replyToMessageId,
+            ...(publication.blogAuthor && { blogAuthor: publication.blogAuthor }),
+          },
         },
         now,
       );
@@ -80,7 +92,10 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
 export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem || !message.editedAt) return 'ignored';
   const editedAt = message.editedAt;
-  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: message.messageId }, select: { id: true, courseId: true, essayId: true, mirrorState: true, course: { select: { timeZone: true } } } });
+  const comment = await ctx.db.comment.findUnique({
+    where: { discordMessageId: message.messageId },
+    select: { id: true, courseId: true, essayId: true, mirrorState: true, course: { select: { timeZone: true } } },
+  });
   if (!comment) return 'ignored';
   const keptInDiscord = comment.mirrorState === DISCORD_ONLY;
   const html = toHtml(message, comment.course.timeZone);
@@ -101,7 +116,13 @@ export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThr
     if (keptInDiscord) return 'updated';
     await enqueueEffect(
       tx,
-      { courseId: comment.courseId, kind: updateBlogComment.kind, dedupeKey: `blog-edit:${comment.id}:${editedAt.getTime()}:${hash}`, orderKey: `comment:${comment.id}`, payload: { commentId: comment.id, html, editedAt: editedAt.toISOString() } },
+      {
+        courseId: comment.courseId,
+        kind: updateBlogComment.kind,
+        dedupeKey: `blog-edit:${comment.id}:${editedAt.getTime()}:${hash}`,
+        orderKey: `comment:${comment.id}`,
+        payload: { commentId: comment.id, html, editedAt: editedAt.toISOString() },
+      },
       ctx.clock.now(),
     );
     return 'updated';
@@ -110,11 +131,24 @@ export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThr
 
 /** A reply deleted in Discord is trashed on the blog. */
 export async function onThreadReplyDeleted(ctx: SyncContext, messageId: string): Promise<'trashed' | 'ignored'> {
-  const comment = await ctx.db.comment.findUnique({ where: { discordMessageId: messageId }, select: { id: true, courseId: true, essayId: true, deletedAt: true } });
+  const comment = await ctx.db.comment.findUnique({
+    where: { discordMessageId: messageId },
+    select: { id: true, courseId: true, essayId: true, deletedAt: true },
+  });
   if (!comment || comment.deletedAt) return 'ignored';
   await ctx.db.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: ctx.clock.now() } });
-    await enqueueEffect(tx, { courseId: comment.courseId, kind: trashBlogComment.kind, dedupeKey: `blog-trash:${comment.id}`, orderKey: `comment:${comment.id}`, payload: { commentId: comment.id } }, ctx.clock.now());
+    await enqueueEffect(
+      tx,
+      {
+        courseId: comment.courseId,
+        kind: trashBlogComment.kind,
+        dedupeKey: `blog-trash:${comment.id}`,
+        orderKey: `comment:${comment.id}`,
+        payload: { commentId: comment.id },
+      },
+      ctx.clock.now(),
+    );
   });
   return 'trashed';
 }

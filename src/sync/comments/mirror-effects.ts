@@ -37,7 +37,10 @@ export const postBlogComment = defineEffect({
     }
     // The ids are recorded here too: a message found by its marker after an interrupted try is not posted in
     // the loop above, and a later edit or removal of the comment needs its id.
-    return { result: { messageIds: ids }, record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorState: 'mirrored', mirrorMessageIds: JSON.stringify(ids) } }) };
+    return {
+      result: { messageIds: ids },
+      record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorState: 'mirrored', mirrorMessageIds: JSON.stringify(ids) } }),
+    };
   },
 });
 

@@ -9,7 +9,10 @@ export const moderationMark = defineEffect({
   kind: 'discord.moderation_mark',
   payload: z.object({ commentId: z.string(), status: z.enum(['approved', 'hold', 'spam', 'trash']) }),
   async run(ctx, { commentId, status }) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { discordMessageId: true, essay: { select: { threadId: true } } } });
+    const comment = await ctx.db.comment.findUniqueOrThrow({
+      where: { id: commentId },
+      select: { discordMessageId: true, essay: { select: { threadId: true } } },
+    });
     const threadId = comment.essay.threadId;
     if (!comment.discordMessageId || !threadId) return { result: { skipped: true } };
     const held = status === 'hold';

@@ -37,7 +37,12 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
   await confirmPendingClaims(ctx, courseId);
   const since = new Date(ctx.clock.now().getTime() - recentWindowMs);
   const essays = await ctx.db.essay.findMany({
-    where: { courseId, threadState: 'created', blogStatus: 'published', ...(options.all ? {} : { OR: [{ publishedAt: { gte: since } }, { modifiedAt: { gte: since } }] }) },
+    where: {
+      courseId,
+      threadState: 'created',
+      blogStatus: 'published',
+      ...(options.all ? {} : { OR: [{ publishedAt: { gte: since } }, { modifiedAt: { gte: since } }] }),
+    },
     select: { id: true, blogPostId: true, publishedAt: true },
     orderBy: { publishedAt: 'asc' },
   });
@@ -100,7 +105,8 @@ export async function reconcileEssayComments(
   for (const mine of known) {
     if (!mine.blogCommentId || seen.has(mine.blogCommentId)) continue;
     const action = planUnlistedComment({ stored: stored(mine), listingComplete: input.complete });
-    if (action.kind !== 'ignore') await recordCommentAction(ctx, target, { action, mine, blogComment: null, hash: mine.contentHash, authorStudentId: null }, summary);
+    if (action.kind !== 'ignore')
+      await recordCommentAction(ctx, target, { action, mine, blogComment: null, hash: mine.contentHash, authorStudentId: null }, summary);
   }
 }
 

@@ -11,14 +11,26 @@ import type { CommentFence, CommentPollSummary } from './record-comment-change.j
  * are read here at once, one listing per named post. Recent essays are left to the ordinary poll, which
  * reads them anyway. Like the poll, safe to run twice.
  */
-export async function pollPushedPostComments(ctx: SyncContext, courseId: string, blogPostIds: string[], options: { fence?: CommentFence } = {}): Promise<CommentPollSummary> {
+export async function pollPushedPostComments(
+  ctx: SyncContext,
+  courseId: string,
+  blogPostIds: string[],
+  options: { fence?: CommentFence } = {},
+): Promise<CommentPollSummary> {
   const summary: CommentPollSummary = { essays: 0, posted: 0, edited: 0, removed: 0, marked: 0 };
   if (blogPostIds.length === 0) return summary;
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, blogKind: true } });
   if (course.status === 'paused' || course.status === 'archived' || course.blogKind === 'feed') return summary;
   const since = new Date(ctx.clock.now().getTime() - recentWindowMs);
   const essays = await ctx.db.essay.findMany({
-    where: { courseId, threadState: 'created', blogStatus: 'published', blogPostId: { in: blogPostIds }, publishedAt: { lt: since }, modifiedAt: { lt: since } },
+    where: {
+      courseId,
+      threadState: 'created',
+      blogStatus: 'published',
+      blogPostId: { in: blogPostIds },
+      publishedAt: { lt: since },
+      modifiedAt: { lt: since },
+    },
     select: { id: true, blogPostId: true },
   });
   if (essays.length === 0) return summary;
@@ -29,7 +41,11 @@ export async function pollPushedPostComments(ctx: SyncContext, courseId: string,
     for (const essay of essays) {
       const listing = await blog.listCommentListing({ blogPostId: essay.blogPostId, since: null, statuses: [...statuses] });
       await linkByVerifiedEmail(ctx.db, { courseId, comments: listing.comments, accountEmail: async (id) => (await blog.findUser({ id }))?.email ?? null });
-      await reconcileEssayComments(ctx, { courseId, essayId: essay.id, comments: listing.comments, complete: canModerate && listing.complete, fence: options.fence }, summary);
+      await reconcileEssayComments(
+        ctx,
+        { courseId, essayId: essay.id, comments: listing.comments, complete: canModerate && listing.complete, fence: options.fence },
+        summary,
+      );
       summary.essays += 1;
     }
   } catch (error) {

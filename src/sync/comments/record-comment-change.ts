@@ -97,7 +97,13 @@ async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise
       },
       select: { id: true },
     });
-    await effect(comment.id, postBlogComment.kind, `mirror:${comment.id}`, await mirrorPayload(tx, target.courseId, comment.id, blogComment!), await mirrorWaits());
+    await effect(
+      comment.id,
+      postBlogComment.kind,
+      `mirror:${comment.id}`,
+      await mirrorPayload(tx, target.courseId, comment.id, blogComment!),
+      await mirrorWaits(),
+    );
     return;
   }
   const row = mine!;
@@ -119,7 +125,13 @@ async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise
       return;
     case 'restore':
       await claim({ blogStatus: 'approved', deletedAt: null, contentHash: hash, wordCount: countWords(blogComment!.contentHtml) });
-      await effect(row.id, postBlogComment.kind, `mirror:${row.id}:r${revision}`, await mirrorPayload(tx, target.courseId, row.id, blogComment!), await mirrorWaits());
+      await effect(
+        row.id,
+        postBlogComment.kind,
+        `mirror:${row.id}:r${revision}`,
+        await mirrorPayload(tx, target.courseId, row.id, blogComment!),
+        await mirrorWaits(),
+      );
       return;
     case 'edit': {
       await claim({ contentHash: hash, wordCount: countWords(blogComment!.contentHtml) });

@@ -17,7 +17,11 @@ const uploaded = z.object({ from: z.string(), to: z.string() });
  * reply; returns the keys the blog comment must wait for. Discord's attachment links are signed and expire
  * within about a day, so the comment links the blog's copy instead.
  */
-export async function enqueueAttachmentUploads(tx: Tx, input: { courseId: string; commentId: string; messageId: string; attachments: Array<{ filename: string; url: string }> }, now: Date): Promise<string[]> {
+export async function enqueueAttachmentUploads(
+  tx: Tx,
+  input: { courseId: string; commentId: string; messageId: string; attachments: Array<{ filename: string; url: string }> },
+  now: Date,
+): Promise<string[]> {
   const keys: string[] = [];
   for (const [index, attachment] of input.attachments.entries()) {
     const dedupeKey = `${uploadKeyPrefix(input.messageId)}${index}`;
@@ -56,7 +60,10 @@ export const uploadReplyAttachment = defineEffect({
 /** The reply's HTML with each attachment link pointing at its uploaded copy, where there is one. */
 export async function withUploadedAttachments(ctx: SyncContext, discordMessageId: string | null, html: string): Promise<string> {
   if (!discordMessageId) return html;
-  const steps = await ctx.db.outboxItem.findMany({ where: { dedupeKey: { startsWith: uploadKeyPrefix(discordMessageId) }, status: 'done' }, select: { result: true } });
+  const steps = await ctx.db.outboxItem.findMany({
+    where: { dedupeKey: { startsWith: uploadKeyPrefix(discordMessageId) }, status: 'done' },
+    select: { result: true },
+  });
   const copies = steps.flatMap((s) => {
     const parsed = uploaded.safeParse(s.result ? JSON.parse(s.result) : null);
     return parsed.success ? [parsed.data] : [];

@@ -14,7 +14,15 @@ export interface ReplyPublication {
 export async function replyPublication(ctx: SyncContext, courseId: string, discordUserId: string): Promise<ReplyPublication> {
   const student = await ctx.db.student.findUnique({
     where: { courseId_discordUserId: { courseId, discordUserId } },
-    select: { id: true, displayName: true, blogNameStyle: true, pseudonym: true, pseudonymStatus: true, discordOnly: true, course: { select: { blogNameStyle: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      blogNameStyle: true,
+      pseudonym: true,
+      pseudonymStatus: true,
+      discordOnly: true,
+      course: { select: { blogNameStyle: true } },
+    },
   });
   if (!student) return { studentId: null, discordOnly: false, blogAuthor: null };
   const chosen = blogAuthorName(student, student.course.blogNameStyle);

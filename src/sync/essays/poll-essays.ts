@@ -28,7 +28,11 @@ export interface PollSummary {
  * One ingest tick for one course: reads new and changed essays, records each decision and the Discord
  * effect it needs in one transaction (the outbox performs it), then moves the cursor. Safe to run twice.
  */
-export async function pollCourseEssays(ctx: SyncContext, courseId: string, options: { backfillSince?: Date; fence?: (tx: Tx) => Promise<void> } = {}): Promise<PollSummary> {
+export async function pollCourseEssays(
+  ctx: SyncContext,
+  courseId: string,
+  options: { backfillSince?: Date; fence?: (tx: Tx) => Promise<void> } = {},
+): Promise<PollSummary> {
   const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId } });
   const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, reopened: 0, notModified: false };
   if (course.status === 'paused' || course.status === 'archived') return summary;
@@ -75,7 +79,13 @@ export async function pollCourseEssays(ctx: SyncContext, courseId: string, optio
     await tx.course.update({
       where: { id: course.id },
       data: {
-        postCursor: backfill ? undefined : advanceCursor(course.postCursor, essays.filter((e) => e.publishedAt >= course.ingestSince), listedAt),
+        postCursor: backfill
+          ? undefined
+          : advanceCursor(
+              course.postCursor,
+              essays.filter((e) => e.publishedAt >= course.ingestSince),
+              listedAt,
+            ),
         postEtag: backfill ? undefined : page.etag,
         postLastModified: backfill ? undefined : page.lastModified,
       },
@@ -89,7 +99,12 @@ interface CourseView {
   timeZone: string;
 }
 
-async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, input: { announceSince: Date; fence?: (tx: Tx) => Promise<void> }): Promise<string> {
+async function recordEssay(
+  ctx: SyncContext,
+  course: CourseView,
+  essay: Essay,
+  input: { announceSince: Date; fence?: (tx: Tx) => Promise<void> },
+): Promise<string> {
   const { announceSince } = input;
   const stored = await ctx.db.essay.findUnique({
     where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
@@ -125,22 +140,50 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, i
         update: {},
         select: { id: true },
       });
-      await enqueueEffect(tx, { courseId: course.id, kind: createEssayThread.kind, dedupeKey: `thread:${row.id}`, orderKey: row.id, payload: { essayId: row.id, starter: view } }, now);
+      await enqueueEffect(
+        tx,
+        { courseId: course.id, kind: createEssayThread.kind, dedupeKey: `thread:${row.id}`, orderKey: row.id, payload: { essayId: row.id, starter: view } },
+        now,
+      );
       return;
     }
     const id = stored!.id;
     if (action.kind === 'close') {
       await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: action.reason } });
-      await enqueueEffect(tx, { courseId: course.id, kind: closeEssayThread.kind, dedupeKey: `close:${id}:${essay.modifiedAt.toISOString()}`, orderKey: id, payload: { essayId: id, reason: action.reason } }, now);
+      await enqueueEffect(
+        tx,
+        {
+          courseId: course.id,
+          kind: closeEssayThread.kind,
+          dedupeKey: `close:${id}:${essay.modifiedAt.toISOString()}`,
+          orderKey: id,
+          payload: { essayId: id, reason: action.reason },
+        },
+        now,
+      );
       return;
     }
     await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: 'published' } });
     if (action.kind === 'reopen') {
       const noteNonce = randomUUID().replace(/-/g, '').slice(0, 25);
-      await enqueueEffect(tx, { courseId: course.id, kind: reopenEssayThread.kind, dedupeKey: `reopen:${id}:${essay.modifiedAt.toISOString()}`, orderKey: id, payload: { essayId: id, starter: view, noteNonce } }, now);
+      await enqueueEffect(
+        tx,
+        {
+          courseId: course.id,
+          kind: reopenEssayThread.kind,
+          dedupeKey: `reopen:${id}:${essay.modifiedAt.toISOString()}`,
+          orderKey: id,
+          payload: { essayId: id, starter: view, noteNonce },
+        },
+        now,
+      );
       return;
     }
-    await enqueueEffect(tx, { courseId: course.id, kind: editEssayThread.kind, dedupeKey: `edit:${id}:${view.hash}`, orderKey: id, payload: { essayId: id, starter: view } }, now);
+    await enqueueEffect(
+      tx,
+      { courseId: course.id, kind: editEssayThread.kind, dedupeKey: `edit:${id}:${view.hash}`, orderKey: id, payload: { essayId: id, starter: view } },
+      now,
+    );
   });
   return action.kind;
 }
@@ -149,9 +192,21 @@ async function recordEssay(ctx: SyncContext, course: CourseView, essay: Essay, i
 async function findAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string; name: string }> {
   if (essay.authorBlogUserId) {
     // Links the author on the way when the roster names their blog account (see resolve-blog-accounts.ts).
-    const studentId = await studentForBlogAccount({ db: ctx.db, log: ctx.log, now: () => ctx.clock.now() }, () => ctx.blogFor(courseId), courseId, essay.authorBlogUserId);
-    const student = studentId ? await ctx.db.student.findUnique({ where: { id: studentId }, select: { id: true, discordUserId: true, displayName: true } }) : null;
-    if (student) return { studentId: student.id, label: student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName), name: student.displayName };
+    const studentId = await studentForBlogAccount(
+      { db: ctx.db, log: ctx.log, now: () => ctx.clock.now() },
+      () => ctx.blogFor(courseId),
+      courseId,
+      essay.authorBlogUserId,
+    );
+    const student = studentId
+      ? await ctx.db.student.findUnique({ where: { id: studentId }, select: { id: true, discordUserId: true, displayName: true } })
+      : null;
+    if (student)
+      return {
+        studentId: student.id,
+        label: student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName),
+        name: student.displayName,
+      };
   }
   return { studentId: null, label: escapeDiscordText(essay.authorName), name: essay.authorName };
 }

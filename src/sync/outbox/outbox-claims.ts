@@ -14,7 +14,10 @@ import type { Logger } from '../../shared/logger.js';
 export const processClaimOwner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 export class ClaimLostError extends Error {
-  constructor(readonly effectId: string, readonly attempt: number) {
+  constructor(
+    readonly effectId: string,
+    readonly attempt: number,
+  ) {
     super(`effect ${effectId} attempt ${attempt} was taken over by another drainer; its result was not recorded`);
     this.name = 'ClaimLostError';
   }
@@ -37,24 +40,30 @@ export async function claimAttempt(db: Db, row: { id: string; attempts: number }
 /** Pushes the claim one period ahead. False when it is no longer ours (taken over, or finished). */
 export async function renewClaim(db: Db, id: string, attempt: number, claimMs: number): Promise<boolean> {
   const now = await databaseNow(db);
-  const renewed = await db.outboxItem.updateMany({ where: { id, status: 'pending', attempts: attempt }, data: { claimedUntil: new Date(now.getTime() + claimMs) } });
+  const renewed = await db.outboxItem.updateMany({
+    where: { id, status: 'pending', attempts: attempt },
+    data: { claimedUntil: new Date(now.getTime() + claimMs) },
+  });
   return renewed.count === 1;
 }
 
 /** Renews the claim three times per period while the call runs; stop() when the attempt is over. */
 export function keepClaim(db: Db, claim: { id: string; attempt: number; claimMs: number }, log: Logger): { stop(): void } {
   let renewing: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (renewing) return; // a slow database: never pile renewals up
-    renewing = renewClaim(db, claim.id, claim.attempt, claim.claimMs)
-      .then((held) => {
-        if (!held) log.warn({ effectId: claim.id, attempt: claim.attempt }, 'effect claim lost while its call ran');
-      })
-      .catch((error: unknown) => log.warn({ err: error, effectId: claim.id }, 'could not renew an effect claim'))
-      .finally(() => {
-        renewing = null;
-      });
-  }, Math.max(10, Math.floor(claim.claimMs / 3)));
+  const timer = setInterval(
+    () => {
+      if (renewing) return; // a slow database: never pile renewals up
+      renewing = renewClaim(db, claim.id, claim.attempt, claim.claimMs)
+        .then((held) => {
+          if (!held) log.warn({ effectId: claim.id, attempt: claim.attempt }, 'effect claim lost while its call ran');
+        })
+        .catch((error: unknown) => log.warn({ err: error, effectId: claim.id }, 'could not renew an effect claim'))
+        .finally(() => {
+          renewing = null;
+        });
+    },
+    Math.max(10, Math.floor(claim.claimMs / 3)),
+  );
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

@@ -27,7 +27,11 @@ export interface NewEffect {
  * clock is kept, not the database's, because the transient-failure deadline is measured against it.
  */
 export async function enqueueEffect(tx: Tx | Db, effect: NewEffect, now: Date): Promise<void> {
-  const latest = await tx.outboxItem.findFirst({ where: { orderKey: effect.orderKey, status: 'pending' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  const latest = await tx.outboxItem.findFirst({
+    where: { orderKey: effect.orderKey, status: 'pending' },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
   const createdAt = latest && latest.createdAt >= now ? new Date(latest.createdAt.getTime() + 1) : now;
   await tx.outboxItem.upsert({
     where: { dedupeKey: effect.dedupeKey },
@@ -62,11 +66,27 @@ export interface OutboxRow {
  * it (no live claim, by the database's clock) and nothing it waits for is pending. A failing effect holds back
  * only its own orderKey and the effects that wait for it.
  */
-export async function readyEffects(db: Db, input: { now: Date; courseIds?: string[]; limit?: number; except?: ReadonlySet<string>; kinds?: readonly string[] }): Promise<OutboxRow[]> {
+export async function readyEffects(
+  db: Db,
+  input: { now: Date; courseIds?: string[]; limit?: number; except?: ReadonlySet<string>; kinds?: readonly string[] },
+): Promise<OutboxRow[]> {
   const pending = await db.outboxItem.findMany({
     where: { status: 'pending', ...(input.courseIds ? { courseId: { in: input.courseIds } } : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, courseId: true, kind: true, orderKey: true, waitsFor: true, payload: true, attempts: true, attemptsAtRevive: true, revivedAt: true, nextAttemptAt: true, claimedUntil: true, createdAt: true },
+    select: {
+      id: true,
+      courseId: true,
+      kind: true,
+      orderKey: true,
+      waitsFor: true,
+      payload: true,
+      attempts: true,
+      attemptsAtRevive: true,
+      revivedAt: true,
+      nextAttemptAt: true,
+      claimedUntil: true,
+      createdAt: true,
+    },
     take: 2_000,
   });
   const dbNow = await databaseNow(db);
@@ -84,11 +104,23 @@ export async function readyEffects(db: Db, input: { now: Date; courseIds?: strin
       ? []
       : (await db.outboxItem.findMany({ where: { dedupeKey: { in: waitedFor }, status: 'pending' }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
   );
-  return candidates
-    // `kinds` filters after the oldest-per-orderKey pick, so a narrowed drain never runs an effect ahead of its orderKey.
-    .filter((row) => !input.except?.has(row.id) && !row.waits.some((key) => stillPending.has(key)) && (!input.kinds || input.kinds.includes(row.kind)))
-    .slice(0, input.limit ?? 200)
-    .map(({ id, courseId, kind, orderKey, payload, attempts, attemptsAtRevive, revivedAt, createdAt }) => ({ id, courseId, kind, orderKey, payload, attempts, attemptsAtRevive, revivedAt, createdAt }));
+  return (
+    candidates
+      // `kinds` filters after the oldest-per-orderKey pick, so a narrowed drain never runs an effect ahead of its orderKey.
+      .filter((row) => !input.except?.has(row.id) && !row.waits.some((key) => stillPending.has(key)) && (!input.kinds || input.kinds.includes(row.kind)))
+      .slice(0, input.limit ?? 200)
+      .map(({ id, courseId, kind, orderKey, payload, attempts, attemptsAtRevive, revivedAt, createdAt }) => ({
+        id,
+        courseId,
+        kind,
+        orderKey,
+        payload,
+        attempts,
+        attemptsAtRevive,
+        revivedAt,
+        createdAt,
+      }))
+  );
 }
 
 /** Marks the attempt done, in the transaction that records its result; refused when the claim was taken over. */
@@ -113,7 +145,10 @@ export async function scheduleRetry(db: Db, claim: { id: string; attempt: number
  * with what an earlier one may have created; the dead-letter limits restart from here. Returns how many.
  */
 export async function reviveDeadEffects(db: Db, input: { courseId: string; now: Date; id?: string }): Promise<number> {
-  const dead = await db.outboxItem.findMany({ where: { courseId: input.courseId, status: 'dead', ...(input.id ? { id: input.id } : {}) }, select: { id: true, attempts: true } });
+  const dead = await db.outboxItem.findMany({
+    where: { courseId: input.courseId, status: 'dead', ...(input.id ? { id: input.id } : {}) },
+    select: { id: true, attempts: true },
+  });
   let revived = 0;
   for (const row of dead) {
     const result = await db.outboxItem.updateMany({

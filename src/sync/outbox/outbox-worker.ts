@@ -48,7 +48,13 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
   const blogDown = new Set<string>();
   const leftForNextPass = new Set<string>();
   while (budget > 0 && !options.stop?.aborted) {
-    const batch = await readyEffects(ctx.db, { now: ctx.clock.now(), courseIds: options.courseIds, limit: Math.min(budget, 50), except: leftForNextPass, kinds: options.kinds });
+    const batch = await readyEffects(ctx.db, {
+      now: ctx.clock.now(),
+      courseIds: options.courseIds,
+      limit: Math.min(budget, 50),
+      except: leftForNextPass,
+      kinds: options.kinds,
+    });
     if (batch.length === 0) break;
     for (const row of batch) {
       if (options.stop?.aborted) break;
@@ -92,7 +98,13 @@ export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string
 type RunResult = 'done' | 'dead' | 'claimed_elsewhere' | { error: string; transient: boolean; delayMs?: number; blogDown?: boolean };
 
 /** One claimed attempt: the claim is renewed while the handler runs, however long its call takes. */
-async function runClaimed(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, row: OutboxRow, attempt: number, options: DrainOptions): Promise<RunResult> {
+async function runClaimed(
+  ctx: SyncContext,
+  handlers: ReadonlyMap<string, EffectHandler>,
+  row: OutboxRow,
+  attempt: number,
+  options: DrainOptions,
+): Promise<RunResult> {
   const handler = handlers.get(row.kind);
   if (!handler) return { error: `no handler for effect kind ${row.kind}`, transient: false };
   const parsed = handler.payload.safeParse(JSON.parse(row.payload));

@@ -60,7 +60,15 @@ describe('feed source', () => {
     expect(await s.listComments({ blogPostId: 'https://blog.test/?p=1' })).toEqual([]);
     expect(await s.findUser({ username: 'x' })).toBeNull();
     for (const p of [
-      s.createComment({ blogPostId: '1', parentBlogCommentId: null, contentHtml: 'x', authorBlogUserId: null, authorName: 'a', authorEmail: null, requestApproved: false }),
+      s.createComment({
+        blogPostId: '1',
+        parentBlogCommentId: null,
+        contentHtml: 'x',
+        authorBlogUserId: null,
+        authorName: 'a',
+        authorEmail: null,
+        requestApproved: false,
+      }),
       s.updateComment('1', 'x'),
       s.trashComment('1'),
     ]) {
@@ -71,7 +79,9 @@ describe('feed source', () => {
   it('reports a page that is not a feed as unavailable', async () => {
     broken = true;
     try {
-      const e = await source().listEssays({ since: null }).catch((x: unknown) => x);
+      const e = await source()
+        .listEssays({ since: null })
+        .catch((x: unknown) => x);
       expect(e).toBeInstanceOf(BlogError);
       expect((e as BlogError).kind).toBe('unavailable');
     } finally {

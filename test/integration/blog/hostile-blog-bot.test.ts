@@ -21,8 +21,20 @@ afterAll(async () => {
 
 async function setupCourse(options: { channel: string; blogUrl: string; username: string; password: string; name?: string }): Promise<string> {
   const ix = world.emu.as(world.instructorId).runSlashCommand({
-    guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'setup',
-    options: { name: options.name ?? 'HIST 215', channel: options.channel, blog_kind: 'wordpress', blog_url: options.blogUrl, staff_role: world.staffRoleId, time_zone: 'UTC', blog_user: options.username, blog_password: options.password },
+    guildId: world.guildId,
+    channelId: world.staffChannelId,
+    name: 'course',
+    subcommand: 'setup',
+    options: {
+      name: options.name ?? 'HIST 215',
+      channel: options.channel,
+      blog_kind: 'wordpress',
+      blog_url: options.blogUrl,
+      staff_role: world.staffRoleId,
+      time_zone: 'UTC',
+      blog_user: options.username,
+      blog_password: options.password,
+    },
   });
   return (await ix.response(15_000)).content;
 }
@@ -77,7 +89,13 @@ describe('a course whose blog turns hostile', () => {
     const front = await hostileFront(otherBlog);
     try {
       const otherForum = world.emu.createChannel(world.guildId, { name: 'hostile-essays', type: 'forum' });
-      const reply = await setupCourse({ channel: otherForum.id, blogUrl: front.url, username: otherBlog.users.bot.login, password: otherBlog.users.bot.appPassword, name: 'HIST 216' });
+      const reply = await setupCourse({
+        channel: otherForum.id,
+        blogUrl: front.url,
+        username: otherBlog.users.bot.login,
+        password: otherBlog.users.bot.appPassword,
+        name: 'HIST 216',
+      });
       expect(reply).toContain('Course set up');
 
       await otherBlog.as('student1').publishPost({ title: 'Essay on the hostile blog', content: '<p>x</p>' });
@@ -88,7 +106,9 @@ describe('a course whose blog turns hostile', () => {
       expect(essayThreadsIn(world, otherForum.id)).toEqual([]);
 
       // Staff of the hostile course see why, and the bot still answers commands.
-      const show = world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: otherForum.id, name: 'course', subcommand: 'show', options: {} });
+      const show = world.emu
+        .as(world.instructorId)
+        .runSlashCommand({ guildId: world.guildId, channelId: otherForum.id, name: 'course', subcommand: 'show', options: {} });
       const status = (await show.response(10_000)).content;
       expect(status).toContain('unreachable');
       expect(status).toContain('larger than 10 MiB');

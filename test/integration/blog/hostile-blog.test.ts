@@ -24,7 +24,10 @@ function blog(url: string, deps: BlogSourceDeps = {}) {
 }
 
 async function failure(p: Promise<unknown>): Promise<BlogError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(BlogError);
   return e as BlogError;
 }

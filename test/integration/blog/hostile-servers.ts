@@ -42,9 +42,15 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   };
 }
 
-export const redirectTo = (location: string): Handler => (_req, res) => void res.writeHead(302, { location }).end('moved');
+export const redirectTo =
+  (location: string): Handler =>
+  (_req, res) =>
+    void res.writeHead(302, { location }).end('moved');
 
-export const answerJson = (status: number, body: unknown): Handler => (_req, res) => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+export const answerJson =
+  (status: number, body: unknown): Handler =>
+  (_req, res) =>
+    void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 /** Writes `total` bytes of `fill` in 64 KiB chunks, only as fast as the client reads (backpressure). */
 function pump(res: NodeJS.WritableStream & { destroyed?: boolean }, total: number, fill: number, sent: TestServer['sent']): void {
@@ -62,19 +68,23 @@ function pump(res: NodeJS.WritableStream & { destroyed?: boolean }, total: numbe
 }
 
 /** A "JSON" body of `total` spaces, chunked (no Content-Length): a long stream. */
-export const longStream = (total: number): Handler => (_req, res, sent) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  pump(res, total, 0x20, sent);
-};
+export const longStream =
+  (total: number): Handler =>
+  (_req, res, sent) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    pump(res, total, 0x20, sent);
+  };
 
 /** A gzip bomb made on the fly: a few KiB on the wire that inflate to `inflated` bytes of zeros. */
-export const gzipBomb = (inflated: number): Handler => (_req, res, sent) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-  const gzip = createGzip({ level: 1 });
-  gzip.pipe(res);
-  res.on('close', () => gzip.destroy());
-  pump(gzip, inflated, 0, sent);
-};
+export const gzipBomb =
+  (inflated: number): Handler =>
+  (_req, res, sent) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const gzip = createGzip({ level: 1 });
+    gzip.pipe(res);
+    res.on('close', () => gzip.destroy());
+    pump(gzip, inflated, 0, sent);
+  };
 
 /** Announces a 300 MB body, sends a little of it and then nothing more. */
 export const hugeContentLength: Handler = (_req, res, sent) => {

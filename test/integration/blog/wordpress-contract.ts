@@ -6,7 +6,10 @@ import { BlogError } from '../../../src/blog/blog-source.js';
 import { countingFetch, personaFor, sourceFor, type WordPressTestSite } from './wordpress-test-site.js';
 
 async function blogError(p: Promise<unknown>): Promise<BlogError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(BlogError);
   return e as BlogError;
 }
@@ -19,8 +22,7 @@ export function wordpressSourceContract(getSite: () => WordPressTestSite): void 
   beforeAll(() => {
     site = getSite();
   });
-  const publish = (title: string, content = '<p>It’s “quoted” — and dashed.</p>') =>
-    personaFor(site, 'student1').publishPost({ title, content });
+  const publish = (title: string, content = '<p>It’s “quoted” — and dashed.</p>') => personaFor(site, 'student1').publishPost({ title, content });
 
   describe('verify', () => {
     it('reports the site, its time zone and whether the account may moderate', async () => {
@@ -39,7 +41,17 @@ export function wordpressSourceContract(getSite: () => WordPressTestSite): void 
       expect(e.message).not.toContain(password);
       expect(e.message).not.toContain(Buffer.from(`${site.users.bot.login}:${password}`).toString('base64'));
       const post = await publish(unique('Auth check'));
-      const e2 = await blogError(bad.createComment({ blogPostId: String(post.id), parentBlogCommentId: null, contentHtml: 'x', authorBlogUserId: null, authorName: 'X', authorEmail: 'x@example.test', requestApproved: false }));
+      const e2 = await blogError(
+        bad.createComment({
+          blogPostId: String(post.id),
+          parentBlogCommentId: null,
+          contentHtml: 'x',
+          authorBlogUserId: null,
+          authorName: 'X',
+          authorEmail: 'x@example.test',
+          requestApproved: false,
+        }),
+      );
       expect(e2.kind).toBe('auth');
     });
   });
@@ -94,8 +106,14 @@ export function wordpressSourceContract(getSite: () => WordPressTestSite): void 
 
   describe('comments', () => {
     const relay = (postId: number, content: string, extra: Record<string, unknown> = {}) => ({
-      blogPostId: String(postId), parentBlogCommentId: null, contentHtml: content, authorBlogUserId: null,
-      authorName: 'Discord Carol', authorEmail: 'carol@discord.invalid', requestApproved: true, ...extra,
+      blogPostId: String(postId),
+      parentBlogCommentId: null,
+      contentHtml: content,
+      authorBlogUserId: null,
+      authorName: 'Discord Carol',
+      authorEmail: 'carol@discord.invalid',
+      requestApproved: true,
+      ...extra,
     });
 
     it('creates an approved comment as the bot, lists it, updates it and trashes it', async () => {
@@ -130,7 +148,9 @@ export function wordpressSourceContract(getSite: () => WordPressTestSite): void 
     it('holds a name/email comment unless approval is asked for, and lists held ones for moderators', async () => {
       const post = await publish(unique('Held essay'));
       const bot = sourceFor(site, 'bot');
-      const held = await bot.createComment(relay(post.id, 'Needs a look', { authorName: 'New Person', authorEmail: 'new@discord.invalid', requestApproved: false }));
+      const held = await bot.createComment(
+        relay(post.id, 'Needs a look', { authorName: 'New Person', authorEmail: 'new@discord.invalid', requestApproved: false }),
+      );
       expect(held.status).toBe('hold');
       expect((await bot.listComments({ blogPostId: String(post.id) })).map((x) => x.blogCommentId)).not.toContain(held.blogCommentId);
       const mod = await bot.listComments({ blogPostId: String(post.id), statuses: ['approved', 'hold'] });
@@ -146,7 +166,14 @@ export function wordpressSourceContract(getSite: () => WordPressTestSite): void 
       const first = await personaFor(site, 'student2').comment(post.id, unique('First thought'));
       expect(first.status).toBe(201);
       expect(first.json.status).toBe('hold');
-      const e = await blogError(student.createComment({ ...relay(post.id, unique('Second thought')), authorName: site.users.student2.name, authorEmail: site.users.student2.email, requestApproved: false }));
+      const e = await blogError(
+        student.createComment({
+          ...relay(post.id, unique('Second thought')),
+          authorName: site.users.student2.name,
+          authorEmail: site.users.student2.email,
+          requestApproved: false,
+        }),
+      );
       expect(e.kind).toBe('flood');
       expect(e.transient).toBe(true);
     });
@@ -169,14 +196,16 @@ export function wordpressSourceContract(getSite: () => WordPressTestSite): void 
       expect(e.status).toBe(409);
       expect(e.transient).toBe(false);
     });
-
   });
 
   describe('users', () => {
     it('finds authors by id and username; unknown ones are null', async () => {
       await publish(unique('Makes student1 an author'));
       const bot = sourceFor(site, 'bot');
-      expect(await bot.findUser({ id: String(site.users.student1.id) })).toMatchObject({ blogUserId: String(site.users.student1.id), name: site.users.student1.name });
+      expect(await bot.findUser({ id: String(site.users.student1.id) })).toMatchObject({
+        blogUserId: String(site.users.student1.id),
+        name: site.users.student1.name,
+      });
       expect((await bot.findUser({ username: site.users.student1.login }))?.blogUserId).toBe(String(site.users.student1.id));
       expect(await bot.findUser({ username: 'nobody-here' })).toBeNull();
       expect(await bot.findUser({ id: '987654' })).toBeNull();

@@ -9,11 +9,16 @@ let fake: WordPressFake;
 afterEach(() => fake?.close());
 
 const bot = (f: WordPressFake) =>
-  createWordPressSource({ baseUrl: f.url, auth: { kind: 'application_password', username: 'discord-bot', password: f.users.bot.appPassword }, sleep: async () => {} });
+  createWordPressSource({
+    baseUrl: f.url,
+    auth: { kind: 'application_password', username: 'discord-bot', password: f.users.bot.appPassword },
+    sleep: async () => {},
+  });
 
 async function publishMany(f: WordPressFake, n: number) {
   const ids: number[] = [];
-  for (let i = 0; i < n; i++) ids.push((await f.as('student1').publishPost({ title: `Essay ${i}`, content: `Body ${i}`, date_gmt: `2026-03-0${1 + (i % 9)}T1${i % 10}:00:00` })).id);
+  for (let i = 0; i < n; i++)
+    ids.push((await f.as('student1').publishPost({ title: `Essay ${i}`, content: `Body ${i}`, date_gmt: `2026-03-0${1 + (i % 9)}T1${i % 10}:00:00` })).id);
   return ids;
 }
 
@@ -105,7 +110,12 @@ describe('listCommentListing', () => {
       if ((input instanceof Request ? input.url : String(input)).includes('page=1')) f.state.comments = f.state.comments.filter((c) => c.id !== ids[0]);
       return res;
     };
-    const source = createWordPressSource({ baseUrl: f.url, auth: { kind: 'application_password', username: 'discord-bot', password: f.users.bot.appPassword }, sleep: async () => {}, fetch: deletingAfterPage1 });
+    const source = createWordPressSource({
+      baseUrl: f.url,
+      auth: { kind: 'application_password', username: 'discord-bot', password: f.users.bot.appPassword },
+      sleep: async () => {},
+      fetch: deletingAfterPage1,
+    });
     const listing = await source.listCommentListing({ perPage: 2 });
     // Page 1 had comments 0 and 1; after the deletion comment 2 is first on page 1, so page 2 starts at 3.
     expect(listing.comments.map((c) => Number(c.blogCommentId))).not.toContain(ids[2]);
@@ -123,19 +133,32 @@ describe('WordPress.com', () => {
     );
     expect(await source.verify()).toMatchObject({ canModerate: true, timeZone: 'Europe/Berlin' });
     expect((await source.listEssays({ since: null })).essays.map((e) => e.blogPostId)).toEqual([String(post.id)]);
-    const c = await source.createComment({ blogPostId: String(post.id), parentBlogCommentId: null, contentHtml: 'hi', authorBlogUserId: null, authorName: 'D', authorEmail: 'd@discord.invalid', requestApproved: true });
+    const c = await source.createComment({
+      blogPostId: String(post.id),
+      parentBlogCommentId: null,
+      contentHtml: 'hi',
+      authorBlogUserId: null,
+      authorName: 'D',
+      authorEmail: 'd@discord.invalid',
+      requestApproved: true,
+    });
     expect(c.status).toBe('approved');
     const paths = fake.requests.filter((r) => r.user === 'discord-bot' || r.path.startsWith('/rest/')).map((r) => r.path);
     expect(paths).toContain('/rest/v1.1/sites/coursesite.wordpress.com');
     expect(paths.filter((p) => p.startsWith('/wp/v2/sites/coursesite.wordpress.com/')).length).toBeGreaterThanOrEqual(3);
     expect(paths.some((p) => p.startsWith('/wp-json'))).toBe(false);
 
-    const bad = createBlogSource({ kind: 'wordpress_com', url: 'coursesite.wordpress.com', credentials: { kind: 'bearer', token: 'nope' } }, { wordpressComApiRoot: fake.wpcomApiRoot, retries: 0, allowedHosts: ['127.0.0.1'] });
+    const bad = createBlogSource(
+      { kind: 'wordpress_com', url: 'coursesite.wordpress.com', credentials: { kind: 'bearer', token: 'nope' } },
+      { wordpressComApiRoot: fake.wpcomApiRoot, retries: 0, allowedHosts: ['127.0.0.1'] },
+    );
     await expect(bad.listEssays({ since: null })).rejects.toMatchObject({ kind: 'auth', status: 401 });
   });
 
   it('refuses settings without the credentials the kind needs', () => {
     expect(() => createBlogSource({ kind: 'wordpress', url: 'https://b.test', credentials: null })).toThrow(/application password/);
-    expect(() => createBlogSource({ kind: 'wordpress_com', url: 'b.wordpress.com', credentials: { kind: 'application_password', username: 'u', password: 'p' } })).toThrow(/bearer/);
+    expect(() =>
+      createBlogSource({ kind: 'wordpress_com', url: 'b.wordpress.com', credentials: { kind: 'application_password', username: 'u', password: 'p' } }),
+    ).toThrow(/bearer/);
   });
 });

@@ -114,9 +114,25 @@ describe('transient failures', () => {
 
   it('does not retry what retrying cannot fix (4xx)', async () => {
     const { source, sleeps } = botSource();
-    await source.createComment({ blogPostId: String(postId), parentBlogCommentId: null, contentHtml: 'once', authorBlogUserId: null, authorName: 'A', authorEmail: 'a@discord.invalid', requestApproved: true });
+    await source.createComment({
+      blogPostId: String(postId),
+      parentBlogCommentId: null,
+      contentHtml: 'once',
+      authorBlogUserId: null,
+      authorName: 'A',
+      authorEmail: 'a@discord.invalid',
+      requestApproved: true,
+    });
     const e = (await source
-      .createComment({ blogPostId: String(postId), parentBlogCommentId: null, contentHtml: 'once', authorBlogUserId: null, authorName: 'A', authorEmail: 'a@discord.invalid', requestApproved: true })
+      .createComment({
+        blogPostId: String(postId),
+        parentBlogCommentId: null,
+        contentHtml: 'once',
+        authorBlogUserId: null,
+        authorName: 'A',
+        authorEmail: 'a@discord.invalid',
+        requestApproved: true,
+      })
       .catch((x: unknown) => x)) as BlogError;
     expect(e.kind).toBe('duplicate');
     expect(sleeps).toHaveLength(0);
@@ -133,7 +149,13 @@ describe('secrets', () => {
     await source.listEssays({ since: null });
     fake.faults.failNext(3, 500);
     const e = (await source.verify().catch((x: unknown) => x)) as Error;
-    const bearer = createWordPressSource({ baseUrl: 'blog.test', auth: { kind: 'bearer', token: 'tok-secret-123' }, apiRoot: fake.url, sleep: async () => {}, retries: 0 });
+    const bearer = createWordPressSource({
+      baseUrl: 'blog.test',
+      auth: { kind: 'bearer', token: 'tok-secret-123' },
+      apiRoot: fake.url,
+      sleep: async () => {},
+      retries: 0,
+    });
     const e2 = (await bearer.verify().catch((x: unknown) => x)) as Error;
     expect(lines.some((l) => l.includes('retrying'))).toBe(true);
     for (const text of [...lines, e.message, String(e.stack), e2.message]) {

@@ -9,8 +9,19 @@ describe('WordPress source contract (fake)', () => {
   let site: WordPressTestSite;
   beforeAll(async () => {
     fake = await startWordPressFake({ timezone: 'America/Chicago' });
-    const u = (k: keyof WordPressFake['users']) => ({ id: fake.users[k].id, login: fake.users[k].login, appPassword: fake.users[k].appPassword, name: fake.users[k].name, email: fake.users[k].email });
-    site = { kind: 'fake', url: fake.url, timezone: 'America/Chicago', users: { admin: u('admin'), bot: u('bot'), student1: u('student1'), student2: u('student2') } };
+    const u = (k: keyof WordPressFake['users']) => ({
+      id: fake.users[k].id,
+      login: fake.users[k].login,
+      appPassword: fake.users[k].appPassword,
+      name: fake.users[k].name,
+      email: fake.users[k].email,
+    });
+    site = {
+      kind: 'fake',
+      url: fake.url,
+      timezone: 'America/Chicago',
+      users: { admin: u('admin'), bot: u('bot'), student1: u('student1'), student2: u('student2') },
+    };
   });
   afterAll(() => fake.close());
   wordpressSourceContract(() => site);

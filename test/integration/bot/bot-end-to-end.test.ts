@@ -11,7 +11,10 @@ afterAll(() => world?.close());
 describe('the real bot against the Discord emulator and the WordPress fake', () => {
   it('refuses /course setup to a student and changes nothing', async () => {
     const ix = world.emu.as(world.studentIds[0]).runSlashCommand({
-      guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'setup',
+      guildId: world.guildId,
+      channelId: world.staffChannelId,
+      name: 'course',
+      subcommand: 'setup',
       options: { name: 'x', channel: world.forumId, blog_kind: 'feed', blog_url: 'http://127.0.0.1:9/feed', staff_role: world.staffRoleId, time_zone: 'UTC' },
     });
     const reply = await ix.response(10_000);
@@ -26,7 +29,9 @@ describe('the real bot against the Discord emulator and the WordPress fake', () 
     expect(course.channelId).toBe(world.forumId);
     expect(course.secret?.ciphertext).not.toContain(world.wp.users.bot.appPassword);
 
-    const post = await world.wp.as('student1').publishPost({ title: 'Destination De-Stalinization — a “Thaw”?', content: '<p>The reforms—some of them—mattered.</p>' });
+    const post = await world.wp
+      .as('student1')
+      .publishPost({ title: 'Destination De-Stalinization — a “Thaw”?', content: '<p>The reforms—some of them—mattered.</p>' });
     await world.bot.syncNow();
     const thread = essayThreadsIn(world, world.forumId)[0]!;
     expect(thread.name).toBe('Destination De-Stalinization — a “Thaw”?');

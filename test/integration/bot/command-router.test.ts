@@ -44,7 +44,15 @@ beforeAll(async () => {
   const rest = new REST({ api: emu.apiUrl }).setToken(emu.botToken);
   await rest.put(Routes.applicationGuildCommands(emu.applicationId, guild.id), { body: [probe.data.toJSON()] });
   client = await connectClient(emu);
-  const log = createLogger('info', new Writable({ write(chunk, _enc, done) { logLines.push(JSON.parse(String(chunk))); done(); } }));
+  const log = createLogger(
+    'info',
+    new Writable({
+      write(chunk, _enc, done) {
+        logLines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  );
   const route = createInteractionRouter([probe], { log } as unknown as AppContext);
   client.on(Events.InteractionCreate, (i) => void route(i));
 });
@@ -80,7 +88,10 @@ describe('commands:deploy', () => {
   it('registers every command in a server through @discordjs/rest', async () => {
     const count = await deployCommands({ token: emu.botToken, applicationId: emu.applicationId, guildId, apiUrl: emu.apiUrl });
     expect(count).toBe(commands.length);
-    const registered = emu.state.commands.guilds.get(guildId)!.map((c) => c.name).sort();
+    const registered = emu.state.commands.guilds
+      .get(guildId)!
+      .map((c) => c.name)
+      .sort();
     expect(registered).toEqual(commands.map((c) => c.data.name).sort());
   });
 

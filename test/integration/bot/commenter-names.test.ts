@@ -21,9 +21,17 @@ describe('blog commenters with names Discord refuses', () => {
     await world.bot.syncNow();
     const thread = essayThreadsIn(world, world.forumId)[0]!;
     // Readers' comments as the blog records them (written through the moderator account, like a comment form).
-    const readers: [string, string][] = [['Discord Fan', 'fan'], ['clyde', 'clyde'], ['everyone', 'everyone'], ['Nameless', 'nameless'], [LONG, 'prof']];
+    const readers: [string, string][] = [
+      ['Discord Fan', 'fan'],
+      ['clyde', 'clyde'],
+      ['everyone', 'everyone'],
+      ['Nameless', 'nameless'],
+      [LONG, 'prof'],
+    ];
     for (const [name, mailbox] of readers) {
-      const created = await world.wp.as('bot').comment(post.id, `<p>A thought from ${mailbox}.</p>`, { author_name: name, author_email: `${mailbox}@readers.example` });
+      const created = await world.wp
+        .as('bot')
+        .comment(post.id, `<p>A thought from ${mailbox}.</p>`, { author_name: name, author_email: `${mailbox}@readers.example` });
       expect(created.status).toBe(201);
     }
     // WordPress keeps an empty name when the site does not require one ("Comment author must fill out name").

@@ -31,7 +31,9 @@ function setup(options: Record<string, string>) {
 
 describe('/course', () => {
   it('names the permissions the bot lacks in the channel and saves nothing', async () => {
-    world.emu.setChannelPermissionOverwrites(world.forumId, [world.emu.denyBot(world.guildId, PermissionFlagsBits.ManageWebhooks | PermissionFlagsBits.ManageThreads)]);
+    world.emu.setChannelPermissionOverwrites(world.forumId, [
+      world.emu.denyBot(world.guildId, PermissionFlagsBits.ManageWebhooks | PermissionFlagsBits.ManageThreads),
+    ]);
     const reply = await setup({}).response(10_000);
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('Nothing was saved');
@@ -80,7 +82,10 @@ describe('/course', () => {
     await world.setupCourse();
     await world.bot.syncNow();
     expect(essayThreadsIn(world, world.forumId)).toHaveLength(0);
-    const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'backfill', options: { since: '2026-09-01' } }).response(10_000);
+    const reply = await world.emu
+      .as(world.instructorId)
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'backfill', options: { since: '2026-09-01' } })
+      .response(10_000);
     expect(reply.content).toContain('1 essay thread(s)');
     await world.bot.syncNow();
     expect(essayThreadsIn(world, world.forumId).map((t) => t.name)).toEqual(['Before setup']);

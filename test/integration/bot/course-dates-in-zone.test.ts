@@ -10,7 +10,10 @@ beforeEach(async () => {
 afterEach(() => world?.close());
 
 const course = (subcommand: string, options: Record<string, string> = {}) =>
-  world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand, options }).response(10_000);
+  world.emu
+    .as(world.instructorId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand, options })
+    .response(10_000);
 
 describe('dates typed in /course are days in the course time zone', () => {
   it('/course backfill since a day imports that day’s essays, not the evening before in Chicago', async () => {
@@ -25,13 +28,26 @@ describe('dates typed in /course are days in the course time zone', () => {
   });
 
   it('/course setup ends_on is shown back by /course show as the same day, not the day before', async () => {
-    const setup = await world.emu.as(world.instructorId).runSlashCommand({
-      guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'setup',
-      options: {
-        name: 'HIST 214', channel: world.forumId, blog_kind: 'wordpress', blog_url: world.wp.url, staff_role: world.staffRoleId,
-        time_zone: 'America/Chicago', blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword, ends_on: '2026-12-18',
-      },
-    }).response(10_000);
+    const setup = await world.emu
+      .as(world.instructorId)
+      .runSlashCommand({
+        guildId: world.guildId,
+        channelId: world.staffChannelId,
+        name: 'course',
+        subcommand: 'setup',
+        options: {
+          name: 'HIST 214',
+          channel: world.forumId,
+          blog_kind: 'wordpress',
+          blog_url: world.wp.url,
+          staff_role: world.staffRoleId,
+          time_zone: 'America/Chicago',
+          blog_user: world.wp.users.bot.login,
+          blog_password: world.wp.users.bot.appPassword,
+          ends_on: '2026-12-18',
+        },
+      })
+      .response(10_000);
     expect(setup.content).toContain('Course set up');
     const shown = await course('show');
     expect(shown.content).toContain('Last day: 2026-12-18');

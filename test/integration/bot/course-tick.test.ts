@@ -12,10 +12,25 @@ afterEach(() => world?.close());
 /** A second course on the same server, in its own forum, set up by the instructor with /course setup. */
 async function setupSecondCourse(): Promise<string> {
   const forum = world.emu.createChannel(world.guildId, { name: 'essays-215', type: 'forum' });
-  const reply = await world.emu.as(world.instructorId).runSlashCommand({
-    guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'setup',
-    options: { name: 'HIST 215', channel: forum.id, blog_kind: 'wordpress', blog_url: world.wp.url, staff_role: world.staffRoleId, time_zone: 'UTC', blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword },
-  }).response(10_000);
+  const reply = await world.emu
+    .as(world.instructorId)
+    .runSlashCommand({
+      guildId: world.guildId,
+      channelId: world.staffChannelId,
+      name: 'course',
+      subcommand: 'setup',
+      options: {
+        name: 'HIST 215',
+        channel: forum.id,
+        blog_kind: 'wordpress',
+        blog_url: world.wp.url,
+        staff_role: world.staffRoleId,
+        time_zone: 'UTC',
+        blog_user: world.wp.users.bot.login,
+        blog_password: world.wp.users.bot.appPassword,
+      },
+    })
+    .response(10_000);
   expect(reply.content).toContain('Course set up');
   return forum.id;
 }
@@ -50,7 +65,11 @@ describe('one course tick for every course', () => {
     const held = await acquireLease(world.testDb.db, { ...other, ttlMs: 60_000, now: new Date() });
     expect(held).not.toBeNull();
     await world.wp.as('student1').publishPost({ title: 'Polled by the right process', content: '<p>Only once — by its owner.</p>' });
-    const syncNow = () => world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'sync', subcommand: 'now', options: {} }).response(20_000);
+    const syncNow = () =>
+      world.emu
+        .as(world.instructorId)
+        .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'sync', subcommand: 'now', options: {} })
+        .response(20_000);
 
     const refused = await syncNow();
     expect(refused.content).toContain('Another CourseThreads process is syncing this course');

@@ -30,7 +30,10 @@ describe('discord.js caches limited to what the bot reads', () => {
     expect(names).toEqual(new Set(['Alice Student', 'Bob Student']));
     world.emu.as(bob).editMessage(threadId, posted[1]!.id, 'Reply number 2, reconsidered.');
     world.emu.as(alice).deleteMessage(threadId, posted[0]!.id);
-    await syncUntil(() => blogComments().length === 11 && blogComments().some((c) => c.content.includes('reconsidered')), 'the edit and the deletion on the blog');
+    await syncUntil(
+      () => blogComments().length === 11 && blogComments().some((c) => c.content.includes('reconsidered')),
+      'the edit and the deletion on the blog',
+    );
 
     const client = world.bot.client;
     const thread = client.channels.cache.get(threadId);

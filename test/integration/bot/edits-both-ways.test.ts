@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const blogTexts = () => world.wp.state.comments.filter((c) => c.postId === postId && c.status === 'approved').map((c) => c.content);
-const mirrorTexts = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+const mirrorTexts = () =>
+  world.emu
+    .messagesIn(threadId)
+    .filter((m) => m.webhook_id)
+    .map((m) => m.content);
 /** Syncs until `seen` holds; a generous bound, since syncing shares the machine with other suites. */
 const syncUntil = (seen: () => boolean, what: string) => world.emu.waitFor(async () => (await world.bot.syncNow(), seen()), 20_000, what);
 

@@ -27,6 +27,10 @@ it('a reply whose message event Discord sends twice is mirrored to the blog once
   // More syncs, so a second comment queued by the repeats would be posted too.
   await world.bot.syncNow();
   await world.bot.syncNow();
-  expect(blogComments().map((c) => c.content).filter((c) => c.includes('Said once'))).toHaveLength(1);
+  expect(
+    blogComments()
+      .map((c) => c.content)
+      .filter((c) => c.includes('Said once')),
+  ).toHaveLength(1);
   expect(blogComments()).toHaveLength(1);
 }, 60_000);

@@ -11,7 +11,10 @@ it('an instructor pausing the course while the bot restarts is told to try again
   await world.setupCourse();
   await world.bot.drain({ drainMs: 5_000 });
 
-  const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.forumId, name: 'course', subcommand: 'pause' }).response(10_000);
+  const reply = await world.emu
+    .as(world.instructorId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.forumId, name: 'course', subcommand: 'pause' })
+    .response(10_000);
   expect(reply.ephemeral).toBe(true);
   expect(reply.content).toBe('CourseThreads is restarting, so this command was not run and nothing was changed. Please try again in a minute.');
   const course = await world.testDb.db.course.findFirstOrThrow({ select: { status: true } });

@@ -30,14 +30,29 @@ describe('npm start', () => {
   });
 
   it('refuses to start when stored blog credentials cannot be opened with the configured key, and changes nothing', async () => {
-    const courseId = await createCourse(testDb.db, { blogUrl: 'http://127.0.0.1:9', username: 'bot', appPassword: 'secret app password', ingestSince: new Date() });
+    const courseId = await createCourse(testDb.db, {
+      blogUrl: 'http://127.0.0.1:9',
+      username: 'bot',
+      appPassword: 'secret app password',
+      ingestSince: new Date(),
+    });
     const before = await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId } });
     const token = 'x'.repeat(24) + '.' + 'y'.repeat(6) + '.' + 'z'.repeat(38);
-    const wrongKey = start({ DATABASE_URL: testDb.url, DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '123456789012345678', COURSETHREADS_SECRET_KEYS: `1:${otherKey}` });
+    const wrongKey = start({
+      DATABASE_URL: testDb.url,
+      DISCORD_TOKEN: token,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      COURSETHREADS_SECRET_KEYS: `1:${otherKey}`,
+    });
     expect(wrongKey.status).toBe(1);
     expect(wrongKey.stderr).toContain('cannot be opened with COURSETHREADS_SECRET_KEYS');
     expect(wrongKey.stderr).not.toContain('secret app password');
-    const missingVersion = start({ DATABASE_URL: testDb.url, DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '123456789012345678', COURSETHREADS_SECRET_KEYS: `2:${otherKey}` });
+    const missingVersion = start({
+      DATABASE_URL: testDb.url,
+      DISCORD_TOKEN: token,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      COURSETHREADS_SECRET_KEYS: `2:${otherKey}`,
+    });
     expect(missingVersion.status).toBe(1);
     expect(missingVersion.stderr).toContain('key version 1, which is not configured');
     const after = await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId } });

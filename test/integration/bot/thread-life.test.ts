@@ -10,10 +10,25 @@ afterEach(() => world?.close());
 describe('threads in real Discord shapes', () => {
   it('supports a text channel: starter message with a nonce, then a thread from it', async () => {
     const text = world.emu.createChannel(world.guildId, { name: 'essays-text', type: 'text' });
-    const reply = await world.emu.as(world.instructorId).runSlashCommand({
-      guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'setup',
-      options: { name: 'HIST 215', channel: text.id, blog_kind: 'wordpress', blog_url: world.wp.url, staff_role: world.staffRoleId, time_zone: 'UTC', blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword },
-    }).response(10_000);
+    const reply = await world.emu
+      .as(world.instructorId)
+      .runSlashCommand({
+        guildId: world.guildId,
+        channelId: world.staffChannelId,
+        name: 'course',
+        subcommand: 'setup',
+        options: {
+          name: 'HIST 215',
+          channel: text.id,
+          blog_kind: 'wordpress',
+          blog_url: world.wp.url,
+          staff_role: world.staffRoleId,
+          time_zone: 'UTC',
+          blog_user: world.wp.users.bot.login,
+          blog_password: world.wp.users.bot.appPassword,
+        },
+      })
+      .response(10_000);
     expect(reply.content).toContain('Course set up');
     const post = await world.wp.as('student1').publishPost({ title: 'In a text channel', content: '<p>Body — text.</p>' });
     await world.bot.syncNow();
@@ -58,12 +73,23 @@ describe('threads in real Discord shapes', () => {
 
     await world.wp.as('student2').comment(post.id, '<p>Glad it is back — the “thaw” holds.</p>');
     await world.bot.syncNow();
-    expect(world.emu.messagesIn(thread.id).filter((m) => m.webhook_id).map((m) => m.content).join('\n')).toContain('Glad it is back — the “thaw” holds.');
+    expect(
+      world.emu
+        .messagesIn(thread.id)
+        .filter((m) => m.webhook_id)
+        .map((m) => m.content)
+        .join('\n'),
+    ).toContain('Glad it is back — the “thaw” holds.');
 
     world.emu.as(world.studentIds[1]).postMessage(thread.id, { content: 'Replying after the re-publish — welcome back.' });
     await world.emu.waitFor(async () => (await world.testDb.db.comment.count({ where: { origin: 'discord' } })) === 1, 5_000, 'reply recorded');
     await world.bot.syncNow();
-    expect(world.wp.state.comments.filter((c) => c.postId === post.id).map((c) => c.content).join('\n')).toContain('Replying after the re-publish — welcome back.');
+    expect(
+      world.wp.state.comments
+        .filter((c) => c.postId === post.id)
+        .map((c) => c.content)
+        .join('\n'),
+    ).toContain('Replying after the re-publish — welcome back.');
   });
 
   it('marks a held reply with ⏳ and clears it when a moderator approves it on the blog', async () => {
@@ -72,7 +98,10 @@ describe('threads in real Discord shapes', () => {
     const course = await world.testDb.db.course.findFirstOrThrow();
     const { SecretBox } = await import('../../../src/privacy/secret-box.js');
     const { testSecretKeys } = await import('../../support/course-fixture.js');
-    const sealed = new SecretBox(testSecretKeys).seal(JSON.stringify({ kind: 'application_password', username: world.wp.users.student2.login, password: world.wp.users.student2.appPassword }), course.id);
+    const sealed = new SecretBox(testSecretKeys).seal(
+      JSON.stringify({ kind: 'application_password', username: world.wp.users.student2.login, password: world.wp.users.student2.appPassword }),
+      course.id,
+    );
     await world.testDb.db.blogSecret.update({ where: { courseId: course.id }, data: sealed });
     world.wp.state.commentPreviouslyApproved = true;
     const post = await world.wp.as('student1').publishPost({ title: 'Moderated', content: '<p>x</p>' });

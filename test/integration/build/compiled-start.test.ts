@@ -21,7 +21,10 @@ const guild = { id: '', channelId: '', memberId: '' };
 
 beforeAll(async () => {
   const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
-  const build = spawnSync(tsc, ['-p', 'tsconfig.build.json', '--outDir', outDir, '--incremental', '--tsBuildInfoFile', path.join(outDir, '.tsbuildinfo')], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(tsc, ['-p', 'tsconfig.build.json', '--outDir', outDir, '--incremental', '--tsBuildInfoFile', path.join(outDir, '.tsbuildinfo')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`the production build failed:\n${build.stdout}${build.stderr}`);
   emu = await startDiscordEmulator();
   const g = emu.createGuild({ name: 'Compiled build course' });
@@ -105,13 +108,23 @@ describe('the compiled production build', () => {
   }, 120_000);
 
   it('the operator scripts run compiled on plain Node: db:migrate creates a database, commands:deploy registers, start:shards and secrets:reseal are there', async () => {
-    for (const script of ['shard-manager', 'deploy-commands', 'db-migrate', 'reseal-secrets']) expect(existsSync(path.join(outDir, 'scripts', `${script}.js`)), script).toBe(true);
+    for (const script of ['shard-manager', 'deploy-commands', 'db-migrate', 'reseal-secrets'])
+      expect(existsSync(path.join(outDir, 'scripts', `${script}.js`)), script).toBe(true);
     const env = { PATH: process.env.PATH, DATABASE_URL: `file:${path.join(dataDir, 'migrated.db')}` };
     const migrate = spawnSync(process.execPath, [path.join(outDir, 'scripts', 'db-migrate.js')], { cwd: root, env, encoding: 'utf8' });
     expect(migrate.status, migrate.stdout + migrate.stderr).toBe(0);
     expect(existsSync(path.join(dataDir, 'migrated.db'))).toBe(true);
     // Asynchronous: the emulator answering it lives in this process.
-    const child = spawn(process.execPath, [path.join(outDir, 'scripts', 'deploy-commands.js')], { cwd: root, env: { PATH: process.env.PATH, DISCORD_TOKEN: emu.botToken, DISCORD_APPLICATION_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, DISCORD_DEV_GUILD_ID: guild.id } });
+    const child = spawn(process.execPath, [path.join(outDir, 'scripts', 'deploy-commands.js')], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: emu.botToken,
+        DISCORD_APPLICATION_ID: emu.applicationId,
+        DISCORD_API_URL: emu.apiUrl,
+        DISCORD_DEV_GUILD_ID: guild.id,
+      },
+    });
     const deploy = { stdout: '', stderr: '', status: -1 };
     child.stdout.on('data', (chunk: Buffer) => (deploy.stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (deploy.stderr += chunk.toString()));
@@ -138,6 +151,8 @@ describe('the compiled production build', () => {
     // What the bot needs to run is there (so the recording works) ...
     expect(loaded).toEqual(expect.arrayContaining(['discord.js', '@prisma/adapter-better-sqlite3', 'pino', 'node-cron']));
     // ... and what only a report, a CSV download, an RSS/Atom course blog or a PostgreSQL database needs is not.
-    expect(loaded.filter((name) => ['@napi-rs/canvas', 'chart.js', 'csv-stringify', 'csv-parse', 'fast-xml-parser', 'pg', '@prisma/adapter-pg'].includes(name))).toEqual([]);
+    expect(
+      loaded.filter((name) => ['@napi-rs/canvas', 'chart.js', 'csv-stringify', 'csv-parse', 'fast-xml-parser', 'pg', '@prisma/adapter-pg'].includes(name)),
+    ).toEqual([]);
   }, 120_000);
 });

@@ -57,10 +57,13 @@ export async function startRaceWorkers(url: string, owners: string[]) {
     },
     stop(): Promise<void> {
       return Promise.all(
-        workers.map((w) => new Promise<void>((resolve) => {
-          w.child.once('exit', () => resolve());
-          w.child.stdin.end();
-        })),
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              w.child.once('exit', () => resolve());
+              w.child.stdin.end();
+            }),
+        ),
       ).then(() => undefined);
     },
   };

@@ -31,7 +31,10 @@ export async function sqliteShape(db: Db): Promise<DbShape> {
     const fks = await db.$queryRawUnsafe<Row[]>(`SELECT id, "table", "from", "to", on_delete FROM pragma_foreign_key_list('${t}') ORDER BY id, seq`);
     shape[t] = {
       columns: cols.map((c) => `${s(c.name)}${Number(c.notnull) ? '' : '?'}`).sort(),
-      primaryKey: cols.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk)).map((c) => s(c.name)),
+      primaryKey: cols
+        .filter((c) => Number(c.pk) > 0)
+        .sort((a, b) => Number(a.pk) - Number(b.pk))
+        .map((c) => s(c.name)),
       indexes: indexes.sort(),
       foreignKeys: fks.map((f) => `${s(f.from)} -> ${s(f.table)}(${s(f.to)}) on delete ${s(f.on_delete)}`).sort(),
     };

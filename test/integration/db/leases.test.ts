@@ -133,9 +133,9 @@ describe.each(backends)('leases on %s', (_label, makeBackend, enabled, kind) => 
     const runs = await c.jobRun.findMany({ where: { jobName: name }, select: { owner: true } });
     expect(runs).toEqual([{ owner: 'B' }]);
     // Even the right owner and token are refused once the lease has expired.
-    await expect(
-      b.$transaction((tx) => assertLeaseHeld(tx, { name, owner: 'B', token: fresh.token, now: at(2 * TTL + 2) })),
-    ).rejects.toThrow(/no longer held by B with token 2/);
+    await expect(b.$transaction((tx) => assertLeaseHeld(tx, { name, owner: 'B', token: fresh.token, now: at(2 * TTL + 2) }))).rejects.toThrow(
+      /no longer held by B with token 2/,
+    );
   });
 
   // PostgreSQL only: SQLite has one writer at a time, and clients in one process cannot wait on each other.

@@ -24,7 +24,9 @@ describe('PostgreSQL schema derived from the SQLite one', () => {
 
   it('differs from the SQLite schema only in provider, client output and header', () => {
     const sqlite = readFileSync(SQLITE_SCHEMA, 'utf8').split('\n');
-    const postgres = readFileSync(POSTGRES_SCHEMA, 'utf8').split('\n').filter((l) => !l.startsWith('// GENERATED') && !l.startsWith('// Do not edit'));
+    const postgres = readFileSync(POSTGRES_SCHEMA, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('// GENERATED') && !l.startsWith('// Do not edit'));
     expect(postgres.slice(1)).toHaveLength(sqlite.length);
     const differing = sqlite.map((line, i) => [line, postgres[i + 1]]).filter(([a, b]) => a !== b);
     expect(differing.map(([, b]) => b?.trim())).toEqual(['output     = "../../src/generated/prisma-postgres"', 'provider = "postgresql"']);

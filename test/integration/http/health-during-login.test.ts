@@ -29,7 +29,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const status = (url: string) => fetch(url).then((r) => r.status, () => 'refused' as const);
+const status = (url: string) =>
+  fetch(url).then(
+    (r) => r.status,
+    () => 'refused' as const,
+  );
 
 it('/healthz answers 200 while the Discord login is held, and /readyz stays 503 until the shard is ready', async () => {
   emu = await startDiscordEmulator({ heartbeatIntervalMs: 1_000 });
@@ -37,8 +41,22 @@ it('/healthz answers 200 while the Discord login is held, and /readyz stays 503 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   emu.refuseGatewayConnections(true);
-  const starting = startBot({ token: emu.botToken, apiUrl: emu.apiUrl, db: t.db, secrets: new SecretBox(testSecretKeys), createBlog: realBlogSources(), clock: systemClock, log: silentLogger(), schedule: false, databaseUrl: t.url, http: { host: '127.0.0.1', port } });
-  starting.then((b) => (bot = b), () => undefined);
+  const starting = startBot({
+    token: emu.botToken,
+    apiUrl: emu.apiUrl,
+    db: t.db,
+    secrets: new SecretBox(testSecretKeys),
+    createBlog: realBlogSources(),
+    clock: systemClock,
+    log: silentLogger(),
+    schedule: false,
+    databaseUrl: t.url,
+    http: { host: '127.0.0.1', port },
+  });
+  starting.then(
+    (b) => (bot = b),
+    () => undefined,
+  );
 
   await emu.waitFor(async () => (await status(`${base}/healthz`)) === 200, 15_000, '/healthz while the login is held');
   expect(await status(`${base}/readyz`)).toBe(503);

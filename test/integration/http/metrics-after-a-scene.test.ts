@@ -32,7 +32,9 @@ describe('/metrics after a scene, as an operator reads it', () => {
 
     const m = await scrapeMetrics(metricsUrl);
     expect(m.get('coursethreads_effects_total', { kind: 'discord.create_essay_thread', outcome: 'done' })).toBe(essayThreadsIn(world, world.forumId).length);
-    expect(m.get('coursethreads_effects_total', { kind: 'blog.create_comment', outcome: 'done' })).toBe(world.wp.state.comments.filter((c) => c.postId === post.id).length);
+    expect(m.get('coursethreads_effects_total', { kind: 'blog.create_comment', outcome: 'done' })).toBe(
+      world.wp.state.comments.filter((c) => c.postId === post.id).length,
+    );
     expect(m.sum('coursethreads_outbox_pending')).toBe(await world.testDb.db.outboxItem.count({ where: { status: 'pending' } }));
     expect(m.sum('coursethreads_outbox_pending')).toBe(0);
     // Two polls ran (two syncNow), both fine.
@@ -44,7 +46,9 @@ describe('/metrics after a scene, as an operator reads it', () => {
     expect(m.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'ok' })).toBeGreaterThan(0);
     expect(m.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'ok' })).toBeLessThanOrEqual(answered);
     // Discord: the forum post and the thread's webhook message, by route bucket, as the emulator saw them.
-    expect(m.sum('coursethreads_discord_rest_requests_total', { method: 'POST', route: '/channels/:id/threads' })).toBe(world.emu.requestsFor('POST', '/channels/{channel_id}/threads').length);
+    expect(m.sum('coursethreads_discord_rest_requests_total', { method: 'POST', route: '/channels/:id/threads' })).toBe(
+      world.emu.requestsFor('POST', '/channels/{channel_id}/threads').length,
+    );
     expect(m.sum('coursethreads_discord_rest_requests_total', { method: 'POST', route: '/channels/:id/threads' })).toBeGreaterThan(0);
     expect(m.get('coursethreads_gateway_ready', { shard: '0' })).toBe(1);
     expect(m.get('coursethreads_leases_held')).toBe(1);
@@ -62,8 +66,12 @@ describe('/metrics after a scene, as an operator reads it', () => {
 
     const down = await scrapeMetrics(metricsUrl);
     expect(down.get('coursethreads_poll_errors_total', { course: courseId }) - before.get('coursethreads_poll_errors_total', { course: courseId })).toBe(1);
-    expect(down.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'network' })).toBeGreaterThan(before.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'network' }));
-    expect(down.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'ok' })).toBe(before.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'ok' }));
+    expect(down.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'network' })).toBeGreaterThan(
+      before.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'network' }),
+    );
+    expect(down.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'ok' })).toBe(
+      before.get('coursethreads_blog_requests_total', { course: courseId, outcome: 'ok' }),
+    );
     expect(down.get('coursethreads_effects_total', { kind: 'blog.create_comment', outcome: 'failed' })).toBe(1);
     expect(down.get('coursethreads_outbox_pending', { kind: 'blog.create_comment' })).toBe(await pendingInDb('blog.create_comment'));
     expect(down.get('coursethreads_outbox_pending', { kind: 'blog.create_comment' })).toBe(1);
@@ -88,7 +96,10 @@ describe('/metrics after a scene, as an operator reads it', () => {
     const after = await scrapeMetrics(metricsUrl);
     const limited = world.emu.requestsFor('POST', '/channels/{channel_id}/threads').filter((r) => r.status === 429).length;
     expect(limited).toBe(1);
-    expect(after.sum('coursethreads_discord_rest_requests_total', { route: '/channels/:id/threads', status: '429' }) - before.sum('coursethreads_discord_rest_requests_total', { route: '/channels/:id/threads', status: '429' })).toBe(limited);
+    expect(
+      after.sum('coursethreads_discord_rest_requests_total', { route: '/channels/:id/threads', status: '429' }) -
+        before.sum('coursethreads_discord_rest_requests_total', { route: '/channels/:id/threads', status: '429' }),
+    ).toBe(limited);
     expect(after.sum('coursethreads_discord_rest_rate_limited_total', { route: '/channels/:id/threads' })).toBeGreaterThanOrEqual(limited);
     expect(essayThreadsIn(world, world.forumId)).toHaveLength(2);
   });

@@ -65,25 +65,28 @@ describe('/readyz and /healthz as a monitor sees them', () => {
     expect(await readyz()).toEqual({ status: 200, notReady: [] });
   });
 
-  it.skipIf(testDatabaseKind() !== 'postgresql')('a PostgreSQL database that stops taking connections makes the bot not ready, naming the database, until it takes them again', async () => {
-    // What a DBA does before maintenance: no new connections, and the open ones are ended.
-    const name = new URL(world.testDb.url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: world.testDb.url.replace(/\/[^/?]+(\?.*)?$/, '/postgres') });
-    await admin.connect();
-    try {
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
-      await waitForStatus(503, 'readyz turns 503 while the database refuses connections');
-      const down = await readyz();
-      expect(down.notReady).toHaveLength(1);
-      expect(down.notReady[0]).toMatch(/^database: /);
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
-      await waitForStatus(200, 'readyz back to 200 once the database takes connections');
-    } finally {
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
-      await admin.end();
-    }
-  });
+  it.skipIf(testDatabaseKind() !== 'postgresql')(
+    'a PostgreSQL database that stops taking connections makes the bot not ready, naming the database, until it takes them again',
+    async () => {
+      // What a DBA does before maintenance: no new connections, and the open ones are ended.
+      const name = new URL(world.testDb.url).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: world.testDb.url.replace(/\/[^/?]+(\?.*)?$/, '/postgres') });
+      await admin.connect();
+      try {
+        await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+        await waitForStatus(503, 'readyz turns 503 while the database refuses connections');
+        const down = await readyz();
+        expect(down.notReady).toHaveLength(1);
+        expect(down.notReady[0]).toMatch(/^database: /);
+        await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+        await waitForStatus(200, 'readyz back to 200 once the database takes connections');
+      } finally {
+        await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+        await admin.end();
+      }
+    },
+  );
 
   it('a migration this build ships but the database has not applied makes the bot not ready, naming it', async () => {
     // As after deploying a new build without running its migrations: the newest migration is not recorded.
@@ -101,7 +104,10 @@ describe('/readyz and /healthz as a monitor sees them', () => {
     } finally {
       const row = saved[0]!;
       const columns = Object.keys(row);
-      await world.testDb.db.$executeRawUnsafe(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => (sqlite ? '?' : `$${i + 1}`)).join(', ')})`, ...columns.map((c) => row[c]));
+      await world.testDb.db.$executeRawUnsafe(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => (sqlite ? '?' : `$${i + 1}`)).join(', ')})`,
+        ...columns.map((c) => row[c]),
+      );
     }
     expect(await readyz()).toEqual({ status: 200, notReady: [] });
   });

@@ -26,7 +26,19 @@ describe('reminder metrics', () => {
     const metrics = createBotMetrics();
     const clock = new ManualClock(new Date('2026-03-19T16:00:00Z')); // the 24 h stage
     const chat = new RecordingChat(() => clock.now());
-    const ctx = { db: t.db, chat, clock, log: silentLogger(), owner: 'p', config: { leaseSeconds: 60 }, blogFor: async () => { throw new Error('unused'); }, kickOutbox: () => undefined, metrics: metrics.counting } as unknown as JobContext;
+    const ctx = {
+      db: t.db,
+      chat,
+      clock,
+      log: silentLogger(),
+      owner: 'p',
+      config: { leaseSeconds: 60 },
+      blogFor: async () => {
+        throw new Error('unused');
+      },
+      kickOutbox: () => undefined,
+      metrics: metrics.counting,
+    } as unknown as JobContext;
     const job = reminderSweepJob();
     await job.run(ctx);
     clock.advance(5 * 60_000);

@@ -26,11 +26,15 @@ const replyComments = () => world.wp.state.comments.filter((c) => c.postId === p
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 /** Syncs (moving the bot's clock past any retry delay) until `seen` holds. */
 const syncUntil = (seen: () => boolean, what: string) =>
-  world.emu.waitFor(async () => {
-    clock.advance(10 * 60_000);
-    await world.bot.syncNow();
-    return seen();
-  }, 20_000, what);
+  world.emu.waitFor(
+    async () => {
+      clock.advance(10 * 60_000);
+      await world.bot.syncNow();
+      return seen();
+    },
+    20_000,
+    what,
+  );
 
 function postReply(content: string, files: Array<{ filename: string; data: Buffer }>) {
   const [alice] = world.studentIds;

@@ -43,7 +43,9 @@ describe('what an essay thread starter shows', () => {
 
   it('keeps one line per item when the essay opens with a list', async () => {
     const items = ['Bread queues in Leningrad', 'The 1956 amnesty', 'Letters to the editor'];
-    const post = await world.wp.as('student1').publishPost({ title: 'Three sources', content: `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul><p>Each tells a different story.</p>` });
+    const post = await world.wp
+      .as('student1')
+      .publishPost({ title: 'Three sources', content: `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul><p>Each tells a different story.</p>` });
     const description = (await starterOf(post)).embeds[0]!.description!;
     const lines = description.split('\n');
     for (const item of items) expect(lines.filter((l) => l.includes(item))).toHaveLength(1);
@@ -52,7 +54,9 @@ describe('what an essay thread starter shows', () => {
 
   it('keeps numbered list items apart too', async () => {
     const items = ['Read the decree', 'Compare the drafts', 'Ask who benefited'];
-    const post = await world.wp.as('student1').publishPost({ title: 'A method', content: `<ol class="wp-block-list">${items.map((i) => `<li>${i}</li>`).join('')}</ol>` });
+    const post = await world.wp
+      .as('student1')
+      .publishPost({ title: 'A method', content: `<ol class="wp-block-list">${items.map((i) => `<li>${i}</li>`).join('')}</ol>` });
     const description = (await starterOf(post)).embeds[0]!.description!;
     const lines = description.split('\n');
     const lineOf = items.map((item) => lines.findIndex((l) => l.includes(item)));
@@ -63,7 +67,10 @@ describe('what an essay thread starter shows', () => {
   it('shows the first picture of an essay made only of images', async () => {
     const first = `${world.wp.url}/wp-content/uploads/2026/11/poster-1.jpg`;
     const second = `${world.wp.url}/wp-content/uploads/2026/11/poster-2.jpg`;
-    const post = await world.wp.as('student1').publishPost({ title: 'Posters of 1957', content: `<figure class="wp-block-image"><img src="${first}" alt="A poster"/></figure>\n<figure class="wp-block-image"><img src="${second}" alt=""/></figure>` });
+    const post = await world.wp.as('student1').publishPost({
+      title: 'Posters of 1957',
+      content: `<figure class="wp-block-image"><img src="${first}" alt="A poster"/></figure>\n<figure class="wp-block-image"><img src="${second}" alt=""/></figure>`,
+    });
     const embed = (await starterOf(post)).embeds[0]!;
     expect(embed.image?.url).toBe(first);
   });

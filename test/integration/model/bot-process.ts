@@ -75,7 +75,10 @@ export class BotProcess {
       () => undefined,
       (error: unknown) => {
         // A blog outage is expected and retried next tick; anything else is a failure a person would see.
-        if (!(error instanceof BlogError)) this.shared.tickErrors.push(`${what} of ${this.owner} failed: ${error instanceof Error ? `${error.name}: ${error.message.split('\n').slice(-1)[0]}` : String(error)}`);
+        if (!(error instanceof BlogError))
+          this.shared.tickErrors.push(
+            `${what} of ${this.owner} failed: ${error instanceof Error ? `${error.name}: ${error.message.split('\n').slice(-1)[0]}` : String(error)}`,
+          );
       },
     );
     await Promise.race([ended, this.injector.crashed]);

@@ -90,7 +90,9 @@ export class FakeBlog implements BlogSource {
     return this.remote.call('blog', 'listEssays', () => {
       const since = query.since?.getTime() ?? -Infinity;
       const essays = this.state.posts
-        .filter((p) => (query.includeModified || p.status === 'publish') && (p.date.getTime() >= since || (query.includeModified && p.modified.getTime() >= since)))
+        .filter(
+          (p) => (query.includeModified || p.status === 'publish') && (p.date.getTime() >= since || (query.includeModified && p.modified.getTime() >= since)),
+        )
         .map(toEssay);
       return { essays, notModified: false, etag: null, lastModified: null };
     });
@@ -128,10 +130,15 @@ export class FakeBlog implements BlogSource {
   createComment(input: NewBlogComment) {
     return this.remote.call('blog', 'createComment', () => {
       const post = this.state.post(Number(input.blogPostId));
-      if (!post || post.status !== 'publish') throw new BlogError('rejected', 'Sorry, you are not allowed to create a comment on this post.', 403, 'rest_comment_draft_post');
+      if (!post || post.status !== 'publish')
+        throw new BlogError('rejected', 'Sorry, you are not allowed to create a comment on this post.', 403, 'rest_comment_draft_post');
       const email = input.authorEmail ?? '';
       const duplicate = this.state.comments.some(
-        (c) => c.postId === post.id && c.status !== 'trash' && c.contentHtml === input.contentHtml && (c.authorName === input.authorName || (email !== '' && c.authorEmail === email)),
+        (c) =>
+          c.postId === post.id &&
+          c.status !== 'trash' &&
+          c.contentHtml === input.contentHtml &&
+          (c.authorName === input.authorName || (email !== '' && c.authorEmail === email)),
       );
       if (duplicate) throw new BlogError('duplicate', 'Duplicate comment detected', 409, 'comment_duplicate');
       const row: BlogCommentRow = {

@@ -12,7 +12,19 @@ export interface Fault {
 }
 
 /** Calls that change something on the other side: the ones a crash, a timeout or a lapsed claim can leave half-recorded. */
-const writes = new Set(['createEssayThread', 'editEssayThread', 'closeEssayThread', 'reopenEssayThread', 'postAsWebhook', 'editWebhookMessage', 'deleteWebhookMessage', 'setReaction', 'createComment', 'updateComment', 'trashComment']);
+const writes = new Set([
+  'createEssayThread',
+  'editEssayThread',
+  'closeEssayThread',
+  'reopenEssayThread',
+  'postAsWebhook',
+  'editWebhookMessage',
+  'deleteWebhookMessage',
+  'setReaction',
+  'createComment',
+  'updateComment',
+  'trashComment',
+]);
 /** Only 429 and 5xx also hit reads (listings, verify): the other faults are about a write and its record. */
 const anyCall = new Set<FaultMode>(['rateLimit', 'serverError']);
 
@@ -28,7 +40,8 @@ export interface FaultHooks {
 }
 
 function failure(side: Side, mode: 'rateLimit' | 'serverError' | 'timeout', op: string): Error {
-  const text = mode === 'rateLimit' ? `429 Too Many Requests on ${op} (retry after 2 s)` : mode === 'serverError' ? `503 Service Unavailable on ${op}` : `${op} timed out`;
+  const text =
+    mode === 'rateLimit' ? `429 Too Many Requests on ${op} (retry after 2 s)` : mode === 'serverError' ? `503 Service Unavailable on ${op}` : `${op} timed out`;
   const status = mode === 'rateLimit' ? 429 : mode === 'serverError' ? 503 : null;
   return side === 'chat' ? new ChatError('unavailable', text, status) : new BlogError('unavailable', text, status);
 }

@@ -98,7 +98,10 @@ export function withFlags(base: ModelFlags, on: { events?: Partial<EventFlags>; 
 /** Parses `futureDatedEssays,crashAfterCall` style lists (soak script): names of events or faults to switch. */
 export function parseFlagList(base: ModelFlags, list: string, value: boolean): ModelFlags {
   const flags = withFlags(base, {});
-  for (const name of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const name of list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (name in flags.events) (flags.events as unknown as Record<string, boolean>)[name] = value;
     else if (name in flags.faults) (flags.faults as unknown as Record<string, boolean>)[name] = value;
     else throw new Error(`unknown flag "${name}": use one of ${[...Object.keys(flags.events), ...Object.keys(flags.faults)].join(', ')}`);

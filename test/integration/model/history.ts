@@ -28,7 +28,14 @@ export interface History {
 }
 
 /** Short texts, none inside another, so the text a message shows can be told from its other versions. */
-export const phrases = ['Agreed.', 'Great post!', 'Good point on the sources.', 'I disagree with the second claim.', 'Thanks for sharing this.', 'What about the primary evidence?'];
+export const phrases = [
+  'Agreed.',
+  'Great post!',
+  'Good point on the sources.',
+  'I disagree with the second claim.',
+  'Thanks for sharing this.',
+  'What about the primary evidence?',
+];
 export const titles = ['On Reform', 'The Thaw', 'Letters Home', 'A Quiet Archive'];
 export const studentNames = ['Ada Student', 'Ben Student', 'Cy Student'];
 export const readerNames = ['Reader One', 'Reader Two'];
@@ -44,7 +51,9 @@ const phrase = fc.nat({ max: phrases.length - 1 });
 const proc = fc.constantFrom(0, 1);
 
 function faultArb(flags: ModelFlags): fc.Arbitrary<Fault> | null {
-  const modes = (Object.keys(flags.faults) as Array<keyof ModelFlags['faults']>).filter((m) => flags.faults[m] && m !== 'twoDrainers' && m !== 'clockSkew') as FaultMode[];
+  const modes = (Object.keys(flags.faults) as Array<keyof ModelFlags['faults']>).filter(
+    (m) => flags.faults[m] && m !== 'twoDrainers' && m !== 'clockSkew',
+  ) as FaultMode[];
   if (modes.length === 0) return null;
   return fc.record({ side: fc.constantFrom('chat' as const, 'blog' as const), mode: fc.constantFrom(...modes), after: fc.nat({ max: 2 }) });
 }
@@ -63,7 +72,14 @@ function syncArb(flags: ModelFlags): fc.Arbitrary<Step> {
 export function stepArb(flags: ModelFlags): fc.Arbitrary<Step> {
   const e = flags.events;
   const options: Array<{ weight: number; arbitrary: fc.Arbitrary<Step> }> = [
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant('publish' as const), future: e.futureDatedEssays ? fc.boolean() : fc.constant(false), title: fc.nat({ max: titles.length - 1 }) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('publish' as const),
+        future: e.futureDatedEssays ? fc.boolean() : fc.constant(false),
+        title: fc.nat({ max: titles.length - 1 }),
+      }),
+    },
     { weight: 6, arbitrary: syncArb(flags) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(1_000, 20_000, 90_000, 10 * 60_000, 3 * 3_600_000) }) },
   ];
@@ -76,7 +92,15 @@ export function stepArb(flags: ModelFlags): fc.Arbitrary<Step> {
   add(e.replyDeletes, 1, fc.record({ kind: fc.constant('deleteReply' as const), pick, process: proc }));
   add(e.blogComments, 4, fc.record({ kind: fc.constant('blogComment' as const), pick, reader: fc.nat({ max: readerNames.length - 1 }), text: phrase }));
   add(e.blogEdits, 2, fc.record({ kind: fc.constant('editBlogComment' as const), pick, text: phrase }));
-  add(e.moderation, 2, fc.record({ kind: fc.constant('moderate' as const), pick, status: fc.constantFrom('approved' as const, 'hold' as const, 'spam' as const, 'trash' as const) }));
+  add(
+    e.moderation,
+    2,
+    fc.record({
+      kind: fc.constant('moderate' as const),
+      pick,
+      status: fc.constantFrom('approved' as const, 'hold' as const, 'spam' as const, 'trash' as const),
+    }),
+  );
   add(e.blogDeletes, 1, fc.record({ kind: fc.constant('deleteBlogComment' as const), pick }));
   return fc.oneof(...options);
 }
@@ -87,8 +111,10 @@ const skewArb = fc.constantFrom(0, -30_000, 30_000, -3 * 60_000, 3 * 60_000);
 const firstEssay: Step = { kind: 'publish', future: false, title: 0 };
 
 export function historyArb(flags: ModelFlags, maxSteps = 24): fc.Arbitrary<History> {
-  return fc.record({
-    skewMs: flags.faults.clockSkew ? fc.tuple(skewArb, skewArb) : fc.constant<[number, number]>([0, 0]),
-    steps: fc.array(stepArb(flags), { minLength: 1, maxLength: maxSteps }),
-  }).map((h) => ({ ...h, steps: [firstEssay, ...h.steps] }));
+  return fc
+    .record({
+      skewMs: flags.faults.clockSkew ? fc.tuple(skewArb, skewArb) : fc.constant<[number, number]>([0, 0]),
+      steps: fc.array(stepArb(flags), { minLength: 1, maxLength: maxSteps }),
+    })
+    .map((h) => ({ ...h, steps: [firstEssay, ...h.steps] }));
 }

@@ -20,7 +20,14 @@ const plain = (html: string) => html.replace(/<[^>]*>/g, '').trim();
  * After recovery and one sweep: each side shows every live item exactly once with its latest text, no
  * thread of a live essay is locked, nothing is left waiting in the outbox and no effect is a dead letter.
  */
-export async function checkInvariants(input: { truth: Truth; blog: BlogState; discord: MemoryChat; db: Db; botNow: Date; tickErrors: string[] }): Promise<Violation[]> {
+export async function checkInvariants(input: {
+  truth: Truth;
+  blog: BlogState;
+  discord: MemoryChat;
+  db: Db;
+  botNow: Date;
+  tickErrors: string[];
+}): Promise<Violation[]> {
   const { truth, blog, discord } = input;
   const out: Violation[] = [];
   const add = (invariant: string, detail: string) => out.push({ invariant, detail });
@@ -50,7 +57,10 @@ export async function checkInvariants(input: { truth: Truth; blog: BlogState; di
   // can explain those. Every other effect must be done.
   const essays = await input.db.essay.findMany({ select: { id: true, blogPostId: true } });
   const liveEssayIds = new Set(essays.filter((e) => truth.essays.get(Number(e.blogPostId))?.live).map((e) => e.id));
-  const pending = await input.db.outboxItem.findMany({ where: { status: { in: ['pending', 'dead'] } }, select: { kind: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, orderKey: true } });
+  const pending = await input.db.outboxItem.findMany({
+    where: { status: { in: ['pending', 'dead'] } },
+    select: { kind: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, orderKey: true },
+  });
   for (const row of pending) {
     if (!liveEssayIds.has(row.orderKey)) continue;
     const what = `${row.kind} after ${row.attempts} attempt(s): ${row.lastError ?? 'no error recorded'}`;
@@ -73,9 +83,11 @@ function checkThreadMirrors(truth: Truth, postId: number, thread: MemoryThread, 
       continue;
     }
     if (copies.length !== 1) add('blog-comment-once-in-thread', `${url} (${item.author}: "${item.text}") is in the thread ${copies.length} times`);
-    else if (!showsLatest(copies[0]!.content, item)) add('latest-text-in-thread', `${url}: thread shows ${JSON.stringify(copies[0]!.content)}, blog says "${item.text}"`);
+    else if (!showsLatest(copies[0]!.content, item))
+      add('latest-text-in-thread', `${url}: thread shows ${JSON.stringify(copies[0]!.content)}, blog says "${item.text}"`);
   }
-  for (const m of mirrors) if (!accounted.has(m.id)) add('no-echo-in-thread', `thread of post ${postId} shows a bot message from no blog comment: ${JSON.stringify(m.content)}`);
+  for (const m of mirrors)
+    if (!accounted.has(m.id)) add('no-echo-in-thread', `thread of post ${postId} shows a bot message from no blog comment: ${JSON.stringify(m.content)}`);
 }
 
 /** The blog shows each shown Discord reply once, by its author, with its latest text (as a multiset: texts can repeat). */

@@ -14,7 +14,8 @@ export function withModelClock(db: Db, clock: Clock): Db {
     new Proxy(client, {
       get(target, prop) {
         if (prop === '$queryRawUnsafe') {
-          return (sql: string, ...values: unknown[]) => (isClockQuery(sql) ? Promise.resolve([{ ms: clock.now().getTime() }]) : (target as unknown as Db).$queryRawUnsafe(sql, ...values));
+          return (sql: string, ...values: unknown[]) =>
+            isClockQuery(sql) ? Promise.resolve([{ ms: clock.now().getTime() }]) : (target as unknown as Db).$queryRawUnsafe(sql, ...values);
         }
         if (prop === '$transaction') {
           return (arg: unknown, options?: unknown) =>

@@ -17,7 +17,11 @@ export const allFlagRegressions: Regression[] = [
     flags: withFlags(baseline(), { events: { earlyReplies: true }, faults: { crashAfterCall: true } }),
     history: {
       skewMs: [0, 0],
-      steps: [{ kind: 'publish', future: false, title: 0 }, { kind: 'sync', process: 0, faults: [{ side: 'chat', mode: 'crashAfterCall', after: 0 }], alongside: false }, { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 }],
+      steps: [
+        { kind: 'publish', future: false, title: 0 },
+        { kind: 'sync', process: 0, faults: [{ side: 'chat', mode: 'crashAfterCall', after: 0 }], alongside: false },
+        { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 },
+      ],
     },
   },
   {

@@ -28,7 +28,16 @@ export const regressions: Regression[] = [
     flags: allOn(),
     history: {
       skewMs: [0, 0],
-      steps: [{ kind: 'publish', future: false, title: 0 }, sync(), { kind: 'blogComment', pick: 0, reader: 0, text: 0 }, sync(), { kind: 'moderate', pick: 0, status: 'hold' }, sync(), { kind: 'moderate', pick: 0, status: 'approved' }, sync()],
+      steps: [
+        { kind: 'publish', future: false, title: 0 },
+        sync(),
+        { kind: 'blogComment', pick: 0, reader: 0, text: 0 },
+        sync(),
+        { kind: 'moderate', pick: 0, status: 'hold' },
+        sync(),
+        { kind: 'moderate', pick: 0, status: 'approved' },
+        sync(),
+      ],
     },
   },
   {
@@ -60,7 +69,11 @@ export const regressions: Regression[] = [
     flags: withFlags(baseline(), { faults: { hangPastClaim: true } }),
     history: {
       skewMs: [0, 0],
-      steps: [{ kind: 'publish', future: false, title: 0 }, { kind: 'sync', process: 0, faults: [{ side: 'chat', mode: 'hangPastClaim', after: 0 }], alongside: false }, sync()],
+      steps: [
+        { kind: 'publish', future: false, title: 0 },
+        { kind: 'sync', process: 0, faults: [{ side: 'chat', mode: 'hangPastClaim', after: 0 }], alongside: false },
+        sync(),
+      ],
     },
   },
   {
@@ -74,7 +87,11 @@ export const regressions: Regression[] = [
     flags: withFlags(baseline(), { events: { earlyReplies: true }, faults: { hangPastClaim: true } }),
     history: {
       skewMs: [0, 0],
-      steps: [{ kind: 'publish', future: false, title: 0 }, { kind: 'sync', process: 0, faults: [{ side: 'chat', mode: 'hangPastClaim', after: 0 }], alongside: false }, { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 }],
+      steps: [
+        { kind: 'publish', future: false, title: 0 },
+        { kind: 'sync', process: 0, faults: [{ side: 'chat', mode: 'hangPastClaim', after: 0 }], alongside: false },
+        { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 },
+      ],
     },
   },
   {
@@ -134,7 +151,13 @@ export const regressions: Regression[] = [
     flags: withFlags(baseline(), { events: { replyEdits: true }, faults: { clockSkew: true } }),
     history: {
       skewMs: [0, -180_000],
-      steps: [{ kind: 'publish', future: false, title: 0 }, sync(), { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 }, { kind: 'editReply', pick: 0, text: 2, process: 1 }, sync()],
+      steps: [
+        { kind: 'publish', future: false, title: 0 },
+        sync(),
+        { kind: 'reply', pick: 0, student: 0, text: 0, process: 0 },
+        { kind: 'editReply', pick: 0, text: 2, process: 1 },
+        sync(),
+      ],
     },
   },
   {

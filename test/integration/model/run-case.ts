@@ -30,12 +30,26 @@ export async function runCase(flags: ModelFlags, history: History): Promise<Case
   try {
     const start = new Date('2026-10-05T09:00:00Z');
     const clock = new ManualClock(start);
-    const courseId = await createCourse(testDb.db, { blogUrl: 'https://blog.test', username: 'bot', appPassword: 'unused in the model', ingestSince: new Date(start.getTime() - 60_000), timeZone: 'UTC' });
+    const courseId = await createCourse(testDb.db, {
+      blogUrl: 'https://blog.test',
+      username: 'bot',
+      appPassword: 'unused in the model',
+      ingestSince: new Date(start.getTime() - 60_000),
+      timeZone: 'UTC',
+    });
     for (const [i, name] of studentNames.entries()) {
       await testDb.db.student.create({ data: { courseId, displayName: name, email: `student${i}@example.edu`, discordUserId: studentDiscordId(i) } });
     }
     // The database's clock is the model's real time (see model-db-clock.ts).
-    const shared: Shared = { db: withModelClock(testDb.db, clock), blog: new BlogState('https://blog.test'), discord: new MemoryChat(), clock, courseId, tickErrors: [], fired: [] };
+    const shared: Shared = {
+      db: withModelClock(testDb.db, clock),
+      blog: new BlogState('https://blog.test'),
+      discord: new MemoryChat(),
+      clock,
+      courseId,
+      tickErrors: [],
+      fired: [],
+    };
     const world = new World(shared, flags, history);
     for (const step of history.steps) {
       await world.apply(step);
@@ -56,7 +70,14 @@ export async function runCase(flags: ModelFlags, history: History): Promise<Case
       if (due > clock.now().getTime()) clock.set(new Date(due));
       await survivor.tick();
     }
-    const violations = await checkInvariants({ truth: computeTruth(world.happened), blog: shared.blog, discord: shared.discord, db: testDb.db, botNow: survivor.ctx.clock.now(), tickErrors: shared.tickErrors });
+    const violations = await checkInvariants({
+      truth: computeTruth(world.happened),
+      blog: shared.blog,
+      discord: shared.discord,
+      db: testDb.db,
+      botNow: survivor.ctx.clock.now(),
+      tickErrors: shared.tickErrors,
+    });
     return { violations, fired: shared.fired };
   } finally {
     await testDb.close();

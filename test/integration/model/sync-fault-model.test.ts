@@ -47,8 +47,12 @@ describe('histories the model found (regressions)', () => {
   for (const r of [...regressions, ...allFlagRegressions]) {
     // A known hole, fixed elsewhere: expected to fail until that fix merges (then drop `hole`).
     const test = r.hole ? it.fails : it;
-    test(r.hole ? `${r.name} [${r.hole}]` : r.name, async () => {
-      expect(await failureOf(r.flags, r.history)).toBeNull();
-    }, 60_000);
+    test(
+      r.hole ? `${r.name} [${r.hole}]` : r.name,
+      async () => {
+        expect(await failureOf(r.flags, r.history)).toBeNull();
+      },
+      60_000,
+    );
   }
 });

@@ -48,7 +48,10 @@ export class World {
   /** Time passes in thirds of a claim period; after each, every live claim is renewed by its (live) owner. */
   private async passTimeRenewingClaims(ms: number): Promise<void> {
     const claimMs = leaseSeconds * 1_000;
-    const live = await this.shared.db.outboxItem.findMany({ where: { status: 'pending', claimedUntil: { gt: this.shared.clock.now() } }, select: { id: true, attempts: true } });
+    const live = await this.shared.db.outboxItem.findMany({
+      where: { status: 'pending', claimedUntil: { gt: this.shared.clock.now() } },
+      select: { id: true, attempts: true },
+    });
     for (let passed = 0; passed < ms; passed += claimMs / 3) {
       this.shared.clock.advance(Math.min(claimMs / 3, ms - passed));
       for (const claim of live) await renewClaim(this.shared.db, claim.id, claim.attempts, claimMs);
@@ -67,7 +70,22 @@ export class World {
 
   /** As discord.js reports it; an edit carries Discord's edit time (edits are ordered by it). */
   private message(threadId: string, messageId: string, student: number, content: string, editedAt?: Date): IncomingThreadMessage {
-    return { messageId, threadId, authorId: studentDiscordId(student), authorDisplayName: studentNames[student]!, fromBotOrWebhook: false, isSystem: false, content, replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: this.shared.clock.now(), ...(editedAt ? { editedAt } : {}) };
+    return {
+      messageId,
+      threadId,
+      authorId: studentDiscordId(student),
+      authorDisplayName: studentNames[student]!,
+      fromBotOrWebhook: false,
+      isSystem: false,
+      content,
+      replyToMessageId: null,
+      attachments: [],
+      users: {},
+      channels: {},
+      roles: {},
+      createdAt: this.shared.clock.now(),
+      ...(editedAt ? { editedAt } : {}),
+    };
   }
 
   async apply(step: Step): Promise<void> {
@@ -82,7 +100,15 @@ export class World {
       case 'publish': {
         const id = postIds[blog.posts.length] ?? 100 + blog.posts.length;
         const date = step.future ? new Date(now.getTime() + 2 * 3_600_000) : now;
-        blog.posts.push({ id, url: `${blog.siteUrl}/?p=${id}`, title: titles[step.title]!, status: 'publish', date, modified: now, authorName: 'Essay Author' });
+        blog.posts.push({
+          id,
+          url: `${blog.siteUrl}/?p=${id}`,
+          title: titles[step.title]!,
+          status: 'publish',
+          date,
+          modified: now,
+          authorName: 'Essay Author',
+        });
         this.happened.push({ kind: 'essay', postId: id, url: `${blog.siteUrl}/?p=${id}`, title: titles[step.title]!, status: 'publish', date });
         return;
       }
@@ -106,7 +132,15 @@ export class World {
         if (!this.flags.events.earlyReplies && !(await this.shared.db.essay.findFirst({ where: { threadId: thread.id }, select: { id: true } }))) return;
         const messageId = String((this.nextMessageId += 1));
         const text = textFor(this.flags, step.text, `ref${messageId}`);
-        thread.messages.push({ id: messageId, content: text, embed: null, username: studentNames[step.student]!, viaWebhook: false, deleted: false, reactions: new Set() });
+        thread.messages.push({
+          id: messageId,
+          content: text,
+          embed: null,
+          username: studentNames[step.student]!,
+          viaWebhook: false,
+          deleted: false,
+          reactions: new Set(),
+        });
         this.replies.push({ messageId, threadId: thread.id });
         this.happened.push({ kind: 'reply', messageId, postId: post.id, author: studentNames[step.student]!, text });
         await onThreadReply(this.processes[step.process]!.ctx, this.message(thread.id, messageId, step.student, text));
@@ -139,7 +173,16 @@ export class World {
         const id = blog.nextCommentId++;
         const text = textFor(this.flags, step.text, `note${id}`);
         const author = readerNames[step.reader]!;
-        blog.comments.push({ id, postId: post.id, authorName: author, authorEmail: `reader${step.reader}@example.org`, contentHtml: `<p>${text}</p>`, date: now, status: 'approved', viaBot: false });
+        blog.comments.push({
+          id,
+          postId: post.id,
+          authorName: author,
+          authorEmail: `reader${step.reader}@example.org`,
+          contentHtml: `<p>${text}</p>`,
+          date: now,
+          status: 'approved',
+          viaBot: false,
+        });
         this.happened.push({ kind: 'blogComment', commentId: id, postId: post.id, url: `${post.url}#comment-${id}`, author, text });
         return;
       }

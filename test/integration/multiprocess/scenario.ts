@@ -65,7 +65,16 @@ export async function writeReplies(emu: DiscordEmulator, essays: Essay[], label:
 export async function createRounds(db: Db, courses: WorldCourse[]): Promise<void> {
   const now = new Date();
   for (const course of courses) {
-    const preview = await previewRound(db, { courseId: course.courseId, actorUserId: course.students[0].discordId, name: 'Peer review 1', dueAt: new Date(now.getTime() + 20 * 3_600_000), k: 1, mode: 'assigned', filter: {}, now });
+    const preview = await previewRound(db, {
+      courseId: course.courseId,
+      actorUserId: course.students[0].discordId,
+      name: 'Peer review 1',
+      dueAt: new Date(now.getTime() + 20 * 3_600_000),
+      k: 1,
+      mode: 'assigned',
+      filter: {},
+      now,
+    });
     await confirmRound(db, preview.pendingId, { userId: course.students[0].discordId, guildId: course.guildId }, now);
   }
 }
@@ -79,11 +88,26 @@ export async function expectedReminders(db: Db): Promise<Array<{ assignmentId: s
 /** What is still waiting, for a failure message: outbox rows not done, and how long job runs took. */
 export async function backlog(db: Db): Promise<string> {
   const now = Date.now();
-  const rows = await db.outboxItem.findMany({ where: { status: { not: 'done' } }, select: { kind: true, status: true, attempts: true, lastError: true, nextAttemptAt: true }, take: 15 });
-  const runs = await db.jobRun.findMany({ where: { finishedAt: { not: null } }, select: { jobName: true, owner: true, startedAt: true, finishedAt: true, outcome: true, summary: true } });
+  const rows = await db.outboxItem.findMany({
+    where: { status: { not: 'done' } },
+    select: { kind: true, status: true, attempts: true, lastError: true, nextAttemptAt: true },
+    take: 15,
+  });
+  const runs = await db.jobRun.findMany({
+    where: { finishedAt: { not: null } },
+    select: { jobName: true, owner: true, startedAt: true, finishedAt: true, outcome: true, summary: true },
+  });
   const byJob = new Map<string, number[]>();
-  for (const r of runs) byJob.set(`${r.jobName} ${r.owner} ${r.outcome}`, [...(byJob.get(`${r.jobName} ${r.owner} ${r.outcome}`) ?? []), r.finishedAt!.getTime() - r.startedAt.getTime()]);
+  for (const r of runs)
+    byJob.set(`${r.jobName} ${r.owner} ${r.outcome}`, [
+      ...(byJob.get(`${r.jobName} ${r.owner} ${r.outcome}`) ?? []),
+      r.finishedAt!.getTime() - r.startedAt.getTime(),
+    ]);
   const jobs = [...byJob].map(([k, ms]) => `${k}: ${ms.length} runs, max ${Math.max(...ms)} ms`);
   const last = runs.slice(-6).map((r) => `${r.jobName} ${r.owner}: ${r.summary}`);
-  return [...rows.map((r) => `${r.kind} ${r.status} attempts=${r.attempts} next in ${r.nextAttemptAt.getTime() - now} ms: ${r.lastError?.slice(0, 160)}`), ...jobs, ...last].join('\n');
+  return [
+    ...rows.map((r) => `${r.kind} ${r.status} attempts=${r.attempts} next in ${r.nextAttemptAt.getTime() - now} ms: ${r.lastError?.slice(0, 160)}`),
+    ...jobs,
+    ...last,
+  ].join('\n');
 }

@@ -88,7 +88,11 @@ describe.skipIf(!available.ok)(`ShardingManager: a process per shard running src
   it('starts a killed shard process again, and its guilds are answered again', async () => {
     const before = shards.pids().get(1)!;
     process.kill(before, 'SIGKILL');
-    await waitUntil(() => (shards.pids().get(1) ?? before) !== before && identified().filter((s) => s === '1/2').length === 2, 60_000, 'shard 1 respawned and identified');
+    await waitUntil(
+      () => (shards.pids().get(1) ?? before) !== before && identified().filter((s) => s === '1/2').length === 2,
+      60_000,
+      'shard 1 respawned and identified',
+    );
     await waitUntil(() => shards.manager.shards.get(1)!.ready, 60_000, 'shard 1 ready');
     for (const guild of guilds.filter((g) => g.shard === 1)) expect(await answeredIn(guild)).toBe(true);
   }, 90_000);

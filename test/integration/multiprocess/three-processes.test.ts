@@ -32,7 +32,18 @@ describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreS
     db = await openDb(url);
     world = await startMultiCourseWorld(db, { courses: 20, shardCount: 2 });
     const start = (name: string, shards: number[]) =>
-      spawnBotProcess({ name, databaseUrl: url, apiUrl: world.emu.apiUrl, token: world.emu.botToken, shards, shardCount: 2, leaseSeconds: LEASE_SECONDS, tickSeconds: TICK_SECONDS, sweepSeconds: 2, logFile: path.join(logDir, `${name}.log`) });
+      spawnBotProcess({
+        name,
+        databaseUrl: url,
+        apiUrl: world.emu.apiUrl,
+        token: world.emu.botToken,
+        shards,
+        shardCount: 2,
+        leaseSeconds: LEASE_SECONDS,
+        tickSeconds: TICK_SECONDS,
+        sweepSeconds: 2,
+        logFile: path.join(logDir, `${name}.log`),
+      });
     procs = await Promise.all([start('P0', [0]), start('P1', [1]), start('P2', [0, 1])]);
     watch = watchLeases(db);
   }, 120_000);
@@ -44,15 +55,24 @@ describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreS
     await db?.$disconnect();
   });
 
-  it('does every thread, comment and reminder exactly once and takes the killed process\'s courses over within one lease period', async () => {
+  it("does every thread, comment and reminder exactly once and takes the killed process's courses over within one lease period", async () => {
     const { emu, courses } = world;
     // Each process identified on its shards (P2 on both): every guild has a gateway session even after one kill.
-    expect(emu.gateway.log.filter((e) => e.event === 'identify').map((e) => e.shard?.join('/')).sort()).toEqual(['0/2', '0/2', '1/2', '1/2']);
+    expect(
+      emu.gateway.log
+        .filter((e) => e.event === 'identify')
+        .map((e) => e.shard?.join('/'))
+        .sort(),
+    ).toEqual(['0/2', '0/2', '1/2', '1/2']);
 
     // Wave 1: an essay in every course; replies start while the threads are still being created.
     const essays: Essay[] = await publishEssays(courses, 'student1', 'Wave one');
     await waitUntil(() => essays.filter((e) => threadForEssay(emu, e)).length >= 8, 60_000, 'first threads');
-    const replies: Reply[] = await writeReplies(emu, essays.filter((e) => threadForEssay(emu, e)), 'early');
+    const replies: Reply[] = await writeReplies(
+      emu,
+      essays.filter((e) => threadForEssay(emu, e)),
+      'early',
+    );
 
     // Kill the process holding the most courses, in the middle of that work.
     const owners = await watch.current();
@@ -70,25 +90,44 @@ describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreS
     essays.push(...(await publishEssays(courses, 'student2', 'Wave two')));
     await waitUntil(() => essays.every((e) => threadForEssay(emu, e)), 90_000, 'a thread for every essay');
     const replied = new Set(replies.map((r) => r.essay));
-    replies.push(...(await writeReplies(emu, essays.filter((e) => !replied.has(e)), 'late')));
+    replies.push(
+      ...(await writeReplies(
+        emu,
+        essays.filter((e) => !replied.has(e)),
+        'late',
+      )),
+    );
     await waitUntil(async () => (await db.essay.count({ where: { authorStudentId: { not: null } } })) === essays.length, 30_000, 'essays linked to students');
     await createRounds(db, courses);
     const reminders = await expectedReminders(db);
 
     const missing = async (): Promise<string> => {
       const notOnBlog = replies.filter((r) => !r.essay.course.wp.state.comments.some((c) => c.content.includes(r.discordToken))).length;
-      const notMirrored = replies.filter((r) => !emu.messagesIn(threadForEssay(emu, r.essay)!.id).some((m) => m.webhook_id && m.content.includes(r.blogToken))).length;
+      const notMirrored = replies.filter(
+        (r) => !emu.messagesIn(threadForEssay(emu, r.essay)!.id).some((m) => m.webhook_id && m.content.includes(r.blogToken)),
+      ).length;
       const unsent = reminders.length - (await db.reminder.count({ where: { status: 'sent', stage: 'before_24h' } }));
-      return notOnBlog + notMirrored + unsent === 0 ? '' : `${notOnBlog} replies not on the blog, ${notMirrored} blog comments not in Discord, ${unsent} reminders not sent`;
+      return notOnBlog + notMirrored + unsent === 0
+        ? ''
+        : `${notOnBlog} replies not on the blog, ${notMirrored} blog comments not in Discord, ${unsent} reminders not sent`;
     };
-    await waitUntil(async () => (await missing()) === '', 120_000, 'every reply mirrored and every reminder sent', async () => `${await missing()}\n${await backlog(db)}`);
+    await waitUntil(
+      async () => (await missing()) === '',
+      120_000,
+      'every reply mirrored and every reminder sent',
+      async () => `${await missing()}\n${await backlog(db)}`,
+    );
     // Two more lease periods: anything duplicated late (a retry, a second owner) would show now.
     await new Promise((r) => setTimeout(r, 2 * LEASE_SECONDS * 1_000));
 
     // Threads: exactly one per essay, nothing else in the forums.
     for (const course of courses) {
       const mine = essays.filter((e) => e.course === course);
-      expect(essayThreadsIn({ emu }, course.forumId).map((t) => t.name).sort()).toEqual(mine.map((e) => e.title).sort());
+      expect(
+        essayThreadsIn({ emu }, course.forumId)
+          .map((t) => t.name)
+          .sort(),
+      ).toEqual(mine.map((e) => e.title).sort());
     }
     // Comments: each Discord reply once on its blog; each blog comment once in its thread.
     for (const r of replies) {
@@ -120,12 +159,18 @@ describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreS
     const worst = Math.max(...takeover.values());
     const leaseMs = LEASE_SECONDS * 1_000;
     const tickRuns = await db.jobRun.findMany({
-      where: { owner: { in: [...survivorOwners] }, startedAt: { gte: new Date(killedAt), lte: new Date(killedAt + leaseMs + TICK_SECONDS * 1_000) }, finishedAt: { not: null } },
+      where: {
+        owner: { in: [...survivorOwners] },
+        startedAt: { gte: new Date(killedAt), lte: new Date(killedAt + leaseMs + TICK_SECONDS * 1_000) },
+        finishedAt: { not: null },
+      },
       select: { startedAt: true, finishedAt: true },
     });
     const longestRun = Math.max(0, ...tickRuns.map((r) => r.finishedAt!.getTime() - r.startedAt.getTime()));
     const bound = leaseMs + TICK_SECONDS * 1_000 + longestRun;
-    process.stdout.write(`takeover after SIGKILL of ${victim.name} (${orphaned.length} courses): worst ${worst} ms; bound ${bound} ms = lease ${leaseMs} + tick period ${TICK_SECONDS * 1_000} + longest run ${longestRun}\n`);
+    process.stdout.write(
+      `takeover after SIGKILL of ${victim.name} (${orphaned.length} courses): worst ${worst} ms; bound ${bound} ms = lease ${leaseMs} + tick period ${TICK_SECONDS * 1_000} + longest run ${longestRun}\n`,
+    );
     expect(worst).toBeLessThanOrEqual(bound);
   }, 400_000);
 });

@@ -11,7 +11,10 @@ let alice: string;
 const ALICE_EMAIL = 'alice.sample@university.test';
 
 const run = (userId: string, name: string, subcommand?: string, options: Record<string, string | boolean> = {}) =>
-  world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, ...(subcommand ? { subcommand } : {}), options }).response(10_000);
+  world.emu
+    .as(userId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, ...(subcommand ? { subcommand } : {}), options })
+    .response(10_000);
 
 /** Bob's essay on the blog, its thread, and a helper for Alice to reply there and see the blog side settle. */
 async function bobsEssayThread() {
@@ -33,7 +36,12 @@ beforeEach(async () => {
   await world.setupCourse();
   alice = world.studentIds[0];
   // Alice is on the roster with her blog account, as staff add a student.
-  const added = await run(world.instructorId, 'roster', 'add', { name: 'Alice Student', email: ALICE_EMAIL, user: alice, blog_username: world.wp.users.student1.login });
+  const added = await run(world.instructorId, 'roster', 'add', {
+    name: 'Alice Student',
+    email: ALICE_EMAIL,
+    user: alice,
+    blog_username: world.wp.users.student1.login,
+  });
   expect(added.content).not.toMatch(/^⚠|error/i);
 });
 afterEach(() => world?.close());
@@ -65,7 +73,10 @@ describe('how a student’s name appears on the blog', () => {
     expect((await reply('While waiting: a thoughtful point.'))[0]!.authorName).toBe(world.wp.users.student1.name);
 
     // Staff hear of the request in their channel, with the command that decides it.
-    const staffNotice = world.emu.messagesIn(world.staffChannelId).map((m) => m.content).find((c) => c.includes('Night Owl'));
+    const staffNotice = world.emu
+      .messagesIn(world.staffChannelId)
+      .map((m) => m.content)
+      .find((c) => c.includes('Night Owl'));
     expect(staffNotice).toContain('/privacy pseudonym-decision');
     const refused = await run(alice, 'privacy', 'pseudonym-decision', { student: alice, decision: 'approve' });
     expect(refused.content).toContain('Only the staff');
@@ -75,7 +86,12 @@ describe('how a student’s name appears on the blog', () => {
     const approved = await run(world.instructorId, 'privacy', 'pseudonym-decision', { student: alice, decision: 'approve' });
     expect(approved.content).toContain('approved');
     await world.bot.syncNow();
-    expect(world.emu.dmsTo(alice).map((m) => m.content).join('\n')).toMatch(/Night Owl.*approved/);
+    expect(
+      world.emu
+        .dmsTo(alice)
+        .map((m) => m.content)
+        .join('\n'),
+    ).toMatch(/Night Owl.*approved/);
 
     const after = await reply('After approval: another thoughtful point.');
     expect(after[0]!.authorName).toBe('Night Owl');
@@ -89,7 +105,12 @@ describe('how a student’s name appears on the blog', () => {
     const rejected = await run(world.instructorId, 'privacy', 'pseudonym-decision', { student: alice, decision: 'reject' });
     expect(rejected.content).toContain('rejected');
     await world.bot.syncNow();
-    expect(world.emu.dmsTo(alice).map((m) => m.content).join('\n')).toMatch(/xX\\_Troll\\_Xx.*not approved/);
+    expect(
+      world.emu
+        .dmsTo(alice)
+        .map((m) => m.content)
+        .join('\n'),
+    ).toMatch(/xX\\_Troll\\_Xx.*not approved/);
     expect((await reply('After the refusal: a point.'))[0]!.authorName).toBe(world.wp.users.student1.name);
   });
 
@@ -135,7 +156,10 @@ describe('Discord-only replies', () => {
     await world.bot.syncNow();
     const ask = await run(world.instructorId, 'privacy', 'purge', { student: alice });
     const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button }).response(10_000);
+    const done = await world.emu
+      .as(world.instructorId)
+      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
+      .response(10_000);
     expect(done.content).toContain('Done');
     expect(await world.testDb.db.student.count()).toBe(0);
     expect(await traces(world.testDb, ['Night Owl'])).toEqual([]);

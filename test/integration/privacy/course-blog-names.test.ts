@@ -15,8 +15,15 @@ const run = (userId: string, name: string, subcommand: string, options: Record<s
 describe('/course setup blog_names', () => {
   it('a course set up with first name and initial publishes a student who chose nothing as “Alice S.”', async () => {
     const setup = await run(world.instructorId, 'course', 'setup', {
-      name: 'HIST 214', channel: world.forumId, blog_kind: 'wordpress', blog_url: world.wp.url, staff_role: world.staffRoleId,
-      time_zone: 'America/Chicago', blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword, blog_names: 'first-initial',
+      name: 'HIST 214',
+      channel: world.forumId,
+      blog_kind: 'wordpress',
+      blog_url: world.wp.url,
+      staff_role: world.staffRoleId,
+      time_zone: 'America/Chicago',
+      blog_user: world.wp.users.bot.login,
+      blog_password: world.wp.users.bot.appPassword,
+      blog_names: 'first-initial',
     });
     expect(setup.content).toContain('Course set up');
     expect((await run(world.instructorId, 'course', 'show')).content).toContain('names on the blog: first name and initial');

@@ -12,7 +12,9 @@ export function databaseBytes(file: string): Buffer {
 /** Every row of every table, as text (the query-level search, on either database). */
 export async function allRowsText(db: Db): Promise<string> {
   const delegates = db as unknown as Record<string, { findMany(): Promise<unknown[]> }>;
-  const parts = await Promise.all(Object.values(Prisma.ModelName).map(async (m) => JSON.stringify(await delegates[m[0]!.toLowerCase() + m.slice(1)]!.findMany())));
+  const parts = await Promise.all(
+    Object.values(Prisma.ModelName).map(async (m) => JSON.stringify(await delegates[m[0]!.toLowerCase() + m.slice(1)]!.findMany())),
+  );
   return parts.join('\n');
 }
 

@@ -21,16 +21,26 @@ describe('exportStudentData', () => {
     expect(data.exportedAt).toBe(now.toISOString());
     expect(data.course.personalDataPurgedAt).toBe('2027-06-13T00:00:00.000Z'); // 2026-12-15 + 180 days
     expect(data.student).toMatchObject({ id: s.a.id, ...zelda, emailVerified: true, reminderMode: 'dm' });
-    expect(data.linkClaims).toEqual([expect.objectContaining({ blogUsername: zelda.blogUsername, status: 'confirmed', confirmedAt: '2026-09-05T00:00:00.000Z' })]);
+    expect(data.linkClaims).toEqual([
+      expect.objectContaining({ blogUsername: zelda.blogUsername, status: 'confirmed', confirmedAt: '2026-09-05T00:00:00.000Z' }),
+    ]);
     expect(data.essays.map((e) => e.id)).toEqual([s.ea.id]);
     expect(data.essays[0]!.categories).toEqual([]);
     expect(data.comments.map((c) => [c.id, c.origin, c.essay.title])).toEqual([
       [s.caDiscord.id, 'discord', 'On rivers 2'],
       [s.caBlog.id, 'blog', 'On rivers 2'],
     ]);
-    expect(data.reviewsGiven).toEqual([expect.objectContaining({ status: 'done', completedCommentId: s.caDiscord.id, round: { name: 'Round 1', dueAt: '2026-09-20T23:59:00.000Z', mode: 'assigned' } })]);
+    expect(data.reviewsGiven).toEqual([
+      expect.objectContaining({
+        status: 'done',
+        completedCommentId: s.caDiscord.id,
+        round: { name: 'Round 1', dueAt: '2026-09-20T23:59:00.000Z', mode: 'assigned' },
+      }),
+    ]);
     expect(data.reminders).toEqual([expect.objectContaining({ stage: 'before_48h', status: 'sent', deliveredVia: 'dm' })]);
-    expect(data.auditEntries).toEqual([expect.objectContaining({ action: 'roster.add', details: { name: zelda.displayName, email: zelda.email, discord: zelda.discordUserId } })]);
+    expect(data.auditEntries).toEqual([
+      expect.objectContaining({ action: 'roster.add', details: { name: zelda.displayName, email: zelda.email, discord: zelda.discordUserId } }),
+    ]);
   });
 
   it('leaves out link-code hashes and other students’ data they cannot already see', async () => {
@@ -43,7 +53,10 @@ describe('exportStudentData', () => {
     // Bruno's done review of her essay shows as his Discord comment (visible in her thread anyway);
     // his pending one in round 2 does not name him.
     expect(data.reviewsReceived).toEqual([
-      expect.objectContaining({ status: 'done', review: expect.objectContaining({ origin: 'discord', reviewerDiscordUserId: bruno.discordUserId, discordMessageId: '310000000000000003' }) }),
+      expect.objectContaining({
+        status: 'done',
+        review: expect.objectContaining({ origin: 'discord', reviewerDiscordUserId: bruno.discordUserId, discordMessageId: '310000000000000003' }),
+      }),
       expect.objectContaining({ status: 'pending', review: null, round: { name: 'Round 2', dueAt: '2026-10-20T23:59:00.000Z' } }),
     ]);
   });
@@ -51,9 +64,19 @@ describe('exportStudentData', () => {
   it('holds what she did herself, but not the details of an action she took about another student', async () => {
     const s = await seedCourse(t.db);
     const mine = { courseId: s.courseId, guildId: s.guildId, actorUserId: zelda.discordUserId };
-    await t.db.auditEntry.create({ data: { ...mine, action: 'access.denied', details: JSON.stringify({ command: 'reviews', subcommand: 'assign' }), createdAt: now } });
+    await t.db.auditEntry.create({
+      data: { ...mine, action: 'access.denied', details: JSON.stringify({ command: 'reviews', subcommand: 'assign' }), createdAt: now },
+    });
     // Were she a TA who swapped Bruno's reviewer: that entry's details are about Bruno.
-    await t.db.auditEntry.create({ data: { ...mine, action: 'reviews.swap', targetStudentId: s.b.id, details: JSON.stringify({ round: 'Round 1', to: s.b.id, note: bruno.displayName }), createdAt: new Date(now.getTime() + 1_000) } });
+    await t.db.auditEntry.create({
+      data: {
+        ...mine,
+        action: 'reviews.swap',
+        targetStudentId: s.b.id,
+        details: JSON.stringify({ round: 'Round 1', to: s.b.id, note: bruno.displayName }),
+        createdAt: new Date(now.getTime() + 1_000),
+      },
+    });
     const data = await exportStudentData(t.db, { courseId: s.courseId, studentId: s.a.id, now });
     expect(data.auditEntries.filter((a) => a.actorUserId === zelda.discordUserId).map((a) => [a.action, a.details])).toEqual([
       ['access.denied', { command: 'reviews', subcommand: 'assign' }],
@@ -67,9 +90,9 @@ describe('exportStudentData', () => {
     await exportStudentData(t.db, { courseId: s.courseId, studentId: s.a.id, now });
     expect(await t.db.auditEntry.count({ where: { action: 'privacy.export' } })).toBe(0);
     await exportStudentData(t.db, { courseId: s.courseId, studentId: s.a.id, now, auditAs: { actorUserId: '400000000000000009', guildId: s.guildId } });
-    expect(await t.db.auditEntry.findMany({ where: { action: 'privacy.export' }, select: { actorUserId: true, targetStudentId: true, createdAt: true } })).toEqual([
-      { actorUserId: '400000000000000009', targetStudentId: s.a.id, createdAt: now },
-    ]);
+    expect(
+      await t.db.auditEntry.findMany({ where: { action: 'privacy.export' }, select: { actorUserId: true, targetStudentId: true, createdAt: true } }),
+    ).toEqual([{ actorUserId: '400000000000000009', targetStudentId: s.a.id, createdAt: now }]);
   });
 
   it('refuses a student of another course', async () => {

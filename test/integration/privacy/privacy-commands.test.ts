@@ -11,15 +11,37 @@ const emails = { alice: 'alice.sample@university.test', bob: 'bob.sample@univers
 
 beforeEach(async () => {
   logText = '';
-  const log = createLogger('trace', new Writable({ write(chunk, _enc, done) { logText += String(chunk); done(); } }));
+  const log = createLogger(
+    'trace',
+    new Writable({
+      write(chunk, _enc, done) {
+        logText += String(chunk);
+        done();
+      },
+    }),
+  );
   world = await startBotWorld({ log });
   await world.setupCourse();
   courseId = (await world.testDb.db.course.findFirstOrThrow()).id;
   const [alice, bob] = world.studentIds;
   await world.testDb.db.student.createMany({
     data: [
-      { courseId, displayName: 'Alice Student', email: emails.alice, discordUserId: alice, blogUserId: String(world.wp.users.student1.id), blogUsername: world.wp.users.student1.login },
-      { courseId, displayName: 'Bob Student', email: emails.bob, discordUserId: bob, blogUserId: String(world.wp.users.student2.id), blogUsername: world.wp.users.student2.login },
+      {
+        courseId,
+        displayName: 'Alice Student',
+        email: emails.alice,
+        discordUserId: alice,
+        blogUserId: String(world.wp.users.student1.id),
+        blogUsername: world.wp.users.student1.login,
+      },
+      {
+        courseId,
+        displayName: 'Bob Student',
+        email: emails.bob,
+        discordUserId: bob,
+        blogUserId: String(world.wp.users.student2.id),
+        blogUsername: world.wp.users.student2.login,
+      },
     ],
   });
 });
@@ -57,7 +79,8 @@ describe('/privacy', () => {
     expect(await world.testDb.db.student.count()).toBe(2); // nothing before Confirm
     const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
     // Two presses before either is answered (a double click): the purge runs once.
-    const press = () => world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button });
+    const press = () =>
+      world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button });
     const [first, second] = [press(), press()];
     const answers = [(await first.response(10_000)).content, (await second.response(10_000)).content].sort();
     expect(answers[0]).toContain('Done');
@@ -73,7 +96,10 @@ describe('/roster remove purge:true', () => {
     expect(ask.content).toContain('Delete all personal data of **Alice Student**');
     expect(await world.testDb.db.student.count()).toBe(2);
     const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button }).response(10_000);
+    const done = await world.emu
+      .as(world.instructorId)
+      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
+      .response(10_000);
     expect(done.content).toContain('Done');
     expect(await world.testDb.db.student.findMany({ select: { displayName: true } })).toEqual([{ displayName: 'Bob Student' }]);
   });
@@ -82,10 +108,17 @@ describe('/roster remove purge:true', () => {
 describe('/course credentials and archive', () => {
   it('keeps the old credentials when the new ones are refused, and replaces them when they work', async () => {
     const before = await world.testDb.db.blogSecret.findFirstOrThrow();
-    const bad = await run(world.instructorId, 'credentials', { blog_user: world.wp.users.bot.login, blog_password: 'wrong pass word here' }, 'course').response(10_000);
+    const bad = await run(world.instructorId, 'credentials', { blog_user: world.wp.users.bot.login, blog_password: 'wrong pass word here' }, 'course').response(
+      10_000,
+    );
     expect(bad.content).toContain('old credentials were kept');
     expect((await world.testDb.db.blogSecret.findFirstOrThrow()).ciphertext).toBe(before.ciphertext);
-    const good = await run(world.instructorId, 'credentials', { blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword }, 'course').response(10_000);
+    const good = await run(
+      world.instructorId,
+      'credentials',
+      { blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword },
+      'course',
+    ).response(10_000);
     expect(good.content).toContain('tested and saved');
     expect((await world.testDb.db.blogSecret.findFirstOrThrow()).ciphertext).not.toBe(before.ciphertext);
   });
@@ -93,7 +126,10 @@ describe('/course credentials and archive', () => {
   it('archives the course after confirmation: personal data gone, course no longer served', async () => {
     const ask = await run(world.instructorId, 'archive', {}, 'course').response(10_000);
     const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button }).response(10_000);
+    const done = await world.emu
+      .as(world.instructorId)
+      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
+      .response(10_000);
     expect(done.content).toContain('archived');
     expect(await world.testDb.db.student.count()).toBe(0);
     expect(await world.testDb.db.blogSecret.count()).toBe(0);

@@ -21,6 +21,12 @@ it('drops delivered payloads after 7 days and keeps the row (its dedupeKey stops
   await item('dead', 'dead', null);
   expect(await pruneDeliveredEffects(t.db, now)).toBe(2);
   const rows = Object.fromEntries((await t.db.outboxItem.findMany()).map((r) => [r.dedupeKey, r.payload]));
-  expect(rows).toEqual({ 'old-done': PRUNED_PAYLOAD, 'edge-done': PRUNED_PAYLOAD, 'new-done': '{"html":"<p>words</p>"}', pending: '{"html":"<p>words</p>"}', dead: '{"html":"<p>words</p>"}' });
+  expect(rows).toEqual({
+    'old-done': PRUNED_PAYLOAD,
+    'edge-done': PRUNED_PAYLOAD,
+    'new-done': '{"html":"<p>words</p>"}',
+    pending: '{"html":"<p>words</p>"}',
+    dead: '{"html":"<p>words</p>"}',
+  });
   expect(await pruneDeliveredEffects(t.db, now)).toBe(0);
 });

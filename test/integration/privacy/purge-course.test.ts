@@ -15,16 +15,42 @@ afterEach(async () => {
 });
 
 const ids = (p: Person) => [p.displayName, p.email, p.discordUserId, p.blogUserId, p.blogUsername];
-const carol: Person = { displayName: 'Carolina Vasquez-Ng', email: 'carolina@uni.example', blogUserId: '553311', blogUsername: 'cvng', discordUserId: '551234567890123451' };
-const dev: Person = { displayName: 'Devendra Pillai', email: 'devendra@uni.example', blogUserId: '442299', blogUsername: 'dpillai', discordUserId: '441234567890123452' };
+const carol: Person = {
+  displayName: 'Carolina Vasquez-Ng',
+  email: 'carolina@uni.example',
+  blogUserId: '553311',
+  blogUsername: 'cvng',
+  discordUserId: '551234567890123451',
+};
+const dev: Person = {
+  displayName: 'Devendra Pillai',
+  email: 'devendra@uni.example',
+  blogUserId: '442299',
+  blogUsername: 'dpillai',
+  discordUserId: '441234567890123452',
+};
 
 describe('purgeCourseData', () => {
   it('removes every name, email and id of the course from the file, and leaves another course alone', async () => {
     const s = await seedCourse(t.db);
     const other = await seedCourse(t.db, { channelId: '500000000000000077', tag: '7', people: [carol, dev] });
     const guestName = 'Walk-in Reader';
-    await t.db.comment.create({ data: { courseId: s.courseId, essayId: s.ea.id, origin: 'blog', authorName: guestName, blogCommentId: '9999', contentHash: 'g', writtenAt: now } });
-    await t.db.essay.create({ data: { courseId: s.courseId, blogPostId: '777', url: 'https://blog.example.edu/guest/', title: 'Guest post', authorName: 'Guest Author', authorBlogUserId: '31337', publishedAt: now, modifiedAt: now, threadNonce: 'gn' } });
+    await t.db.comment.create({
+      data: { courseId: s.courseId, essayId: s.ea.id, origin: 'blog', authorName: guestName, blogCommentId: '9999', contentHash: 'g', writtenAt: now },
+    });
+    await t.db.essay.create({
+      data: {
+        courseId: s.courseId,
+        blogPostId: '777',
+        url: 'https://blog.example.edu/guest/',
+        title: 'Guest post',
+        authorName: 'Guest Author',
+        authorBlogUserId: '31337',
+        publishedAt: now,
+        modifiedAt: now,
+        threadNonce: 'gn',
+      },
+    });
     const before = await courseTotals(t.db, s.courseId);
     const otherBefore = await courseTotals(t.db, other.courseId);
 
@@ -53,12 +79,17 @@ describe('purgeCourseData', () => {
       outbox: await t.db.outboxItem.count({ where }),
       confirmations: await t.db.pendingConfirmation.count({ where }),
       secrets: await t.db.blogSecret.count({ where }),
-      namedEssays: await t.db.essay.count({ where: { ...where, OR: [{ authorName: { not: null } }, { authorBlogUserId: { not: null } }, { authorStudentId: { not: null } }] } }),
+      namedEssays: await t.db.essay.count({
+        where: { ...where, OR: [{ authorName: { not: null } }, { authorBlogUserId: { not: null } }, { authorStudentId: { not: null } }] },
+      }),
       namedComments: await t.db.comment.count({ where: { ...where, OR: [{ authorName: { not: null } }, { authorStudentId: { not: null } }] } }),
       auditTargets: await t.db.auditEntry.count({ where: { ...where, targetStudentId: { not: null } } }),
       roundCreators: await t.db.reviewRound.count({ where: { ...where, createdByUserId: { not: null } } }),
     };
-    expect(Object.values(counts).every((n) => n === 0), JSON.stringify(counts)).toBe(true);
+    expect(
+      Object.values(counts).every((n) => n === 0),
+      JSON.stringify(counts),
+    ).toBe(true);
     expect(await t.db.essay.count({ where })).toBe(2);
     expect(await t.db.comment.count({ where })).toBe(4);
     const entry = await t.db.auditEntry.findFirstOrThrow({ where: { action: 'course.purge' } });

@@ -40,7 +40,16 @@ describe('purgeStudent', () => {
     expect(summary.tally).toEqual({ purgedStudents: 1, essays: 1, commentsGiven: 2, reviewsDone: 1, remindersSent: 1 });
     expect(summary.remainsElsewhere).toEqual({ discordMessages: 1, blogComments: 2, blogEssays: 1 });
     expect(summary.remainsNote).toContain('1 message(s) in the course');
-    expect(summary.removed).toMatchObject({ students: 1, linkClaims: 1, reminders: 1, reviewAssignments: 1, essaysAnonymised: 1, commentsAnonymised: 3, confirmationsRemoved: 1, auditTargetsCleared: 1 });
+    expect(summary.removed).toMatchObject({
+      students: 1,
+      linkClaims: 1,
+      reminders: 1,
+      reviewAssignments: 1,
+      essaysAnonymised: 1,
+      commentsAnonymised: 3,
+      confirmationsRemoved: 1,
+      auditTargetsCleared: 1,
+    });
   });
 
   it('keeps her essays and comments as anonymous rows with the ids that keep both sides in step', async () => {
@@ -79,13 +88,24 @@ describe('purgeStudent', () => {
     expect(purge[0]).toMatchObject({ actorUserId: staff, targetStudentId: null, createdAt: now });
     expect(JSON.parse(purge[0]!.details).removed.students).toBe(1);
     expect(entries.map((e) => e.targetStudentId).filter(Boolean)).toEqual([s.b.id]);
-    expect(JSON.parse(entries.find((e) => e.action === 'roster.add' && e.details.includes('removed'))!.details)).toEqual({ name: '[removed]', email: '[removed]', discord: '[removed]' });
+    expect(JSON.parse(entries.find((e) => e.action === 'roster.add' && e.details.includes('removed'))!.details)).toEqual({
+      name: '[removed]',
+      email: '[removed]',
+      discord: '[removed]',
+    });
     expect(await t.db.pendingConfirmation.findMany({ select: { payload: true } })).toEqual([{ payload: JSON.stringify({ studentId: s.b.id }) }]);
   });
 
   it('changes nothing when the student is not on this course roster', async () => {
     const s = await seedCourse(t.db);
-    const other = await seedCourse(t.db, { channelId: '500000000000000099', tag: '9', people: [{ ...zelda, discordUserId: '771234567890123499' }, { ...bruno, discordUserId: '661234567890123499' }] });
+    const other = await seedCourse(t.db, {
+      channelId: '500000000000000099',
+      tag: '9',
+      people: [
+        { ...zelda, discordUserId: '771234567890123499' },
+        { ...bruno, discordUserId: '661234567890123499' },
+      ],
+    });
     const purge = purgeStudent(t.db, { courseId: s.courseId, studentId: other.a.id, actorUserId: staff, guildId: s.guildId, now });
     await expect(purge).rejects.toBeInstanceOf(UserError);
     expect(await t.db.student.count()).toBe(4);
@@ -96,10 +116,14 @@ describe('purgeStudent', () => {
     const s = await seedCourse(t.db);
     // A trigger makes the final audit insert fail, after every delete and update already ran.
     if (testDatabaseKind() === 'sqlite') {
-      await t.db.$executeRawUnsafe(`CREATE TRIGGER no_purge BEFORE INSERT ON "AuditEntry" WHEN NEW.action = 'roster.purge' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      await t.db.$executeRawUnsafe(
+        `CREATE TRIGGER no_purge BEFORE INSERT ON "AuditEntry" WHEN NEW.action = 'roster.purge' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+      );
     } else {
       await t.db.$executeRawUnsafe(`CREATE FUNCTION no_purge() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql`);
-      await t.db.$executeRawUnsafe(`CREATE TRIGGER no_purge BEFORE INSERT ON "AuditEntry" FOR EACH ROW WHEN (NEW.action = 'roster.purge') EXECUTE FUNCTION no_purge()`);
+      await t.db.$executeRawUnsafe(
+        `CREATE TRIGGER no_purge BEFORE INSERT ON "AuditEntry" FOR EACH ROW WHEN (NEW.action = 'roster.purge') EXECUTE FUNCTION no_purge()`,
+      );
     }
     await expect(purgeStudent(t.db, { courseId: s.courseId, studentId: s.a.id, actorUserId: staff, guildId: s.guildId, now })).rejects.toThrow();
     expect(await t.db.student.findUnique({ where: { id: s.a.id } })).not.toBeNull();

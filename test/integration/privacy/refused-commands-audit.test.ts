@@ -34,10 +34,15 @@ describe('a student who tried staff commands', () => {
     const mine = JSON.parse(own.attachments[0]!.data.toString('utf8')) as ExportFile;
     const refused = mine.auditEntries.filter((a) => a.action === 'access.denied');
     expect(refused).toHaveLength(2);
-    expect(refused.map((a) => a.details)).toEqual([{ command: 'privacy', subcommand: 'purge' }, { command: 'report', subcommand: 'audit' }]);
+    expect(refused.map((a) => a.details)).toEqual([
+      { command: 'privacy', subcommand: 'purge' },
+      { command: 'report', subcommand: 'audit' },
+    ]);
 
     const staffExport = await run(world.instructorId, 'privacy', 'export', { student: alice }).response(10_000);
-    expect((JSON.parse(staffExport.attachments[0]!.data.toString('utf8')) as ExportFile).auditEntries.filter((a) => a.action === 'access.denied')).toHaveLength(2);
+    expect((JSON.parse(staffExport.attachments[0]!.data.toString('utf8')) as ExportFile).auditEntries.filter((a) => a.action === 'access.denied')).toHaveLength(
+      2,
+    );
     // Bob's export holds nothing of Alice's attempts (he is only named inside her command's options, not stored).
     const bobs = JSON.parse((await run(bob, 'privacy', 'export').response(10_000)).attachments[0]!.data.toString('utf8')) as ExportFile;
     expect(bobs.auditEntries).toEqual([]);
@@ -48,7 +53,10 @@ describe('a student who tried staff commands', () => {
     await run(alice, 'privacy', 'purge', { student: world.studentIds[1] }).response(10_000);
     const ask = await run(world.instructorId, 'privacy', 'purge', { student: alice }).response(10_000);
     const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button }).response(10_000);
+    const done = await world.emu
+      .as(world.instructorId)
+      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
+      .response(10_000);
     expect(done.content).toContain('Done');
 
     const report = await run(world.instructorId, 'report', 'audit', { limit: 50 }).response(10_000);

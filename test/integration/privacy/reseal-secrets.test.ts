@@ -14,7 +14,12 @@ const unknownKey = Buffer.alloc(32, 3).toString('base64');
 /** `npm run secrets:reseal` as an operator runs it, with only this test's database and keys in the environment. */
 function reseal(env: Record<string, string>) {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|COURSETHREADS_|DATABASE_URL)/.test(k)));
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reseal-secrets.ts'], { cwd: root, env: { ...base, ...env }, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reseal-secrets.ts'], {
+    cwd: root,
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 /** A row as CourseThreads wrote it before secrets were bound to their course: AES-256-GCM, no associated data. */
@@ -34,7 +39,14 @@ beforeEach(async () => {
 afterEach(() => testDb.close());
 
 async function course(n: number): Promise<string> {
-  return createCourse(testDb.db, { blogUrl: `http://127.0.0.1:9/${n}`, username: `bot${n}`, appPassword: `app password number ${n}`, ingestSince: new Date(), guildId: `90000000000000010${n}`, channelId: `90000000000000020${n}` });
+  return createCourse(testDb.db, {
+    blogUrl: `http://127.0.0.1:9/${n}`,
+    username: `bot${n}`,
+    appPassword: `app password number ${n}`,
+    ingestSince: new Date(),
+    guildId: `90000000000000010${n}`,
+    channelId: `90000000000000020${n}`,
+  });
 }
 
 // Each run is a fresh Node process (tsx, migrations): slow on a loaded machine, hence the generous limit.
@@ -53,7 +65,10 @@ describe('npm run secrets:reseal', { timeout: 240_000 }, () => {
 
     // The old key is gone from the configuration, and both courses' credentials still open.
     const newestOnly = new SecretBox({ '2': newKey });
-    for (const [id, n] of [[current, 1], [legacy, 2]] as const) {
+    for (const [id, n] of [
+      [current, 1],
+      [legacy, 2],
+    ] as const) {
       const row = await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId: id } });
       expect(row.keyVersion).toBe(2);
       expect(JSON.parse(newestOnly.open(row))).toEqual(credentials(n));
@@ -78,7 +93,10 @@ describe('npm run secrets:reseal', { timeout: 240_000 }, () => {
     expect(run.stderr).toContain('key version 3, which is not configured');
     expect(run.stderr + run.stdout).not.toContain(credentials(2).password);
     expect((await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId: fine } })).keyVersion).toBe(2);
-    expect(await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId: stuck } })).toMatchObject({ keyVersion: 3, ciphertext: sealedElsewhere.ciphertext });
+    expect(await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId: stuck } })).toMatchObject({
+      keyVersion: 3,
+      ciphertext: sealedElsewhere.ciphertext,
+    });
   });
 
   it('refuses to run without keys, and says what to set', async () => {

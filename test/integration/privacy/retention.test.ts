@@ -14,7 +14,17 @@ let n = 0;
 async function course(name: string, data: { endsAt: Date | null; retentionDays?: number; purgeWarnedAt?: Date; purgedAt?: Date }) {
   n += 1;
   return t.db.course.create({
-    data: { guildId: 'g', channelId: `c${n}`, channelKind: 'forum', name, blogKind: 'feed', blogUrl: 'https://b.example', staffRoleId: 'r', ingestSince: new Date('2026-01-01T00:00:00Z'), ...data },
+    data: {
+      guildId: 'g',
+      channelId: `c${n}`,
+      channelKind: 'forum',
+      name,
+      blogKind: 'feed',
+      blogUrl: 'https://b.example',
+      staffRoleId: 'r',
+      ingestSince: new Date('2026-01-01T00:00:00Z'),
+      ...data,
+    },
   });
 }
 const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();

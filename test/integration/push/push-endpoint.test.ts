@@ -17,7 +17,11 @@ async function essayWithThread(title: string) {
   return { postId: post.id, threadId: thread.id };
 }
 
-const mirrored = (threadId: string) => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+const mirrored = (threadId: string) =>
+  world.emu
+    .messagesIn(threadId)
+    .filter((m) => m.webhook_id)
+    .map((m) => m.content);
 
 describe('the blog tells the bot at once', () => {
   it('a blog comment shows up in its thread after the plugin’s notification, without waiting for a poll', async () => {

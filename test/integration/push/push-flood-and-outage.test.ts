@@ -6,7 +6,11 @@ let world: PushWorld;
 afterEach(() => world?.close());
 
 const postListings = () => world.wp.requests.filter((r) => r.method === 'GET' && r.path === '/wp-json/wp/v2/posts').length;
-const mirrored = (threadId: string) => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+const mirrored = (threadId: string) =>
+  world.emu
+    .messagesIn(threadId)
+    .filter((m) => m.webhook_id)
+    .map((m) => m.content);
 
 describe('many notifications, one sync at a time', () => {
   it('a class commenting at once (25 notifications during one sync) costs one more sync, and every comment appears once', async () => {

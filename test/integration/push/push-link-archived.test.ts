@@ -11,9 +11,15 @@ it('/course archive deletes the course’s push link and its delivery records (t
   expect(await db.pushLink.count()).toBe(1);
   expect(await db.pushDelivery.count()).toBe(1);
 
-  const ask = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'archive', options: {} }).response(10_000);
+  const ask = await world.emu
+    .as(world.instructorId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'archive', options: {} })
+    .response(10_000);
   const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-  const done = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button }).response(10_000);
+  const done = await world.emu
+    .as(world.instructorId)
+    .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
+    .response(10_000);
   expect(done.content).toContain('archived');
 
   expect(await db.pushLink.count()).toBe(0);

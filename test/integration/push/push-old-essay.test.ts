@@ -14,7 +14,11 @@ it('a comment on an essay older than the poll’s recent window, pushed by the p
   const post = await world.wp.as('student1').publishPost({ title: 'An essay from early in term', content: '<p>Old but still read.</p>' });
   await world.bot.syncNow();
   const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
-  const mirrored = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+  const mirrored = () =>
+    world.emu
+      .messagesIn(threadId)
+      .filter((m) => m.webhook_id)
+      .map((m) => m.content);
 
   // Two months on, the essay is far outside the comment poll's recent window (45 days); a poll runs (and its
   // periodic full sweep with it), so the next sweep is hours away.
@@ -22,8 +26,15 @@ it('a comment on an essay older than the poll’s recent window, pushed by the p
   await world.bot.syncNow();
   const comment = await world.wp.as('student2').comment(post.id, '<p>Found this late — “still relevant”.</p>');
 
-  const answer = await world.send({ event: 'comment.created', id: comment.json.id as number, postId: post.id }, { timestamp: Math.floor(clock.now().getTime() / 1000) });
+  const answer = await world.send(
+    { event: 'comment.created', id: comment.json.id as number, postId: post.id },
+    { timestamp: Math.floor(clock.now().getTime() / 1000) },
+  );
   expect(answer.status).toBe(202);
-  await world.emu.waitFor(() => mirrored().some((c) => c.includes('Found this late — “still relevant”.')), 10_000, 'the late comment in the old essay’s thread');
+  await world.emu.waitFor(
+    () => mirrored().some((c) => c.includes('Found this late — “still relevant”.')),
+    10_000,
+    'the late comment in the old essay’s thread',
+  );
   expect(mirrored().filter((c) => c.includes('Found this late'))).toHaveLength(1);
 }, 60_000);

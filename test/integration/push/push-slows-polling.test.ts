@@ -18,7 +18,11 @@ it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop fo
   const post = await world.wp.as('student1').publishPost({ title: 'Polled slowly while pushed', content: '<p>Essay.</p>' });
   await scheduledTick();
   const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
-  const mirrored = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+  const mirrored = () =>
+    world.emu
+      .messagesIn(threadId)
+      .filter((m) => m.webhook_id)
+      .map((m) => m.content);
 
   // The plugin is working: a real change was pushed (and its woken sync has finished).
   expect((await world.send({ event: 'post.updated', id: post.id }, { timestamp: Math.floor(clock.now().getTime() / 1000) })).status).toBe(202);
@@ -46,7 +50,11 @@ it('the plugin’s "Send test" (a ping) does not slow the poll: a comment whose 
   const post = await world.wp.as('student1').publishPost({ title: 'Tested, not yet pushed', content: '<p>Essay.</p>' });
   await scheduledTick();
   const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
-  const mirrored = () => world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
+  const mirrored = () =>
+    world.emu
+      .messagesIn(threadId)
+      .filter((m) => m.webhook_id)
+      .map((m) => m.content);
 
   expect((await world.send({ event: 'ping', id: 0 }, { timestamp: Math.floor(clock.now().getTime() / 1000) })).status).toBe(202);
   await world.wp.as('student2').comment(post.id, '<p>Commented right after the test.</p>');

@@ -41,15 +41,29 @@ export async function startPushWorld(options: { rateLimit?: { capacity: number; 
   const wakes: string[] = [];
   const app = Fastify();
   const ctx = world.bot.ctx;
-  await app.register(pushRoutes({ db: ctx.db, secrets: ctx.secrets, clock: ctx.clock, log: ctx.log, rateLimit: options.rateLimit, wake: (courseId, hint) => {
-    wakes.push(courseId);
-    world.bot.wakeCourse(courseId, hint.postId);
-  } }));
+  await app.register(
+    pushRoutes({
+      db: ctx.db,
+      secrets: ctx.secrets,
+      clock: ctx.clock,
+      log: ctx.log,
+      rateLimit: options.rateLimit,
+      wake: (courseId, hint) => {
+        wakes.push(courseId);
+        world.bot.wakeCourse(courseId, hint.postId);
+      },
+    }),
+  );
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   // The operator's PUBLIC_URL: the address the blog reaches the bot at.
   ctx.config.publicUrl = address;
   const staffCommand = async (name: string, subcommand: string, options: Record<string, string | boolean> = {}) =>
-    (await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options }).response(10_000)).content;
+    (
+      await world.emu
+        .as(world.instructorId)
+        .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options })
+        .response(10_000)
+    ).content;
   // What staff copy from /course push into the plugin's settings page.
   const shown = await staffCommand('course', 'push');
   const pushUrl = /`(http:\/\/127\.0\.0\.1:\d+\/push\/v1\/[A-Za-z0-9_-]+)`/.exec(shown)?.[1];
@@ -59,10 +73,17 @@ export async function startPushWorld(options: { rateLimit?: { capacity: number; 
   async function send(notification: Notification, o: SendOverrides = {}) {
     const body = o.rawBody ?? JSON.stringify({ v: 1, ...notification, modified: new Date().toISOString().slice(0, 19) + 'Z', site: world.wp.url });
     const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
-    const signature = createHmac('sha256', o.secret ?? secret!).update(`${timestamp}.${body}`).digest('hex');
+    const signature = createHmac('sha256', o.secret ?? secret!)
+      .update(`${timestamp}.${body}`)
+      .digest('hex');
     const response = await fetch(o.url ?? pushUrl!, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-coursethreads-delivery': o.deliveryId ?? newDeliveryId(), 'x-coursethreads-timestamp': timestamp, 'x-coursethreads-signature': `sha256=${signature}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-coursethreads-delivery': o.deliveryId ?? newDeliveryId(),
+        'x-coursethreads-timestamp': timestamp,
+        'x-coursethreads-signature': `sha256=${signature}`,
+      },
       body,
     });
     const text = await response.text();

@@ -14,9 +14,19 @@ const END = Z('2026-11-05T05:00:00Z'); // Nov 5 00:00 EST: 14 days
 const STEP_MS = 30 * 60_000;
 
 // Round A "Week 8": assigned, 2 essays each, due Mon Nov 2 17:00 EST (22:00Z).
-const A = { before_48h: '2026-10-31T21:00:00.000Z', before_24h: '2026-11-01T22:00:00.000Z', before_2h: '2026-11-02T20:00:00.000Z', at_due: '2026-11-02T22:00:00.000Z' };
+const A = {
+  before_48h: '2026-10-31T21:00:00.000Z',
+  before_24h: '2026-11-01T22:00:00.000Z',
+  before_2h: '2026-11-02T20:00:00.000Z',
+  at_due: '2026-11-02T22:00:00.000Z',
+};
 // Round B "Week 9": quota 1, due Wed Nov 4 09:00 EST (14:00Z). Its 2 h stage (07:00) is in quiet hours (22:00-08:00): sent at 08:00.
-const B = { before_48h: '2026-11-02T14:00:00.000Z', before_24h: '2026-11-03T14:00:00.000Z', before_2h: '2026-11-04T13:00:00.000Z', at_due: '2026-11-04T14:00:00.000Z' };
+const B = {
+  before_48h: '2026-11-02T14:00:00.000Z',
+  before_24h: '2026-11-03T14:00:00.000Z',
+  before_2h: '2026-11-04T13:00:00.000Z',
+  at_due: '2026-11-04T14:00:00.000Z',
+};
 
 /** Student n (1-based): when they write their round-A comments (which also satisfy round B's quota). */
 function completesAt(n: number): Date | null {
@@ -47,7 +57,10 @@ beforeAll(async () => {
   ({ ids, essayIds } = await seedStudents(t.db, courseId, 30));
   for (const n of CHANNEL_MODE) await t.db.student.update({ where: { id: ids[n - 1] }, data: { reminderMode: 'channel' } });
   const staff = { userId: '111111111111111111', guildId: GUILD };
-  for (const [name, dueAt, mode, k] of [['Week 8', Z(A.at_due), 'assigned', 2], ['Week 9', Z('2026-11-04T14:00:00Z'), 'quota', 1]] as const) {
+  for (const [name, dueAt, mode, k] of [
+    ['Week 8', Z(A.at_due), 'assigned', 2],
+    ['Week 9', Z('2026-11-04T14:00:00Z'), 'quota', 1],
+  ] as const) {
     const p = await previewRound(t.db, { courseId, actorUserId: staff.userId, name, dueAt, k, mode, filter: {}, now: START });
     await confirmRound(t.db, p.pendingId, staff, START);
   }
@@ -108,7 +121,10 @@ describe('a 14-day round for 30 students, two processes, one restart', () => {
       const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(new Date(m.at)));
       expect(hour >= 22 || hour < 8, `message at ${m.at}`).toBe(false);
     }
-    const postponed = await t.db.reminder.findMany({ where: { courseId, postponedUntil: { not: null } }, select: { stage: true, scheduledFor: true, postponedUntil: true } });
+    const postponed = await t.db.reminder.findMany({
+      where: { courseId, postponedUntil: { not: null } },
+      select: { stage: true, scheduledFor: true, postponedUntil: true },
+    });
     expect(postponed.length).toBe(18);
     for (const p of postponed) expect(p).toEqual({ stage: 'before_2h', scheduledFor: Z('2026-11-04T12:00:00Z'), postponedUntil: Z(B.before_2h) });
   });

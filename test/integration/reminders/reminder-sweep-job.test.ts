@@ -17,7 +17,18 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 function ctxFor(owner: string, clock: ManualClock, chat: RecordingChat): JobContext {
-  return { db: t.db, chat, clock, log: silentLogger(), owner, config: { leaseSeconds: 60 }, blogFor: async () => { throw new Error('unused'); }, kickOutbox: () => undefined } as unknown as JobContext;
+  return {
+    db: t.db,
+    chat,
+    clock,
+    log: silentLogger(),
+    owner,
+    config: { leaseSeconds: 60 },
+    blogFor: async () => {
+      throw new Error('unused');
+    },
+    kickOutbox: () => undefined,
+  } as unknown as JobContext;
 }
 
 describe('reminder-sweep job', () => {

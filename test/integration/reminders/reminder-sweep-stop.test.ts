@@ -38,7 +38,16 @@ it('a shutdown during the reminder sweep stops it between students; nobody gets 
   const courseId = await createCourse(t.db, { reminderStages: '48' });
   await seedStudents(t.db, courseId, 4, { publishedAt: new Date('2026-03-01T12:00:00Z') });
   const start = new Date('2026-03-10T12:00:00Z');
-  const p = await previewRound(t.db, { courseId, actorUserId: '1', name: 'Week 3', dueAt: new Date('2026-03-12T15:00:00Z'), k: 1, mode: 'assigned', filter: {}, now: start });
+  const p = await previewRound(t.db, {
+    courseId,
+    actorUserId: '1',
+    name: 'Week 3',
+    dueAt: new Date('2026-03-12T15:00:00Z'),
+    k: 1,
+    mode: 'assigned',
+    filter: {},
+    now: start,
+  });
   await confirmRound(t.db, p.pendingId, { userId: '1', guildId: GUILD }, start);
   const clock = new ManualClock(new Date('2026-03-10T16:00:00Z'));
   const chat = new DiscordChat(client);

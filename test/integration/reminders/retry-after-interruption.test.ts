@@ -52,7 +52,11 @@ async function courseWithRound(dueAt: Date): Promise<void> {
   await confirmRound(t.db, p.pendingId, { userId: '1', guildId: GUILD }, start);
 }
 
-interface Received { at: string; to: string; content: string }
+interface Received {
+  at: string;
+  to: string;
+  content: string;
+}
 
 /** Runs the job at each instant (as the scheduler would) and notes which DMs arrived at which fake time. */
 async function sweepAt(instants: Date[], received: Received[] = []): Promise<Received[]> {
@@ -78,7 +82,11 @@ const everyFiveMinutes = (from: Date, to: Date) => every(5, from, to);
 function nightOfSweeps(eveningFrom: Date, morningTo: Date): Date[] {
   const eveningTo = new Date(eveningFrom.getTime() + 65 * 60_000);
   const morningFrom = new Date(morningTo.getTime() - 90 * 60_000);
-  return [...everyFiveMinutes(eveningFrom, eveningTo), ...every(30, new Date(eveningTo.getTime() + 30 * 60_000), new Date(morningFrom.getTime() - 1)), ...everyFiveMinutes(morningFrom, morningTo)];
+  return [
+    ...everyFiveMinutes(eveningFrom, eveningTo),
+    ...every(30, new Date(eveningTo.getTime() + 30 * 60_000), new Date(morningFrom.getTime() - 1)),
+    ...everyFiveMinutes(morningFrom, morningTo),
+  ];
 }
 
 /** Discord answers 503 to the next `dms` DM sends, past discord.js's own retries: the send is interrupted. */

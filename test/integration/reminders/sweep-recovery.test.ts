@@ -25,12 +25,20 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const deps = (over: Partial<{ chat: ChatPort; fence: Parameters<typeof runReminderSweep>[0]['fence'] }> = {}) => ({ db: t.db, chat, clock, log: silentLogger(), ...over });
+const deps = (over: Partial<{ chat: ChatPort; fence: Parameters<typeof runReminderSweep>[0]['fence'] }> = {}) => ({
+  db: t.db,
+  chat,
+  clock,
+  log: silentLogger(),
+  ...over,
+});
 
 describe('reminder sweep recovery', () => {
   it('a crash between recording and sending is retried once the intent is stale, and sent once', async () => {
     const crashing: ChatPort = Object.assign(Object.create(chat) as RecordingChat, {
-      sendDirectMessage: async () => { throw new Error('process killed'); },
+      sendDirectMessage: async () => {
+        throw new Error('process killed');
+      },
     });
     await expect(runReminderSweep(deps({ chat: crashing }), courseId)).rejects.toThrow('process killed');
     expect(await t.db.reminder.count({ where: { status: 'pending' } })).toBe(1);
@@ -56,7 +64,8 @@ describe('reminder sweep recovery', () => {
   it('writes and sends nothing when the course lease was lost (fence)', async () => {
     const lease = await acquireLease(t.db, { name: `course:${courseId}`, owner: 'old', ttlMs: 60_000, now: new Date(stage24.getTime() - 120_000) });
     await acquireLease(t.db, { name: `course:${courseId}`, owner: 'new', ttlMs: 60_000, now: stage24 }); // takeover
-    const fence = (tx: Parameters<typeof assertLeaseHeld>[0]) => assertLeaseHeld(tx, { name: `course:${courseId}`, owner: 'old', token: lease!.token, now: clock.now() });
+    const fence = (tx: Parameters<typeof assertLeaseHeld>[0]) =>
+      assertLeaseHeld(tx, { name: `course:${courseId}`, owner: 'old', token: lease!.token, now: clock.now() });
     await expect(runReminderSweep(deps({ fence }), courseId)).rejects.toBeInstanceOf(LeaseLostError);
     expect(await t.db.reminder.count()).toBe(0);
     expect(chat.dms).toHaveLength(0);

@@ -24,7 +24,10 @@ export interface SweepWorker {
 
 export async function startSweepWorker(url: string, courseId: string, closedDms: string[]): Promise<SweepWorker> {
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const child: ChildProcess = spawn(tsx, [path.join(here, 'sweep-worker.ts'), url, courseId, closedDms.join(',')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(tsx, [path.join(here, 'sweep-worker.ts'), url, courseId, closedDms.join(',')], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));
@@ -37,9 +40,10 @@ export async function startSweepWorker(url: string, courseId: string, closedDms:
       child.stdin!.write(`${JSON.stringify({ step, now: now.toISOString() })}\n`);
       return JSON.parse(await reply) as StepReply;
     },
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.stdin!.end();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin!.end();
+      }),
   };
 }

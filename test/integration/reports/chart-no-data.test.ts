@@ -16,7 +16,9 @@ afterAll(async () => {
 
 describe('/report participation format:chart on a new course', () => {
   it('says "no data yet" in text and attaches no empty chart', async () => {
-    const ix = world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'report', subcommand: 'participation', options: { format: 'chart' } });
+    const ix = world.emu
+      .as(world.instructorId)
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'report', subcommand: 'participation', options: { format: 'chart' } });
     const replies = await settledAnswers(ix);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.attachments).toEqual([]);

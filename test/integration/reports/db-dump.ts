@@ -10,7 +10,10 @@ export async function dumpDatabase(db: Db, keep: (model: string, row: Record<str
   const out: Dump = {};
   for (const model of Object.values(Prisma.ModelName)) {
     const rows = await delegates[model[0]!.toLowerCase() + model.slice(1)]!.findMany();
-    out[model] = rows.filter((r) => keep(model, r)).map((r) => JSON.stringify(r)).sort();
+    out[model] = rows
+      .filter((r) => keep(model, r))
+      .map((r) => JSON.stringify(r))
+      .sort();
   }
   return out;
 }

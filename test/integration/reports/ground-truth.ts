@@ -32,12 +32,27 @@ export function groundTruth(sim: SimCourse, roundId: string | null = null): Trut
   const inRound = new Set(sim.assignments.filter((a) => a.roundId === roundId).map((a) => a.essayId));
   const essays = sim.essays.filter((e) => e.blogStatus === 'published' && e.publishedAt.getTime() <= now && (roundId === null || inRound.has(e.id)));
   const authorOf = new Map(essays.map((e) => [e.id, e.authorStudentId]));
-  const comments = sim.comments.filter((c) => authorOf.has(c.essayId) && c.deletedAt === null && !['spam', 'trash', 'deleted'].includes(c.blogStatus) && c.writtenAt.getTime() <= now);
+  const comments = sim.comments.filter(
+    (c) => authorOf.has(c.essayId) && c.deletedAt === null && !['spam', 'trash', 'deleted'].includes(c.blogStatus) && c.writtenAt.getTime() <= now,
+  );
   const assignments = sim.assignments.filter((a) => a.status !== 'cancelled' && !cancelledRounds.has(a.roundId) && (roundId === null || a.roundId === roundId));
   const counted = new Set(assignments.map((a) => a.id));
 
   return sim.students.map((s) => {
-    const row: TruthRow = { studentId: s.id, name: s.displayName, email: s.email, essays: 0, givenDiscord: 0, givenBlog: 0, received: 0, done: 0, late: 0, pending: 0, overdue: 0, remindersSent: 0 };
+    const row: TruthRow = {
+      studentId: s.id,
+      name: s.displayName,
+      email: s.email,
+      essays: 0,
+      givenDiscord: 0,
+      givenBlog: 0,
+      received: 0,
+      done: 0,
+      late: 0,
+      pending: 0,
+      overdue: 0,
+      remindersSent: 0,
+    };
     row.essays = essays.filter((e) => e.authorStudentId === s.id).length;
     for (const c of comments) {
       const essayAuthor = authorOf.get(c.essayId);

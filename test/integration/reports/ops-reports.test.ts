@@ -14,7 +14,9 @@ afterAll(async () => {
 
 async function report(subcommand: string, options: Record<string, number> = {}): Promise<string> {
   const { world } = w;
-  const replies = await settledAnswers(world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'report', subcommand, options }));
+  const replies = await settledAnswers(
+    world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'report', subcommand, options }),
+  );
   expect(replies.every((r) => r.ephemeral)).toBe(true);
   for (const r of replies) expect(r.content.length).toBeLessThanOrEqual(2000);
   return replies.map((r) => r.content).join('\n');
@@ -54,21 +56,34 @@ describe('/report health', () => {
     const db = world.testDb.db;
     const now = w.clock.now();
     const ago = (min: number) => new Date(now.getTime() - min * 60_000);
-    await db.jobRun.createMany({ data: [
-      { jobName: 'course-sync', owner: 'host-a:1:aaa', startedAt: ago(30), finishedAt: ago(29), outcome: 'ok', summary: 'old run' },
-      { jobName: 'course-sync', owner: 'host-a:1:aaa', startedAt: ago(2), finishedAt: ago(1), outcome: 'ok', summary: '1 course(s) polled' },
-      { jobName: 'reminder-sweep', owner: 'host-b:2:bbb', startedAt: ago(5), finishedAt: ago(5), outcome: 'failed', error: 'database is locked' },
-    ] });
-    await db.processHeartbeat.createMany({ data: [
-      { owner: 'host-a:1:aaa', hostname: 'host-a', pid: 1, shardIds: '[0,1]', startedAt: ago(600), lastSeenAt: ago(0.2) },
-      { owner: 'host-b:2:bbb', hostname: 'host-b', pid: 2, shardIds: '[2]', startedAt: ago(600), lastSeenAt: ago(30) },
-    ] });
-    const lease = (name: string, owner: string) => ({ name, owner, fencingToken: 3, expiresAt: new Date(now.getTime() + 60_000), acquiredAt: ago(10), renewedAt: ago(0.2) });
+    await db.jobRun.createMany({
+      data: [
+        { jobName: 'course-sync', owner: 'host-a:1:aaa', startedAt: ago(30), finishedAt: ago(29), outcome: 'ok', summary: 'old run' },
+        { jobName: 'course-sync', owner: 'host-a:1:aaa', startedAt: ago(2), finishedAt: ago(1), outcome: 'ok', summary: '1 course(s) polled' },
+        { jobName: 'reminder-sweep', owner: 'host-b:2:bbb', startedAt: ago(5), finishedAt: ago(5), outcome: 'failed', error: 'database is locked' },
+      ],
+    });
+    await db.processHeartbeat.createMany({
+      data: [
+        { owner: 'host-a:1:aaa', hostname: 'host-a', pid: 1, shardIds: '[0,1]', startedAt: ago(600), lastSeenAt: ago(0.2) },
+        { owner: 'host-b:2:bbb', hostname: 'host-b', pid: 2, shardIds: '[2]', startedAt: ago(600), lastSeenAt: ago(30) },
+      ],
+    });
+    const lease = (name: string, owner: string) => ({
+      name,
+      owner,
+      fencingToken: 3,
+      expiresAt: new Date(now.getTime() + 60_000),
+      acquiredAt: ago(10),
+      renewedAt: ago(0.2),
+    });
     await db.jobLease.createMany({ data: [lease(`course:${courseId}`, 'host-a:1:aaa'), lease('outbox-drain', 'host-a:1:aaa')] });
-    await db.outboxItem.createMany({ data: [
-      ...[1, 2, 3].map((i) => ({ courseId, kind: 'comment', dedupeKey: `p${i}`, orderKey: 'e1', payload: '{}', status: 'pending' })),
-      ...[1, 2].map((i) => ({ courseId, kind: 'comment', dedupeKey: `d${i}`, orderKey: 'e2', payload: '{}', status: 'dead', lastError: 'HTTP 500' })),
-    ] });
+    await db.outboxItem.createMany({
+      data: [
+        ...[1, 2, 3].map((i) => ({ courseId, kind: 'comment', dedupeKey: `p${i}`, orderKey: 'e1', payload: '{}', status: 'pending' })),
+        ...[1, 2].map((i) => ({ courseId, kind: 'comment', dedupeKey: `d${i}`, orderKey: 'e2', payload: '{}', status: 'dead', lastError: 'HTTP 500' })),
+      ],
+    });
     await db.course.update({ where: { id: courseId }, data: { blogFailingSince: ago(90), blogLastError: 'blog answered HTTP 503' } });
     world.emu.setChannelPermissionOverwrites(world.forumId, [world.emu.denyBot(world.guildId, PermissionFlagsBits.ManageWebhooks)]);
 
@@ -99,8 +114,20 @@ describe('/report audit', () => {
     const db = world.testDb.db;
     const target = w.sim.students[7]!;
     // After the real /course setup entry (written at the machine's time, not the test clock's).
-    await db.auditEntry.create({ data: { courseId, guildId: world.guildId, actorUserId: world.instructorId, action: 'roster.add', targetStudentId: target.id, details: JSON.stringify({ email: target.email }), createdAt: new Date(Date.now() + 60_000) } });
-    await db.auditEntry.create({ data: { courseId, guildId: world.guildId, actorUserId: world.instructorId, action: 'course.pause', createdAt: new Date(Date.now() + 120_000) } });
+    await db.auditEntry.create({
+      data: {
+        courseId,
+        guildId: world.guildId,
+        actorUserId: world.instructorId,
+        action: 'roster.add',
+        targetStudentId: target.id,
+        details: JSON.stringify({ email: target.email }),
+        createdAt: new Date(Date.now() + 60_000),
+      },
+    });
+    await db.auditEntry.create({
+      data: { courseId, guildId: world.guildId, actorUserId: world.instructorId, action: 'course.pause', createdAt: new Date(Date.now() + 120_000) },
+    });
     const text = await report('audit', { limit: 5 });
     const lines = text.split('\n').filter((l) => l.startsWith('• '));
     expect(lines.length).toBeLessThanOrEqual(5);

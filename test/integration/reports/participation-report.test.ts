@@ -19,7 +19,9 @@ afterAll(async () => {
 
 function runReport(options: Record<string, string | boolean>) {
   const { world } = w;
-  return world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'report', subcommand: 'participation', options });
+  return world.emu
+    .as(world.instructorId)
+    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'report', subcommand: 'participation', options });
 }
 
 const formulaSafe = (name: string) => (/^[=+\-@]/.test(name) ? `'${name}` : name);
@@ -30,7 +32,16 @@ describe('/report participation', () => {
     const truth = groundTruth(w.sim);
     const sum = (f: (r: TruthRow) => number) => truth.reduce((n, r) => n + f(r), 0);
     expect(truth).toHaveLength(30);
-    for (const f of [(r: TruthRow) => r.givenDiscord, (r: TruthRow) => r.givenBlog, (r: TruthRow) => r.received, (r: TruthRow) => r.done, (r: TruthRow) => r.late, (r: TruthRow) => r.pending, (r: TruthRow) => r.overdue, (r: TruthRow) => r.remindersSent]) {
+    for (const f of [
+      (r: TruthRow) => r.givenDiscord,
+      (r: TruthRow) => r.givenBlog,
+      (r: TruthRow) => r.received,
+      (r: TruthRow) => r.done,
+      (r: TruthRow) => r.late,
+      (r: TruthRow) => r.pending,
+      (r: TruthRow) => r.overdue,
+      (r: TruthRow) => r.remindersSent,
+    ]) {
       expect(sum(f)).toBeGreaterThan(0);
     }
     expect(w.sim.students.filter((s) => s.dmClosedAt).length).toBeGreaterThan(0);
@@ -65,8 +76,19 @@ describe('/report participation', () => {
     const csv = replies[0]!.attachments.find((a) => a.filename.endsWith('.csv'))!;
     expect(csv).toBeDefined();
     const [header, ...records] = csvRecords(csv.data);
-    expect(header).toEqual(['Student', 'Email', 'Essays published', 'Comments given (Discord)', 'Comments given (blog)', 'Comments received',
-      'Reviews done', 'Reviews done late', 'Reviews pending', 'Reviews overdue', 'Reminders sent']);
+    expect(header).toEqual([
+      'Student',
+      'Email',
+      'Essays published',
+      'Comments given (Discord)',
+      'Comments given (blog)',
+      'Comments received',
+      'Reviews done',
+      'Reviews done late',
+      'Reviews pending',
+      'Reviews overdue',
+      'Reminders sent',
+    ]);
     const truth = byName(groundTruth(w.sim));
     expect(records).toEqual(truth.map((t) => [formulaSafe(t.name), t.email, ...numbersOf(t).map(String)]));
     expect(records.some((r) => r[0]!.startsWith("'="))).toBe(true);
@@ -101,7 +123,9 @@ describe('/report participation', () => {
     expect(alt.length).toBeLessThanOrEqual(1024);
     const truth = groundTruth(w.sim).filter((t) => t.done + t.late + t.pending + t.overdue > 0);
     const sum = (f: (r: TruthRow) => number) => truth.reduce((n, r) => n + f(r), 0);
-    expect(alt).toContain(`peer reviews for ${truth.length} students: ${sum((t) => t.done)} done, ${sum((t) => t.late)} done late, ${sum((t) => t.pending)} pending, ${sum((t) => t.overdue)} overdue`);
+    expect(alt).toContain(
+      `peer reviews for ${truth.length} students: ${sum((t) => t.done)} done, ${sum((t) => t.late)} done late, ${sum((t) => t.pending)} pending, ${sum((t) => t.overdue)} overdue`,
+    );
     const mostOverdue = Math.max(...truth.map((t) => t.overdue));
     const first = /Top of the bar chart: (.+?) \((\d+) overdue/.exec(alt);
     expect(Number(first?.[2])).toBe(mostOverdue);

@@ -9,12 +9,54 @@ import { mulberry32 } from '../../../src/core/reviews/prng.js';
 export const SIM_NOW = new Date('2026-03-20T18:00:00Z');
 const H = 3_600_000;
 
-export interface SimStudent { id: string; displayName: string; email: string; discordUserId: string; dmClosedAt: Date | null }
-export interface SimRound { id: string; name: string; dueAt: Date; status: 'active' | 'cancelled' }
-export interface SimEssay { id: string; authorStudentId: string | null; publishedAt: Date; blogStatus: string; title: string; threadId: string; url: string }
-export interface SimComment { id: string; essayId: string; authorStudentId: string | null; origin: 'discord' | 'blog'; writtenAt: Date; deletedAt: Date | null; blogStatus: string }
-export interface SimAssignment { id: string; roundId: string; reviewerStudentId: string; essayId: string; status: string; completedAt: Date | null }
-export interface SimReminder { id: string; assignmentId: string | null; studentId: string | null; stage: string; status: string; postponedUntil: Date | null; deliveredVia: string | null }
+export interface SimStudent {
+  id: string;
+  displayName: string;
+  email: string;
+  discordUserId: string;
+  dmClosedAt: Date | null;
+}
+export interface SimRound {
+  id: string;
+  name: string;
+  dueAt: Date;
+  status: 'active' | 'cancelled';
+}
+export interface SimEssay {
+  id: string;
+  authorStudentId: string | null;
+  publishedAt: Date;
+  blogStatus: string;
+  title: string;
+  threadId: string;
+  url: string;
+}
+export interface SimComment {
+  id: string;
+  essayId: string;
+  authorStudentId: string | null;
+  origin: 'discord' | 'blog';
+  writtenAt: Date;
+  deletedAt: Date | null;
+  blogStatus: string;
+}
+export interface SimAssignment {
+  id: string;
+  roundId: string;
+  reviewerStudentId: string;
+  essayId: string;
+  status: string;
+  completedAt: Date | null;
+}
+export interface SimReminder {
+  id: string;
+  assignmentId: string | null;
+  studentId: string | null;
+  stage: string;
+  status: string;
+  postponedUntil: Date | null;
+  deliveredVia: string | null;
+}
 
 export interface SimCourse {
   courseId: string;
@@ -36,7 +78,10 @@ export function simulateCourse(input: { courseId: string; students: number; seed
   const rnd = prng(input.seed ?? 42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const c = input.courseId;
-  const id = (() => { let n = 0; return (p: string) => `${p}${c.slice(-6)}${String(n++).padStart(6, '0')}`; })();
+  const id = (() => {
+    let n = 0;
+    return (p: string) => `${p}${c.slice(-6)}${String(n++).padStart(6, '0')}`;
+  })();
   const now = SIM_NOW;
   const students: SimStudent[] = Array.from({ length: input.students }, (_, i) => ({
     id: id('st'),
@@ -53,7 +98,15 @@ export function simulateCourse(input: { courseId: string; students: number; seed
   const essays: SimEssay[] = [];
   let post = 100;
   const essay = (author: string | null, publishedAt: Date, blogStatus = 'published') => {
-    const e = { id: id('es'), authorStudentId: author, publishedAt, blogStatus, title: `Essay ${post}`, threadId: String(600000000000000000n + BigInt(post)), url: `https://blog.example.edu/?p=${post}` };
+    const e = {
+      id: id('es'),
+      authorStudentId: author,
+      publishedAt,
+      blogStatus,
+      title: `Essay ${post}`,
+      threadId: String(600000000000000000n + BigInt(post)),
+      url: `https://blog.example.edu/?p=${post}`,
+    };
     post++;
     essays.push(e);
     return e;
@@ -73,9 +126,13 @@ export function simulateCourse(input: { courseId: string; students: number; seed
       const author = r < 0.1 ? null : r < 0.2 ? e.authorStudentId : pick(students).id;
       const f = rnd();
       comments.push({
-        id: id('cm'), essayId: e.id, authorStudentId: author, origin: rnd() < 0.55 ? 'discord' : 'blog',
+        id: id('cm'),
+        essayId: e.id,
+        authorStudentId: author,
+        origin: rnd() < 0.55 ? 'discord' : 'blog',
         writtenAt: new Date(e.publishedAt.getTime() + Math.floor(rnd() * (now.getTime() - e.publishedAt.getTime()))),
-        deletedAt: f < 0.08 ? now : null, blogStatus: f >= 0.08 && f < 0.13 ? 'spam' : f >= 0.13 && f < 0.18 ? 'hold' : 'approved',
+        deletedAt: f < 0.08 ? now : null,
+        blogStatus: f >= 0.08 && f < 0.13 ? 'spam' : f >= 0.13 && f < 0.18 ? 'hold' : 'approved',
       });
     }
   }
@@ -97,7 +154,9 @@ export function simulateCourse(input: { courseId: string; students: number; seed
     if (r < 0.7) return { status: 'done_late', completedAt: new Date(due.getTime() + (1 + Math.floor(rnd() * 100)) * H) };
     return r < 0.9 ? { status: 'pending', completedAt: null } : { status: 'cancelled', completedAt: null };
   });
-  assign(rounds[1]!, week3, 2, () => (rnd() < 0.4 ? { status: 'done', completedAt: new Date(now.getTime() - (1 + Math.floor(rnd() * 40)) * H) } : { status: 'pending', completedAt: null }));
+  assign(rounds[1]!, week3, 2, () =>
+    rnd() < 0.4 ? { status: 'done', completedAt: new Date(now.getTime() - (1 + Math.floor(rnd() * 40)) * H) } : { status: 'pending', completedAt: null },
+  );
   assign(rounds[2]!, week1, 1, () => ({ status: 'pending', completedAt: null }));
 
   const reminders: SimReminder[] = [];
@@ -108,13 +167,25 @@ export function simulateCourse(input: { courseId: string; students: number; seed
       const status = r < 0.6 ? 'sent' : r < 0.75 ? 'failed' : 'pending';
       const viaChannel = closed.has(a.reviewerStudentId);
       reminders.push({
-        id: id('rm'), assignmentId: a.id, studentId: a.reviewerStudentId, stage, status,
+        id: id('rm'),
+        assignmentId: a.id,
+        studentId: a.reviewerStudentId,
+        stage,
+        status,
         postponedUntil: rnd() < 0.2 ? new Date(now.getTime() - 5 * H) : null,
         deliveredVia: status === 'sent' ? (viaChannel ? 'channel' : 'dm') : null,
       });
     }
   }
-  reminders.push({ id: id('rm'), assignmentId: null, studentId: null, stage: 'overdue_digest', status: 'sent', postponedUntil: null, deliveredVia: 'staff_channel' });
+  reminders.push({
+    id: id('rm'),
+    assignmentId: null,
+    studentId: null,
+    stage: 'overdue_digest',
+    status: 'sent',
+    postponedUntil: null,
+    deliveredVia: 'staff_channel',
+  });
   return { courseId: c, now, students, rounds, essays, comments, assignments, reminders };
 }
 
@@ -123,29 +194,67 @@ export async function insertSimulatedCourse(db: Db, sim: SimCourse): Promise<voi
   await db.student.createMany({ data: sim.students.map((s) => ({ ...s, courseId })) });
   await db.essay.createMany({
     data: sim.essays.map((e, i) => ({
-      id: e.id, courseId, blogPostId: String(1000 + i), url: e.url, title: e.title, authorStudentId: e.authorStudentId,
-      authorName: e.authorStudentId ? null : 'Guest Writer', publishedAt: e.publishedAt, modifiedAt: e.publishedAt, blogStatus: e.blogStatus,
-      threadState: 'created', threadId: e.threadId, threadNonce: `nonce-${e.id}`,
+      id: e.id,
+      courseId,
+      blogPostId: String(1000 + i),
+      url: e.url,
+      title: e.title,
+      authorStudentId: e.authorStudentId,
+      authorName: e.authorStudentId ? null : 'Guest Writer',
+      publishedAt: e.publishedAt,
+      modifiedAt: e.publishedAt,
+      blogStatus: e.blogStatus,
+      threadState: 'created',
+      threadId: e.threadId,
+      threadNonce: `nonce-${e.id}`,
     })),
   });
   await db.comment.createMany({
     data: sim.comments.map((m, i) => ({
-      id: m.id, courseId, essayId: m.essayId, origin: m.origin, authorStudentId: m.authorStudentId, authorName: m.authorStudentId ? null : 'A Guest',
-      discordMessageId: m.origin === 'discord' ? `dm-${m.id}` : null, blogCommentId: m.origin === 'blog' ? `bc-${i}` : null,
-      wordCount: 30, contentHash: `h${i}`, blogStatus: m.blogStatus, mirrorState: 'mirrored', writtenAt: m.writtenAt, deletedAt: m.deletedAt,
+      id: m.id,
+      courseId,
+      essayId: m.essayId,
+      origin: m.origin,
+      authorStudentId: m.authorStudentId,
+      authorName: m.authorStudentId ? null : 'A Guest',
+      discordMessageId: m.origin === 'discord' ? `dm-${m.id}` : null,
+      blogCommentId: m.origin === 'blog' ? `bc-${i}` : null,
+      wordCount: 30,
+      contentHash: `h${i}`,
+      blogStatus: m.blogStatus,
+      mirrorState: 'mirrored',
+      writtenAt: m.writtenAt,
+      deletedAt: m.deletedAt,
     })),
   });
   await db.reviewRound.createMany({
     data: sim.rounds.map((r) => ({ id: r.id, courseId, name: r.name, dueAt: r.dueAt, reviewsPerStudent: 2, mode: 'assigned', seed: 'sim', status: r.status })),
   });
   await db.assignment.createMany({
-    data: sim.assignments.map((a) => ({ id: a.id, roundId: a.roundId, reviewerStudentId: a.reviewerStudentId, essayId: a.essayId, slotKey: a.essayId, status: a.status, completedAt: a.completedAt })),
+    data: sim.assignments.map((a) => ({
+      id: a.id,
+      roundId: a.roundId,
+      reviewerStudentId: a.reviewerStudentId,
+      essayId: a.essayId,
+      slotKey: a.essayId,
+      status: a.status,
+      completedAt: a.completedAt,
+    })),
   });
   await db.reminder.createMany({
     data: sim.reminders.map((r) => ({
-      id: r.id, courseId, assignmentId: r.assignmentId, studentId: r.studentId, dedupeKey: `${r.assignmentId ?? courseId}:${r.stage}:${r.id}`, stage: r.stage,
-      status: r.status, deliveredVia: r.deliveredVia, scheduledFor: new Date(sim.now.getTime() - 10 * H), postponedUntil: r.postponedUntil,
-      sentAt: r.status === 'sent' ? sim.now : null, lastError: r.status === 'failed' ? 'dm_closed: Cannot send messages to this user' : null,
+      id: r.id,
+      courseId,
+      assignmentId: r.assignmentId,
+      studentId: r.studentId,
+      dedupeKey: `${r.assignmentId ?? courseId}:${r.stage}:${r.id}`,
+      stage: r.stage,
+      status: r.status,
+      deliveredVia: r.deliveredVia,
+      scheduledFor: new Date(sim.now.getTime() - 10 * H),
+      postponedUntil: r.postponedUntil,
+      sentAt: r.status === 'sent' ? sim.now : null,
+      lastError: r.status === 'failed' ? 'dm_closed: Cannot send messages to this user' : null,
     })),
   });
 }

@@ -17,7 +17,12 @@ afterAll(async () => {
   await w?.world.close();
 });
 
-interface Call { name: string; group?: string; sub: string | null; options: Record<string, SlashOptionValue> }
+interface Call {
+  name: string;
+  group?: string;
+  sub: string | null;
+  options: Record<string, SlashOptionValue>;
+}
 
 /** A plausible value for every required option, so the call reaches the bot (the emulator checks them). */
 function requiredOptions(defs: readonly APIApplicationCommandOption[]): Record<string, SlashOptionValue> {
@@ -33,7 +38,8 @@ function requiredOptions(defs: readonly APIApplicationCommandOption[]): Record<s
     else if (d.type === O.User || d.type === O.Mentionable) out[d.name] = world.studentIds[0];
     else if (d.type === O.Role) out[d.name] = world.staffRoleId;
     else if (d.type === O.Channel) out[d.name] = 'channel_types' in d && d.channel_types && !d.channel_types.includes(0) ? world.forumId : world.staffChannelId;
-    else if (d.type === O.Attachment) out[d.name] = { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from('name,email\nEve,eve@uni.example.edu\n') } };
+    else if (d.type === O.Attachment)
+      out[d.name] = { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from('name,email\nEve,eve@uni.example.edu\n') } };
   }
   return out;
 }
@@ -44,16 +50,22 @@ function staffCalls(): Call[] {
   for (const command of commands) {
     const json = command.data.toJSON();
     const access = (sub: string | null) => (typeof command.access === 'function' ? command.access(sub) : command.access);
-    const options = (json.options ?? []);
+    const options = json.options ?? [];
     const subs = options.flatMap((o): { group?: string; def: APIApplicationCommandOption }[] =>
-      o.type === O.SubcommandGroup ? (o.options ?? []).map((s) => ({ group: o.name, def: s })) : o.type === O.Subcommand ? [{ def: o }] : []);
+      o.type === O.SubcommandGroup ? (o.options ?? []).map((s) => ({ group: o.name, def: s })) : o.type === O.Subcommand ? [{ def: o }] : [],
+    );
     if (subs.length === 0) {
       if (access(null) !== 'everyone') calls.push({ name: json.name, sub: null, options: requiredOptions(options) });
       continue;
     }
     for (const { group, def } of subs) {
       if (access(def.name) === 'everyone') continue;
-      calls.push({ name: json.name, ...(group ? { group } : {}), sub: def.name, options: requiredOptions(('options' in def ? def.options : []) as APIApplicationCommandOption[]) });
+      calls.push({
+        name: json.name,
+        ...(group ? { group } : {}),
+        sub: def.name,
+        options: requiredOptions(('options' in def ? def.options : []) as APIApplicationCommandOption[]),
+      });
     }
   }
   return calls;
@@ -69,7 +81,8 @@ describe('staff commands, run by a student', () => {
     const calls = staffCalls();
     const names = calls.map((c) => `${c.name}${c.group ? ` ${c.group}` : ''}${c.sub ? ` ${c.sub}` : ''}`);
     // The discovery found the commands it must (and therefore finds new ones the same way).
-    for (const expected of ['report participation', 'report reminders', 'report health', 'report audit', 'course setup', 'roster import', 'reviews assign']) expect(names).toContain(expected);
+    for (const expected of ['report participation', 'report reminders', 'report health', 'report audit', 'course setup', 'roster import', 'reviews assign'])
+      expect(names).toContain(expected);
 
     const notDenial = (model: string, row: Record<string, unknown>) => !(model === 'AuditEntry' && row.action === 'access.denied');
     const before = await dumpDatabase(db, notDenial);
@@ -77,10 +90,17 @@ describe('staff commands, run by a student', () => {
     const deniedBefore = await db.auditEntry.count({ where: { action: 'access.denied', actorUserId: student } });
 
     for (const [i, call] of calls.entries()) {
-      const reply = await world.emu.as(student).runSlashCommand({
-        guildId: world.guildId, channelId: world.staffChannelId, name: call.name,
-        ...(call.group ? { subcommandGroup: call.group } : {}), ...(call.sub ? { subcommand: call.sub } : {}), options: call.options,
-      }).response();
+      const reply = await world.emu
+        .as(student)
+        .runSlashCommand({
+          guildId: world.guildId,
+          channelId: world.staffChannelId,
+          name: call.name,
+          ...(call.group ? { subcommandGroup: call.group } : {}),
+          ...(call.sub ? { subcommand: call.sub } : {}),
+          options: call.options,
+        })
+        .response();
       expect({ call: names[i], ephemeral: reply.ephemeral }).toEqual({ call: names[i], ephemeral: true });
       expect(reply.content, names[i]).toMatch(/^Only (the staff of HIST 214|server managers)/);
       expect(reply.attachments, names[i]).toEqual([]);

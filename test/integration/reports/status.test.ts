@@ -51,7 +51,9 @@ describe('/status', () => {
   it('shows the caller’s own participation numbers, equal to the ground truth', async () => {
     const text = await status(w.world.studentIds[1]);
     const t = groundTruth(w.sim).find((r) => r.studentId === w.sim.students[1]!.id)!;
-    expect(text).toContain(`${t.essays} essay(s) published · ${t.givenDiscord + t.givenBlog} comment(s) on classmates’ essays (${t.givenDiscord} in Discord, ${t.givenBlog} on the blog) · ${t.received} comment(s) received`);
+    expect(text).toContain(
+      `${t.essays} essay(s) published · ${t.givenDiscord + t.givenBlog} comment(s) on classmates’ essays (${t.givenDiscord} in Discord, ${t.givenBlog} on the blog) · ${t.received} comment(s) received`,
+    );
     expect(text).toContain(`reviews: ${t.done} done, ${t.late} late, ${t.pending} pending, ${t.overdue} overdue · ${t.remindersSent} reminder(s) sent to you`);
   });
 

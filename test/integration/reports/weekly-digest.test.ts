@@ -91,7 +91,16 @@ describe('weekly digest', () => {
     const db = w.world.testDb.db;
     w.clock.set(new Date('2026-04-13T14:01:00Z'));
     // A process died between recording the intent and hearing back from Discord.
-    await db.reminder.create({ data: { courseId: w.courseId, dedupeKey: `${w.courseId}:weekly_digest:2026-W16`, stage: 'weekly_digest', status: 'pending', scheduledFor: w.clock.now(), createdAt: w.clock.now() } });
+    await db.reminder.create({
+      data: {
+        courseId: w.courseId,
+        dedupeKey: `${w.courseId}:weekly_digest:2026-W16`,
+        stage: 'weekly_digest',
+        status: 'pending',
+        scheduledFor: w.clock.now(),
+        createdAt: w.clock.now(),
+      },
+    });
     expect(await runWeeklyDigest(deps(), w.courseId, w.clock.now())).toBe('in_progress');
     w.clock.set(new Date('2026-04-13T14:30:00Z'));
     expect(await runWeeklyDigest(deps(), w.courseId, w.clock.now())).toBe('interrupted');

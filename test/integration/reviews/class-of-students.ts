@@ -28,9 +28,12 @@ export async function enrolClass(world: BotWorld, size: number): Promise<ClassSt
     students.push({ name: `Learner ${n}`, discordId: user.id, discordName, blogLogin, essayTitle: `Essay number ${n}`, essayUrl: '' });
   }
   const csv = ['name,email,discord,blog username', ...students.map((s) => `${s.name},${s.blogLogin}@uni.edu,${s.discordId},${s.blogLogin}`)].join('\n');
-  const imported = await runAs(world, world.instructorId, 'roster', 'import', { file: { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(csv) } } });
+  const imported = await runAs(world, world.instructorId, 'roster', 'import', {
+    file: { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(csv) } },
+  });
   if (!/import/i.test(imported.content)) throw new Error(`roster import failed: ${imported.content}`);
-  for (const s of students) s.essayUrl = (await world.wp.as(s.blogLogin).publishPost({ title: s.essayTitle, content: `<p>${s.essayTitle}: an argument.</p>` })).link;
+  for (const s of students)
+    s.essayUrl = (await world.wp.as(s.blogLogin).publishPost({ title: s.essayTitle, content: `<p>${s.essayTitle}: an argument.</p>` })).link;
   // A thread per essay: on a busy machine (or PostgreSQL) a class of 60 takes a while.
   await runAs(world, world.instructorId, 'sync', 'now', {}, 150_000);
   return students;
@@ -41,7 +44,10 @@ export async function assignAndConfirm(world: BotWorld, options: { name: string;
   const preview = await runAs(world, world.instructorId, 'reviews', 'assign', options);
   const confirmId = /"custom_id":"(reviews:confirm:[^"]+)"/.exec(JSON.stringify(preview.components))?.[1];
   if (!confirmId) throw new Error(`no Confirm button: ${preview.content}`);
-  return world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId }).response(60_000);
+  return world.emu
+    .as(world.instructorId)
+    .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId })
+    .response(60_000);
 }
 
 export const inDays = (days: number, time = '23:00') => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)} ${time}`;

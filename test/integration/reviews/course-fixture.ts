@@ -11,9 +11,18 @@ export const ESSAY_CHANNEL = '900000000000000004';
 export async function createCourse(db: Db, overrides: Record<string, unknown> = {}): Promise<string> {
   const row = await db.course.create({
     data: {
-      guildId: GUILD, channelId: ESSAY_CHANNEL, channelKind: 'forum', name: 'HIST 214', blogKind: 'wordpress', blogUrl: 'https://blog.example.edu',
-      timeZone: 'America/New_York', staffRoleId: '900000000000000009', staffChannelId: STAFF_CHANNEL, reminderThreadId: REMINDER_THREAD,
-      ingestSince: new Date('2026-01-01T00:00:00Z'), ...overrides,
+      guildId: GUILD,
+      channelId: ESSAY_CHANNEL,
+      channelKind: 'forum',
+      name: 'HIST 214',
+      blogKind: 'wordpress',
+      blogUrl: 'https://blog.example.edu',
+      timeZone: 'America/New_York',
+      staffRoleId: '900000000000000009',
+      staffChannelId: STAFF_CHANNEL,
+      reminderThreadId: REMINDER_THREAD,
+      ingestSince: new Date('2026-01-01T00:00:00Z'),
+      ...overrides,
     },
     select: { id: true },
   });
@@ -25,28 +34,57 @@ export function discordIdOf(i: number): string {
 }
 
 /** n students "Student 01".., each with a Discord id and (optionally) one published essay. */
-export async function seedStudents(db: Db, courseId: string, n: number, opts: { essays?: boolean; publishedAt?: Date } = {}): Promise<{ ids: string[]; essayIds: string[] }> {
+export async function seedStudents(
+  db: Db,
+  courseId: string,
+  n: number,
+  opts: { essays?: boolean; publishedAt?: Date } = {},
+): Promise<{ ids: string[]; essayIds: string[] }> {
   const ids: string[] = [];
   const essayIds: string[] = [];
   for (let i = 1; i <= n; i++) {
     const label = String(i).padStart(2, '0');
     const s = await db.student.create({
-      data: { courseId, displayName: `Student ${label}`, email: `s${label}@uni.example.edu`, discordUserId: discordIdOf(i), blogUserId: String(100 + i), blogUsername: `student${label}` },
+      data: {
+        courseId,
+        displayName: `Student ${label}`,
+        email: `s${label}@uni.example.edu`,
+        discordUserId: discordIdOf(i),
+        blogUserId: String(100 + i),
+        blogUsername: `student${label}`,
+      },
       select: { id: true },
     });
     ids.push(s.id);
-    if (opts.essays !== false) essayIds.push(await addEssay(db, courseId, s.id, `Essay by Student ${label}`, opts.publishedAt ?? new Date('2026-10-15T12:00:00Z')));
+    if (opts.essays !== false)
+      essayIds.push(await addEssay(db, courseId, s.id, `Essay by Student ${label}`, opts.publishedAt ?? new Date('2026-10-15T12:00:00Z')));
   }
   return { ids, essayIds };
 }
 
 let post = 1;
-export async function addEssay(db: Db, courseId: string, authorStudentId: string | null, title: string, publishedAt: Date, extra: Record<string, unknown> = {}): Promise<string> {
+export async function addEssay(
+  db: Db,
+  courseId: string,
+  authorStudentId: string | null,
+  title: string,
+  publishedAt: Date,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const n = post++;
   const e = await db.essay.create({
     data: {
-      courseId, blogPostId: String(n), url: `https://blog.example.edu/?p=${n}`, title, authorStudentId, publishedAt, modifiedAt: publishedAt,
-      threadState: 'created', threadId: String(700000000000000000n + BigInt(n)), threadNonce: `nonce${n}`, ...extra,
+      courseId,
+      blogPostId: String(n),
+      url: `https://blog.example.edu/?p=${n}`,
+      title,
+      authorStudentId,
+      publishedAt,
+      modifiedAt: publishedAt,
+      threadState: 'created',
+      threadId: String(700000000000000000n + BigInt(n)),
+      threadNonce: `nonce${n}`,
+      ...extra,
     },
     select: { id: true },
   });
@@ -57,7 +95,16 @@ let commentN = 1;
 export async function addComment(db: Db, courseId: string, essayId: string, authorStudentId: string, words: number, writtenAt: Date): Promise<string> {
   const n = commentN++;
   const c = await db.comment.create({
-    data: { courseId, essayId, origin: 'discord', discordMessageId: String(600000000000000000n + BigInt(n)), authorStudentId, wordCount: words, contentHash: `h${n}`, writtenAt },
+    data: {
+      courseId,
+      essayId,
+      origin: 'discord',
+      discordMessageId: String(600000000000000000n + BigInt(n)),
+      authorStudentId,
+      wordCount: words,
+      contentHash: `h${n}`,
+      writtenAt,
+    },
     select: { id: true },
   });
   return c.id;

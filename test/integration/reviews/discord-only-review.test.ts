@@ -21,7 +21,8 @@ afterEach(() => world?.close());
 /** Staff look at what reminders would go out: this brings review completion up to date, as every sweep does. */
 const staffPreviewReminders = () => runAs(world, world.instructorId, 'reminders', 'preview');
 
-const statusOf = (userId: string) => world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'status' }).response(30_000);
+const statusOf = (userId: string) =>
+  world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'status' }).response(30_000);
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
@@ -55,7 +56,11 @@ describe('a Discord-only reply', () => {
     const { thread, message } = await replyInAuthorsThread('Too short for a review.');
     await world.bot.syncNow();
     world.emu.as(reviewer.discordId).editMessage(thread.id, message.id, `Now a proper review: ${words(40)}`);
-    await world.emu.waitFor(async () => ((await world.testDb.db.comment.findFirst({ select: { wordCount: true } }))?.wordCount ?? 0) > 40, 5_000, 'edit recorded');
+    await world.emu.waitFor(
+      async () => ((await world.testDb.db.comment.findFirst({ select: { wordCount: true } }))?.wordCount ?? 0) > 40,
+      5_000,
+      'edit recorded',
+    );
     await world.bot.syncNow();
     expect(blogCommentsOnAuthorsEssay()).toEqual([]);
     expect(await world.testDb.db.outboxItem.count({ where: { status: { notIn: ['done'] } } })).toBe(0);

@@ -22,7 +22,10 @@ function pairsOnPage(content: string): Array<[string, string]> {
 
 function csvRows(data: Buffer): string[][] {
   const text = data.toString('utf8').replace(/^\uFEFF/, '');
-  return text.trim().split('\r\n').map((line) => line.split(','));
+  return text
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
 }
 
 describe('/reviews list for a class of 60', () => {
@@ -83,7 +86,10 @@ describe('telling students about a confirmed round', () => {
     world.emu.setDmClosed(closed.discordId);
     const preview = await runAs(world, world.instructorId, 'reviews', 'assign', { name: 'Week 2', due: inDays(6, '17:00'), reviews: 2 });
     const confirmId = /"custom_id":"(reviews:confirm:[^"]+)"/.exec(JSON.stringify(preview.components))![1]!;
-    const press = () => world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId });
+    const press = () =>
+      world.emu
+        .as(world.instructorId)
+        .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId });
     // A double click: both presses reach the bot before the first answer removed the button.
     const [first, second] = [press(), press()];
     const replies = [await first.response(30_000), await second.response(30_000)];

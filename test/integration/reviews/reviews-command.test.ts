@@ -12,17 +12,30 @@ beforeEach(async () => {
   const db = world.testDb.db;
   courseId = (await db.course.findFirstOrThrow({ select: { id: true } })).id;
   for (let i = 0; i < 6; i++) {
-    const s = await db.student.create({ data: { courseId, displayName: `Student ${i}`, email: `s${i}@uni.edu`, discordUserId: i < 2 ? world.studentIds[i]! : String(810000000000000000n + BigInt(i)) } });
+    const s = await db.student.create({
+      data: {
+        courseId,
+        displayName: `Student ${i}`,
+        email: `s${i}@uni.edu`,
+        discordUserId: i < 2 ? world.studentIds[i]! : String(810000000000000000n + BigInt(i)),
+      },
+    });
     await addEssay(db, courseId, s.id, `Essay ${i}`, new Date('2026-10-01T12:00:00Z'));
   }
 });
 afterEach(() => world?.close());
 
 function assign(userId: string, name = 'Week 8') {
-  return world.emu.as(userId).runSlashCommand({
-    guildId: world.guildId, channelId: world.staffChannelId, name: 'reviews', subcommand: 'assign',
-    options: { name, due: '2099-11-02 17:00', reviews: 2, mode: 'assigned' },
-  }).response(10_000);
+  return world.emu
+    .as(userId)
+    .runSlashCommand({
+      guildId: world.guildId,
+      channelId: world.staffChannelId,
+      name: 'reviews',
+      subcommand: 'assign',
+      options: { name, due: '2099-11-02 17:00', reviews: 2, mode: 'assigned' },
+    })
+    .response(10_000);
 }
 
 describe('/reviews assign through Discord', () => {
@@ -38,7 +51,10 @@ describe('/reviews assign through Discord', () => {
     expect(await world.testDb.db.reviewRound.count()).toBe(0);
     expect(await world.testDb.db.assignment.count()).toBe(0);
 
-    const press = () => world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId! });
+    const press = () =>
+      world.emu
+        .as(world.instructorId)
+        .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId! });
     // A double click: both presses reach the bot before the first one has removed the buttons.
     const [first, second] = [press(), press()];
     const replies = [await first.response(10_000), await second.response(10_000)].map((r) => r.content).sort();
@@ -54,14 +70,20 @@ describe('/reviews assign through Discord', () => {
     expect(refused.content).toMatch(/Only the staff of HIST 214/);
     const preview = await assign(world.instructorId, 'Week 9');
     const cancelId = /"custom_id":"(reviews:cancel:[^"]+)"/.exec(JSON.stringify(preview.components))![1]!;
-    const cancelled = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: cancelId }).response(10_000);
+    const cancelled = await world.emu
+      .as(world.instructorId)
+      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: cancelId })
+      .response(10_000);
     expect(cancelled.content).toContain('Cancelled');
     expect(await world.testDb.db.pendingConfirmation.count()).toBe(0);
     expect(await world.testDb.db.reviewRound.count()).toBe(0);
   });
 
   it('lists rounds for everyone', async () => {
-    const list = await world.emu.as(world.studentIds[1]).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'reviews', subcommand: 'list' }).response(10_000);
+    const list = await world.emu
+      .as(world.studentIds[1])
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'reviews', subcommand: 'list' })
+      .response(10_000);
     expect(list.content).toContain('No review rounds yet');
   });
 });

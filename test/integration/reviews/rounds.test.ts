@@ -134,7 +134,14 @@ describe('completion', () => {
     await addComment(t.db, courseId, essayIds[1]!, ids[0]!, 100, new Date('2026-10-21T11:00:00Z'));
     await addComment(t.db, courseId, essayIds[1]!, ids[0]!, 100, new Date('2026-10-21T12:00:00Z')); // same essay again: no
     await refreshCompletion(t.db, courseId, new Date('2026-10-22T00:00:00Z'));
-    const slots = await t.db.assignment.findMany({ where: { reviewerStudentId: ids[0] }, orderBy: { slotKey: 'asc' }, select: { slotKey: true, status: true } });
-    expect(slots).toEqual([{ slotKey: 'quota:1', status: 'done' }, { slotKey: 'quota:2', status: 'pending' }]);
+    const slots = await t.db.assignment.findMany({
+      where: { reviewerStudentId: ids[0] },
+      orderBy: { slotKey: 'asc' },
+      select: { slotKey: true, status: true },
+    });
+    expect(slots).toEqual([
+      { slotKey: 'quota:1', status: 'done' },
+      { slotKey: 'quota:2', status: 'pending' },
+    ]);
   });
 });

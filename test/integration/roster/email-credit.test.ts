@@ -34,7 +34,9 @@ describe('blog comments credited by e-mail', () => {
     const creds = await run(world.instructorId, 'course', 'credentials', { blog_user: admin.login, blog_password: admin.appPassword }).response(10_000);
     expect(creds.content).toContain('tested and saved');
     // The roster names Alice by the e-mail her blog account has; nobody has linked a blog account.
-    const imported = await run(world.instructorId, 'roster', 'import', { file: csv(`name,email,discord\nAlice Student,${student1.email.toUpperCase()},${alice}\n`) }).response(10_000);
+    const imported = await run(world.instructorId, 'roster', 'import', {
+      file: csv(`name,email,discord\nAlice Student,${student1.email.toUpperCase()},${alice}\n`),
+    }).response(10_000);
     expect(imported.content).toContain('Roster imported: 1 added');
     // Bob is added by hand: staff typed his e-mail, which vouches for it just as well.
     const added = await run(world.instructorId, 'roster', 'add', { name: 'Bob Student', email: student2.email, user: bob }).response(10_000);
@@ -46,7 +48,9 @@ describe('blog comments credited by e-mail', () => {
     expect(hers.status).toBe(201);
     expect((await world.wp.as('student2').comment(post.id, '<p>Bob, logged in as himself.</p>')).status).toBe(201);
     // Someone posts as a guest, typing Alice's name and e-mail.
-    const guest = await world.wp.as('student2').comment(post.id, '<p>Pretending to be Alice.</p>', { author_name: 'Alice Student', author_email: student1.email });
+    const guest = await world.wp
+      .as('student2')
+      .comment(post.id, '<p>Pretending to be Alice.</p>', { author_name: 'Alice Student', author_email: student1.email });
     expect(guest.status).toBe(201);
     expect(guest.json.author).toBe(0);
     await world.bot.syncNow();
@@ -54,14 +58,19 @@ describe('blog comments credited by e-mail', () => {
     const given = await commentsGivenOnBlog();
     expect(given.get('Alice Student')).toBe(1);
     expect(given.get('Bob Student')).toBe(1);
-    const exported = JSON.parse((await run(alice, 'privacy', 'export').response(10_000)).attachments[0]!.data.toString('utf8')) as { comments: Array<{ blogCommentId: string }>; student: { emailVerified: boolean } };
+    const exported = JSON.parse((await run(alice, 'privacy', 'export').response(10_000)).attachments[0]!.data.toString('utf8')) as {
+      comments: Array<{ blogCommentId: string }>;
+      student: { emailVerified: boolean };
+    };
     expect(exported.comments.map((c) => c.blogCommentId)).toEqual([String(hers.json.id)]);
     expect(exported.student.emailVerified).toBe(true);
   });
 
   it('credits nobody by e-mail when the bot’s blog account cannot read account e-mails (an editor)', async () => {
     const [alice] = world.studentIds;
-    await run(world.instructorId, 'roster', 'import', { file: csv(`name,email,discord\nAlice Student,${world.wp.users.student1.email},${alice}\n`) }).response(10_000);
+    await run(world.instructorId, 'roster', 'import', { file: csv(`name,email,discord\nAlice Student,${world.wp.users.student1.email},${alice}\n`) }).response(
+      10_000,
+    );
     const post = await world.wp.as('student2').publishPost({ title: 'Bob’s essay', content: '<p>An essay.</p>' });
     await world.bot.syncNow();
     expect((await world.wp.as('student1').comment(post.id, '<p>Alice, logged in.</p>')).status).toBe(201);

@@ -25,10 +25,26 @@ describe('link claims', () => {
     expect(claim.codeHash).toBe(hashCode(code));
     expect(JSON.stringify(claim)).not.toContain(code);
     // A guest comment with the code proves nothing; a wrong code neither.
-    expect(await confirmLinkClaims(t.db, { courseId, now, comments: [{ authorBlogUserId: null, contentHtml: `<p>${code}</p>` }, { authorBlogUserId: '77', contentHtml: 'CT-AAAA-BBBB' }] })).toEqual([]);
-    const confirmed = await confirmLinkClaims(t.db, { courseId, now, comments: [{ authorBlogUserId: '77', contentHtml: `<p>my code: ${code.toLowerCase()}</p>` }] });
+    expect(
+      await confirmLinkClaims(t.db, {
+        courseId,
+        now,
+        comments: [
+          { authorBlogUserId: null, contentHtml: `<p>${code}</p>` },
+          { authorBlogUserId: '77', contentHtml: 'CT-AAAA-BBBB' },
+        ],
+      }),
+    ).toEqual([]);
+    const confirmed = await confirmLinkClaims(t.db, {
+      courseId,
+      now,
+      comments: [{ authorBlogUserId: '77', contentHtml: `<p>my code: ${code.toLowerCase()}</p>` }],
+    });
     expect(confirmed).toEqual([{ studentId: adaId, blogUserId: '77' }]);
-    expect(await t.db.student.findUniqueOrThrow({ where: { id: adaId }, select: { blogUserId: true, blogUsername: true } })).toEqual({ blogUserId: '77', blogUsername: 'ada' });
+    expect(await t.db.student.findUniqueOrThrow({ where: { id: adaId }, select: { blogUserId: true, blogUsername: true } })).toEqual({
+      blogUserId: '77',
+      blogUsername: 'ada',
+    });
     expect(await studentForBlogComment(t.db, courseId, { blogUserId: '77' })).toEqual({ studentId: adaId, via: 'blog_user' });
     // Seen again by the next poll: nothing happens twice.
     expect(await confirmLinkClaims(t.db, { courseId, now, comments: [{ authorBlogUserId: '77', contentHtml: code }] })).toEqual([]);

@@ -16,7 +16,9 @@ const run = (userId: string, name: string, subcommand: string, options: Record<s
 describe('/roster, /link and /reminders through Discord', () => {
   it('imports a roster from an attachment, refusing a malformed one line by line', async () => {
     const [alice, bob] = world.studentIds;
-    const bad = await run(world.instructorId, 'roster', 'import', { file: csv(`name,email,discord\nAlice,alice@uni.edu,${alice}\n=HYPERLINK("x"),bob@uni.edu,${bob}\n`) });
+    const bad = await run(world.instructorId, 'roster', 'import', {
+      file: csv(`name,email,discord\nAlice,alice@uni.edu,${alice}\n=HYPERLINK("x"),bob@uni.edu,${bob}\n`),
+    });
     expect(bad.ephemeral).toBe(true);
     expect(bad.content).toMatch(/Nothing was imported/);
     expect(bad.content).toMatch(/Line 3: .*formula/);

@@ -23,15 +23,28 @@ const good = [
 ].join('\n');
 
 async function snapshot() {
-  return (await t.db.student.findMany({ where: { courseId }, orderBy: { email: 'asc' }, select: { email: true, displayName: true, blogUsername: true, discordUserId: true } }));
+  return await t.db.student.findMany({
+    where: { courseId },
+    orderBy: { email: 'asc' },
+    select: { email: true, displayName: true, blogUsername: true, discordUserId: true },
+  });
 }
 
 describe('importRoster', () => {
   it('creates students, resolves Discord usernames through the callback, and reports per line', async () => {
-    const result = await importRoster(t.db, { courseId, csvBytes: Buffer.from(good), actor, resolveDiscordUsername: async (u) => (u === 'grace.h' ? '223456789012345678' : null) });
+    const result = await importRoster(t.db, {
+      courseId,
+      csvBytes: Buffer.from(good),
+      actor,
+      resolveDiscordUsername: async (u) => (u === 'grace.h' ? '223456789012345678' : null),
+    });
     expect(result).toMatchObject({ ok: true, created: 3, updated: 0 });
     if (!result.ok) return;
-    expect(result.lines.map((l) => [l.line, l.action])).toEqual([[2, 'created'], [3, 'created'], [4, 'created']]);
+    expect(result.lines.map((l) => [l.line, l.action])).toEqual([
+      [2, 'created'],
+      [3, 'created'],
+      [4, 'created'],
+    ]);
     expect(await snapshot()).toEqual([
       { email: 'ada@uni.edu', displayName: 'Ada Lovelace', blogUsername: 'ada', discordUserId: '123456789012345678' },
       { email: 'grace@uni.edu', displayName: 'Grace Hopper', blogUsername: null, discordUserId: '223456789012345678' },
@@ -89,7 +102,9 @@ describe('add, remove, show', () => {
     const { studentId } = await addStudent(t.db, { courseId, student: { name: 'Ada', email: 'ADA@uni.edu', discordUserId: '123456789012345678' }, actor });
     await expect(addStudent(t.db, { courseId, student: { name: 'Ada 2', email: 'ada@uni.edu' }, actor })).rejects.toBeInstanceOf(UserError);
     await expect(addStudent(t.db, { courseId, student: { name: 'X', email: 'nope' }, actor })).rejects.toThrow(/not a valid email/);
-    const round = await t.db.reviewRound.create({ data: { courseId, name: 'R1', dueAt: new Date('2026-12-01T00:00:00Z'), reviewsPerStudent: 1, mode: 'quota', seed: 's' } });
+    const round = await t.db.reviewRound.create({
+      data: { courseId, name: 'R1', dueAt: new Date('2026-12-01T00:00:00Z'), reviewsPerStudent: 1, mode: 'quota', seed: 's' },
+    });
     await t.db.assignment.create({ data: { roundId: round.id, reviewerStudentId: studentId, slotKey: 'quota:1' } });
     expect((await showRoster(t.db, courseId)).map((e) => e.email)).toEqual(['ada@uni.edu']);
     const removed = await removeStudent(t.db, { courseId, student: { email: 'ada@uni.edu' }, actor });

@@ -24,7 +24,12 @@ async function essayCounts(): Promise<Record<string, string>> {
   const reply = await run(world.instructorId, 'report', 'participation', { format: 'csv' });
   const file = reply.attachments?.[0];
   expect(file, reply.content).toBeDefined();
-  const [header, ...rows] = Buffer.from(file!.data).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+  const [header, ...rows] = Buffer.from(file!.data)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(','));
   const name = header!.indexOf('Student');
   const essays = header!.indexOf('Essays published');
   return Object.fromEntries(rows.map((r) => [r[name]!.replace(/"/g, ''), r[essays]!]));
@@ -37,7 +42,9 @@ describe('a student is credited through the blog username on the roster', () => 
     await run(world.instructorId, 'roster', 'import', {
       file: csv(`name,email,discord,blog username\nAlice Student,alice@uni.edu,${alice},student1\nBob Student,bob@uni.edu,${bob},student2\n`),
     });
-    expect((await run(world.instructorId, 'roster', 'show')).content).toContain('Alice Student — alice@uni.edu — <@' + alice + '> — blog student1 ✗ not linked yet');
+    expect((await run(world.instructorId, 'roster', 'show')).content).toContain(
+      'Alice Student — alice@uni.edu — <@' + alice + '> — blog student1 ✗ not linked yet',
+    );
     const aliceEssay = await world.wp.as('student1').publishPost({ title: 'Alice on the Thaw', content: '<p>Khrushchev and the thaw.</p>' });
     const bobEssay = await world.wp.as('student2').publishPost({ title: 'Bob on the Gulag', content: '<p>The camps after 1953.</p>' });
     expect(aliceEssay.id).not.toBe(bobEssay.id);
@@ -66,7 +73,9 @@ describe('a student is credited through the blog username on the roster', () => 
 
     // The instructor's post has no student behind it: it blocks the round, and says how to fix it.
     const blocked = await run(world.instructorId, 'reviews', 'assign', { name: 'Week 1', due: inAWeek(), reviews: 1 });
-    expect(blocked.content).toContain('⛔ “Week 1 announcement” by admin: its author is not linked to a student on the roster. Link the author of “Week 1 announcement”');
+    expect(blocked.content).toContain(
+      '⛔ “Week 1 announcement” by admin: its author is not linked to a student on the roster. Link the author of “Week 1 announcement”',
+    );
     expect(blocked.content).toContain('exclude_unlinked:True');
     const confirmId = /"custom_id":"(reviews:confirm:[^"]+)"/.exec(JSON.stringify(blocked.components))?.[1];
     expect(buttonIn(blocked.components, confirmId!)?.disabled).toBe(true);
@@ -90,7 +99,9 @@ describe('a student is credited through the blog username on the roster', () => 
     await run(world.instructorId, 'sync', 'now');
     expect(await essayCounts()).toEqual({ 'Alice Student': '0' });
     const approved = await run(world.instructorId, 'link', 'approve', { user: alice, blog_username: 'student1' });
-    expect(approved.content).toContain(`<@${alice}> is linked to the blog account student1 (blog user id ${world.wp.users.student1.id}). Credited to them now: 1 essay(s)`);
+    expect(approved.content).toContain(
+      `<@${alice}> is linked to the blog account student1 (blog user id ${world.wp.users.student1.id}). Credited to them now: 1 essay(s)`,
+    );
     expect(await essayCounts()).toEqual({ 'Alice Student': '1' });
   });
 
@@ -128,7 +139,10 @@ describe('/link claim', () => {
     const before = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'status' }).response(15_000);
     expect(before.content).toContain('Your blog account is not linked yet, so comments you write **on the blog** cannot count for you');
 
-    const claim = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'student1' } }).response(15_000);
+    const claim = await world.emu
+      .as(alice)
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'student1' } })
+      .response(15_000);
     const code = /`(CT-[A-Z0-9]{4}-[A-Z0-9]{4})`/.exec(claim.content)?.[1];
     expect(code).toBeDefined();
     expect((await world.wp.as('student1').comment(welcome.id, `My code: ${code}`)).status).toBe(201);

@@ -22,40 +22,48 @@ async function aliceReplies(s: ReminderScene, n: number): Promise<void> {
   const text = words(n);
   w.emu.as(s.ids.alice).postMessage(thread.id, { content: text });
   // As staff would with /sync now: the bot delivers what it has recorded until the reply is on the blog.
-  await w.emu.waitFor(async () => {
-    await w.bot.syncNow();
-    return w.wp.state.comments.find((c) => c.content.includes(text));
-  }, 15_000, 'the reply on the blog');
+  await w.emu.waitFor(
+    async () => {
+      await w.bot.syncNow();
+      return w.wp.state.comments.find((c) => c.content.includes(text));
+    },
+    15_000,
+    'the reply on the blog',
+  );
 }
 
 const status = (s: ReminderScene, userId: string) => s.run(userId, 'status');
 
 describe('minimum words of a review', () => {
-  it('staff raise the course minimum with /course settings: a shorter reply no longer completes the review, and /status and the reminder say so', { timeout: 90_000 }, async () => {
-    scene = await startReminderScene();
-    const { world: w, clock, ids, dueAt } = scene;
-    const set = await scene.run(w.instructorId, 'course', 'settings', { min_words: 40 });
-    expect(set.ephemeral).toBe(true);
-    expect(set.content).toContain('at least 40 words');
+  it(
+    'staff raise the course minimum with /course settings: a shorter reply no longer completes the review, and /status and the reminder say so',
+    { timeout: 90_000 },
+    async () => {
+      scene = await startReminderScene();
+      const { world: w, clock, ids, dueAt } = scene;
+      const set = await scene.run(w.instructorId, 'course', 'settings', { min_words: 40 });
+      expect(set.ephemeral).toBe(true);
+      expect(set.content).toContain('at least 40 words');
 
-    await aliceReplies(scene, 30);
-    clock.set(new Date(dueAt.getTime() - 47 * H));
-    await scene.run(w.instructorId, 'reminders', 'send-now');
-    const dm = w.emu.dmsTo(ids.alice).at(-1)!;
-    expect(dm.content).toContain(`“${ESSAYS.bob}”`);
-    expect(dm.content).toContain('at least 40 words');
-    const before = await status(scene, ids.alice);
-    expect(before.ephemeral).toBe(true);
-    expect(before.content).toContain('at least 40 words');
-    expect(before.content).toMatch(new RegExp(`⏳ pending — “${ESSAYS.bob}”`));
+      await aliceReplies(scene, 30);
+      clock.set(new Date(dueAt.getTime() - 47 * H));
+      await scene.run(w.instructorId, 'reminders', 'send-now');
+      const dm = w.emu.dmsTo(ids.alice).at(-1)!;
+      expect(dm.content).toContain(`“${ESSAYS.bob}”`);
+      expect(dm.content).toContain('at least 40 words');
+      const before = await status(scene, ids.alice);
+      expect(before.ephemeral).toBe(true);
+      expect(before.content).toContain('at least 40 words');
+      expect(before.content).toMatch(new RegExp(`⏳ pending — “${ESSAYS.bob}”`));
 
-    await aliceReplies(scene, 41);
-    clock.set(new Date(dueAt.getTime() - 23 * H));
-    const dmsBefore = w.emu.dmsTo(ids.alice).length;
-    await scene.run(w.instructorId, 'reminders', 'send-now');
-    expect(w.emu.dmsTo(ids.alice)).toHaveLength(dmsBefore); // done: no 24 h reminder
-    expect((await status(scene, ids.alice)).content).toMatch(new RegExp(`✅ done — “${ESSAYS.bob}”`));
-  });
+      await aliceReplies(scene, 41);
+      clock.set(new Date(dueAt.getTime() - 23 * H));
+      const dmsBefore = w.emu.dmsTo(ids.alice).length;
+      await scene.run(w.instructorId, 'reminders', 'send-now');
+      expect(w.emu.dmsTo(ids.alice)).toHaveLength(dmsBefore); // done: no 24 h reminder
+      expect((await status(scene, ids.alice)).content).toMatch(new RegExp(`✅ done — “${ESSAYS.bob}”`));
+    },
+  );
 
   it('a round with its own min_words states it in reminders and /status, and completes only with that many words', { timeout: 90_000 }, async () => {
     scene = await startReminderScene({ roundOptions: { min_words: 60 } });

@@ -16,8 +16,15 @@ afterEach(() => world?.close());
 /** /course setup with good options, changed by `options` (undefined = the option left out). */
 function setup(options: Record<string, unknown>) {
   const all: Record<string, unknown> = {
-    name: 'HIST 214', channel: world.forumId, blog_kind: 'wordpress', blog_url: world.wp.url, staff_role: world.staffRoleId,
-    time_zone: 'America/Chicago', blog_user: world.wp.users.bot.login, blog_password: world.wp.users.bot.appPassword, ...options,
+    name: 'HIST 214',
+    channel: world.forumId,
+    blog_kind: 'wordpress',
+    blog_url: world.wp.url,
+    staff_role: world.staffRoleId,
+    time_zone: 'America/Chicago',
+    blog_user: world.wp.users.bot.login,
+    blog_password: world.wp.users.bot.appPassword,
+    ...options,
   };
   return runAs(world, world.instructorId, 'course', 'setup', Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)));
 }
@@ -27,7 +34,13 @@ const internalNames = /\b(blogUrl|timeZone|quietHoursStart|quietHoursEnd|channel
 
 describe('/course setup', () => {
   it('names every bad option at once, by the name the person typed, and saves nothing', async () => {
-    const reply = await setup({ time_zone: 'Mars/Olympus', blog_url: 'ftp://blog.example', quiet_start: '25:00', blog_password: undefined, ends_on: 'next friday' });
+    const reply = await setup({
+      time_zone: 'Mars/Olympus',
+      blog_url: 'ftp://blog.example',
+      quiet_start: '25:00',
+      blog_password: undefined,
+      ends_on: 'next friday',
+    });
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('Nothing was saved');
     for (const option of ['time_zone:', 'blog_url:', 'quiet_start:', 'quiet_end', 'blog_password', 'ends_on:']) expect(reply.content).toContain(option);
@@ -78,7 +91,9 @@ describe('after setup', () => {
 
   it('a roster note about an unknown Discord user suggests a command that works, and following it links them', async () => {
     const [alice] = world.studentIds;
-    const csv = (discord: string) => ({ attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(`name,email,discord\nAlice Student,alice@uni.edu,${discord}\n`) } });
+    const csv = (discord: string) => ({
+      attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(`name,email,discord\nAlice Student,alice@uni.edu,${discord}\n`) },
+    });
     const first = await runAs(world, world.instructorId, 'roster', 'import', { file: csv('alcie') });
     const note = /Line 2: (.+)/.exec(first.content)?.[1] ?? '';
     expect(note).toContain('alcie');
@@ -98,7 +113,16 @@ describe('after setup', () => {
     await runAs(world, world.instructorId, 'roster', 'add', { name: 'Alice Student', email: 'alice@uni.edu', user: alice });
     const twice = await runAs(world, world.instructorId, 'roster', 'add', { name: 'Alice S.', email: 'alice@uni.edu', user: bob });
     expect(twice.content).toContain('/roster import');
-    const badUsername = await world.emu.as(alice).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'link', subcommand: 'claim', options: { blog_username: 'alice smith!' } }).response(15_000);
+    const badUsername = await world.emu
+      .as(alice)
+      .runSlashCommand({
+        guildId: world.guildId,
+        channelId: world.staffChannelId,
+        name: 'link',
+        subcommand: 'claim',
+        options: { blog_username: 'alice smith!' },
+      })
+      .response(15_000);
     expect(badUsername.content).toMatch(/^blog_username: /);
     const nobody = await runAs(world, world.instructorId, 'roster', 'remove', { email: 'nobody@uni.edu' });
     expect(nobody.content).toMatch(/^email: /);

@@ -18,7 +18,15 @@ type Where = 'dm' | 'thread' | 'unreachable';
 function byStudent(content: string): Map<string, { where: Where; thread: string | null; titles: string[] }> {
   const out = new Map<string, { where: Where; thread: string | null; titles: string[] }>();
   for (const m of content.matchAll(/\*\*(.+?)\*\* → ([^\n]+)((?:\n• [^\n]+)*)/g)) {
-    const where: Where = m[2]!.startsWith('⛔') ? 'unreachable' : m[2]!.includes('reminder thread') ? 'thread' : m[2]!.startsWith('DM') ? 'dm' : (() => { throw new Error(`where? ${m[2]}`); })();
+    const where: Where = m[2]!.startsWith('⛔')
+      ? 'unreachable'
+      : m[2]!.includes('reminder thread')
+        ? 'thread'
+        : m[2]!.startsWith('DM')
+          ? 'dm'
+          : (() => {
+              throw new Error(`where? ${m[2]}`);
+            })();
     out.set(m[1]!, { where, thread: /<#(\d+)>/.exec(m[2]!)?.[1] ?? null, titles: [...m[3]!.matchAll(/“(.+?)”/g)].map((t) => t[1]!) });
   }
   return out;

@@ -22,12 +22,17 @@ export interface ReminderScene {
 
 /** 'YYYY-MM-DD HH:MM' of an instant in the course's zone, as staff type it into /reviews assign. */
 export function localInput(at: Date, timeZone = 'America/Chicago'): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-export async function startReminderScene(options: { roundOptions?: Record<string, unknown>; courseOptions?: Record<string, unknown> } = {}): Promise<ReminderScene> {
+export async function startReminderScene(
+  options: { roundOptions?: Record<string, unknown>; courseOptions?: Record<string, unknown> } = {},
+): Promise<ReminderScene> {
   const clock = new ManualClock(new Date(Math.floor(Date.now() / 60_000) * 60_000));
   const world = await startBotWorld({ clock });
   await world.setupCourse();
@@ -35,7 +40,10 @@ export async function startReminderScene(options: { roundOptions?: Record<string
   const carol = world.emu.createUser({ username: 'carol', globalName: NAMES.carol }).id;
   world.emu.addMember(world.guildId, carol);
   const run = (userId: string, name: string, subcommand?: string, opts: Record<string, unknown> = {}) =>
-    world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, ...(subcommand ? { subcommand } : {}), options: opts as never }).response(20_000);
+    world.emu
+      .as(userId)
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, ...(subcommand ? { subcommand } : {}), options: opts as never })
+      .response(20_000);
 
   const roster = [
     'name,email,discord,blog username',
@@ -44,7 +52,9 @@ export async function startReminderScene(options: { roundOptions?: Record<string
     `${NAMES.carol},carol@uni.edu,${carol},`,
     `${NAMES.dan},dan@uni.edu,,`,
   ].join('\n');
-  const imported = await run(world.instructorId, 'roster', 'import', { file: { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(`${roster}\n`) } } });
+  const imported = await run(world.instructorId, 'roster', 'import', {
+    file: { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from(`${roster}\n`) } },
+  });
   if (!/4/.test(imported.content)) throw new Error(`roster import: ${imported.content}`);
   await world.wp.as('student1').publishPost({ title: ESSAYS.alice, content: '<p>Khrushchev and the thaw.</p>' });
   await world.wp.as('student2').publishPost({ title: ESSAYS.bob, content: '<p>The camps after 1953.</p>' });
@@ -56,7 +66,10 @@ export async function startReminderScene(options: { roundOptions?: Record<string
   if (!confirmId) throw new Error(`round preview: ${preview.content}`);
   // Carol keeps her DMs closed all term (the round's notice included); Discord refuses every DM to her with 50007.
   world.emu.setDmClosed(carol);
-  const confirmed = await world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId }).response(20_000);
+  const confirmed = await world.emu
+    .as(world.instructorId)
+    .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId })
+    .response(20_000);
   if (!confirmed.content.includes('created')) throw new Error(`round confirm: ${confirmed.content}`);
   const assigned = new Map<string, string>();
   for (const m of preview.content.matchAll(/• (.+?) → “(.+?)”/g)) assigned.set(m[1]!, m[2]!);
@@ -73,5 +86,9 @@ export function reminderThreads(world: BotWorld) {
 export function deleteThread(world: BotWorld, threadId: string): void {
   const thread = world.emu.state.channels.get(threadId)!;
   world.emu.state.channels.delete(threadId);
-  world.emu.gateway.dispatch('THREAD_DELETE', { id: thread.id, guild_id: thread.guild_id, parent_id: thread.parent_id, type: thread.type }, { guildId: thread.guild_id! });
+  world.emu.gateway.dispatch(
+    'THREAD_DELETE',
+    { id: thread.id, guild_id: thread.guild_id, parent_id: thread.parent_id, type: thread.type },
+    { guildId: thread.guild_id! },
+  );
 }

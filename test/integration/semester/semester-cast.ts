@@ -37,7 +37,9 @@ const ymd = MONDAY.toISOString().slice(0, 10);
 
 export const ROUND = { name: 'Week 1', dueInput: `${ymd} 18:00`, reviews: 2 } as const;
 /** How a reminder shows the deadline in the course zone, e.g. "March 29, 2027 … 6:00 PM" (18:00 in Berlin). */
-export const DUE_AS_SHOWN = new RegExp(`${MONDAY.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${MONDAY.getUTCDate()}, ${MONDAY.getUTCFullYear()}\\D+6:00\\sPM`);
+export const DUE_AS_SHOWN = new RegExp(
+  `${MONDAY.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${MONDAY.getUTCDate()}, ${MONDAY.getUTCFullYear()}\\D+6:00\\sPM`,
+);
 export const STAGES = [
   { stage: 'before_48h', at: at(-2, 17) }, // Saturday 18:00 CET (47 elapsed hours before the deadline)
   { stage: 'before_24h', at: at(-1, 16) }, // Sunday 18:00 CEST
@@ -46,8 +48,18 @@ export const STAGES = [
 ] as const;
 
 export type Author = StudentKey | 'staff';
-export interface EssayEvent { title: string; author: Author; afterRound: boolean }
-export interface CommentEvent { by: StudentKey; onTitle: string; where: 'discord' | 'blog'; words: number; afterRound: boolean }
+export interface EssayEvent {
+  title: string;
+  author: Author;
+  afterRound: boolean;
+}
+export interface CommentEvent {
+  by: StudentKey;
+  onTitle: string;
+  where: 'discord' | 'blog';
+  words: number;
+  afterRound: boolean;
+}
 
 /** The script's own record of what people did. */
 export class Ledger {
@@ -75,7 +87,11 @@ export class Ledger {
   }
 }
 
-export interface Pair { reviewer: StudentKey; title: string; done: boolean }
+export interface Pair {
+  reviewer: StudentKey;
+  title: string;
+  done: boolean;
+}
 
 export interface ExpectedRow {
   essays: number;
@@ -88,7 +104,9 @@ export interface ExpectedRow {
 
 /** Per student, after the deadline: comments on one's own essay or on staff posts are not participation. */
 export function expectedRows(ledger: Ledger, pairs: readonly Pair[]): Record<StudentKey, ExpectedRow> {
-  const rows = Object.fromEntries(STUDENTS.map((s) => [s, { essays: 0, commentsDiscord: 0, commentsBlog: 0, commentsReceived: 0, reviewsDone: 0, reviewsOverdue: 0 }])) as Record<StudentKey, ExpectedRow>;
+  const rows = Object.fromEntries(
+    STUDENTS.map((s) => [s, { essays: 0, commentsDiscord: 0, commentsBlog: 0, commentsReceived: 0, reviewsDone: 0, reviewsOverdue: 0 }]),
+  ) as Record<StudentKey, ExpectedRow>;
   for (const e of ledger.studentEssays()) rows[e.author as StudentKey].essays++;
   for (const c of ledger.comments) {
     const author = ledger.authorOf(c.onTitle);
@@ -102,6 +120,9 @@ export function expectedRows(ledger: Ledger, pairs: readonly Pair[]): Record<Stu
 
 /** `n` words of plain prose, so the word count the truth uses is the one a reader counts. */
 export function words(n: number, topic: string): string {
-  const pool = `I read ${topic} closely and think the argument about reform holds up well though the sources could say more about daily life in the provinces and the role of local officials during those years`.split(' ');
+  const pool =
+    `I read ${topic} closely and think the argument about reform holds up well though the sources could say more about daily life in the provinces and the role of local officials during those years`.split(
+      ' ',
+    );
   return Array.from({ length: n }, (_, i) => pool[i % pool.length]).join(' ') + '.';
 }

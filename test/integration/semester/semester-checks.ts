@@ -18,7 +18,11 @@ export function describeSemester(label: string, start: () => Promise<SemesterWor
 
     const pairs = (): Pair[] => run.pairs.map((x) => ({ reviewer: studentNamed(x.reviewer), title: x.title, done: x.done }));
     /** What each student still owes at every stage: the reviews the script never completed. */
-    const owed = (s: StudentKey) => pairs().filter((x) => x.reviewer === s && !run.ledger.reviewDone(s, x.title)).map((x) => x.title).sort();
+    const owed = (s: StudentKey) =>
+      pairs()
+        .filter((x) => x.reviewer === s && !run.ledger.reviewDone(s, x.title))
+        .map((x) => x.title)
+        .sort();
 
     it('the roster import names the wrong Discord handle and how to fix it; Bob hears by DM when his late link is made', () => {
       expect(run.firstImport.content).toContain('Discord user "erin.typo" is not a member of this server');
@@ -35,15 +39,28 @@ export function describeSemester(label: string, start: () => Promise<SemesterWor
     it('nobody reviews their own essay, no staff post is in the round, and each student owes 2 reviews of the essays published before it', () => {
       for (const x of pairs()) expect(run.ledger.authorOf(x.title), `${x.reviewer} → ${x.title}`).not.toBe(x.reviewer);
       expect(pairs().map((x) => x.title)).not.toContain(TITLES.announcement);
-      const onTime = run.ledger.studentEssays().filter((e) => !e.afterRound).map((e) => e.title);
-      for (const s of STUDENTS) expect(pairs().filter((x) => x.reviewer === s && onTime.includes(x.title)), s).toHaveLength(ROUND.reviews);
+      const onTime = run.ledger
+        .studentEssays()
+        .filter((e) => !e.afterRound)
+        .map((e) => e.title);
+      for (const s of STUDENTS)
+        expect(
+          pairs().filter((x) => x.reviewer === s && onTime.includes(x.title)),
+          s,
+        ).toHaveLength(ROUND.reviews);
       expect(new Set(pairs().map((x) => x.title))).toEqual(new Set(run.ledger.studentEssays().map((e) => e.title)));
     });
 
     it('/reviews list marks done exactly the reviews people wrote long enough after the round began', () => {
       expect(run.pairsAfterDue.map((x) => `${x.reviewer} → ${x.title}`).sort()).toEqual(run.pairs.map((x) => `${x.reviewer} → ${x.title}`).sort());
-      const done = run.pairsAfterDue.filter((x) => x.done).map((x) => `${x.reviewer} → ${x.title}`).sort();
-      const truth = pairs().filter((x) => run.ledger.reviewDone(x.reviewer, x.title)).map((x) => `${CAST[x.reviewer].name} → ${x.title}`).sort();
+      const done = run.pairsAfterDue
+        .filter((x) => x.done)
+        .map((x) => `${x.reviewer} → ${x.title}`)
+        .sort();
+      const truth = pairs()
+        .filter((x) => run.ledger.reviewDone(x.reviewer, x.title))
+        .map((x) => `${CAST[x.reviewer].name} → ${x.title}`)
+        .sort();
       expect(done).toEqual(truth);
       expect(truth.length).toBeGreaterThan(0);
     });
@@ -77,9 +94,15 @@ export function describeSemester(label: string, start: () => Promise<SemesterWor
       for (const s of STUDENTS) {
         const r = rows[s];
         expect(csv[CAST[s].name], s).toMatchObject({
-          'Essays published': String(r.essays), 'Comments given (Discord)': String(r.commentsDiscord), 'Comments given (blog)': String(r.commentsBlog),
-          'Comments received': String(r.commentsReceived), 'Reviews done': String(r.reviewsDone), 'Reviews done late': '0',
-          'Reviews pending': '0', 'Reviews overdue': String(r.reviewsOverdue), 'Reminders sent': String(reminded(s)),
+          'Essays published': String(r.essays),
+          'Comments given (Discord)': String(r.commentsDiscord),
+          'Comments given (blog)': String(r.commentsBlog),
+          'Comments received': String(r.commentsReceived),
+          'Reviews done': String(r.reviewsDone),
+          'Reviews done late': '0',
+          'Reviews pending': '0',
+          'Reviews overdue': String(r.reviewsOverdue),
+          'Reminders sent': String(reminded(s)),
         });
       }
     });

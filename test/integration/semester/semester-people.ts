@@ -24,7 +24,10 @@ export function people(sw: SemesterWorld) {
 
   async function run(userId: string, name: string, subcommand?: string, options: Record<string, unknown> = {}): Promise<InteractionResponseView> {
     keepUp();
-    return emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, ...(subcommand ? { subcommand } : {}), options: options as never }).response(30_000);
+    return emu
+      .as(userId)
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, ...(subcommand ? { subcommand } : {}), options: options as never })
+      .response(30_000);
   }
 
   async function publish(login: BlogLogin, title: string, content: string): Promise<number> {
@@ -41,7 +44,8 @@ export function people(sw: SemesterWorld) {
       const r = await sw.persona(login).comment(postId, `<p>${text}</p>`);
       if (r.status === 201 && r.json?.status === 'hold') await sw.persona('admin').moderateComment(r.json.id, 'approved');
       if (r.status === 201) return;
-      if (r.status !== 409 && r.json?.code !== 'comment_flood') throw new Error(`${login}: comment on ${postId} -> ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`);
+      if (r.status !== 409 && r.json?.code !== 'comment_flood')
+        throw new Error(`${login}: comment on ${postId} -> ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`);
       await new Promise((resolve) => setTimeout(resolve, 16_000));
     }
     throw new Error(`${login}: comment on ${postId} refused as a flood three times`);
@@ -57,11 +61,15 @@ export function people(sw: SemesterWorld) {
     const threadId = await threadOf(title);
     emu.as(userId).postMessage(threadId, { content: text });
     const probe = text.slice(0, 40);
-    await emu.waitFor(async () => {
-      await world.bot.syncNow();
-      const r = await sw.persona('admin').request('GET', 'comments', { query: { post: postId, context: 'edit', status: 'all', per_page: 100 } });
-      return (r.json as { content: { raw: string } }[]).some((c) => c.content.raw.includes(probe));
-    }, 20_000, `reply on “${title}” mirrored to the blog`);
+    await emu.waitFor(
+      async () => {
+        await world.bot.syncNow();
+        const r = await sw.persona('admin').request('GET', 'comments', { query: { post: postId, context: 'edit', status: 'all', per_page: 100 } });
+        return (r.json as { content: { raw: string } }[]).some((c) => c.content.raw.includes(probe));
+      },
+      20_000,
+      `reply on “${title}” mirrored to the blog`,
+    );
   }
 
   async function pressConfirm(userId: string, preview: InteractionResponseView): Promise<InteractionResponseView> {
@@ -82,6 +90,11 @@ export const csvFile = (name: string, text: string) => ({ attachment: { filename
 export function csvRecords(reply: InteractionResponseView): Record<string, string>[] {
   const file = reply.attachments[0];
   if (!file) throw new Error(`no CSV attached: ${reply.content}`);
-  const [header, ...rows] = Buffer.from(file.data).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+  const [header, ...rows] = Buffer.from(file.data)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 }

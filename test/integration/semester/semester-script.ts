@@ -52,16 +52,29 @@ export async function runSemester(sw: SemesterWorld): Promise<SemesterRun> {
   const ids: Record<StudentKey, string> = { alice: aliceId, bob: bobId, carol: extra('carol'), dan: extra('dan'), erin: extra('erin') };
 
   const setup = await p.run(staff, 'course', 'setup', {
-    name: 'HIST 214', channel: world.forumId, blog_kind: 'wordpress', blog_url: sw.blog.url, staff_role: world.staffRoleId, time_zone: TIME_ZONE,
-    blog_user: sw.blog.username, blog_password: sw.blog.appPassword, staff_channel: world.staffChannelId, ends_on: '2027-06-30', min_words: MIN_WORDS,
+    name: 'HIST 214',
+    channel: world.forumId,
+    blog_kind: 'wordpress',
+    blog_url: sw.blog.url,
+    staff_role: world.staffRoleId,
+    time_zone: TIME_ZONE,
+    blog_user: sw.blog.username,
+    blog_password: sw.blog.appPassword,
+    staff_channel: world.staffChannelId,
+    ends_on: '2027-06-30',
+    min_words: MIN_WORDS,
   });
   if (!setup.content.startsWith('Course set up')) throw new Error(`course setup: ${setup.content}`);
 
   // Bob's row has no blog username (he will claim his account); Erin's Discord handle is mistyped.
-  const roster = (erinHandle: string) => ['name,email,discord,blog username', ...STUDENTS.map((s) => {
-    const c = CAST[s];
-    return `${c.name},${c.email},${s === 'erin' ? erinHandle : c.discordUsername},${s === 'alice' ? c.blogLogin : ''}`;
-  })].join('\n') + '\n';
+  const roster = (erinHandle: string) =>
+    [
+      'name,email,discord,blog username',
+      ...STUDENTS.map((s) => {
+        const c = CAST[s];
+        return `${c.name},${c.email},${s === 'erin' ? erinHandle : c.discordUsername},${s === 'alice' ? c.blogLogin : ''}`;
+      }),
+    ].join('\n') + '\n';
   const firstImport = await p.run(staff, 'roster', 'import', { file: csvFile('roster.csv', roster('erin.typo')) });
 
   const post: Record<string, number> = {};
@@ -98,10 +111,17 @@ export async function runSemester(sw: SemesterWorld): Promise<SemesterRun> {
   await p.blogComment('student2', post[TITLES.bobGulag]!, `My code: ${code}`);
   ledger.comment('bob', TITLES.bobGulag, 'blog', `My code: ${code}`);
   await p.run(staff, 'sync', 'now');
-  const linkDm = await p.emu.waitFor(() => {
-    const dms = p.emu.dmsTo(bobId).map((m) => m.content).filter((c) => c.includes('is now linked'));
-    return dms.length ? dms : undefined;
-  }, 20_000, 'Bob told he is linked');
+  const linkDm = await p.emu.waitFor(
+    () => {
+      const dms = p.emu
+        .dmsTo(bobId)
+        .map((m) => m.content)
+        .filter((c) => c.includes('is now linked'));
+      return dms.length ? dms : undefined;
+    },
+    20_000,
+    'Bob told he is linked',
+  );
 
   // Staff fix Erin's handle (a roster edit), Carol and Dan close their DMs, and the round is assigned.
   await p.run(staff, 'roster', 'import', { file: csvFile('roster.csv', roster(CAST.erin.discordUsername)) });
@@ -146,5 +166,21 @@ export async function runSemester(sw: SemesterWorld): Promise<SemesterRun> {
   const report = await p.run(staff, 'report', 'participation');
   const csv = await p.run(staff, 'report', 'participation', { format: 'csv' });
   const chart = await p.run(staff, 'report', 'participation', { format: 'chart' });
-  return { ledger, ids, firstImport, linkDm, preview, confirmed, pairs, pairsAfterDue, beforeFirstStage, stages, staffChannelReminders, report, csv, chart, reminderThreadId };
+  return {
+    ledger,
+    ids,
+    firstImport,
+    linkDm,
+    preview,
+    confirmed,
+    pairs,
+    pairsAfterDue,
+    beforeFirstStage,
+    stages,
+    staffChannelReminders,
+    report,
+    csv,
+    chart,
+    reminderThreadId,
+  };
 }

@@ -11,7 +11,12 @@ let studentId: string;
 beforeEach(async () => {
   w = await startThreadWorld();
   // Bea on the roster (what /roster add records).
-  studentId = (await w.testDb.db.student.create({ data: { courseId: w.courseId, displayName: bea.displayName, discordUserId: bea.discordUserId, email: 'bea@university.test' }, select: { id: true } })).id;
+  studentId = (
+    await w.testDb.db.student.create({
+      data: { courseId: w.courseId, displayName: bea.displayName, discordUserId: bea.discordUserId, email: 'bea@university.test' },
+      select: { id: true },
+    })
+  ).id;
 });
 afterEach(() => w.close());
 

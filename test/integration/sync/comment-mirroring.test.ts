@@ -52,7 +52,12 @@ beforeEach(async () => {
   chat = new MemoryChat();
   clock = new ManualClock(new Date());
   ctx = syncContext(testDb.db, chat, clock);
-  courseId = await createCourse(testDb.db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince: new Date(Date.now() - 60_000) });
+  courseId = await createCourse(testDb.db, {
+    blogUrl: wp.url,
+    username: wp.users.bot.login,
+    appPassword: wp.users.bot.appPassword,
+    ingestSince: new Date(Date.now() - 60_000),
+  });
   postId = (await wp.as('student1').publishPost({ title: 'On Reform', content: '<p>Essay.</p>' })).id;
   await pollCourseEssays(ctx, courseId);
   await drain();

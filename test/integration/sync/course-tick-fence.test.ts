@@ -25,7 +25,12 @@ beforeEach(async () => {
   wp = await startWordPressFake();
   chat = new MemoryChat();
   clock = new ManualClock(new Date());
-  courseId = await createCourse(testDb.db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince: new Date(Date.now() - 60_000) });
+  courseId = await createCourse(testDb.db, {
+    blogUrl: wp.url,
+    username: wp.users.bot.login,
+    appPassword: wp.users.bot.appPassword,
+    ingestSince: new Date(Date.now() - 60_000),
+  });
 });
 
 afterEach(async () => {

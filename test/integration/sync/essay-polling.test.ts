@@ -35,7 +35,12 @@ beforeEach(async () => {
   wp = await startWordPressFake({ timezone: 'America/Chicago', now: () => new Date(clock.now().getTime() + blogSkewMs) });
   chat = new MemoryChat();
   ctx = syncContext(testDb.db, chat, clock);
-  courseId = await createCourse(testDb.db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince: new Date(clock.now().getTime() - MINUTE) });
+  courseId = await createCourse(testDb.db, {
+    blogUrl: wp.url,
+    username: wp.users.bot.login,
+    appPassword: wp.users.bot.appPassword,
+    ingestSince: new Date(clock.now().getTime() - MINUTE),
+  });
 });
 
 afterEach(async () => {
@@ -46,7 +51,9 @@ afterEach(async () => {
 describe('the essay cursor never runs ahead of the bot’s clock', () => {
   it('a scheduled essay does not hide essays published before its date, and gets its thread when its time comes', async () => {
     await wp.as('student1').publishPost({ title: 'Published today', content: body('1') });
-    const scheduled = await wp.as('student2').publishPost({ title: 'Scheduled for Friday', content: body('2'), date_gmt: gmt(new Date(clock.now().getTime() + 3 * 24 * 60 * MINUTE)) });
+    const scheduled = await wp
+      .as('student2')
+      .publishPost({ title: 'Scheduled for Friday', content: body('2'), date_gmt: gmt(new Date(clock.now().getTime() + 3 * 24 * 60 * MINUTE)) });
     expect(scheduled.status).toBe('future');
     await tick();
     expect(titles()).toEqual(['Published today']);

@@ -32,7 +32,12 @@ beforeEach(async () => {
   chat = new MemoryChat();
   clock = new ManualClock(new Date());
   ctx = syncContext(testDb.db, chat, clock);
-  courseId = await createCourse(testDb.db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince: new Date(Date.now() - 60_000) });
+  courseId = await createCourse(testDb.db, {
+    blogUrl: wp.url,
+    username: wp.users.bot.login,
+    appPassword: wp.users.bot.appPassword,
+    ingestSince: new Date(Date.now() - 60_000),
+  });
 });
 
 afterEach(async () => {

@@ -54,8 +54,19 @@ describe('kill -9 during mirroring', () => {
     for (let i = 0; i < 60; i += 1) {
       const message = world.emu.as(world.studentIds[1]).postMessage(threadId, { content: `Discord reply ${i} — “kept” once.` });
       await onThreadReply(ctx, {
-        messageId: message.id, threadId, authorId: world.studentIds[1], authorDisplayName: 'Bob Student', fromBotOrWebhook: false, isSystem: false,
-        content: message.content, replyToMessageId: null, attachments: [], users: {}, channels: {}, roles: {}, createdAt: new Date(),
+        messageId: message.id,
+        threadId,
+        authorId: world.studentIds[1],
+        authorDisplayName: 'Bob Student',
+        fromBotOrWebhook: false,
+        isSystem: false,
+        content: message.content,
+        replyToMessageId: null,
+        attachments: [],
+        users: {},
+        channels: {},
+        roles: {},
+        createdAt: new Date(),
       });
     }
     for (let i = 0; i < 30; i += 1) await world.wp.admin.comment(postId, `<p>Blog comment ${i} — “kept” once.</p>`);
@@ -75,9 +86,20 @@ describe('kill -9 during mirroring', () => {
     expect(await runWorker(null)).toBe('done');
 
     const onBlog = world.wp.state.comments.filter((c) => c.postId === postId).map((c) => c.content);
-    for (let i = 0; i < 60; i += 1) expect(onBlog.filter((c) => c.includes(`Discord reply ${i} —`)), `reply ${i}`).toHaveLength(1);
-    const inThread = world.emu.messagesIn(threadId).filter((m) => m.webhook_id).map((m) => m.content);
-    for (let i = 0; i < 30; i += 1) expect(inThread.filter((c) => c.includes(`Blog comment ${i} —`)), `blog comment ${i}`).toHaveLength(1);
+    for (let i = 0; i < 60; i += 1)
+      expect(
+        onBlog.filter((c) => c.includes(`Discord reply ${i} —`)),
+        `reply ${i}`,
+      ).toHaveLength(1);
+    const inThread = world.emu
+      .messagesIn(threadId)
+      .filter((m) => m.webhook_id)
+      .map((m) => m.content);
+    for (let i = 0; i < 30; i += 1)
+      expect(
+        inThread.filter((c) => c.includes(`Blog comment ${i} —`)),
+        `blog comment ${i}`,
+      ).toHaveLength(1);
     expect(inThread).toHaveLength(30);
     expect(onBlog).toHaveLength(90);
     expect(await world.testDb.db.outboxItem.count({ where: { status: { not: 'done' } } })).toBe(0);

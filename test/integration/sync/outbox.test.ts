@@ -51,7 +51,11 @@ describe('outbox', () => {
   it("runs a thread's effects in the order they were recorded when the second was recorded by a process whose clock is behind", async () => {
     await enqueue('create', 'T');
     // Another process, its clock three minutes behind, records the next effect of the same thread.
-    await enqueueEffect(testDb.db, { courseId: null, kind: probe.kind, dedupeKey: 'edit', orderKey: 'T', payload: { label: 'edit' } }, new Date(clock.now().getTime() - 180_000));
+    await enqueueEffect(
+      testDb.db,
+      { courseId: null, kind: probe.kind, dedupeKey: 'edit', orderKey: 'T', payload: { label: 'edit' } },
+      new Date(clock.now().getTime() - 180_000),
+    );
     await drainOutbox(syncContext(testDb.db, new MemoryChat(), clock), handlers);
     expect(ran).toEqual(['create', 'edit']);
   });
@@ -203,7 +207,8 @@ describe('outbox', () => {
     await enqueue('reply', 'comment:3', null, ['parent']);
     const ctx = syncContext(testDb.db, new MemoryChat(), clock);
     const realRun = probe.run;
-    probe.run = async (c, p, attempt) => (p.label === 'parent' && attempt === 1 ? Promise.reject(new BlogError('unavailable', 'down')) : realRun(c, p, attempt));
+    probe.run = async (c, p, attempt) =>
+      p.label === 'parent' && attempt === 1 ? Promise.reject(new BlogError('unavailable', 'down')) : realRun(c, p, attempt);
     try {
       await drainOutbox(ctx, handlers);
       expect(ran).toEqual(['unrelated']);

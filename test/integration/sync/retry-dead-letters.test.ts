@@ -46,7 +46,10 @@ describe('/sync retry', () => {
 
     // Staff restore the access and retry the dead letters.
     world.emu.setChannelPermissionOverwrites(world.forumId, []);
-    const reply = await world.emu.as(world.instructorId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'sync', subcommand: 'retry' }).response(10_000);
+    const reply = await world.emu
+      .as(world.instructorId)
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'sync', subcommand: 'retry' })
+      .response(10_000);
     expect(reply.content).toContain('1 failed effect(s) will be retried now.');
     await world.bot.syncNow();
 

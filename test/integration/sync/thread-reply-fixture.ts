@@ -45,19 +45,42 @@ export async function startThreadWorld(): Promise<ThreadWorld> {
   const chat = new MemoryChat();
   const clock = new ManualClock(new Date());
   const ctx = syncContext(testDb.db, chat, clock);
-  const courseId = await createCourse(testDb.db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince: new Date(Date.now() - 60_000) });
+  const courseId = await createCourse(testDb.db, {
+    blogUrl: wp.url,
+    username: wp.users.bot.login,
+    appPassword: wp.users.bot.appPassword,
+    ingestSince: new Date(Date.now() - 60_000),
+  });
   const postId = (await wp.as('student1').publishPost({ title: 'On Reform', content: '<p>Essay.</p>' })).id;
   await pollCourseEssays(ctx, courseId);
   await drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
   const threadId = chat.threads[0]!.id;
   return {
-    testDb, wp, clock, ctx, courseId, postId, threadId,
+    testDb,
+    wp,
+    clock,
+    ctx,
+    courseId,
+    postId,
+    threadId,
     reply(author, content, extra = {}) {
       nextMessageId += 1;
       return {
-        messageId: String(nextMessageId), threadId, authorId: author.discordUserId, authorDisplayName: author.displayName,
-        fromBotOrWebhook: false, isSystem: false, content, replyToMessageId: null, attachments: [],
-        users: {}, channels: {}, roles: {}, createdAt: clock.now(), editedAt: null, ...extra,
+        messageId: String(nextMessageId),
+        threadId,
+        authorId: author.discordUserId,
+        authorDisplayName: author.displayName,
+        fromBotOrWebhook: false,
+        isSystem: false,
+        content,
+        replyToMessageId: null,
+        attachments: [],
+        users: {},
+        channels: {},
+        roles: {},
+        createdAt: clock.now(),
+        editedAt: null,
+        ...extra,
       };
     },
     async drainAll(rounds = 6) {
@@ -66,7 +89,10 @@ export async function startThreadWorld(): Promise<ThreadWorld> {
         clock.advance(2 * 3_600_000);
       }
     },
-    blogComments: () => wp.state.comments.filter((c) => c.postId === postId).map((c) => ({ id: c.id, authorName: c.authorName, content: c.content, parentId: c.parentId, status: c.status })),
+    blogComments: () =>
+      wp.state.comments
+        .filter((c) => c.postId === postId)
+        .map((c) => ({ id: c.id, authorName: c.authorName, content: c.content, parentId: c.parentId, status: c.status })),
     async close() {
       await wp.close();
       await testDb.close();

@@ -31,7 +31,10 @@ async function until(check: () => Promise<boolean>, limitMs: number): Promise<bo
 describe.skipIf(!available.ok)('throwaway PostgreSQL servers', () => {
   it('a server whose test process is killed is stopped and its folder removed', async () => {
     // node itself with tsx's loader (the tsx launcher would put a second process between us and the owner).
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/support/postgres-owner-child.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/support/postgres-owner-child.ts')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {

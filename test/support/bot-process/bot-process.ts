@@ -41,7 +41,9 @@ const tickSeconds = Number(env.BOT_TICK_SECONDS ?? '1');
 const sweepSeconds = Number(env.BOT_SWEEP_SECONDS ?? '2');
 const drainSeconds = Number(env.BOT_DRAIN_SECONDS ?? '5');
 const every = (seconds: number) => `*/${seconds} * * * * *`;
-const log = createLogger(env.BOT_LOG_LEVEL ?? 'info', env.BOT_LOG_FILE ? pino.destination({ dest: env.BOT_LOG_FILE, sync: true }) : undefined).child({ proc: env.BOT_NAME });
+const log = createLogger(env.BOT_LOG_LEVEL ?? 'info', env.BOT_LOG_FILE ? pino.destination({ dest: env.BOT_LOG_FILE, sync: true }) : undefined).child({
+  proc: env.BOT_NAME,
+});
 // Before the bot starts, as src/main.ts does: the parent may send SIGTERM the moment it reads the ready line.
 const shutdown = stopGracefullyOnSignals({ log, drainMs: drainSeconds * 1_000 });
 

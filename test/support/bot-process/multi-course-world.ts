@@ -47,12 +47,21 @@ export async function startMultiCourseWorld(db: Db, options: { courses: number; 
       emu.addMember(guild.id, user.id);
       return { discordId: user.id, wpLogin };
     }) as [WorldStudent, WorldStudent];
-    const courseId = await createCourse(db, { blogUrl: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword, ingestSince, guildId: guild.id, channelId: forum.id });
+    const courseId = await createCourse(db, {
+      blogUrl: wp.url,
+      username: wp.users.bot.login,
+      appPassword: wp.users.bot.appPassword,
+      ingestSince,
+      guildId: guild.id,
+      channelId: forum.id,
+    });
     // Polled on every job tick (production: every 2 minutes), so a test sees work within seconds.
     await db.course.update({ where: { id: courseId }, data: { pollIntervalMinutes: 0, staffChannelId: staff.id, name: `Course ${index}` } });
     for (const person of people) {
       const wpUser = wp.users[person.wpLogin];
-      await db.student.create({ data: { courseId, displayName: wpUser.name, discordUserId: person.discordId, blogUserId: String(wpUser.id), blogUsername: wpUser.login } });
+      await db.student.create({
+        data: { courseId, displayName: wpUser.name, discordUserId: person.discordId, blogUserId: String(wpUser.id), blogUsername: wpUser.login },
+      });
     }
     courses.push({ index, courseId, guildId: guild.id, shard, forumId: forum.id, staffChannelId: staff.id, wp, students: people });
   }

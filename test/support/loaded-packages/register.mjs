@@ -11,6 +11,10 @@ if (!file) throw new Error('register.mjs: LOADED_PACKAGES_FILE is not set');
 register('./resolve-hook.mjs', import.meta.url, { data: { file } });
 const requireCache = createRequire(import.meta.url).cache;
 process.on('exit', () => {
-  const names = new Set(Object.keys(requireCache).map((p) => packageOf(p)).filter(Boolean));
+  const names = new Set(
+    Object.keys(requireCache)
+      .map((p) => packageOf(p))
+      .filter(Boolean),
+  );
   if (names.size > 0) appendFileSync(file, `${[...names].join('\n')}\n`);
 });

@@ -36,7 +36,8 @@ describe('lint fails on an import that crosses the architecture', () => {
   });
 
   it('a use case importing the generated Prisma client or @prisma/client', async () => {
-    const text = "import { Prisma } from '../generated/prisma/client.js';\nimport { PrismaClient } from '@prisma/client';\nexport const both = [Prisma, PrismaClient];\n";
+    const text =
+      "import { Prisma } from '../generated/prisma/client.js';\nimport { PrismaClient } from '@prisma/client';\nexport const both = [Prisma, PrismaClient];\n";
     expect(await boundaryErrors('src/reminders/raw.ts', text)).toEqual([
       'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db',
       'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db',
@@ -64,9 +65,12 @@ describe('lint fails on an import that crosses the architecture', () => {
     expect(await boundaryErrors('commands/course.ts', "export const fake = await import('../src/offline/wordpress-fake/index.js');\n")).toEqual([
       'only src/offline, tests, benchmarks and scripts import src/offline',
     ]);
-    expect(await boundaryErrors('src/offline/demo/run-demo.ts', "import { startBotWorld } from '../../../test/support/bot-world.js';\nexport const w = startBotWorld;\n")).toEqual([
-      'the bot never imports test/ or bench/',
-    ]);
+    expect(
+      await boundaryErrors(
+        'src/offline/demo/run-demo.ts',
+        "import { startBotWorld } from '../../../test/support/bot-world.js';\nexport const w = startBotWorld;\n",
+      ),
+    ).toEqual(['the bot never imports test/ or bench/']);
   });
 });
 
@@ -77,7 +81,10 @@ describe('lint allows the imports the architecture intends', () => {
       ['commands/probe.ts', "import { SlashCommandBuilder } from 'discord.js';\nexport const x = SlashCommandBuilder;\n"],
       ['src/db/probe.ts', "import { Prisma } from '../generated/prisma/client.js';\nexport const x = Prisma;\n"],
       ['src/core/reviews/probe.ts', "import { z } from 'zod';\nimport { countWords } from '../format/index.js';\nexport const x = [z, countWords];\n"],
-      ['src/offline/offline-world-probe.ts', "import { startBot } from '../app/start-bot.js';\nimport { startDiscordEmulator } from './discord-emulator/index.js';\nexport const x = [startBot, startDiscordEmulator];\n"],
+      [
+        'src/offline/offline-world-probe.ts',
+        "import { startBot } from '../app/start-bot.js';\nimport { startDiscordEmulator } from './discord-emulator/index.js';\nexport const x = [startBot, startDiscordEmulator];\n",
+      ],
       ['test/support/probe.ts', "import { startOfflineWorld } from '../../src/offline/offline-world.js';\nexport const x = startOfflineWorld;\n"],
     ];
     for (const [file, text] of allowed) expect({ file, errors: await boundaryErrors(file, text) }).toEqual({ file, errors: [] });

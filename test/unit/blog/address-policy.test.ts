@@ -30,9 +30,12 @@ describe('addresses a blog may not point the bot at', () => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '192.0.78.9', '2606:4700::6810:84e5', '::ffff:93.184.216.34'])('%s is public', (address) => {
-    expect(isPublicAddress(address)).toBe(true);
-  });
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '192.0.78.9', '2606:4700::6810:84e5', '::ffff:93.184.216.34'])(
+    '%s is public',
+    (address) => {
+      expect(isPublicAddress(address)).toBe(true);
+    },
+  );
 
   it('refuses anything that is not an IP address at all', () => {
     expect(isPublicAddress('localhost')).toBe(false);

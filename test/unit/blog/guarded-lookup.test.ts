@@ -5,10 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { BlogGuardError } from '../../../src/blog/http/guard-errors.js';
 import { guardedLookup, type Resolve } from '../../../src/blog/http/guarded-lookup.js';
 
-const dns = (answers: Record<string, LookupAddress[]>): Resolve => (host, _opts, cb) => cb(null, answers[host] ?? []);
+const dns =
+  (answers: Record<string, LookupAddress[]>): Resolve =>
+  (host, _opts, cb) =>
+    cb(null, answers[host] ?? []);
 const answers = {
-  'blog.example.org': [{ address: '10.0.0.7', family: 4 }, { address: '93.184.216.34', family: 4 }, { address: '::1', family: 6 }],
-  'internal.example.org': [{ address: '169.254.169.254', family: 4 }, { address: 'fd00::1', family: 6 }],
+  'blog.example.org': [
+    { address: '10.0.0.7', family: 4 },
+    { address: '93.184.216.34', family: 4 },
+    { address: '::1', family: 6 },
+  ],
+  'internal.example.org': [
+    { address: '169.254.169.254', family: 4 },
+    { address: 'fd00::1', family: 6 },
+  ],
   'blog.campus.example': [{ address: '10.20.0.5', family: 4 }],
 };
 

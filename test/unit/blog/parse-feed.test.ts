@@ -27,8 +27,13 @@ describe('parseFeed', () => {
     expect(feed.essays).toHaveLength(1);
     const e = feed.essays[0]!;
     expect(e).toMatchObject({
-      blogPostId: 'https://blog.test/?p=42', url: 'https://blog.test/2024/03/01/destination/', title: 'Destination De-Stalinization',
-      authorName: 'Alice Student', excerptHtml: '<p>Short</p>', categories: ['Essays', 'Week 6'], status: 'publish',
+      blogPostId: 'https://blog.test/?p=42',
+      url: 'https://blog.test/2024/03/01/destination/',
+      title: 'Destination De-Stalinization',
+      authorName: 'Alice Student',
+      excerptHtml: '<p>Short</p>',
+      categories: ['Essays', 'Week 6'],
+      status: 'publish',
     });
     expect(e.contentHtml).toBe('<p>Despite the “excesses” — reforms</p>');
     expect(e.publishedAt.toISOString()).toBe('2024-03-01T15:04:05.000Z');
@@ -36,7 +41,13 @@ describe('parseFeed', () => {
 
   it('reads Atom entries', () => {
     const e = parseFeed(atom).essays[0]!;
-    expect(e).toMatchObject({ blogPostId: 'tag:blog.test,2024:7', url: 'https://blog.test/p/7', title: 'Second & last', authorName: 'Bob Student', categories: ['Essays'] });
+    expect(e).toMatchObject({
+      blogPostId: 'tag:blog.test,2024:7',
+      url: 'https://blog.test/p/7',
+      title: 'Second & last',
+      authorName: 'Bob Student',
+      categories: ['Essays'],
+    });
     expect(e.contentHtml).toBe('<p>Hello</p>');
     expect(e.modifiedAt.toISOString()).toBe('2024-03-03T10:00:00.000Z');
   });

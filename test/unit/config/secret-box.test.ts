@@ -48,7 +48,9 @@ describe('SecretBox', () => {
     expect(tag).toHaveLength(16);
     for (const length of [4, 8, 12, 15]) {
       // A prefix of the right tag: GCM would verify it if any tag length were allowed.
-      expect(() => box.open({ ...sealed, courseId: courseA, authTag: tag.subarray(0, length).toString('base64') }), `${length}-byte tag`).toThrow(SecretKeyError);
+      expect(() => box.open({ ...sealed, courseId: courseA, authTag: tag.subarray(0, length).toString('base64') }), `${length}-byte tag`).toThrow(
+        SecretKeyError,
+      );
     }
     expect(box.open({ ...sealed, courseId: courseA })).toBe('secret');
   });

@@ -3,14 +3,30 @@ import { discordMessageIdOf, withDiscordMarker } from '../../../src/core/comment
 import { isOwnComment, type OwnCommentKey } from '../../../src/core/comments/own-comment.js';
 import type { BlogComment } from '../../../src/core/types.js';
 
-const key: OwnCommentKey = { discordMessageId: '1300000000000000042', blogPostId: '7', parentBlogCommentId: null, authorBlogUserId: null, authorName: 'Bea & Co' };
+const key: OwnCommentKey = {
+  discordMessageId: '1300000000000000042',
+  blogPostId: '7',
+  parentBlogCommentId: null,
+  authorBlogUserId: null,
+  authorName: 'Bea & Co',
+};
 
 /** A comment as WordPress hands it back: paragraphs added, the name stored escaped. */
 function onBlog(over: Partial<BlogComment> & { html?: string } = {}): BlogComment {
   const html = over.html ?? withDiscordMarker('Agreed.', key.discordMessageId);
   return {
-    blogCommentId: '90', blogPostId: '7', parentBlogCommentId: null, authorBlogUserId: null, authorName: 'Bea &amp; Co', authorEmail: null,
-    authorAvatarUrl: null, contentHtml: `<p>${html}</p>\n`, createdAt: new Date(0), status: 'approved', url: 'https://blog.example/?p=7#comment-90', ...over,
+    blogCommentId: '90',
+    blogPostId: '7',
+    parentBlogCommentId: null,
+    authorBlogUserId: null,
+    authorName: 'Bea &amp; Co',
+    authorEmail: null,
+    authorAvatarUrl: null,
+    contentHtml: `<p>${html}</p>\n`,
+    createdAt: new Date(0),
+    status: 'approved',
+    url: 'https://blog.example/?p=7#comment-90',
+    ...over,
   };
 }
 

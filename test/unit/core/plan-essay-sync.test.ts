@@ -7,12 +7,19 @@ const before = new Date('2026-08-20T08:00:00Z');
 
 describe('planEssaySync', () => {
   it('creates a thread for a new published essay after setup', () => {
-    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'create' });
+    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({
+      kind: 'create',
+    });
   });
 
   it('does not announce essays published before setup (no flood), but a backfill date does', () => {
-    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: before }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'ignore', reason: 'before_ingest_start' });
-    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: before }, renderedHash: 'a', announceSince: new Date('2026-08-01') })).toEqual({ kind: 'create' });
+    expect(planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: before }, renderedHash: 'a', announceSince: setup })).toEqual({
+      kind: 'ignore',
+      reason: 'before_ingest_start',
+    });
+    expect(
+      planEssaySync({ stored: null, incoming: { status: 'publish', publishedAt: before }, renderedHash: 'a', announceSince: new Date('2026-08-01') }),
+    ).toEqual({ kind: 'create' });
   });
 
   it('ignores drafts it has never announced', () => {
@@ -27,8 +34,14 @@ describe('planEssaySync', () => {
 
   it('closes the thread once when the essay is unpublished or deleted', () => {
     const stored = { blogStatus: 'published' as const, renderedHash: 'a', threadState: 'created' as const };
-    expect(planEssaySync({ stored, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'close', reason: 'unpublished' });
-    expect(planEssaySync({ stored, incoming: { status: 'trash', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({ kind: 'close', reason: 'deleted' });
+    expect(planEssaySync({ stored, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({
+      kind: 'close',
+      reason: 'unpublished',
+    });
+    expect(planEssaySync({ stored, incoming: { status: 'trash', publishedAt: after }, renderedHash: 'a', announceSince: setup })).toEqual({
+      kind: 'close',
+      reason: 'deleted',
+    });
     const closed = { ...stored, blogStatus: 'unpublished' as const };
     expect(planEssaySync({ stored: closed, incoming: { status: 'draft', publishedAt: after }, renderedHash: 'a', announceSince: setup }).kind).toBe('ignore');
   });

@@ -14,7 +14,8 @@ describe('where a starter excerpt comes from', () => {
   });
 
   it('finds the first web image, decoding entities and skipping data URLs', () => {
-    const html = '<img src="data:image/png;base64,xx"><figure><img alt="" src="https://blog.example.edu/a.jpg?w=1&amp;h=2"></figure><img src="https://blog.example.edu/b.jpg">';
+    const html =
+      '<img src="data:image/png;base64,xx"><figure><img alt="" src="https://blog.example.edu/a.jpg?w=1&amp;h=2"></figure><img src="https://blog.example.edu/b.jpg">';
     expect(firstImageUrl(html)).toBe('https://blog.example.edu/a.jpg?w=1&h=2');
     expect(firstImageUrl('<p>No pictures.</p>')).toBeNull();
   });

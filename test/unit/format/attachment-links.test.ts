@@ -5,9 +5,14 @@ const cdn = (query: string) => `https://cdn.discordapp.com/attachments/1/2/map.p
 
 describe('attachment links of a reply on the blog', () => {
   it('point at the uploaded copy, whatever the signature on the Discord link', () => {
-    const html = appendAttachmentLinks('<p>See</p>', [{ filename: 'map.png', url: cdn('ex=1&is=2&hm=3') }, { filename: 'b.pdf', url: 'https://cdn.discordapp.com/attachments/1/3/b.pdf' }]);
+    const html = appendAttachmentLinks('<p>See</p>', [
+      { filename: 'map.png', url: cdn('ex=1&is=2&hm=3') },
+      { filename: 'b.pdf', url: 'https://cdn.discordapp.com/attachments/1/3/b.pdf' },
+    ]);
     const out = relinkAttachments(html, [{ from: cdn('ex=9&is=9&hm=9'), to: 'https://blog.example.edu/wp-content/uploads/2026/11/map.png' }]);
-    expect(out).toBe('<p>See</p>\n<p>Attachments: <a href="https://blog.example.edu/wp-content/uploads/2026/11/map.png" rel="nofollow ugc">map.png</a>, <a href="https://cdn.discordapp.com/attachments/1/3/b.pdf" rel="nofollow ugc">b.pdf</a></p>');
+    expect(out).toBe(
+      '<p>See</p>\n<p>Attachments: <a href="https://blog.example.edu/wp-content/uploads/2026/11/map.png" rel="nofollow ugc">map.png</a>, <a href="https://cdn.discordapp.com/attachments/1/3/b.pdf" rel="nofollow ugc">b.pdf</a></p>',
+    );
   });
 
   it('never writes a copy address that is not http(s)', () => {

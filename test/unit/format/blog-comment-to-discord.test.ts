@@ -18,7 +18,10 @@ describe('blogCommentToDiscord', () => {
       authorName: 'Jo_Lee',
       contentHtml: '<p>Good point.</p>',
       url: URL_,
-      parent: { authorName: 'Sam', excerpt: 'Interesting analysis of the release of prisoners and the long\nshadow it cast over the following decades of Soviet life' },
+      parent: {
+        authorName: 'Sam',
+        excerpt: 'Interesting analysis of the release of prisoners and the long\nshadow it cast over the following decades of Soviet life',
+      },
     });
     expect(out).toEqual([
       `💬 [Commented on the blog](<${URL_}>):\n` +
@@ -34,7 +37,11 @@ describe('blogCommentToDiscord', () => {
   });
 
   it('shows each picture as “[image]” and its address, after the text', () => {
-    const [msg] = blogCommentToDiscord({ authorName: 'Ana', contentHtml: '<p>See this:</p><img src="https://blog.example.edu/a.png?w=1&amp;h=2"><img src="data:image/png;base64,xx">', url: URL_ });
+    const [msg] = blogCommentToDiscord({
+      authorName: 'Ana',
+      contentHtml: '<p>See this:</p><img src="https://blog.example.edu/a.png?w=1&amp;h=2"><img src="data:image/png;base64,xx">',
+      url: URL_,
+    });
     expect(msg).toBe(`💬 [Commented on the blog](<${URL_}>):\nSee this:\n[image] <https://blog.example.edu/a.png?w=1&h=2>`);
   });
 

@@ -69,9 +69,7 @@ describe('cutAtWordBoundary', () => {
 
 describe('threadTitleFor', () => {
   it('decodes entities and drops tags from a rendered WordPress title', () => {
-    expect(threadTitleFor('Stalin&#8217;s <em>Secret</em> Speech &amp; the &#8220;Thaw&#8221;')).toBe(
-      'Stalin’s Secret Speech & the “Thaw”',
-    );
+    expect(threadTitleFor('Stalin&#8217;s <em>Secret</em> Speech &amp; the &#8220;Thaw&#8221;')).toBe('Stalin’s Secret Speech & the “Thaw”');
   });
 
   it('collapses whitespace and line breaks', () => {

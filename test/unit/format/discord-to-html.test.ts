@@ -56,9 +56,7 @@ describe('discordMarkdownToSafeHtml: injection', () => {
   });
 
   it('percent-encodes quotes inside link targets so they cannot close the attribute', () => {
-    expect(html('[x](https://e.edu/"onmouseover="alert(1))')).toBe(
-      '<p><a href="https://e.edu/%22onmouseover=%22alert(1)" rel="nofollow ugc">x</a></p>',
-    );
+    expect(html('[x](https://e.edu/"onmouseover="alert(1))')).toBe('<p><a href="https://e.edu/%22onmouseover=%22alert(1)" rel="nofollow ugc">x</a></p>');
   });
 
   it('escapes display names returned by the resolver', () => {
@@ -95,7 +93,9 @@ describe('discordMarkdownToSafeHtml: formatting', () => {
     expect(html('Please [https://discord.com/verify](<https://evil.example/login>) now')).toBe(
       '<p>Please <a href="https://evil.example/login" rel="nofollow ugc">https://evil.example/login</a> now</p>',
     );
-    expect(html('[wikipedia.org](https://en.wikipedia.org/wiki/Thaw)')).toBe('<p><a href="https://en.wikipedia.org/wiki/Thaw" rel="nofollow ugc">wikipedia.org</a></p>');
+    expect(html('[wikipedia.org](https://en.wikipedia.org/wiki/Thaw)')).toBe(
+      '<p><a href="https://en.wikipedia.org/wiki/Thaw" rel="nofollow ugc">wikipedia.org</a></p>',
+    );
   });
 
   it('renders masked links, <links> and bare links (http/https only)', () => {
@@ -112,9 +112,7 @@ describe('discordMarkdownToSafeHtml: formatting', () => {
   });
 
   it('renders bullet and numbered lists with nesting', () => {
-    expect(html('- a\n  - a1\n- b\n\n3. c\n4. d')).toBe(
-      '<ul><li>a<ul><li>a1</li></ul></li><li>b</li></ul>\n<ol start="3"><li>c</li><li>d</li></ol>',
-    );
+    expect(html('- a\n  - a1\n- b\n\n3. c\n4. d')).toBe('<ul><li>a<ul><li>a1</li></ul></li><li>b</li></ul>\n<ol start="3"><li>c</li><li>d</li></ol>');
   });
 
   it('turns lines into <br> and blank lines into paragraphs', () => {

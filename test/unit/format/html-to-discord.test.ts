@@ -36,9 +36,7 @@ describe('htmlToDiscordMarkdown', () => {
   });
 
   it('maps emphasis, strike, underline, code and line breaks', () => {
-    expect(md('<p><b>b</b> <i>i</i> <del>d</del> <u>u</u> <code>x*y_z</code><br>next line</p>')).toBe(
-      '**b** *i* ~~d~~ __u__ `x*y_z`\nnext line',
-    );
+    expect(md('<p><b>b</b> <i>i</i> <del>d</del> <u>u</u> <code>x*y_z</code><br>next line</p>')).toBe('**b** *i* ~~d~~ __u__ `x*y_z`\nnext line');
   });
 
   it('turns <pre> into a fenced block with its language, untouched by escaping', () => {
@@ -63,28 +61,38 @@ describe('htmlToDiscordMarkdown', () => {
 
   it('shows the real target of a link whose text names a different address', () => {
     const evil = 'https://evil.example/login';
-    for (const text of ['https://discord.com/verify', 'discord.com/verify', 'www.discord.com', 'Verify at discord.com now', 'https://discord\u200b.com', 'discord\u2024com', 'dіscord.com']) {
+    for (const text of [
+      'https://discord.com/verify',
+      'discord.com/verify',
+      'www.discord.com',
+      'Verify at discord.com now',
+      'https://discord\u200b.com',
+      'discord\u2024com',
+      'dіscord.com',
+    ]) {
       expect(md(`<p>Go: <a href="${evil}">${text}</a></p>`), text).toBe(`Go: <${evil}>`);
     }
     expect(md('<p><a href="https://discord.com.evil.example/">discord.com</a></p>')).toBe('<https://discord.com.evil.example/>');
   });
 
   it('keeps link text that names the site the link really goes to, or no site at all', () => {
-    expect(md('<p><a href="https://en.wikipedia.org/wiki/Thaw">wikipedia.org</a>, <a href="https://example.com/x">Example.com</a> and <a href="https://e.edu/">Smith et al. (p. 3)</a></p>')).toBe(
-      '[wikipedia.org](<https://en.wikipedia.org/wiki/Thaw>), [Example.com](<https://example.com/x>) and [Smith et al. (p. 3)](<https://e.edu/>)',
-    );
+    expect(
+      md(
+        '<p><a href="https://en.wikipedia.org/wiki/Thaw">wikipedia.org</a>, <a href="https://example.com/x">Example.com</a> and <a href="https://e.edu/">Smith et al. (p. 3)</a></p>',
+      ),
+    ).toBe('[wikipedia.org](<https://en.wikipedia.org/wiki/Thaw>), [Example.com](<https://example.com/x>) and [Smith et al. (p. 3)](<https://e.edu/>)');
   });
 
   it('keeps only the text of javascript:, mailto: and relative links, and drops image-only links', () => {
-    expect(md('<p><a href="javascript:alert(1)">x</a> <a href="mailto:a@b.c">mail</a> <a href="/p/2">rel</a> <a href="https://e.edu"><img src="a.png"></a>end</p>')).toBe(
-      'x mail rel end',
-    );
+    expect(
+      md('<p><a href="javascript:alert(1)">x</a> <a href="mailto:a@b.c">mail</a> <a href="/p/2">rel</a> <a href="https://e.edu"><img src="a.png"></a>end</p>'),
+    ).toBe('x mail rel end');
   });
 
   it('drops images, scripts, styles, iframes and empty paragraphs', () => {
-    expect(md('<p>a</p><p>&nbsp;</p><p></p><img src="x.png" alt="alt"><script>alert(1)</script><style>p{}</style><iframe src="https://e.edu"></iframe><p>b</p>')).toBe(
-      'a\n\nb',
-    );
+    expect(
+      md('<p>a</p><p>&nbsp;</p><p></p><img src="x.png" alt="alt"><script>alert(1)</script><style>p{}</style><iframe src="https://e.edu"></iframe><p>b</p>'),
+    ).toBe('a\n\nb');
   });
 
   it('removes shortcodes it knows but leaves bracketed prose such as [sic] and [1]', () => {

@@ -13,18 +13,14 @@ const ctx: MentionContext = {
  * writes XHTML-style <br />. Encoding every non-ASCII character is the harsher version of that.
  */
 function asWordPressReturnsIt(html: string): string {
-  return html
-    .replace(/<br>/g, '<br />')
-    .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+  return html.replace(/<br>/g, '<br />').replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
 const roundTrip = (typed: string) => htmlToDiscordMarkdown(asWordPressReturnsIt(discordMarkdownToSafeHtml(typed, ctx)));
 
 describe('Discord -> blog comment -> Discord reads the same', () => {
   it('the WordPress stand-in really changes the HTML (so the test is not trivial)', () => {
-    expect(asWordPressReturnsIt(discordMarkdownToSafeHtml('Dana’s “thaw” — 😀', ctx))).toBe(
-      '<p>Dana&#8217;s &#8220;thaw&#8221; &#8212; &#128512;</p>',
-    );
+    expect(asWordPressReturnsIt(discordMarkdownToSafeHtml('Dana’s “thaw” — 😀', ctx))).toBe('<p>Dana&#8217;s &#8220;thaw&#8221; &#8212; &#128512;</p>');
   });
 
   it('keeps curly quotes, dashes, ellipses, accents and emoji exactly', () => {

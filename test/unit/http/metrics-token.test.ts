@@ -16,7 +16,12 @@ async function serve(metricsToken?: string) {
   const registry = new Registry();
   registry.registerMetric(new (await import('prom-client')).Counter({ name: 'coursethreads_probe_total', help: 'probe', registers: [] }));
   const ready = async () => ({ ready: false, notReady: ['gateway: shard 0 is not connected'], shards: [{ id: 0, ready: false }] });
-  server = await startHttpServer({ host: '127.0.0.1', port: 0, log: createLogger('silent'), routes: [healthRoutes(ready), metricsRoutes(registry, { token: metricsToken })] });
+  server = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    log: createLogger('silent'),
+    routes: [healthRoutes(ready), metricsRoutes(registry, { token: metricsToken })],
+  });
   return server.url;
 }
 

@@ -16,7 +16,13 @@ describe('the readiness check', () => {
   });
 
   it('every shard that is not connected is named, and a process with no shard is not ready', async () => {
-    const some = await readinessCheck({ db: answers, shards: () => [{ id: 0, pingMs: 40, ready: true }, { id: 3, pingMs: -1, ready: false }] })();
+    const some = await readinessCheck({
+      db: answers,
+      shards: () => [
+        { id: 0, pingMs: 40, ready: true },
+        { id: 3, pingMs: -1, ready: false },
+      ],
+    })();
     expect(some.notReady).toEqual(['gateway: shard 3 is not connected']);
     const none = await readinessCheck({ db: answers, shards: () => [] })();
     expect(none.notReady).toEqual(['gateway: no shard is running']);

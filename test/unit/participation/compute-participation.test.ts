@@ -3,13 +3,22 @@
 // never by re-running the report's own filters.
 import { describe, expect, it } from 'vitest';
 import { computeParticipation } from '../../../src/core/participation/compute-participation.js';
-import type {
-  ParticipationAssignment, ParticipationComment, ParticipationEssay, ParticipationReminder,
-} from '../../../src/core/participation/types.js';
+import type { ParticipationAssignment, ParticipationComment, ParticipationEssay, ParticipationReminder } from '../../../src/core/participation/types.js';
 import { assignReviews } from '../../../src/core/reviews/assign.js';
 import { createRng } from '../../../src/core/reviews/prng.js';
 
-type Tally = { essays: number; discord: number; blog: number; received: number; done: number; late: number; pending: number; overdue: number; sent: number; failed: number };
+type Tally = {
+  essays: number;
+  discord: number;
+  blog: number;
+  received: number;
+  done: number;
+  late: number;
+  pending: number;
+  overdue: number;
+  sent: number;
+  failed: number;
+};
 type Scope = 'all' | 'r1' | 'r2';
 
 const NOW = new Date('2025-04-10T12:00:00Z');
@@ -48,7 +57,10 @@ function simulate() {
     essays.push({ id: `${round}-future`, authorId: 's0', publishedAt: new Date(NOW.getTime() + H), roundIds: [round] });
     const plan = assignReviews({
       students: students.map((s) => ({ id: s.id, essayIds: writers.includes(s) ? [`${round}-${s.id}`] : [] })),
-      essays: [{ essayId: `${round}-guest`, authorId: null }], k: 2, mode: 'assigned', seed: round,
+      essays: [{ essayId: `${round}-guest`, authorId: null }],
+      k: 2,
+      mode: 'assigned',
+      seed: round,
     });
     plan.assignments.forEach((a, i) => {
       const id = `${round}-a${i}`;
@@ -56,7 +68,8 @@ function simulate() {
       const outcome = rng();
       let completedAt: Date | null = null;
       const cancelled = rng() < 0.04;
-      if (outcome < 0.5) completedAt = new Date(due.getTime() - 30 * H); // on time
+      if (outcome < 0.5)
+        completedAt = new Date(due.getTime() - 30 * H); // on time
       else if (outcome < 0.7) completedAt = new Date(due.getTime() + 20 * H); // late (r2: after now)
       if (completedAt) {
         comments.push({ authorStudentId: a.reviewerId, essayId: a.essayId!, source, createdAt: completedAt });
@@ -102,11 +115,21 @@ describe('computeParticipation on a simulated course', () => {
   for (const scope of ['all', 'r1', 'r2'] as const) {
     it(`matches the ground truth per student (${scope})`, () => {
       const report = computeParticipation({ ...sim, now: NOW, roundId: scope === 'all' ? null : scope, timeZone: 'Europe/Berlin' });
-      const actual = report.students.map((s) => [s.studentId, {
-        essays: s.essaysPublished, discord: s.commentsGiven.discord, blog: s.commentsGiven.blog, received: s.commentsReceived,
-        done: s.reviews.done, late: s.reviews.doneLate, pending: s.reviews.pending, overdue: s.reviews.overdue,
-        sent: s.remindersSent, failed: s.remindersFailed,
-      }]);
+      const actual = report.students.map((s) => [
+        s.studentId,
+        {
+          essays: s.essaysPublished,
+          discord: s.commentsGiven.discord,
+          blog: s.commentsGiven.blog,
+          received: s.commentsReceived,
+          done: s.reviews.done,
+          late: s.reviews.doneLate,
+          pending: s.reviews.pending,
+          overdue: s.reviews.overdue,
+          sent: s.remindersSent,
+          failed: s.remindersFailed,
+        },
+      ]);
       expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(sim.tally[scope]));
       for (const s of report.students) {
         expect(s.reviews.assigned).toBe(s.reviews.done + s.reviews.doneLate + s.reviews.pending + s.reviews.overdue);

@@ -31,6 +31,9 @@ describe('weeklyActivity', () => {
     expect(weeklyActivity([])).toEqual([]);
     // Runs on to the week of `through`, with zeros.
     const extended = weeklyActivity([{ at: new Date('2025-03-03T10:00:00Z'), kind: 'essay' }], 'UTC', new Date('2025-03-12T00:00:00Z'));
-    expect(extended.map((w) => [w.week, w.essays])).toEqual([['2025-W10', 1], ['2025-W11', 0]]);
+    expect(extended.map((w) => [w.week, w.essays])).toEqual([
+      ['2025-W10', 1],
+      ['2025-W11', 0],
+    ]);
   });
 });

@@ -22,7 +22,12 @@ describe('docs/data.md covers every stored field', () => {
   });
 
   it('documents each field once, and nothing that no longer exists', () => {
-    expect(compareInventory(fields, rows.map((r) => r.field))).toEqual({ undocumented: [], stale: [], duplicated: [] });
+    expect(
+      compareInventory(
+        fields,
+        rows.map((r) => r.field),
+      ),
+    ).toEqual({ undocumented: [], stale: [], duplicated: [] });
   });
 
   it('says for each row whether it is personal, why it is kept and for how long', () => {
@@ -65,6 +70,11 @@ describe('the comparison fails when either side changes alone', () => {
   it('catches a real row removed from docs/data.md', () => {
     const mutated = doc.replace(/^\| Student\.email \|.*$/m, '');
     expect(mutated).not.toBe(doc);
-    expect(compareInventory(schemaFields(), parseInventory(mutated).rows.map((r) => r.field)).undocumented).toEqual(['Student.email']);
+    expect(
+      compareInventory(
+        schemaFields(),
+        parseInventory(mutated).rows.map((r) => r.field),
+      ).undocumented,
+    ).toEqual(['Student.email']);
   });
 });

@@ -7,7 +7,12 @@ const tz = 'Europe/Berlin';
 const quiet = { start: '22:00', end: '08:00' };
 const at = (s: string) => new Date(s);
 const assignment = (over: Partial<ReminderAssignment> = {}): ReminderAssignment => ({
-  id: 'a1', reviewerId: 'ana', dueAt: at('2025-03-31T08:00:00Z'), completedAt: null, cancelled: false, ...over,
+  id: 'a1',
+  reviewerId: 'ana',
+  dueAt: at('2025-03-31T08:00:00Z'),
+  completedAt: null,
+  cancelled: false,
+  ...over,
 });
 const plan = (now: string, over: Partial<ReminderAssignment> = {}, sent: string[] = [], q: typeof quiet | null = quiet) =>
   planReminders({ now: at(now), courseTimeZone: tz, quietHours: q, assignments: [assignment(over)], alreadySent: new Set(sent) });
@@ -25,7 +30,10 @@ describe('stageTimes', () => {
   it('keeps the wall time across the New York fall-back (48 h before Monday 09:00 EST is Saturday 09:00 EDT)', () => {
     const times = stageTimes(at('2025-11-03T14:00:00Z'), [48, 24, 2], 'America/New_York');
     expect(times.map((s) => s.scheduledFor.toISOString())).toEqual([
-      '2025-11-01T13:00:00.000Z', '2025-11-02T14:00:00.000Z', '2025-11-03T12:00:00.000Z', '2025-11-03T14:00:00.000Z',
+      '2025-11-01T13:00:00.000Z',
+      '2025-11-02T14:00:00.000Z',
+      '2025-11-03T12:00:00.000Z',
+      '2025-11-03T14:00:00.000Z',
     ]);
   });
   it('resolves a day-stage landing in the DST gap forward, and ignores non-positive stages', () => {
@@ -40,17 +48,27 @@ describe('planReminders', () => {
   it('sends nothing before the first stage, then the stage once its time has come', () => {
     expect(plan('2025-03-29T08:55:00Z').due).toEqual([]);
     const p = plan('2025-03-29T09:00:00Z');
-    expect(p.due).toEqual([{
-      key: 'a1:before_48h', assignmentId: 'a1', reviewerId: 'ana', stage: 'before_48h',
-      scheduledFor: at('2025-03-29T09:00:00Z'), sendAt: at('2025-03-29T09:00:00Z'), dueAt: at('2025-03-31T08:00:00Z'),
-    }]);
+    expect(p.due).toEqual([
+      {
+        key: 'a1:before_48h',
+        assignmentId: 'a1',
+        reviewerId: 'ana',
+        stage: 'before_48h',
+        scheduledFor: at('2025-03-29T09:00:00Z'),
+        sendAt: at('2025-03-29T09:00:00Z'),
+        dueAt: at('2025-03-31T08:00:00Z'),
+      },
+    ]);
     expect(plan('2025-03-29T09:05:00Z', {}, ['a1:before_48h']).due).toEqual([]);
   });
 
   it('sends only the latest passed stage and reports the older ones as superseded', () => {
     const p = plan('2025-03-31T07:00:00Z'); // created or woken up 1 h before due
     expect(p.due.map((d) => d.stage)).toEqual(['before_2h']);
-    expect(p.skipped.map((s) => [s.stage, s.supersededBy])).toEqual([['before_48h', 'before_2h'], ['before_24h', 'before_2h']]);
+    expect(p.skipped.map((s) => [s.stage, s.supersededBy])).toEqual([
+      ['before_48h', 'before_2h'],
+      ['before_24h', 'before_2h'],
+    ]);
     // Already-recorded older stages are not reported again.
     expect(plan('2025-03-31T07:00:00Z', {}, ['a1:before_48h']).skipped.map((s) => s.stage)).toEqual(['before_24h']);
   });
@@ -85,8 +103,12 @@ describe('planReminders', () => {
 
   it('honours custom stages', () => {
     const p = planReminders({
-      now: at('2025-03-30T08:00:00Z'), courseTimeZone: tz, quietHours: null, stagesBeforeDue: [24, 6],
-      assignments: [assignment()], alreadySent: new Set(),
+      now: at('2025-03-30T08:00:00Z'),
+      courseTimeZone: tz,
+      quietHours: null,
+      stagesBeforeDue: [24, 6],
+      assignments: [assignment()],
+      alreadySent: new Set(),
     });
     expect(p.due.map((d) => d.key)).toEqual(['a1:before_24h']);
   });
@@ -99,8 +121,7 @@ describe('planOverdueDigest', () => {
     assignment({ id: 'future', dueAt: at('2025-04-30T08:00:00Z') }),
     assignment({ id: 'off', dueAt: at('2025-03-29T08:00:00Z'), cancelled: true }),
   ];
-  const digest = (now: string, last: string | null) =>
-    planOverdueDigest({ now: at(now), timeZone: tz, assignments, digestHourLocal: 9, lastDigestDate: last });
+  const digest = (now: string, last: string | null) => planOverdueDigest({ now: at(now), timeZone: tz, assignments, digestHourLocal: 9, lastDigestDate: last });
 
   it('sends once per local day at or after the digest hour, listing only overdue open reviews', () => {
     expect(digest('2025-03-31T06:59:00Z', '2025-03-30')).toMatchObject({ send: false, reason: 'before_hour' }); // 08:59 CEST

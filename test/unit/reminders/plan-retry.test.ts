@@ -6,8 +6,13 @@ import { planRetry, type RetryInput } from '../../../src/core/reminders/plan-ret
 const Z = (iso: string) => new Date(iso);
 // Due Sun Mar 22 21:55 EDT; stages 48 h (Fri 21:55 EDT), 24 h (Sat 21:55 EDT), 2 h (Sun 19:55 EDT).
 const base: RetryInput = {
-  now: Z('2026-03-21T02:10:00Z'), stage: 'before_48h', dueAt: Z('2026-03-23T01:55:00Z'), stagesBeforeDue: [48, 24, 2],
-  courseTimeZone: 'America/New_York', quietTimeZone: 'America/New_York', quietHours: { start: '22:00', end: '07:00' },
+  now: Z('2026-03-21T02:10:00Z'),
+  stage: 'before_48h',
+  dueAt: Z('2026-03-23T01:55:00Z'),
+  stagesBeforeDue: [48, 24, 2],
+  courseTimeZone: 'America/New_York',
+  quietTimeZone: 'America/New_York',
+  quietHours: { start: '22:00', end: '07:00' },
 };
 
 describe('an interrupted reminder picked up again', () => {

@@ -13,7 +13,10 @@ describe('where a reminder goes', () => {
     expect(reminderRoute({ discordUserId: '1', reminderMode: 'channel', dmClosedAt: null }, now)).toMatchObject({ kind: 'thread', reason: 'chose_channel' });
   });
   it('goes to the reminder thread while a refused DM is recent, and tries the DM again after a week', () => {
-    expect(reminderRoute({ discordUserId: '1', reminderMode: 'dm', dmClosedAt: ago(RETRY_CLOSED_DMS_MS - 60_000) }, now)).toMatchObject({ kind: 'thread', reason: 'dm_closed' });
+    expect(reminderRoute({ discordUserId: '1', reminderMode: 'dm', dmClosedAt: ago(RETRY_CLOSED_DMS_MS - 60_000) }, now)).toMatchObject({
+      kind: 'thread',
+      reason: 'dm_closed',
+    });
     expect(reminderRoute({ discordUserId: '1', reminderMode: 'dm', dmClosedAt: ago(7 * 24 * 3_600_000) }, now)).toEqual({ kind: 'dm' });
   });
 });

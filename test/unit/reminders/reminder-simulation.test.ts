@@ -54,7 +54,10 @@ const COMPLETED_AT: Record<Group, string> = {
   D: '2025-03-31T07:00:00Z', // between before_2h and at_due
 };
 
-interface Row extends ReminderAssignment { group: Group; createdAt: number }
+interface Row extends ReminderAssignment {
+  group: Group;
+  createdAt: number;
+}
 
 function buildRound(): Row[] {
   const rows: Row[] = [];
@@ -62,7 +65,11 @@ function buildRound(): Row[] {
     const group: Group = s < 10 ? 'A' : s < 20 ? 'B' : 'C';
     for (let j = 0; j < 3; j++) {
       rows.push({
-        id: `st${s}-r${j}`, reviewerId: `st${s}`, group, createdAt: START, dueAt: new Date(DUE[group]),
+        id: `st${s}-r${j}`,
+        reviewerId: `st${s}`,
+        group,
+        createdAt: START,
+        dueAt: new Date(DUE[group]),
         completedAt: j === 0 && s % 3 === 0 ? new Date(COMPLETED_AT[group]) : null,
         cancelled: j === 1 && s % 7 === 0,
       });
@@ -70,8 +77,13 @@ function buildRound(): Row[] {
   }
   for (let s = 0; s < 3; s++) {
     rows.push({
-      id: `st${s}-late`, reviewerId: `st${s}`, group: 'D', createdAt: LATE_CREATED, dueAt: new Date(DUE.D),
-      completedAt: s === 1 ? new Date(COMPLETED_AT.D) : null, cancelled: false,
+      id: `st${s}-late`,
+      reviewerId: `st${s}`,
+      group: 'D',
+      createdAt: LATE_CREATED,
+      dueAt: new Date(DUE.D),
+      completedAt: s === 1 ? new Date(COMPLETED_AT.D) : null,
+      cancelled: false,
     });
   }
   return rows;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addLocalDays, formatInZone, isWithinQuietHours, localDateKey, localParts, nextAllowedTime, parseHhMm, zonedTimeToUtc,
+  addLocalDays,
+  formatInZone,
+  isWithinQuietHours,
+  localDateKey,
+  localParts,
+  nextAllowedTime,
+  parseHhMm,
+  zonedTimeToUtc,
 } from '../../../src/core/time/zoned.js';
 
 const iso = (d: Date) => d.toISOString();

@@ -26,7 +26,9 @@ describe('names in any script on the chart', () => {
   it('draws Chinese, Japanese, Korean names and an emoji as real glyphs, not tofu boxes', async () => {
     await participationChart(rows(NAMES), weekly); // loads the chart's fonts
     const tofu = drawn(NO_GLYPH);
-    const chars = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(NAMES.join(''))].map((s) => s.segment).filter((c) => c.codePointAt(0)! > 0x2000);
+    const chars = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(NAMES.join(''))]
+      .map((s) => s.segment)
+      .filter((c) => c.codePointAt(0)! > 0x2000);
     expect(chars).toHaveLength(10);
     const shapes = chars.map(drawn);
     for (const [i, c] of chars.entries()) expect({ c, tofu: shapes[i] === tofu }).toEqual({ c, tofu: false });

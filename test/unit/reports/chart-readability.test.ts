@@ -10,7 +10,11 @@ import { row, syntheticRows } from './fixtures.js';
 import { MIN_LABEL_PX, recordDrawnFontPx, smallestLabelInPreview } from '../../support/chart-image-checks.js';
 import { contrastRatio, deltaE, simulateColourBlindness } from './colour-vision.js';
 
-const weekly: WeeklyPoint[] = Array.from({ length: 6 }, (_, i) => ({ weekStart: `2026-03-${String(2 + 7 * i).padStart(2, '0')}`, essays: i + 1, comments: 2 * i + 1 }));
+const weekly: WeeklyPoint[] = Array.from({ length: 6 }, (_, i) => ({
+  weekStart: `2026-03-${String(2 + 7 * i).padStart(2, '0')}`,
+  essays: i + 1,
+  comments: 2 * i + 1,
+}));
 
 async function pixels(png: Buffer) {
   const img = await loadImage(png);
@@ -32,10 +36,11 @@ describe('the participation chart in Discord', () => {
     const states = [CHART_THEME.done, CHART_THEME.late, CHART_THEME.pending, CHART_THEME.overdue];
     for (const vision of ['protanopia', 'deuteranopia'] as const) {
       const seen = states.map((c) => simulateColourBlindness(c, vision));
-      for (let i = 0; i < seen.length; i++) for (let j = i + 1; j < seen.length; j++) {
-        // ~30 ΔE (CIE76) is a difference seen at a glance on small bars, not just side by side.
-        expect({ vision, pair: [states[i], states[j]], far: deltaE(seen[i]!, seen[j]!) >= 30 }).toEqual({ vision, pair: [states[i], states[j]], far: true });
-      }
+      for (let i = 0; i < seen.length; i++)
+        for (let j = i + 1; j < seen.length; j++) {
+          // ~30 ΔE (CIE76) is a difference seen at a glance on small bars, not just side by side.
+          expect({ vision, pair: [states[i], states[j]], far: deltaE(seen[i]!, seen[j]!) >= 30 }).toEqual({ vision, pair: [states[i], states[j]], far: true });
+        }
     }
     // The count printed on each bar is readable on every bar colour (WCAG AA for text).
     for (const c of states) expect(contrastRatio(CHART_THEME.barLabel, c)).toBeGreaterThanOrEqual(4.5);
@@ -77,7 +82,8 @@ describe('the participation chart in Discord', () => {
     expect(shown).toHaveLength(20);
     const done = (r: ParticipationRow) => r.reviewsDone + r.reviewsDoneLate;
     const assigned = (r: ParticipationRow) => done(r) + r.reviewsPending + r.reviewsOverdue;
-    const needsMore = (a: ParticipationRow, b: ParticipationRow) => a.reviewsOverdue > b.reviewsOverdue || (a.reviewsOverdue === b.reviewsOverdue && done(a) < done(b));
+    const needsMore = (a: ParticipationRow, b: ParticipationRow) =>
+      a.reviewsOverdue > b.reviewsOverdue || (a.reviewsOverdue === b.reviewsOverdue && done(a) < done(b));
     const left = rows.filter((r) => assigned(r) > 0 && !shown.includes(r));
     for (const s of shown) for (const n of left) expect(needsMore(n, s)).toBe(false);
     const title = completionChartConfig(rows, 20).options!.plugins!.title!.text as string;

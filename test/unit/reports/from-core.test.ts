@@ -6,7 +6,10 @@ describe('from core participation to render rows', () => {
   const now = new Date('2025-03-20T12:00:00Z');
   const report = computeParticipation({
     now,
-    students: [{ id: 'a', name: 'Ann' }, { id: 'b', name: 'Bo' }],
+    students: [
+      { id: 'a', name: 'Ann' },
+      { id: 'b', name: 'Bo' },
+    ],
     essays: [{ id: 'e1', authorId: 'a', publishedAt: new Date('2025-03-03T10:00:00Z') }],
     comments: [
       { authorStudentId: 'b', essayId: 'e1', source: 'discord', createdAt: new Date('2025-03-04T10:00:00Z') },
@@ -22,10 +25,32 @@ describe('from core participation to render rows', () => {
   it('flattens each student and adds e-mail only through the lookup', () => {
     const rows = toParticipationRows(report.students, (id) => (id === 'a' ? 'ann@uni.example' : undefined));
     expect(rows).toEqual([
-      { studentName: 'Ann', email: 'ann@uni.example', essaysPublished: 1, commentsGivenDiscord: 0, commentsGivenBlog: 0, commentsReceived: 2,
-        reviewsDone: 0, reviewsDoneLate: 0, reviewsPending: 0, reviewsOverdue: 1, remindersSent: 1 },
-      { studentName: 'Bo', email: null, essaysPublished: 0, commentsGivenDiscord: 1, commentsGivenBlog: 1, commentsReceived: 0,
-        reviewsDone: 0, reviewsDoneLate: 1, reviewsPending: 0, reviewsOverdue: 0, remindersSent: 0 },
+      {
+        studentName: 'Ann',
+        email: 'ann@uni.example',
+        essaysPublished: 1,
+        commentsGivenDiscord: 0,
+        commentsGivenBlog: 0,
+        commentsReceived: 2,
+        reviewsDone: 0,
+        reviewsDoneLate: 0,
+        reviewsPending: 0,
+        reviewsOverdue: 1,
+        remindersSent: 1,
+      },
+      {
+        studentName: 'Bo',
+        email: null,
+        essaysPublished: 0,
+        commentsGivenDiscord: 1,
+        commentsGivenBlog: 1,
+        commentsReceived: 0,
+        reviewsDone: 0,
+        reviewsDoneLate: 1,
+        reviewsPending: 0,
+        reviewsOverdue: 0,
+        remindersSent: 0,
+      },
     ]);
     expect(toParticipationRows(report.students).every((r) => r.email === null)).toBe(true);
   });

@@ -29,7 +29,11 @@ async function decode(png: Buffer) {
   return { width: img.width, height: img.height, at, count, distinct };
 }
 
-const weekly: WeeklyPoint[] = Array.from({ length: 8 }, (_, i) => ({ weekStart: `2025-03-${String(3 + 7 * (i % 4)).padStart(2, '0')}`, essays: i + 1, comments: 3 * i }));
+const weekly: WeeklyPoint[] = Array.from({ length: 8 }, (_, i) => ({
+  weekStart: `2025-03-${String(3 + 7 * (i % 4)).padStart(2, '0')}`,
+  essays: i + 1,
+  comments: 3 * i,
+}));
 const only = (state: 'reviewsDone' | 'reviewsOverdue'): ParticipationRow[] =>
   Array.from({ length: 12 }, (_, i) => row(`S${i}`, i, { reviewsDone: 0, reviewsDoneLate: 0, reviewsPending: 0, reviewsOverdue: 0, [state]: 3 }));
 

@@ -8,7 +8,12 @@ const stats: ReminderStageStats[] = [
   { stage: 'at_due', sent: 3, postponedQuietHours: 0, failedDmClosed: 1, pending: 20 },
 ];
 
-const cells = (line: string) => line.trim().split(/\s{2,}|\s(?=\d)/).map((s) => s.trim()).filter(Boolean);
+const cells = (line: string) =>
+  line
+    .trim()
+    .split(/\s{2,}|\s(?=\d)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 describe('remindersReportText', () => {
   it('lists each stage with its four numbers and a total row', () => {

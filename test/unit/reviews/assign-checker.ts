@@ -29,7 +29,10 @@ export function checkAssignment(input: AssignInput, result: AssignResult): strin
   const perReviewer = new Map<string, number>(f.reviewers.map((r) => [r, 0]));
   const perEssay = new Map<string, number>([...f.essayAuthor.keys()].map((e) => [e, 0]));
   for (const a of result.assignments) {
-    if (a.essayId === null) { problems.push('null essay in assigned mode'); continue; }
+    if (a.essayId === null) {
+      problems.push('null essay in assigned mode');
+      continue;
+    }
     if (!f.essayAuthor.has(a.essayId)) problems.push(`unknown essay ${a.essayId}`);
     if (!perReviewer.has(a.reviewerId)) problems.push(`unknown reviewer ${a.reviewerId}`);
     if (f.essayAuthor.get(a.essayId) !== a.authorId) problems.push(`wrong author on ${a.essayId}`);

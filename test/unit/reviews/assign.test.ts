@@ -44,7 +44,10 @@ describe('assignReviews examples', () => {
   it('lets students without essays review and gets essays of non-reviewers reviewed', () => {
     const input = {
       students: roster(6, [2, 4]),
-      essays: [{ essayId: 'guest', authorId: 'visitor' }, { essayId: 'anon', authorId: null }],
+      essays: [
+        { essayId: 'guest', authorId: 'visitor' },
+        { essayId: 'anon', authorId: null },
+      ],
       k: 2,
       mode: 'assigned' as const,
       seed: 'mixed',
@@ -119,7 +122,9 @@ describe('assignLateEssay', () => {
     // With equal loads, c (no reciprocal pair with a) is preferred over b.
     const equalLoad = assignLateEssay(
       [...existing, { reviewerId: 'b', essayId: 'ec', authorId: 'c', required: 1 }],
-      { essayId: 'late', authorId: 'a' }, ['a', 'b', 'c'], 1,
+      { essayId: 'late', authorId: 'a' },
+      ['a', 'b', 'c'],
+      1,
     );
     expect(equalLoad.assignments[0]!.reviewerId).toBe('c');
   });

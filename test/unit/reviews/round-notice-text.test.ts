@@ -2,9 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { roundNoticeText } from '../../../src/reviews/round-notice-text.js';
 
 const facts = (essays: number, titleLength = 90) => ({
-  courseName: 'HIST 214', roundName: 'Week 3', guildId: '1', essayChannelId: '2', dueAt: new Date('2026-12-08T05:00:00Z'),
-  timeZone: 'America/Chicago', minWords: 25, quota: essays,
-  essays: Array.from({ length: essays }, (_, i) => ({ title: `${String(i + 1).padStart(2, '0')} ${'x'.repeat(titleLength)}`, authorName: `Author ${i + 1}`, url: `https://blog.example/?p=${i + 1}`, threadId: String(900_000_000_000_000_000n + BigInt(i)) })),
+  courseName: 'HIST 214',
+  roundName: 'Week 3',
+  guildId: '1',
+  essayChannelId: '2',
+  dueAt: new Date('2026-12-08T05:00:00Z'),
+  timeZone: 'America/Chicago',
+  minWords: 25,
+  quota: essays,
+  essays: Array.from({ length: essays }, (_, i) => ({
+    title: `${String(i + 1).padStart(2, '0')} ${'x'.repeat(titleLength)}`,
+    authorName: `Author ${i + 1}`,
+    url: `https://blog.example/?p=${i + 1}`,
+    threadId: String(900_000_000_000_000_000n + BigInt(i)),
+  })),
 });
 
 describe('the DM a student gets when a round is confirmed', () => {

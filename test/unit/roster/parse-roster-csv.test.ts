@@ -58,14 +58,16 @@ describe('parseRosterCsv: malformed files get line-level errors and no rows', ()
   });
 
   it('rejects duplicates of email, Discord user and blog username, case-insensitively, pointing at the first line', () => {
-    const errors = errorsOf([
-      'name,email,blog username,discord user',
-      'Ana,ana@uni.example,ana,ana.b',
-      'Ana Two,ANA@uni.example,x1,x1',
-      'Bo,bo@uni.example,ANA,@Ana.B',
-      'Cy,cy@uni.example,cy,123456789012345678',
-      'Di,di@uni.example,di,<@123456789012345678>',
-    ].join('\n'));
+    const errors = errorsOf(
+      [
+        'name,email,blog username,discord user',
+        'Ana,ana@uni.example,ana,ana.b',
+        'Ana Two,ANA@uni.example,x1,x1',
+        'Bo,bo@uni.example,ANA,@Ana.B',
+        'Cy,cy@uni.example,cy,123456789012345678',
+        'Di,di@uni.example,di,<@123456789012345678>',
+      ].join('\n'),
+    );
     expect(errors).toEqual([
       { line: 3, message: 'Email ana@uni.example is also on line 2.' },
       { line: 4, message: 'Discord user ana.b is also on line 2.' },
@@ -75,15 +77,17 @@ describe('parseRosterCsv: malformed files get line-level errors and no rows', ()
   });
 
   it('rejects formula injection in any identity cell, but not a plain @username', () => {
-    const errors = errorsOf([
-      'name,email,blog username,discord user',
-      '"=HYPERLINK(""http://evil.example"",""click"")",a@uni.example,,',
-      'Bo,bo@uni.example,+cmd,',
-      'Cy,cy@uni.example,,@cy_ok',
-      'Di,di@uni.example,,"@SUM(1+1)"',
-      '"\tEve",eve@uni.example,,',
-      '-Fay,fay@uni.example,,',
-    ].join('\n'));
+    const errors = errorsOf(
+      [
+        'name,email,blog username,discord user',
+        '"=HYPERLINK(""http://evil.example"",""click"")",a@uni.example,,',
+        'Bo,bo@uni.example,+cmd,',
+        'Cy,cy@uni.example,,@cy_ok',
+        'Di,di@uni.example,,"@SUM(1+1)"',
+        '"\tEve",eve@uni.example,,',
+        '-Fay,fay@uni.example,,',
+      ].join('\n'),
+    );
     expect(errors.map((e) => e.line)).toEqual([2, 3, 5, 6, 7]);
     expect(errors[0]!.message).toMatch(/name cell starts with "=".*formula/);
     expect(errors[2]!.message).toMatch(/Discord user cell starts with "@"/);
@@ -95,14 +99,11 @@ describe('parseRosterCsv: malformed files get line-level errors and no rows', ()
   });
 
   it('rejects invalid emails and Discord values, empty names, and ragged or broken CSV', () => {
-    const errors = errorsOf([
-      'name,email,discord',
-      'Ana,not-an-email,',
-      ',bo@uni.example,',
-      'Cy,cy@uni.example,Old#1234',
-      'Di,di@uni.example,a',
-      'Ed,ed@uni.example,ed,extra',
-    ].join('\n'));
+    const errors = errorsOf(
+      ['name,email,discord', 'Ana,not-an-email,', ',bo@uni.example,', 'Cy,cy@uni.example,Old#1234', 'Di,di@uni.example,a', 'Ed,ed@uni.example,ed,extra'].join(
+        '\n',
+      ),
+    );
     expect(errors).toEqual([
       { line: 2, message: '"not-an-email" is not a valid email address.' },
       { line: 3, message: 'Name is empty.' },
@@ -135,9 +136,17 @@ describe('csvSafeCell', () => {
   });
 
   it('round-trips through csv-stringify and csv-parse with commas, quotes and accents intact', () => {
-    const rows = [['Name', 'Note'], ['Müller, Zoë', 'said "hi"'], ['=HYPERLINK("x")', '-5']];
+    const rows = [
+      ['Name', 'Note'],
+      ['Müller, Zoë', 'said "hi"'],
+      ['=HYPERLINK("x")', '-5'],
+    ];
     const text = stringify(rows.map((r) => r.map(csvSafeCell)));
     const back = parse(text);
-    expect(back).toEqual([['Name', 'Note'], ['Müller, Zoë', 'said "hi"'], ["'=HYPERLINK(\"x\")", "'-5"]]);
+    expect(back).toEqual([
+      ['Name', 'Note'],
+      ['Müller, Zoë', 'said "hi"'],
+      ['\'=HYPERLINK("x")', "'-5"],
+    ]);
   });
 });

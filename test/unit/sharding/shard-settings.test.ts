@@ -3,7 +3,7 @@ import { shardForGuild } from '../../../src/sharding/guild-shard.js';
 import { resolveShardSettings, shardsForMachine, ShardSettingsError } from '../../../src/sharding/shard-settings.js';
 
 describe('shard settings', () => {
-  it('runs every shard of Discord\'s recommended count when nothing is set', () => {
+  it("runs every shard of Discord's recommended count when nothing is set", () => {
     expect(resolveShardSettings({})).toEqual({ totalShards: 'auto', shardList: 'auto' });
     expect(resolveShardSettings({ shardCount: 4 })).toEqual({ totalShards: 4, shardList: 'auto' });
   });
@@ -20,7 +20,11 @@ describe('shard settings', () => {
 
   it('splits shards between machines without overlap or gap', () => {
     const machines = [0, 1, 2].map((m) => shardsForMachine(8, 3, m));
-    expect(machines).toEqual([[0, 3, 6], [1, 4, 7], [2, 5]]);
+    expect(machines).toEqual([
+      [0, 3, 6],
+      [1, 4, 7],
+      [2, 5],
+    ]);
     expect(machines.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 

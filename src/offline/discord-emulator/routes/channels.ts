@@ -57,8 +57,9 @@ export function registerChannelRoutes(router: Router, ctx: EmuContext): void {
     const guild = getGuild(ctx, req.params.guild_id!);
     const query = (req.query.get('query') ?? '').toLowerCase();
     const limit = Math.min(1000, Math.max(1, Number(req.query.get('limit') ?? 1)));
-    const found = [...ctx.state.members.values()].filter((m) => m.guild_id === guild.id
-      && [ctx.state.users.get(m.user_id)?.username, m.nick].some((n) => n?.toLowerCase().startsWith(query)));
+    const found = [...ctx.state.members.values()].filter(
+      (m) => m.guild_id === guild.id && [ctx.state.users.get(m.user_id)?.username, m.nick].some((n) => n?.toLowerCase().startsWith(query)),
+    );
     return { status: 200, body: found.slice(0, limit).map((m) => memberPayload(ctx, guild.id, m.user_id)), schema: 'member' };
   });
   router.add('GET', '/guilds/{guild_id}/members/{user_id}', (req) => {

@@ -14,7 +14,14 @@ export function openDm(ctx: EmuContext, userId: string): EmuChannel {
   for (const c of ctx.state.channels.values()) {
     if (c.type === ChannelType.DM && c.recipient_ids?.includes(userId) && c.recipient_ids.includes(bot)) return c;
   }
-  const channel: EmuChannel = { id: nextSnowflake(), type: ChannelType.DM, position: 0, permission_overwrites: [], recipient_ids: [bot, userId], last_message_id: null };
+  const channel: EmuChannel = {
+    id: nextSnowflake(),
+    type: ChannelType.DM,
+    position: 0,
+    permission_overwrites: [],
+    recipient_ids: [bot, userId],
+    last_message_id: null,
+  };
   ctx.state.channels.set(channel.id, channel);
   ctx.state.messages.set(channel.id, []);
   return channel;

@@ -74,8 +74,12 @@ export function registerMessageRoutes(router: Router, ctx: EmuContext): void {
       throw new DiscordApiError(403, 50005, 'Cannot edit a message authored by another user');
     }
     editMessage(ctx, message, {
-      content: body.content, embeds: body.embeds, components: body.components, flags: body.flags,
-      allowedMentions: body.allowed_mentions, attachments: resolveAttachments(ctx, channel.id, body, req.files, message.attachments),
+      content: body.content,
+      embeds: body.embeds,
+      components: body.components,
+      flags: body.flags,
+      allowedMentions: body.allowed_mentions,
+      attachments: resolveAttachments(ctx, channel.id, body, req.files, message.attachments),
     });
     return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
   });

@@ -27,10 +27,19 @@ export function registerReactionRoutes(router: Router, ctx: EmuContext): void {
     if (isThread(channel) && channel.thread_metadata?.archived) throw new DiscordApiError(400, ErrorCode.ThreadArchived, 'Thread is archived');
     if (!existing.includes(bot())) {
       message.reactors[key] = [...existing, bot()];
-      ctx.dispatch('MESSAGE_REACTION_ADD', {
-        user_id: bot(), channel_id: channel.id, message_id: message.id, emoji, burst: false, type: 0,
-        ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
-      }, { guildId: channel.guild_id });
+      ctx.dispatch(
+        'MESSAGE_REACTION_ADD',
+        {
+          user_id: bot(),
+          channel_id: channel.id,
+          message_id: message.id,
+          emoji,
+          burst: false,
+          type: 0,
+          ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
+        },
+        { guildId: channel.guild_id },
+      );
     }
     return { status: 204 };
   });
@@ -42,10 +51,19 @@ export function registerReactionRoutes(router: Router, ctx: EmuContext): void {
     const users = message.reactors[key] ?? [];
     if (users.includes(bot())) {
       message.reactors[key] = users.filter((u) => u !== bot());
-      ctx.dispatch('MESSAGE_REACTION_REMOVE', {
-        user_id: bot(), channel_id: channel.id, message_id: message.id, emoji, burst: false, type: 0,
-        ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
-      }, { guildId: channel.guild_id });
+      ctx.dispatch(
+        'MESSAGE_REACTION_REMOVE',
+        {
+          user_id: bot(),
+          channel_id: channel.id,
+          message_id: message.id,
+          emoji,
+          burst: false,
+          type: 0,
+          ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
+        },
+        { guildId: channel.guild_id },
+      );
     }
     return { status: 204 };
   });

@@ -38,7 +38,13 @@ export function registerThreadRoutes(router: Router, ctx: EmuContext): void {
       const known = new Set((parent.available_tags ?? []).map((t) => t.id));
       const badTag = (body.applied_tags ?? []).findIndex((t) => !known.has(t));
       if (badTag >= 0) throw invalidFormBody(fieldError(['applied_tags', badTag], 'UNKNOWN_TAG', 'Unknown forum tag'));
-      const thread = createThread(ctx, { parent, name: body.name!, ownerId: bot(), appliedTags: body.applied_tags, autoArchiveDuration: body.auto_archive_duration });
+      const thread = createThread(ctx, {
+        parent,
+        name: body.name!,
+        ownerId: bot(),
+        appliedTags: body.applied_tags,
+        autoArchiveDuration: body.auto_archive_duration,
+      });
       const starter = createMessage(ctx, { channel: thread, authorId: bot(), id: thread.id, ...messageFields(ctx, thread, message, req.files) });
       return { status: 201, body: { ...channelPayload(ctx, thread), message: messagePayload(ctx, starter) }, schema: 'createdThread' };
     }
@@ -49,7 +55,10 @@ export function registerThreadRoutes(router: Router, ctx: EmuContext): void {
     const isPrivate = body.type === ChannelType.PrivateThread;
     requirePermissions(ctx, parent, bot(), isPrivate ? P.CreatePrivateThreads : P.CreatePublicThreads);
     const thread = createThread(ctx, {
-      parent, name: body.name!, ownerId: bot(), autoArchiveDuration: body.auto_archive_duration,
+      parent,
+      name: body.name!,
+      ownerId: bot(),
+      autoArchiveDuration: body.auto_archive_duration,
       type: isPrivate ? ChannelType.PrivateThread : ChannelType.PublicThread,
     });
     return { status: 201, body: channelPayload(ctx, thread), schema: 'thread' };

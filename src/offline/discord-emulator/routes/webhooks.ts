@@ -47,8 +47,15 @@ export function registerWebhookRoutes(router: Router, ctx: EmuContext, tracker: 
       throw invalidFormBody(fieldError(['name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 80 in length and not contain "clyde" or "discord".'));
     }
     const w: EmuWebhook = {
-      id: nextSnowflake(), token: randomBytes(34).toString('base64url'), type: 1, channel_id: channel.id,
-      guild_id: channel.guild_id!, name, avatar: null, application_id: ctx.config.applicationId, creator_id: bot(),
+      id: nextSnowflake(),
+      token: randomBytes(34).toString('base64url'),
+      type: 1,
+      channel_id: channel.id,
+      guild_id: channel.guild_id!,
+      name,
+      avatar: null,
+      application_id: ctx.config.applicationId,
+      creator_id: bot(),
     };
     ctx.state.webhooks.set(w.id, w);
     ctx.dispatch('WEBHOOKS_UPDATE', { guild_id: w.guild_id, channel_id: w.channel_id }, { guildId: w.guild_id });
@@ -58,52 +65,83 @@ export function registerWebhookRoutes(router: Router, ctx: EmuContext, tracker: 
   router.add('GET', '/channels/{channel_id}/webhooks', (req) => {
     const channel = getChannel(ctx, req.params.channel_id!);
     requirePermissions(ctx, channel, bot(), P.ManageWebhooks);
-    return { status: 200, body: [...ctx.state.webhooks.values()].filter((w) => w.channel_id === channel.id).map((w) => webhookPayload(ctx, w)), schema: 'webhook' };
+    return {
+      status: 200,
+      body: [...ctx.state.webhooks.values()].filter((w) => w.channel_id === channel.id).map((w) => webhookPayload(ctx, w)),
+      schema: 'webhook',
+    };
   });
 
-  router.add('POST', '/webhooks/{webhook_id}/{webhook_token}', (req) => {
-    const viaInteraction = handleInteractionWebhook(ctx, tracker, req);
-    if (viaInteraction) return viaInteraction;
-    const w = getWebhook(req);
-    const body = (req.body ?? {}) as MessageBody & { username?: string; avatar_url?: string; thread_name?: string };
-    validateMessageBody('webhookExecute', body, req.files, req.unknownKeys);
-    if (body.username !== undefined) checkWebhookName(body.username, ['username']);
-    const parent = getChannel(ctx, w.channel_id);
-    let channel = targetChannel(w, req);
-    let starterId: string | undefined;
-    if (parent.type === ChannelType.GuildForum && !req.query.get('thread_id')) {
-      // A webhook makes a forum post when given thread_name (a forum needs one or thread_id).
-      if (!body.thread_name) throw new DiscordApiError(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
-      checkThreadName(body.thread_name, ['thread_name']);
-      channel = createThread(ctx, { parent, name: body.thread_name, ownerId: w.id });
-      starterId = channel.id; // the post's first message shares the thread id
-    }
-    if (isThread(channel)) assertThreadWritable(ctx, channel, bot(), true);
-    const author: APIUser = { id: w.id, username: body.username?.trim() ?? w.name, avatar: null, discriminator: '0000', global_name: null, bot: true, public_flags: 0 as UserFlags, flags: 0 as UserFlags, primary_guild: null };
-    const message = createMessage(ctx, { channel, authorId: w.id, authorOverride: author, webhookId: w.id, id: starterId, ...messageFields(ctx, channel, body, req.files) });
-    if (body.avatar_url) (message.author as APIUser & { avatar_url?: string }).avatar_url = body.avatar_url;
-    return req.query.get('wait') === 'true' ? { status: 200, body: messagePayload(ctx, message), schema: 'message' } : { status: 204 };
-  }, { auth: false });
+  router.add(
+    'POST',
+    '/webhooks/{webhook_id}/{webhook_token}',
+    (req) => {
+      const viaInteraction = handleInteractionWebhook(ctx, tracker, req);
+      if (viaInteraction) return viaInteraction;
+      const w = getWebhook(req);
+      const body = (req.body ?? {}) as MessageBody & { username?: string; avatar_url?: string; thread_name?: string };
+      validateMessageBody('webhookExecute', body, req.files, req.unknownKeys);
+      if (body.username !== undefined) checkWebhookName(body.username, ['username']);
+      const parent = getChannel(ctx, w.channel_id);
+      let channel = targetChannel(w, req);
+      let starterId: string | undefined;
+      if (parent.type === ChannelType.GuildForum && !req.query.get('thread_id')) {
+        // A webhook makes a forum post when given thread_name (a forum needs one or thread_id).
+        if (!body.thread_name) throw new DiscordApiError(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+        checkThreadName(body.thread_name, ['thread_name']);
+        channel = createThread(ctx, { parent, name: body.thread_name, ownerId: w.id });
+        starterId = channel.id; // the post's first message shares the thread id
+      }
+      if (isThread(channel)) assertThreadWritable(ctx, channel, bot(), true);
+      const author: APIUser = {
+        id: w.id,
+        username: body.username?.trim() ?? w.name,
+        avatar: null,
+        discriminator: '0000',
+        global_name: null,
+        bot: true,
+        public_flags: 0 as UserFlags,
+        flags: 0 as UserFlags,
+        primary_guild: null,
+      };
+      const message = createMessage(ctx, {
+        channel,
+        authorId: w.id,
+        authorOverride: author,
+        webhookId: w.id,
+        id: starterId,
+        ...messageFields(ctx, channel, body, req.files),
+      });
+      if (body.avatar_url) (message.author as APIUser & { avatar_url?: string }).avatar_url = body.avatar_url;
+      return req.query.get('wait') === 'true' ? { status: 200, body: messagePayload(ctx, message), schema: 'message' } : { status: 204 };
+    },
+    { auth: false },
+  );
 
   for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
     for (const template of ['/webhooks/{webhook_id}/{webhook_token}/messages/@original', '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}']) {
-      router.add(method, template, (req) => {
-        const messageId = template.endsWith('@original') ? '@original' : req.params.message_id!;
-        const viaInteraction = handleInteractionWebhook(ctx, tracker, req, messageId);
-        if (viaInteraction) return viaInteraction;
-        const w = getWebhook(req);
-        const channel = targetChannel(w, req);
-        const message = getMessage(ctx, channel.id, messageId);
-        if (message.webhook_id !== w.id) throw notFound(ErrorCode.UnknownMessage, 'Message');
-        if (method === 'GET') return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
-        if (isThread(channel) && channel.thread_metadata?.archived) throw new DiscordApiError(400, ErrorCode.ThreadArchived, 'Thread is archived');
-        if (method === 'DELETE') {
-          deleteMessage(ctx, message);
-          return { status: 204 };
-        }
-        applyWebhookEdit(ctx, req, message, channel.id);
-        return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
-      }, { auth: false });
+      router.add(
+        method,
+        template,
+        (req) => {
+          const messageId = template.endsWith('@original') ? '@original' : req.params.message_id!;
+          const viaInteraction = handleInteractionWebhook(ctx, tracker, req, messageId);
+          if (viaInteraction) return viaInteraction;
+          const w = getWebhook(req);
+          const channel = targetChannel(w, req);
+          const message = getMessage(ctx, channel.id, messageId);
+          if (message.webhook_id !== w.id) throw notFound(ErrorCode.UnknownMessage, 'Message');
+          if (method === 'GET') return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
+          if (isThread(channel) && channel.thread_metadata?.archived) throw new DiscordApiError(400, ErrorCode.ThreadArchived, 'Thread is archived');
+          if (method === 'DELETE') {
+            deleteMessage(ctx, message);
+            return { status: 204 };
+          }
+          applyWebhookEdit(ctx, req, message, channel.id);
+          return { status: 200, body: messagePayload(ctx, message), schema: 'message' };
+        },
+        { auth: false },
+      );
     }
   }
 }

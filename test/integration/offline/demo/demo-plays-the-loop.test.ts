@@ -32,7 +32,10 @@ describe('npm run demo', () => {
     const [aliceId, bobId] = world.studentIds;
 
     // The roster staff imported is the course's: both students, linked to their blog accounts.
-    expect((await world.testDb.db.student.findMany({ select: { displayName: true }, orderBy: { displayName: 'asc' } })).map((s) => s.displayName)).toEqual(['Alice Student', 'Bob Student']);
+    expect((await world.testDb.db.student.findMany({ select: { displayName: true }, orderBy: { displayName: 'asc' } })).map((s) => s.displayName)).toEqual([
+      'Alice Student',
+      'Bob Student',
+    ]);
 
     // Both essays became forum posts named after them; Alice's thread carries Bob's reply and her blog answer.
     const threads = essayThreadsIn(world, world.forumId);
@@ -66,9 +69,22 @@ describe('npm run demo', () => {
 
     // Each step was told as a person sees it, in order.
     const told = printed.join('\n');
-    const marks = ['/course setup', '/roster import', sampleEssay.title, 'replied in the thread', 'answered on the blog', '/reviews assign', 'Confirm', '/reminders send-now', '/report participation'];
+    const marks = [
+      '/course setup',
+      '/roster import',
+      sampleEssay.title,
+      'replied in the thread',
+      'answered on the blog',
+      '/reviews assign',
+      'Confirm',
+      '/reminders send-now',
+      '/report participation',
+    ];
     const at = marks.map((m) => told.indexOf(m));
-    expect(at.every((i) => i >= 0), `missing: ${marks.filter((_, i) => at[i]! < 0).join(', ')}`).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      `missing: ${marks.filter((_, i) => at[i]! < 0).join(', ')}`,
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   }, 120_000);
 
@@ -77,6 +93,8 @@ describe('npm run demo', () => {
     world = await startBotWorld({ clock });
     chartDir = mkdtempSync(path.join(tmpdir(), 'ct-demo-chart-'));
     await world.wp.goDown();
-    await expect(playDemo({ ...world, database: world.testDb }, { clock, chartDir, say: () => undefined })).rejects.toThrow(/^Step 2 \(\/course setup\) did not happen: /);
+    await expect(playDemo({ ...world, database: world.testDb }, { clock, chartDir, say: () => undefined })).rejects.toThrow(
+      /^Step 2 \(\/course setup\) did not happen: /,
+    );
   }, 60_000);
 });

@@ -17,7 +17,7 @@ describe('DMs', () => {
     expect(emu.dmsTo(alice).map((m) => m.content)).toEqual(['Reminder: review Bob’s essay']);
   });
 
-  it('delivers a person\'s DM to the bot (Partials.Channel)', async () => {
+  it("delivers a person's DM to the bot (Partials.Channel)", async () => {
     const { emu, client, bob } = await setupFixture();
     const got = new Promise<string>((resolve) => client.on('messageCreate', (m) => resolve(`${m.author.id}:${m.content}`)));
     emu.as(bob).sendDm({ content: 'help' });
@@ -53,9 +53,12 @@ describe('rate limits and server errors', () => {
   it('a route bucket sends X-RateLimit-* headers and a Discord 429 body beyond its limit', async () => {
     const { emu, textId } = await setupFixture();
     emu.setRouteRateLimit('/channels/{channel_id}/messages', { limit: 2, windowMs: 5000 });
-    const post = () => fetch(`${emu.apiUrl}/v10/channels/${textId}/messages`, {
-      method: 'POST', headers: { authorization: `Bot ${emu.botToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ content: 'x' }),
-    });
+    const post = () =>
+      fetch(`${emu.apiUrl}/v10/channels/${textId}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bot ${emu.botToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ content: 'x' }),
+      });
     const first = await post();
     expect(first.headers.get('x-ratelimit-limit')).toBe('2');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
@@ -80,7 +83,7 @@ describe('rate limits and server errors', () => {
 });
 
 describe('request log and auth', () => {
-  it('a wrong bot token gets 401 with Discord\'s body', async () => {
+  it("a wrong bot token gets 401 with Discord's body", async () => {
     const { emu } = await setupFixture();
     const res = await fetch(`${emu.apiUrl}/v10/users/@me`, { headers: { authorization: 'Bot nope' } });
     expect(res.status).toBe(401);

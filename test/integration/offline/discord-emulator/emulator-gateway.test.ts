@@ -56,7 +56,7 @@ describe('gateway protocol', () => {
     good.ws.close();
   });
 
-  it('without the MessageContent intent, other people\'s message content arrives blank', async () => {
+  it("without the MessageContent intent, other people's message content arrives blank", async () => {
     const e = await start();
     const guild = e.createGuild({ name: 'G' });
     const text = e.createChannel(guild.id, { name: 'general', type: 'text' });
@@ -78,10 +78,7 @@ describe('sharding', () => {
     const c1 = e.createChannel(g1.id, { name: 'general', type: 'text' });
     const alice = e.createUser({ username: 'alice' }).id;
     e.addMember(g1.id, alice);
-    const [a, b] = await Promise.all([
-      connectClient(e, { shards: [0], shardCount: 2 }),
-      connectClient(e, { shards: [1], shardCount: 2 }),
-    ]);
+    const [a, b] = await Promise.all([connectClient(e, { shards: [0], shardCount: 2 }), connectClient(e, { shards: [1], shardCount: 2 })]);
     clients.push(a, b);
     expect([...a.guilds.cache.keys()]).toEqual([g0.id]);
     expect([...b.guilds.cache.keys()]).toEqual([g1.id]);
@@ -100,7 +97,10 @@ describe('sharding', () => {
     const client = await connectClient(e, { shards: 'auto' });
     clients.push(client);
     expect(client.guilds.cache.size).toBe(2);
-    expect(e.gateway.log.filter((l) => l.event === 'identify').map((l) => l.shard)).toEqual([[0, 2], [1, 2]]);
+    expect(e.gateway.log.filter((l) => l.event === 'identify').map((l) => l.shard)).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
   });
 });
 

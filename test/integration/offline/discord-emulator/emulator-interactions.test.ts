@@ -1,19 +1,35 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, MessageFlags,
-  SlashCommandBuilder, type Interaction, type TextChannel,
+  ActionRowBuilder,
+  AttachmentBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  DiscordAPIError,
+  MessageFlags,
+  SlashCommandBuilder,
+  type Interaction,
+  type TextChannel,
 } from 'discord.js';
 import { setupFixture, teardownFixtures, type Fixture } from './test-setup.js';
 
 afterEach(teardownFixtures);
 
 const review = new SlashCommandBuilder()
-  .setName('review').setDescription('Peer reviews')
-  .addSubcommand((s) => s.setName('assign').setDescription('Assign reviewers')
-    .addIntegerOption((o) => o.setName('count').setDescription('Per essay').setRequired(true))
-    .addBooleanOption((o) => o.setName('dry-run').setDescription('Preview only')))
-  .addSubcommand((s) => s.setName('import').setDescription('Import a roster')
-    .addAttachmentOption((o) => o.setName('roster').setDescription('CSV').setRequired(true)));
+  .setName('review')
+  .setDescription('Peer reviews')
+  .addSubcommand((s) =>
+    s
+      .setName('assign')
+      .setDescription('Assign reviewers')
+      .addIntegerOption((o) => o.setName('count').setDescription('Per essay').setRequired(true))
+      .addBooleanOption((o) => o.setName('dry-run').setDescription('Preview only')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('import')
+      .setDescription('Import a roster')
+      .addAttachmentOption((o) => o.setName('roster').setDescription('CSV').setRequired(true)),
+  );
 
 async function withCommands(f: Fixture, handler: (i: Interaction) => Promise<void>) {
   await f.client.application.commands.set([review.toJSON()], f.guildId);
@@ -44,7 +60,9 @@ describe('slash commands and buttons', () => {
       seen = { sub: i.options.getSubcommand(), count: i.options.getInteger('count'), dry: i.options.getBoolean('dry-run'), user: i.user.id };
       await i.reply({ content: 'Assigned 2 reviewers each.', flags: MessageFlags.Ephemeral });
     });
-    const ix = f.emu.as(f.alice).runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'assign', options: { count: 2, 'dry-run': true } });
+    const ix = f.emu
+      .as(f.alice)
+      .runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'assign', options: { count: 2, 'dry-run': true } });
     const res = await ix.response();
     expect(seen).toEqual({ sub: 'assign', count: 2, dry: true, user: f.alice });
     expect(res).toMatchObject({ type: 4, content: 'Assigned 2 reviewers each.', ephemeral: true });
@@ -58,11 +76,17 @@ describe('slash commands and buttons', () => {
       await i.deferReply();
       const roster = i.options.getAttachment('roster', true);
       const text = await (await fetch(roster.url)).text();
-      await i.editReply({ content: `Imported ${text.trim().split('\n').length - 1} students`, files: [new AttachmentBuilder(Buffer.from('ok'), { name: 'log.txt' })] });
+      await i.editReply({
+        content: `Imported ${text.trim().split('\n').length - 1} students`,
+        files: [new AttachmentBuilder(Buffer.from('ok'), { name: 'log.txt' })],
+      });
       await i.followUp({ content: 'Done.', flags: MessageFlags.Ephemeral });
     });
     const ix = f.emu.as(f.alice).runSlashCommand({
-      guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'import',
+      guildId: f.guildId,
+      channelId: f.textId,
+      name: 'review',
+      subcommand: 'import',
       options: { roster: { attachment: { filename: 'roster.csv', contentType: 'text/csv', data: Buffer.from('name\nann\nben\n') } } },
     });
     const res = await ix.response();
@@ -79,9 +103,14 @@ describe('slash commands and buttons', () => {
     await withCommands(f, async (i) => {
       if (!i.isChatInputCommand()) return;
       await i.reply('one');
-      second = await f.client.rest.post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'two' } }, auth: false }).catch((e: unknown) => e);
+      second = await f.client.rest
+        .post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'two' } }, auth: false })
+        .catch((e: unknown) => e);
     });
-    await f.emu.as(f.alice).runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'assign', options: { count: 1 } }).response();
+    await f.emu
+      .as(f.alice)
+      .runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'assign', options: { count: 1 } })
+      .response();
     await f.emu.waitFor(() => second, 2000);
     expect(second).toBeInstanceOf(DiscordAPIError);
     expect((second as DiscordAPIError).code).toBe(40060);
@@ -93,9 +122,15 @@ describe('slash commands and buttons', () => {
     await withCommands(f, async (i) => {
       if (!i.isChatInputCommand()) return;
       if (i.options.getInteger('count') === 0) await new Promise((r) => setTimeout(r, 200));
-      results.push(await i.reply('late or not').then(() => 'ok', (e: DiscordAPIError) => e.code));
+      results.push(
+        await i.reply('late or not').then(
+          () => 'ok',
+          (e: DiscordAPIError) => e.code,
+        ),
+      );
     });
-    const run = (count: number) => f.emu.as(f.alice).runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'assign', options: { count } });
+    const run = (count: number) =>
+      f.emu.as(f.alice).runSlashCommand({ guildId: f.guildId, channelId: f.textId, name: 'review', subcommand: 'assign', options: { count } });
     run(0);
     await f.emu.waitFor(() => results.length === 1, 2000);
     await run(1).response();
@@ -111,7 +146,9 @@ describe('slash commands and buttons', () => {
   it('presses a button and sees the message updated', async () => {
     const f = await setupFixture();
     const channel = (await f.client.channels.fetch(f.textId)) as TextChannel;
-    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('confirm:42').setLabel('Confirm').setStyle(ButtonStyle.Primary));
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+      new ButtonBuilder().setCustomId('confirm:42').setLabel('Confirm').setStyle(ButtonStyle.Primary),
+    );
     const sent = await channel.send({ content: 'Assign reviewers?', components: [row] });
     f.client.on('interactionCreate', (i) => {
       if (i.isButton() && i.customId === 'confirm:42') void i.update({ content: 'Assigned.', components: [] });

@@ -4,14 +4,22 @@ import { setupFixture, teardownFixtures } from './test-setup.js';
 
 afterEach(teardownFixtures);
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof DiscordAPIError ? e.code : `not a DiscordAPIError: ${String(e)}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof DiscordAPIError ? e.code : `not a DiscordAPIError: ${String(e)}`),
+  );
 
 describe('forum posts and messages', () => {
   it('creates a forum post whose starter message shares the thread id', async () => {
     const { emu, client, forumId } = await setupFixture();
     const forum = (await client.channels.fetch(forumId)) as ForumChannel;
     const tag = forum.availableTags[0]!.id;
-    const thread = await forum.threads.create({ name: 'Essay: On Walls', message: { content: 'New essay by Alice', allowedMentions: { parse: [] } }, appliedTags: [tag] });
+    const thread = await forum.threads.create({
+      name: 'Essay: On Walls',
+      message: { content: 'New essay by Alice', allowedMentions: { parse: [] } },
+      appliedTags: [tag],
+    });
     expect(emu.threadsIn(forumId).map((t) => t.name)).toEqual(['Essay: On Walls']);
     expect(emu.findThreadByName('Essay: On Walls')?.applied_tags).toEqual([tag]);
     const [starter] = emu.messagesIn(thread.id);
@@ -31,7 +39,7 @@ describe('forum posts and messages', () => {
     expect(emu.messagesIn(textId)).toHaveLength(2);
   });
 
-  it('passes a person\'s reply in a thread the client has not seen to messageCreate', async () => {
+  it("passes a person's reply in a thread the client has not seen to messageCreate", async () => {
     const { emu, client, forumId, alice } = await setupFixture();
     const thread = emu.createThread(forumId, { name: 'Old essay', ownerId: alice, archived: true });
     client.channels.cache.delete(thread.id); // as after a restart: archived threads are not in GUILD_CREATE

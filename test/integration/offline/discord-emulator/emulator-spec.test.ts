@@ -5,11 +5,14 @@ import { setupFixture, teardownFixtures } from './test-setup.js';
 afterEach(teardownFixtures);
 
 describe('responses match the spec', () => {
-  it('every answer in a broad flow satisfies discord-api-spec\'s response schemas', async () => {
+  it("every answer in a broad flow satisfies discord-api-spec's response schemas", async () => {
     const { emu, client, guildId, forumId, textId, alice } = await setupFixture();
     const forum = (await client.channels.fetch(forumId)) as ForumChannel;
     const text = (await client.channels.fetch(textId)) as TextChannel;
-    const post = await forum.threads.create({ name: 'Essay', message: { content: 'New essay', embeds: [{ title: 'On Walls', fields: [{ name: 'Author', value: 'Alice' }] }] } });
+    const post = await forum.threads.create({
+      name: 'Essay',
+      message: { content: 'New essay', embeds: [{ title: 'On Walls', fields: [{ name: 'Author', value: 'Alice' }] }] },
+    });
     emu.as(alice).postMessage(post.id, { content: 'Great essay', attachments: [{ filename: 'notes.txt', data: Buffer.from('n') }] });
     const sent = await post.send({ content: 'Mirrored', files: [{ attachment: Buffer.from('x'), name: 'x.txt' }] });
     await sent.edit('Mirrored (edited)');

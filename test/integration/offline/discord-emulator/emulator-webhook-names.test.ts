@@ -46,6 +46,11 @@ describe('webhook usernames Discord refuses (50035)', () => {
     const { emu, post, send } = await threadWithWebhook();
     const names = ['y'.repeat(80), 'Here and there', 'Everyone’s friend', 'Zoë Ó Dálaigh 🎓', 'd'];
     for (const name of names) await send(name);
-    expect(emu.messagesIn(post.id).filter((m) => m.webhook_id).map((m) => m.author.username)).toEqual(names);
+    expect(
+      emu
+        .messagesIn(post.id)
+        .filter((m) => m.webhook_id)
+        .map((m) => m.author.username),
+    ).toEqual(names);
   });
 });

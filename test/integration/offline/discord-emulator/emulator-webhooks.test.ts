@@ -4,7 +4,7 @@ import { setupFixture, teardownFixtures } from './test-setup.js';
 
 afterEach(teardownFixtures);
 
-describe('webhooks (blog comments mirrored under the commenter\'s name)', () => {
+describe("webhooks (blog comments mirrored under the commenter's name)", () => {
   it('executes into a thread with wait=true, then edits and deletes by thread_id', async () => {
     const { emu, client, forumId } = await setupFixture();
     const forum = (await client.channels.fetch(forumId)) as ForumChannel;

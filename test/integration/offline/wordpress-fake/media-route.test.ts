@@ -10,7 +10,8 @@ beforeEach(async () => {
 afterEach(() => wp.close());
 
 const auth = (login: 'bot' | 'student1') => `Basic ${Buffer.from(`${wp.users[login].login}:${wp.users[login].appPassword}`).toString('base64')}`;
-const upload = (body: Buffer | FormData, headers: Record<string, string>, query = '') => fetch(`${wp.url}/wp-json/wp/v2/media${query}`, { method: 'POST', headers: { authorization: auth('bot'), ...headers }, body });
+const upload = (body: Buffer | FormData, headers: Record<string, string>, query = '') =>
+  fetch(`${wp.url}/wp-json/wp/v2/media${query}`, { method: 'POST', headers: { authorization: auth('bot'), ...headers }, body });
 
 describe('the WordPress fake media library', () => {
   it('stores a raw upload under the slug asked for and serves the same bytes back', async () => {
@@ -25,7 +26,9 @@ describe('the WordPress fake media library', () => {
     const found = (await (await fetch(`${wp.url}/wp-json/wp/v2/media?slug=discord-1-0`)).json()) as Array<{ id: number }>;
     expect(found.map((m) => m.id)).toEqual([media.id]);
     // A second file with the same name and slug gets its own, as WordPress keeps both unique.
-    const again = (await (await upload(data, { 'content-type': 'image/png', 'content-disposition': 'attachment; filename="map.png"' }, '?slug=discord-1-0')).json()) as { slug: string; source_url: string };
+    const again = (await (
+      await upload(data, { 'content-type': 'image/png', 'content-disposition': 'attachment; filename="map.png"' }, '?slug=discord-1-0')
+    ).json()) as { slug: string; source_url: string };
     expect(again.slug).toBe('discord-1-0-2');
     expect(again.source_url).not.toBe(media.source_url);
   });

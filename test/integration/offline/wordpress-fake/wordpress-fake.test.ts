@@ -29,7 +29,10 @@ describe('WordPress fake', () => {
     await fake.admin.moderateComment(first.json.id, 'approved');
     const second = await bot.comment(post.id, 'second', { author_name: 'Dana', author_email: 'dana@discord.invalid' });
     expect(second.json.status).toBe('approved');
-    const linky = await bot.comment(post.id, '<a href="https://a.test">a</a> <a href="https://b.test">b</a>', { author_name: 'Dana', author_email: 'dana@discord.invalid' });
+    const linky = await bot.comment(post.id, '<a href="https://a.test">a</a> <a href="https://b.test">b</a>', {
+      author_name: 'Dana',
+      author_email: 'dana@discord.invalid',
+    });
     expect(linky.json.status).toBe('hold');
   });
 
@@ -47,7 +50,11 @@ describe('WordPress fake', () => {
 
   it('refuses anonymous comments and unknown posts like WordPress', async () => {
     const post = await fake.as('student1').publishPost({ title: 'Anon', content: 'x' });
-    const anon = await fetch(`${fake.url}/wp-json/wp/v2/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ post: post.id, content: 'x', author_name: 'A', author_email: 'a@b.test' }) });
+    const anon = await fetch(`${fake.url}/wp-json/wp/v2/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ post: post.id, content: 'x', author_name: 'A', author_email: 'a@b.test' }),
+    });
     expect(anon.status).toBe(401);
     expect(((await anon.json()) as { code: string }).code).toBe('rest_comment_login_required');
     const missing = await fake.as('bot').comment(999, 'x');
@@ -69,7 +76,8 @@ describe('WordPress fake', () => {
 
   it('keeps `after` exclusive on the blog-local wall clock', async () => {
     const post = await fake.as('student1').publishPost({ title: 'Edge', content: 'x' });
-    const ids = async (after: string) => ((await fetch(`${fake.url}/wp-json/wp/v2/posts?after=${encodeURIComponent(after)}`).then((r) => r.json())) as Array<{ id: number }>).map((p) => p.id);
+    const ids = async (after: string) =>
+      ((await fetch(`${fake.url}/wp-json/wp/v2/posts?after=${encodeURIComponent(after)}`).then((r) => r.json())) as Array<{ id: number }>).map((p) => p.id);
     expect(await ids(post.date)).toEqual([]);
     expect(await ids(`${post.date_gmt}Z`)).toEqual([]);
     const oneSecondBefore = new Date(new Date(`${post.date_gmt}Z`).getTime() - 1000).toISOString().replace('.000Z', 'Z');
