@@ -12,6 +12,7 @@ const elements = [
   // policy's `to` when tried with 7.2, and a folder element cannot hold a single file.
   { type: 'root', pattern: 'src/main.ts', mode: 'full' },
   { type: 'core', pattern: 'src/core/**', partialMatch: false },
+  { type: 'ports', pattern: 'src/ports/**', partialMatch: false },
   { type: 'db', pattern: 'src/db/**', partialMatch: false },
   { type: 'prisma-client', pattern: 'src/generated/**', partialMatch: false },
   { type: 'discord', pattern: 'src/discord/**', partialMatch: false },
@@ -26,7 +27,7 @@ const elements = [
 const discordPackages = { module: { origin: 'external', source: ['discord.js', '@discordjs/*'] } };
 const prismaPackages = { module: { origin: 'external', source: '@prisma/*' } };
 // The shipped bot: everything the tests, benchmarks and scripts are not.
-const product = { element: { types: { anyOf: ['root', 'core', 'db', 'discord', 'offline', 'src', 'commands'] } } };
+const product = { element: { types: { anyOf: ['root', 'core', 'ports', 'db', 'discord', 'offline', 'src', 'commands'] } } };
 
 const boundaryPolicies = [
   // Core is the pure domain: it imports only core (and libraries), so it runs and tests without any adapter.
@@ -35,15 +36,21 @@ const boundaryPolicies = [
     disallow: { to: { element: { type: '!core' } } },
     message: 'src/core imports nothing of ours but src/core (pure domain)',
   },
+  // Ports are the bot's own words for Discord and the blog: interfaces and error types over core's types, no adapter.
+  {
+    from: { element: { type: 'ports' } },
+    disallow: { to: { element: { types: { anyOf: ['root', 'db', 'prisma-client', 'discord', 'offline', 'src', 'commands', 'test', 'bench', 'scripts'] } } } },
+    message: 'src/ports imports nothing of ours but src/core and src/ports (interfaces only)',
+  },
   // Prisma stays behind src/db's repositories so use cases speak the project's own types.
   {
-    from: { element: { types: { anyOf: ['root', 'core', 'discord', 'offline', 'src', 'commands'] } } },
+    from: { element: { types: { anyOf: ['root', 'core', 'ports', 'discord', 'offline', 'src', 'commands'] } } },
     disallow: { to: [{ element: { type: 'prisma-client' } }, prismaPackages] },
     message: 'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db',
   },
   // Discord shapes stay in the adapter: the rest of the bot speaks ChatPort and the project's own types.
   {
-    from: { element: { types: { anyOf: ['root', 'core', 'db', 'offline', 'src'] } } },
+    from: { element: { types: { anyOf: ['root', 'core', 'ports', 'db', 'offline', 'src'] } } },
     disallow: { to: discordPackages },
     message: 'only src/discord and commands/ import discord.js and @discordjs/*',
   },
@@ -51,7 +58,7 @@ const boundaryPolicies = [
   { disallow: { to: { element: { type: 'root' } } }, message: 'nothing imports the composition root (src/main.ts)' },
   // The offline world (emulator, sample blog, demo) serves tests, benchmarks and the demo; the bot never needs it.
   {
-    from: { element: { types: { anyOf: ['root', 'core', 'db', 'discord', 'src', 'commands'] } } },
+    from: { element: { types: { anyOf: ['root', 'core', 'ports', 'db', 'discord', 'src', 'commands'] } } },
     disallow: { to: { element: { type: 'offline' } } },
     message: 'only src/offline, tests, benchmarks and scripts import src/offline',
   },

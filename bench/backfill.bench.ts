@@ -7,7 +7,7 @@
 // Run: npx tsx bench/backfill.bench.ts     (env: BENCH_ESSAYS=500, BENCH_LIMIT=5, BENCH_WINDOW_MS=1000)
 import { backfillCourse } from '../src/courses/backfill-course.js';
 import { effectHandlers } from '../src/sync/effect-registry.js';
-import { drainOutbox } from '../src/sync/outbox/outbox-worker.js';
+import { drainOutbox } from '../src/outbox/outbox-worker.js';
 import { startBotWorld, type BotWorld } from '../test/support/bot-world.js';
 import { describeRateLimits, rateLimitReport } from './support/rate-limit-report.js';
 import { fmt, p50p95, percentile, printSummary, say, sleep, until } from './support/stats.js';

@@ -8,7 +8,7 @@ import { healthReport } from '../src/reports/health-report.js';
 import { findRoundByName, participationOutput, type ParticipationFormat } from '../src/reports/participation-output.js';
 import { reminderStats } from '../src/reports/reminder-stats.js';
 import { remindersReportText } from '../src/reports/render/index.js';
-import type { ChatFile } from '../src/sync/chat-port.js';
+import type { ChatFile } from '../src/ports/chat-port.js';
 
 const data = new SlashCommandBuilder()
   .setName('report')

@@ -2,7 +2,7 @@ import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.
 import { recordAudit } from '../src/courses/audit.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
-import { reviveDeadEffects } from '../src/sync/outbox/outbox-store.js';
+import { reviveDeadEffects } from '../src/outbox/outbox-store.js';
 import { syncCourseNow } from '../src/jobs/sync-now.js';
 
 const data = new SlashCommandBuilder()

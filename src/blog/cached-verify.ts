@@ -1,4 +1,4 @@
-import type { BlogSource } from './blog-source.js';
+import type { BlogSource } from '../ports/blog-source.js';
 
 type Verified = Awaited<ReturnType<BlogSource['verify']>>;
 

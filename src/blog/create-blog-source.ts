@@ -1,6 +1,6 @@
 // Chooses the adapter for a course's blog settings. Credentials come from config (env), never logs.
 import type { BlogKind } from '../core/types.js';
-import { BlogError, type BlogSource } from './blog-source.js';
+import { BlogError, type BlogSource } from '../ports/blog-source.js';
 import { createFeedSource } from './feed/feed-source.js';
 import { createGuardedFetch, type BlogNetworkPolicy } from './http/guarded-fetch.js';
 import type { HttpClientOptions } from './http/http-client.js';

@@ -1,4 +1,4 @@
-import type { Tx } from '../sync/outbox/outbox-store.js';
+import type { Tx } from '../outbox/outbox-store.js';
 import type { Db } from '../db/client.js';
 
 /** Every staff action that changes state, and every staff look at someone's data, is written here. */

@@ -1,4 +1,4 @@
-import type { BlogSource } from '../blog/blog-source.js';
+import type { BlogSource } from '../ports/blog-source.js';
 import { withCachedVerify } from '../blog/cached-verify.js';
 import { createBlogSource, type BlogSourceDeps } from '../blog/create-blog-source.js';
 import { createGuardedFetch } from '../blog/http/guarded-fetch.js';

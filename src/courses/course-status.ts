@@ -4,7 +4,7 @@ import { localDateKey } from '../core/time/zoned.js';
 import { pushLine, pushState } from './push-status.js';
 import type { Db } from '../db/client.js';
 import { purgeDate } from '../privacy/retention.js';
-import { outboxBacklog } from '../sync/outbox/outbox-store.js';
+import { outboxBacklog } from '../outbox/outbox-store.js';
 
 export async function setCourseStatus(db: Db, input: { courseId: string; status: 'active' | 'paused'; actorUserId: string }): Promise<void> {
   await db.course.update({ where: { id: input.courseId }, data: { status: input.status, flaggedReason: input.status === 'active' ? null : undefined } });

@@ -1,7 +1,7 @@
 // What a refused blog connection means for the person who typed the options: which option is wrong
 // (blog_url, blog_user, blog_password, blog_token) and what to do about it. The blog's own words are
 // never repeated (see src/blog/http/error-map.ts): only its status and WordPress error code are read.
-import type { BlogError } from '../blog/blog-source.js';
+import type { BlogError } from '../ports/blog-source.js';
 
 const operatorAdvice = "For a blog on your campus network, ask the bot's operator to add its host name to BLOG_ALLOWED_HOSTS.";
 

@@ -1,4 +1,4 @@
-import { BlogError } from '../blog/blog-source.js';
+import { BlogError } from '../ports/blog-source.js';
 import type { BlogKind } from '../core/types.js';
 import { UserError } from '../shared/user-error.js';
 import type { BlogCredentials } from './blog-credentials.js';

@@ -1,10 +1,10 @@
-import { BlogError } from '../blog/blog-source.js';
+import { BlogError } from '../ports/blog-source.js';
 import { courseSettingsSchema, describeSettingsProblems } from '../core/courses/course-settings.js';
 import type { Db } from '../db/client.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
 import { UserError } from '../shared/user-error.js';
-import { ChatError, type ChatPort } from '../sync/chat-port.js';
+import { ChatError, type ChatPort } from '../ports/chat-port.js';
 import { ensureReminderThread } from '../reminders/reminder-thread.js';
 import type { BlogCredentials } from './blog-credentials.js';
 import type { BlogSourceFactory } from './course-blogs.js';

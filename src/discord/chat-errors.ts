@@ -1,5 +1,5 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import { ChatError } from '../sync/chat-port.js';
+import { ChatError } from '../ports/chat-port.js';
 
 /** Turns discord.js errors into ChatError so use cases can decide between retrying and telling staff. */
 export function toChatError(error: unknown): unknown {

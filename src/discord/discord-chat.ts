@@ -1,7 +1,7 @@
 import { ChannelType, Routes, type Client, type ForumChannel, type MessageCreateOptions, type TextChannel, type ThreadChannel, type Webhook } from 'discord.js';
 import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
-import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../sync/chat-port.js';
+import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../ports/chat-port.js';
 import { chatCall } from './chat-errors.js';
 import { toDiscordEmbed } from './embeds.js';
 import { findEssayThread } from './find-essay-thread.js';

@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import type { StarterEmbed } from '../sync/chat-port.js';
+import type { StarterEmbed } from '../ports/chat-port.js';
 
 export function toDiscordEmbed(embed: StarterEmbed): EmbedBuilder {
   const builder = new EmbedBuilder()

@@ -1,7 +1,7 @@
-import { BlogError } from '../blog/blog-source.js';
+import { BlogError } from '../ports/blog-source.js';
 import { renewLease, type Lease } from '../db/leases.js';
 import { effectHandlers } from '../sync/effect-registry.js';
-import { drainOutbox } from '../sync/outbox/outbox-worker.js';
+import { drainOutbox } from '../outbox/outbox-worker.js';
 import { alertLongBlogOutage } from '../sync/course-alerts.js';
 import { syncCourse } from '../sync/sync-course.js';
 import { claimCourses, courseFence } from './course-leases.js';

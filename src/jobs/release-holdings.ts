@@ -1,5 +1,5 @@
 import { releaseLeasesHeldBy } from '../db/leases.js';
-import { processClaimOwner, releaseClaims } from '../sync/outbox/outbox-claims.js';
+import { processClaimOwner, releaseClaims } from '../outbox/outbox-claims.js';
 import type { JobContext } from './job.js';
 
 /**

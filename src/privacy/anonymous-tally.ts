@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import type { Tx } from '../sync/outbox/outbox-store.js';
+import type { Tx } from '../outbox/outbox-store.js';
 
 /**
  * What purged students had been credited with. Their essays and comments stay as anonymous rows, so a

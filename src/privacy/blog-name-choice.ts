@@ -6,7 +6,7 @@ import { blogAuthorName, NAME_STYLE_WORDS, NAME_STYLES, pseudonymProblem, type N
 import { escapeDiscordText } from '../core/format/index.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
-import { enqueueEffect } from '../sync/outbox/outbox-store.js';
+import { enqueueEffect } from '../outbox/outbox-store.js';
 import { pseudonymRequestNotice } from './pseudonym-notice-effect.js';
 
 const AFTER_NOTE = 'It applies to replies you write from now on; your earlier comments keep the name they were published under.';

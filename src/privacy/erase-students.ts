@@ -1,4 +1,4 @@
-import type { Tx } from '../sync/outbox/outbox-store.js';
+import type { Tx } from '../outbox/outbox-store.js';
 import { addToTally, type TallyIncrement } from './anonymous-tally.js';
 import { scrubCourseTexts } from './scrub-course-texts.js';
 import { ANONYMOUS_ACTOR, createScrubber } from './scrub-identifiers.js';

@@ -4,8 +4,8 @@
 // quietly (/status shows the decision too).
 import { z } from 'zod';
 import { escapeDiscordText } from '../core/format/index.js';
-import { ChatError } from '../sync/chat-port.js';
-import { defineEffect } from '../sync/outbox/effect-handler.js';
+import { ChatError } from '../ports/chat-port.js';
+import { defineEffect } from '../outbox/effect-handler.js';
 
 export const pseudonymNotice = defineEffect({
   kind: 'discord.pseudonym_notice',

@@ -5,7 +5,7 @@ import { escapeDiscordText } from '../core/format/index.js';
 import type { Db } from '../db/client.js';
 import { recordAudit } from '../courses/audit.js';
 import { UserError } from '../shared/user-error.js';
-import { enqueueEffect } from '../sync/outbox/outbox-store.js';
+import { enqueueEffect } from '../outbox/outbox-store.js';
 import { pseudonymNotice } from './pseudonym-notice-effect.js';
 
 export async function listPendingPseudonyms(db: Db, courseId: string): Promise<string> {

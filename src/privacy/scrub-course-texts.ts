@@ -1,4 +1,4 @@
-import type { Tx } from '../sync/outbox/outbox-store.js';
+import type { Tx } from '../outbox/outbox-store.js';
 import type { Scrubber } from './scrub-identifiers.js';
 
 export interface TextScrubCounts {

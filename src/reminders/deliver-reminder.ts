@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { reminderRoute, type RouteStudent } from '../core/reminders/reminder-route.js';
 import type { Db } from '../db/client.js';
-import { ChatError, type ChatPort } from '../sync/chat-port.js';
+import { ChatError, type ChatPort } from '../ports/chat-port.js';
 import { ensureReminderThread, forgetReminderThread, type ReminderThreadCourse } from './reminder-thread.js';
 
 export interface Recipient extends RouteStudent {

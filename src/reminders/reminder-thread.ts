@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ChannelKind } from '../core/types.js';
 import type { Db } from '../db/client.js';
-import type { ChatPort } from '../sync/chat-port.js';
+import type { ChatPort } from '../ports/chat-port.js';
 
 export const REMINDER_THREAD_NAME = 'Review reminders';
 

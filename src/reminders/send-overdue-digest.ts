@@ -3,7 +3,7 @@
 import { planOverdueDigest } from '../core/reminders/overdue-digest.js';
 import { localDateKey, localParts } from '../core/time/zoned.js';
 import { openAssignments, type OpenAssignment } from './open-assignments.js';
-import { ChatError } from '../sync/chat-port.js';
+import { ChatError } from '../ports/chat-port.js';
 import type { CourseForReminders } from './reminder-plan.js';
 import { overdueDigestText } from './reminder-message.js';
 import { markOutcome, recordIntent, type MarkOutcome, type SweepDeps } from './sweep-deps.js';

@@ -1,8 +1,8 @@
 import type { Db } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Metrics } from '../shared/metrics.js';
-import type { Tx } from '../sync/outbox/outbox-store.js';
-import type { ChatPort } from '../sync/chat-port.js';
+import type { Tx } from '../outbox/outbox-store.js';
+import type { ChatPort } from '../ports/chat-port.js';
 import type { ReminderDraft } from './reminder-draft.js';
 
 /** Minimal logger shape, so tests and the bench can pass pino or anything with these methods. */

@@ -5,8 +5,8 @@ import { splitMessage } from '../core/format/split-message.js';
 import type { ChannelKind } from '../core/types.js';
 import type { Db } from '../db/client.js';
 import { pushLine, pushState } from '../courses/push-status.js';
-import { outboxBacklog } from '../sync/outbox/outbox-store.js';
-import type { ChatPort } from '../sync/chat-port.js';
+import { outboxBacklog } from '../outbox/outbox-store.js';
+import type { ChatPort } from '../ports/chat-port.js';
 import { processLines } from './process-lines.js';
 
 const DAY_MS = 86_400_000;

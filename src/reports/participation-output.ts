@@ -6,7 +6,7 @@ import type { ParticipationReport } from '../core/participation/types.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../shared/logger.js';
 import { UserError } from '../shared/user-error.js';
-import type { ChatFile } from '../sync/chat-port.js';
+import type { ChatFile } from '../ports/chat-port.js';
 import { participationChart, participationCsv, participationPages, toParticipationRows, toWeeklyPoints, type ParticipationRow } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
 import { participationReport, studentEmails } from './load-participation.js';

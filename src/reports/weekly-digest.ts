@@ -5,8 +5,8 @@
 import { isoWeek } from '../core/participation/iso-week.js';
 import { zonedTimeToUtc } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
-import { ChatError, type ChatPort } from '../sync/chat-port.js';
-import type { Tx } from '../sync/outbox/outbox-store.js';
+import { ChatError, type ChatPort } from '../ports/chat-port.js';
+import type { Tx } from '../outbox/outbox-store.js';
 import { participationCsv, participationChart, toParticipationRows, toWeeklyPoints } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
 import { participationReport } from './load-participation.js';

@@ -6,8 +6,8 @@
 // and reported to staff in the confirm reply.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ChatError } from '../sync/chat-port.js';
-import { defineEffect } from '../sync/outbox/effect-handler.js';
+import { ChatError } from '../ports/chat-port.js';
+import { defineEffect } from '../outbox/effect-handler.js';
 import { roundNoticeText } from './round-notice-text.js';
 
 export const ROUND_NOTICE_KIND = 'discord.round_notice';

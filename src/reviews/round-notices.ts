@@ -2,8 +2,8 @@
 // for the confirm reply, and summed up for that reply: who was told, whose DMs are closed, what still waits.
 import type { Db } from '../db/client.js';
 import { effectHandlers } from '../sync/effect-registry.js';
-import { drainOutbox } from '../sync/outbox/outbox-worker.js';
-import { enqueueEffect, type Tx } from '../sync/outbox/outbox-store.js';
+import { drainOutbox } from '../outbox/outbox-worker.js';
+import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync/sync-context.js';
 import { ROUND_NOTICE_KIND, roundNoticeKey } from './round-notice-effect.js';
 

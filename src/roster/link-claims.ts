@@ -7,7 +7,7 @@ import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { UserError } from '../shared/user-error.js';
-import { enqueueEffect } from '../sync/outbox/outbox-store.js';
+import { enqueueEffect } from '../outbox/outbox-store.js';
 import { creditBlogAccount, type CreditedWork } from './credit-blog-account.js';
 import { linkNotice } from './link-notice-effect.js';
 import type { RosterActor } from './import-roster.js';

@@ -4,8 +4,8 @@
 // repeat it once (at-least-once, as reminders; ADR 0003); closed DMs end it quietly (/status says it too).
 import { z } from 'zod';
 import { escapeDiscordText } from '../core/format/index.js';
-import { ChatError } from '../sync/chat-port.js';
-import { defineEffect } from '../sync/outbox/effect-handler.js';
+import { ChatError } from '../ports/chat-port.js';
+import { defineEffect } from '../outbox/effect-handler.js';
 
 export const linkNotice = defineEffect({
   kind: 'discord.link_notice',

@@ -1,6 +1,6 @@
 // After staff change the roster (/roster import, /roster add): link the blog accounts it names that the bot
 // can see now, and say plainly what is still open. A blog that is down leaves it to the next poll.
-import { BlogError } from '../blog/blog-source.js';
+import { BlogError } from '../ports/blog-source.js';
 import type { SyncContext } from '../sync/sync-context.js';
 import { resolveRosterBlogAccounts } from './resolve-blog-accounts.js';
 

@@ -2,7 +2,7 @@
 // the blog. WordPress shows the bot (an editor) only the accounts that have published a post, so resolution is
 // tried at import (accounts already visible) and again whenever the poll meets an author it does not know.
 // Unknown authors are remembered for a while, so a course's guest authors cost one lookup, not one per poll.
-import type { BlogSource } from '../blog/blog-source.js';
+import type { BlogSource } from '../ports/blog-source.js';
 import type { BlogUser } from '../core/types.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';

@@ -1,4 +1,4 @@
-import type { BlogError } from '../blog/blog-source.js';
+import type { BlogError } from '../ports/blog-source.js';
 import type { SyncContext } from './sync-context.js';
 
 /** How long a blog outage lasts before staff are told (once per outage, not every poll). */

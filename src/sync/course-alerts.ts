@@ -1,4 +1,4 @@
-import { type ChatError } from './chat-port.js';
+import { type ChatError } from '../ports/chat-port.js';
 import { outageAlertAfterMs } from './blog-health.js';
 import type { SyncContext } from './sync-context.js';
 

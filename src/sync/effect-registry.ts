@@ -7,7 +7,7 @@ import { uploadReplyAttachment } from './comments/reply-attachment-upload.js';
 import { linkNotice } from '../roster/link-notice-effect.js';
 import { roundNotice } from '../reviews/round-notice-effect.js';
 import { pseudonymNotice, pseudonymRequestNotice } from '../privacy/pseudonym-notice-effect.js';
-import type { EffectHandler } from './outbox/effect-handler.js';
+import type { EffectHandler } from '../outbox/effect-handler.js';
 
 /** Every effect the outbox can perform, by kind. */
 export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(

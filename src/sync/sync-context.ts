@@ -1,9 +1,9 @@
-import type { BlogSource } from '../blog/blog-source.js';
+import type { BlogSource } from '../ports/blog-source.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
-import type { ChatPort } from './chat-port.js';
+import type { ChatPort } from '../ports/chat-port.js';
 
 /** What every use case receives: passed in, never imported, so tests hand it real test servers or fakes. */
 export interface SyncContext {

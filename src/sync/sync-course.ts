@@ -2,7 +2,7 @@ import type { SyncContext } from './sync-context.js';
 import { pollCourseEssays, type PollSummary } from './essays/poll-essays.js';
 import { pollBlogComments, type CommentPollSummary } from './comments/poll-blog-comments.js';
 import { pollPushedPostComments } from './comments/poll-pushed-posts.js';
-import { drainOutbox, type DrainOptions, type DrainSummary } from './outbox/outbox-worker.js';
+import { drainOutbox, type DrainOptions, type DrainSummary } from '../outbox/outbox-worker.js';
 import { effectHandlers } from './effect-registry.js';
 
 /** Checks, inside each transaction that records work, that this process still holds the course's lease. */

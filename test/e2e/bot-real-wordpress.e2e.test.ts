@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { onThreadReply } from '../../src/sync/comments/mirror-discord-reply.js';
 import { effectHandlers } from '../../src/sync/effect-registry.js';
-import { drainOutbox } from '../../src/sync/outbox/outbox-worker.js';
+import { drainOutbox } from '../../src/outbox/outbox-worker.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../support/bot-world.js';
 import { createRestPersona, type RestPersona } from '../../src/offline/wordpress-fake/index.js';

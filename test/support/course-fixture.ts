@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/client.js';
 import { SecretBox } from '../../src/privacy/secret-box.js';
 import { ManualClock, type Clock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import type { ChatPort } from '../../src/sync/chat-port.js';
+import type { ChatPort } from '../../src/ports/chat-port.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
 
 import { offlineBlogHosts, offlineSecretKeys } from '../../src/offline/offline-keys.js';

@@ -1,5 +1,5 @@
 import type { ChannelKind, ThreadRef } from '../../src/core/types.js';
-import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../../src/sync/chat-port.js';
+import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../../src/ports/chat-port.js';
 
 export interface MemoryMessage {
   id: string;

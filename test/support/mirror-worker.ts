@@ -10,7 +10,7 @@ import { systemClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { pollBlogComments } from '../../src/sync/comments/poll-blog-comments.js';
 import { effectHandlers } from '../../src/sync/effect-registry.js';
-import { drainOutbox } from '../../src/sync/outbox/outbox-worker.js';
+import { drainOutbox } from '../../src/outbox/outbox-worker.js';
 import type { SyncContext } from '../../src/sync/sync-context.js';
 import { testBlogHosts, testSecretKeys } from './course-fixture.js';
 

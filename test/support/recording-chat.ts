@@ -1,7 +1,7 @@
 // A ChatPort that records what the use cases send, for integration tests of reminders and digests.
 // It can be told that a user's DMs are closed (Discord 50007) or that Discord is down.
 import type { ThreadRef } from '../../src/core/types.js';
-import { ChatError, type ChatPort, type EssayThreadInput } from '../../src/sync/chat-port.js';
+import { ChatError, type ChatPort, type EssayThreadInput } from '../../src/ports/chat-port.js';
 
 export interface RecordedDm {
   userId: string;

@@ -1,5 +1,5 @@
-import type { BlogSource, EssayPage } from '../blog-source.js';
-import { BlogError } from '../blog-source.js';
+import type { BlogSource, EssayPage } from '../../ports/blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 import { createHttpClient, type HttpClientOptions } from '../http/http-client.js';
 import { silentLogger, type BlogLogger } from '../http/logger.js';
 import type { ParsedFeed } from './parse-feed.js';

@@ -1,4 +1,4 @@
-import { BlogError, type BlogErrorKind } from '../blog-source.js';
+import { BlogError, type BlogErrorKind } from '../../ports/blog-source.js';
 import { findGuardError } from './guard-errors.js';
 
 /** WordPress error body: { code, message, data: { status } }. Anything else is treated as opaque. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BlogError } from '../blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 import { backoffDelay, defaultBackoff, retryAfterMs, type BackoffOptions } from './backoff.js';
 import { errorFromNetwork, errorFromResponse } from './error-map.js';
 import { silentLogger, type BlogLogger } from './logger.js';

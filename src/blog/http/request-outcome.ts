@@ -1,5 +1,5 @@
 import type { BlogRequestOutcome } from '../../shared/metrics.js';
-import type { BlogError } from '../blog-source.js';
+import type { BlogError } from '../../ports/blog-source.js';
 
 /** How one attempt ended, for the blog request counter: null error = an answer the adapter can read. */
 export function requestOutcome(error: BlogError | null): BlogRequestOutcome {

@@ -1,5 +1,5 @@
 import type { BlogComment, BlogCommentStatus, NewBlogComment } from '../../core/types.js';
-import { BlogError, type CommentListing, type CommentQuery } from '../blog-source.js';
+import { BlogError, type CommentListing, type CommentQuery } from '../../ports/blog-source.js';
 import { parseBody } from '../http/http-client.js';
 import type { WpContext } from './context.js';
 import { exclusiveAfterParam } from './local-time.js';

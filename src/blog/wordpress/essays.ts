@@ -1,5 +1,5 @@
 import type { Essay } from '../../core/types.js';
-import { BlogError, type EssayPage, type EssayQuery } from '../blog-source.js';
+import { BlogError, type EssayPage, type EssayQuery } from '../../ports/blog-source.js';
 import { parseBody } from '../http/http-client.js';
 import { POST_EMBED, type WpContext } from './context.js';
 import { exclusiveAfterParam } from './local-time.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BlogMedia, NewBlogMedia } from '../blog-source.js';
+import type { BlogMedia, NewBlogMedia } from '../../ports/blog-source.js';
 import { parseBody } from '../http/http-client.js';
 import type { WpContext } from './context.js';
 

@@ -3,7 +3,7 @@
 // The site's name and time zone come from /wp-json/ on self-hosted sites and from
 // {apiRoot}/rest/v1.1/sites/{site} on WordPress.com.
 
-import { BlogError } from '../blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 
 export type WordPressTarget = { flavor: 'self_hosted'; baseUrl: string } | { flavor: 'wordpress_com'; site: string; apiRoot: string };
 

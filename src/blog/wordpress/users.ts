@@ -1,5 +1,5 @@
 import type { BlogUser } from '../../core/types.js';
-import { BlogError } from '../blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 import { parseBody } from '../http/http-client.js';
 import type { WpContext } from './context.js';
 import { toBlogUser } from './mappers.js';

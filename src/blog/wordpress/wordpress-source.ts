@@ -1,4 +1,4 @@
-import type { BlogSource } from '../blog-source.js';
+import type { BlogSource } from '../../ports/blog-source.js';
 import { createHttpClient, type HttpClientOptions } from '../http/http-client.js';
 import { silentLogger, type BlogLogger } from '../http/logger.js';
 import { createComment, getComment, listCommentListing, listComments, trashComment, updateComment } from './comments.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { BlogError } from '../../blog/blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 import { withDiscordMarker } from '../../core/comments/discord-marker.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import type { OwnCommentKey } from '../../core/comments/own-comment.js';
 import type { BlogComment } from '../../core/types.js';
-import { defineEffect } from '../outbox/effect-handler.js';
-import { enqueueEffect } from '../outbox/outbox-store.js';
+import { defineEffect } from '../../outbox/effect-handler.js';
+import { enqueueEffect } from '../../outbox/outbox-store.js';
 import { moderationMark } from './moderation-effects.js';
 import { findOwnBlogComment, parentBlogCommentId } from './own-blog-comment.js';
 import { withUploadedAttachments } from './reply-attachment-upload.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineEffect } from '../outbox/effect-handler.js';
-import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
+import { defineEffect } from '../../outbox/effect-handler.js';
+import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 
 /**
  * Records, once per course (the dedupe key never changes), that staff must hear the blog refused an upload.

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { appendAttachmentLinks, countWords, discordMarkdownToSafeHtml } from '../../core/format/index.js';
-import { enqueueEffect } from '../outbox/outbox-store.js';
+import { enqueueEffect } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import type { IncomingThreadMessage } from './discord-message.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';

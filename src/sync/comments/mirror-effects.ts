@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ChatError } from '../chat-port.js';
-import { defineEffect } from '../outbox/effect-handler.js';
+import { ChatError } from '../../ports/chat-port.js';
+import { defineEffect } from '../../outbox/effect-handler.js';
 import type { SyncContext } from '../sync-context.js';
 
 async function threadRefFor(ctx: SyncContext, commentId: string) {

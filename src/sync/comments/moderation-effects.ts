@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEffect } from '../outbox/effect-handler.js';
+import { defineEffect } from '../../outbox/effect-handler.js';
 
 /** Reactions that show, on the student's Discord message, what WordPress did with the mirrored comment. */
 export const moderationEmoji = { hold: '⏳', rejected: '🚫' } as const;

@@ -1,4 +1,4 @@
-import type { BlogSource } from '../../blog/blog-source.js';
+import type { BlogSource } from '../../ports/blog-source.js';
 import { isOwnComment, type OwnCommentKey } from '../../core/comments/own-comment.js';
 import type { BlogComment } from '../../core/types.js';
 import type { SyncContext } from '../sync-context.js';

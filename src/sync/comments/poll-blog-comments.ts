@@ -1,4 +1,4 @@
-import { BlogError } from '../../blog/blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { planListedComment, planUnlistedComment, type StoredComment } from '../../core/comments/plan-comment-sync.js';
 import type { BlogComment } from '../../core/types.js';

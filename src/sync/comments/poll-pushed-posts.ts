@@ -1,4 +1,4 @@
-import { BlogError } from '../../blog/blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
 import { recordBlogFailure } from '../blog-health.js';
 import type { SyncContext } from '../sync-context.js';

@@ -1,7 +1,7 @@
 import type { CommentSyncAction } from '../../core/comments/plan-comment-sync.js';
 import { blogCommentToDiscord, countWords, markdownLinkTarget } from '../../core/format/index.js';
 import type { BlogComment } from '../../core/types.js';
-import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
+import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { moderationMark } from './moderation-effects.js';
 import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './mirror-effects.js';

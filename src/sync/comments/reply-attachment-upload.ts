@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BlogError, type BlogMedia } from '../../blog/blog-source.js';
+import { BlogError, type BlogMedia } from '../../ports/blog-source.js';
 import { relinkAttachments } from '../../core/format/index.js';
-import { defineEffect } from '../outbox/effect-handler.js';
-import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
+import { defineEffect } from '../../outbox/effect-handler.js';
+import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { downloadAttachment } from './attachment-download.js';
 import { mediaUploadRefused } from './media-upload-notice.js';

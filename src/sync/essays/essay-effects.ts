@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { essayThreadMarker } from '../../core/essays/essay-marker.js';
-import { ChatError, type StarterEmbed } from '../chat-port.js';
-import { defineEffect } from '../outbox/effect-handler.js';
+import { ChatError, type StarterEmbed } from '../../ports/chat-port.js';
+import { defineEffect } from '../../outbox/effect-handler.js';
 
 const starter = z.object({
   title: z.string(),

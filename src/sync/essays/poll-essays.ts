@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation } from '../../db/db-errors.js';
-import { BlogError } from '../../blog/blog-source.js';
+import { BlogError } from '../../ports/blog-source.js';
 import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essays/plan-essay-sync.js';
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
 import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
 import { studentForBlogAccount } from '../../roster/resolve-blog-accounts.js';
-import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
+import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';

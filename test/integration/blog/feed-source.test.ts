@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlogError } from '../../../src/blog/blog-source.js';
+import { BlogError } from '../../../src/ports/blog-source.js';
 import { createBlogSource } from '../../../src/blog/create-blog-source.js';
 
 const item = (id: number, day: number) => `<item><title>Essay ${id}</title><link>https://blog.test/?p=${id}</link>

@@ -2,7 +2,7 @@
 // the blog URL or a redirect, bodies too large to hold (a gzip bomb, a 300 MB Content-Length, a long stream),
 // a body that never ends, and error pages that would leak an internal service's text.
 import { afterEach, describe, expect, it } from 'vitest';
-import { BlogError } from '../../../src/blog/blog-source.js';
+import { BlogError } from '../../../src/ports/blog-source.js';
 import { createBlogSource, type BlogSourceDeps } from '../../../src/blog/create-blog-source.js';
 import { answerJson, gzipBomb, hugeContentLength, longStream, neverEndingBody, redirectTo, startServer, type TestServer } from './hostile-servers.js';
 

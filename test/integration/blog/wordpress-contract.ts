@@ -2,7 +2,7 @@
 // and against a real WordPress (test/e2e/wordpress-source.e2e.test.ts). A rule the fake gets wrong
 // shows up as a test that passes on one and fails on the other.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BlogError } from '../../../src/blog/blog-source.js';
+import { BlogError } from '../../../src/ports/blog-source.js';
 import { countingFetch, personaFor, sourceFor, type WordPressTestSite } from './wordpress-test-site.js';
 
 async function blogError(p: Promise<unknown>): Promise<BlogError> {

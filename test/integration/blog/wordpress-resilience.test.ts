@@ -1,6 +1,6 @@
 // Retries, backoff, timeouts, bad JSON and outages, against the fake's fault injection.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BlogError } from '../../../src/blog/blog-source.js';
+import { BlogError } from '../../../src/ports/blog-source.js';
 import { createWordPressSource } from '../../../src/blog/wordpress/wordpress-source.js';
 import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 

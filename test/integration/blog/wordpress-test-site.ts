@@ -1,6 +1,6 @@
 // What a contract test needs to know about a WordPress under test, fake or real.
 import { createWordPressSource, type WordPressSourceOptions } from '../../../src/blog/wordpress/wordpress-source.js';
-import type { BlogSource } from '../../../src/blog/blog-source.js';
+import type { BlogSource } from '../../../src/ports/blog-source.js';
 import { createRestPersona, type RestPersona } from '../../../src/offline/wordpress-fake/rest-persona.js';
 
 export interface WordPressTestUser {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { ChatError, type ChatPort } from '../../../src/sync/chat-port.js';
+import { ChatError, type ChatPort } from '../../../src/ports/chat-port.js';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
-import { drainOutbox } from '../../../src/sync/outbox/outbox-worker.js';
+import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 let world: BotWorld;

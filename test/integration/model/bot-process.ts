@@ -1,4 +1,4 @@
-import { BlogError } from '../../../src/blog/blog-source.js';
+import { BlogError } from '../../../src/ports/blog-source.js';
 import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
 import type { JobContext } from '../../../src/jobs/job.js';
 import type { ManualClock } from '../../../src/shared/clock.js';

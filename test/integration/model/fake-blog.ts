@@ -1,4 +1,4 @@
-import { BlogError, type BlogSource, type CommentQuery, type EssayPage, type EssayQuery } from '../../../src/blog/blog-source.js';
+import { BlogError, type BlogSource, type CommentQuery, type EssayPage, type EssayQuery } from '../../../src/ports/blog-source.js';
 import type { BlogComment, BlogCommentStatus, Essay, NewBlogComment } from '../../../src/core/types.js';
 import type { Remote } from './faults.js';
 

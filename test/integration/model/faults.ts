@@ -1,5 +1,5 @@
-import { BlogError } from '../../../src/blog/blog-source.js';
-import { ChatError } from '../../../src/sync/chat-port.js';
+import { BlogError } from '../../../src/ports/blog-source.js';
+import { ChatError } from '../../../src/ports/chat-port.js';
 
 export type Side = 'chat' | 'blog';
 export type FaultMode = 'crashAfterCall' | 'rateLimit' | 'serverError' | 'timeout' | 'hangPastClaim' | 'lostLease';

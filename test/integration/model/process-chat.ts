@@ -1,6 +1,6 @@
 import { starterCarriesMarker } from '../../../src/core/essays/essay-marker.js';
 import type { ChannelKind, ThreadRef } from '../../../src/core/types.js';
-import type { ChatPort, EssayThreadInput, StarterEmbed } from '../../../src/sync/chat-port.js';
+import type { ChatPort, EssayThreadInput, StarterEmbed } from '../../../src/ports/chat-port.js';
 import type { MemoryChat } from '../../support/memory-chat.js';
 import type { Remote } from './faults.js';
 

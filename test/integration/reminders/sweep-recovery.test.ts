@@ -5,7 +5,7 @@ import { previewReminders, setReminderMode } from '../../../src/reminders/previe
 import { runReminderSweep } from '../../../src/reminders/run-reminder-sweep.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import type { ChatPort } from '../../../src/sync/chat-port.js';
+import type { ChatPort } from '../../../src/ports/chat-port.js';
 import { RecordingChat } from '../../support/recording-chat.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
 import { discordIdOf, seedConfirmedRound, STAFF_CHANNEL } from '../reviews/course-fixture.js';

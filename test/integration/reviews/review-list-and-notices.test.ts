@@ -2,7 +2,7 @@
 // people drive them: roster import, essays on the blog, /reviews assign + Confirm, then /reviews list.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
-import { drainOutbox } from '../../../src/sync/outbox/outbox-worker.js';
+import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
 import { confirmRound } from '../../../src/reviews/confirm-round.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import { assignAndConfirm, enrolClass, inDays, runAs } from './class-of-students.js';

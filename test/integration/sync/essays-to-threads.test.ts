@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
-import { drainOutbox } from '../../../src/sync/outbox/outbox-worker.js';
+import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
 import type { SyncContext } from '../../../src/sync/sync-context.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';

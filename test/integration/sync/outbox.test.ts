@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BlogError } from '../../../src/blog/blog-source.js';
-import { defineEffect, type EffectHandler } from '../../../src/sync/outbox/effect-handler.js';
-import { enqueueEffect, reviveDeadEffects } from '../../../src/sync/outbox/outbox-store.js';
-import { drainOutbox } from '../../../src/sync/outbox/outbox-worker.js';
+import { BlogError } from '../../../src/ports/blog-source.js';
+import { defineEffect, type EffectHandler } from '../../../src/outbox/effect-handler.js';
+import { enqueueEffect, reviveDeadEffects } from '../../../src/outbox/outbox-store.js';
+import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';

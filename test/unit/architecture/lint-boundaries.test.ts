@@ -27,6 +27,15 @@ describe('lint fails on an import that crosses the architecture', () => {
     expect(errors).toEqual(['src/core imports nothing of ours but src/core (pure domain)']);
   });
 
+  it('a port importing an adapter or a use case', async () => {
+    const text =
+      "import { DiscordChat } from '../discord/discord-chat.js';\nimport { enqueueEffect } from '../outbox/outbox-store.js';\nexport const both = [DiscordChat, enqueueEffect];\n";
+    expect(await boundaryErrors('src/ports/peek.ts', text)).toEqual([
+      'src/ports imports nothing of ours but src/core and src/ports (interfaces only)',
+      'src/ports imports nothing of ours but src/core and src/ports (interfaces only)',
+    ]);
+  });
+
   it('a use case in src/reviews importing discord.js or @discordjs/rest', async () => {
     const text = "import { Client } from 'discord.js';\nimport { REST } from '@discordjs/rest';\nexport const both = [Client, REST];\n";
     expect(await boundaryErrors('src/reviews/notify.ts', text)).toEqual([

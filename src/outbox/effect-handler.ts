@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncContext } from '../sync/sync-context.js';
 import type { Tx } from './outbox-store.js';
 
 /** What an effect did; `record` runs in the transaction that marks the effect done. */

@@ -1,8 +1,8 @@
-import { backoffDelayMs } from '../../core/retry/backoff.js';
-import { BlogError } from '../../blog/blog-source.js';
-import { ChatError } from '../chat-port.js';
-import { flagMissingPermission } from '../course-alerts.js';
-import type { SyncContext } from '../sync-context.js';
+import { backoffDelayMs } from '../core/retry/backoff.js';
+import { BlogError } from '../ports/blog-source.js';
+import { ChatError } from '../ports/chat-port.js';
+import { flagMissingPermission } from '../sync/course-alerts.js';
+import type { SyncContext } from '../sync/sync-context.js';
 import type { EffectHandler } from './effect-handler.js';
 import { ClaimLostError, claimAttempt, keepClaim, processClaimOwner } from './outbox-claims.js';
 import { markEffectDone, readyEffects, scheduleRetry, type OutboxRow } from './outbox-store.js';

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client.js';
-import { databaseNow } from '../../db/db-clock.js';
+import type { Db } from '../db/client.js';
+import { databaseNow } from '../db/db-clock.js';
 import { ClaimLostError } from './outbox-claims.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.js';
-import { databaseNow } from '../../db/db-clock.js';
-import type { Logger } from '../../shared/logger.js';
+import type { Db } from '../db/client.js';
+import { databaseNow } from '../db/db-clock.js';
+import type { Logger } from '../shared/logger.js';
 
 // A claim is who runs an effect's attempt now (claimedBy) and until when (claimedUntil, database time). Its
 // owner renews it while the call runs, however slow the call (a rate-limit queue, the blog client's own
