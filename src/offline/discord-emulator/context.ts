@@ -11,6 +11,8 @@ export interface EmulatorConfig {
   heartbeatIntervalMs: number;
   /** Discord drops an interaction not answered within 3 s (10062 Unknown interaction). */
   interactionResponseTimeoutMs: number;
+  /** Discord's clock in ms (message times, ids, the nonce window): Date.now unless a test shares its fake clock. */
+  now: () => number;
   /** http://127.0.0.1:port, filled once the server listens. */
   baseUrl: string;
 }

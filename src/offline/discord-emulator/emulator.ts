@@ -30,6 +30,8 @@ export interface DiscordEmulatorOptions {
   heartbeatIntervalMs?: number;
   interactionResponseTimeoutMs?: number;
   port?: number;
+  /** Discord's clock (message times and ids, the nonce window); a test passes its fake clock to move Discord's time with the bot's. */
+  now?: () => number;
 }
 
 export class DiscordEmulator {
@@ -54,6 +56,7 @@ export class DiscordEmulator {
       maxConcurrency: options.maxConcurrency ?? 16,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1000,
       interactionResponseTimeoutMs: options.interactionResponseTimeoutMs ?? 3000,
+      now: options.now ?? Date.now,
       baseUrl: '',
     };
     this.ctx = { state: this.state, config: this.config, dispatch: (e, d, t) => this.gateway.dispatch(e, d, t) };

@@ -86,7 +86,7 @@ export function messageFields(ctx: EmuContext, channel: EmuChannel, body: Messag
 /** Discord's idempotency: enforce_nonce + the same nonce from the same author within minutes. */
 export function findByNonce(ctx: EmuContext, channelId: string, authorId: string, body: MessageBody): EmuMessage | undefined {
   if (!body.enforce_nonce || body.nonce == null) return undefined;
-  const since = Date.now() - 5 * 60_000;
+  const since = ctx.config.now() - 5 * 60_000;
   return ctx.state.messages.get(channelId)?.find((m) => m.nonce === body.nonce && m.author.id === authorId && m.createdAtMs >= since);
 }
 

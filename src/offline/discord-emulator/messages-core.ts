@@ -41,7 +41,7 @@ export function createMessage(ctx: EmuContext, input: NewMessage): EmuMessage {
     channel,
     repliedUserId: replied && !replied.webhook_id ? replied.author.id : undefined,
   });
-  const now = Date.now();
+  const now = ctx.config.now();
   const message: EmuMessage = {
     id: input.id ?? nextSnowflake(now),
     channel_id: channel.id,
