@@ -5,6 +5,7 @@ import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } fr
 import { chatCall } from './chat-errors.js';
 import { toDiscordEmbed } from './embeds.js';
 import { findEssayThread } from './find-essay-thread.js';
+import { findOwnMessageSince } from './find-own-message.js';
 import { requiredPermissions } from './required-permissions.js';
 
 const noPings = { parse: [] as never[] };
@@ -156,6 +157,10 @@ export class DiscordChat implements ChatPort {
       const message = await channel.send(options);
       return message.id;
     });
+  }
+
+  findOwnMessageSince(target: { userId: string } | { channelId: string }, since: Date, marker: string): Promise<string | null> {
+    return chatCall(() => findOwnMessageSince(this.client, target, since, marker));
   }
 
   missingPermissions(channelId: string, kind: ChannelKind): Promise<string[]> {

@@ -35,6 +35,12 @@ export interface ChatPort {
   sendDirectMessage(userId: string, content: string, options?: { nonce?: string }): Promise<string>;
   /** A message in a channel or thread; only `pingUserIds` may be mentioned. A `nonce` is enforced as for a DM. */
   sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[]; files?: ChatFile[]; nonce?: string }): Promise<string>;
+  /**
+   * The bot's own message, sent after `since`, that has `marker` as a whole line: in the DM with `userId`
+   * or in `channelId`. Reconciles a send interrupted after Discord's nonce window closed (nonces are not
+   * kept in message history, so a marker in the text is what can be found). Null when there is none.
+   */
+  findOwnMessageSince(target: { userId: string } | { channelId: string }, since: Date, marker: string): Promise<string | null>;
   /** Permissions the bot lacks in a channel, as readable names (empty = all good). */
   missingPermissions(channelId: string, kind: ChannelKind): Promise<string[]>;
 }

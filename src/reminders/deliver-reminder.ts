@@ -4,11 +4,13 @@
 // never used for a student's reminder: students cannot read it.
 // Both carry a nonce derived from the reminder's id (enforced, as the round notice's DM, ADR 0005): a retry
 // inside Discord's nonce window (discord.js retrying a timeout, a sweep after a crash between Discord's
-// answer and the record) gets the first message back instead of posting a second one.
+// answer and the record) gets the first message back instead of posting a second one. Both also end with
+// the reminder's marker line, which a retry after that window looks for first (find-delivered.ts).
 import { createHash } from 'node:crypto';
 import { reminderRoute, type RouteStudent } from '../core/reminders/reminder-route.js';
 import type { Db } from '../db/client.js';
 import { ChatError, type ChatPort } from '../ports/chat-port.js';
+import { withReminderMarker } from './reminder-marker.js';
 import { ensureReminderThread, forgetReminderThread, type ReminderThreadCourse } from './reminder-thread.js';
 
 export interface Recipient extends RouteStudent {
@@ -36,10 +38,12 @@ export async function deliverReminder(
   reminderId: string,
 ): Promise<Delivery> {
   const route = reminderRoute(student, deps.now);
+  const dm = withReminderMarker(text.dm, reminderId);
+  const mention = withReminderMarker(text.mention, reminderId);
   if (route.kind === 'unreachable') return { status: 'failed', error: NO_DISCORD_ERROR };
   if (route.kind === 'dm') {
     try {
-      const messageId = await deps.chat.sendDirectMessage(student.discordUserId!, text.dm, { nonce: reminderNonce(reminderId, 'dm') });
+      const messageId = await deps.chat.sendDirectMessage(student.discordUserId!, dm, { nonce: reminderNonce(reminderId, 'dm') });
       if (student.dmClosedAt) await deps.db.student.update({ where: { id: student.id }, data: { dmClosedAt: null } });
       return { status: 'sent', via: 'dm', messageId };
     } catch (error) {
@@ -52,7 +56,7 @@ export async function deliverReminder(
       // Other refusals (blocked bot, unknown user) also fall back to the reminder thread.
     }
   }
-  return postInReminderThread(deps, course, student.discordUserId!, text.mention, reminderNonce(reminderId, 'channel'));
+  return postInReminderThread(deps, course, student.discordUserId!, mention, reminderNonce(reminderId, 'channel'));
 }
 
 async function postInReminderThread(

@@ -64,7 +64,7 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
     } else if (now.getTime() - planned > GIVE_UP_AFTER_MS) {
       await markOutcome(deps.db, r.id, { status: 'failed', error: 'not delivered within 24 hours; given up' }, now);
     } else if (r.assignmentId) {
-      await sendReminder(deps, course, { id: r.id, assignmentId: r.assignmentId, stage: r.stage }, now);
+      await sendReminder(deps, course, { id: r.id, assignmentId: r.assignmentId, stage: r.stage }, now, { plannedAt: r.scheduledFor });
     } else if (r.stage === 'overdue_digest' && course.staffChannelId) {
       await deliverDigest(deps, course, r.id, await overdueAssignments(deps, course, now), now);
     } else {

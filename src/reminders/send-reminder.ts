@@ -1,7 +1,9 @@
 // Delivers one recorded reminder: drafts it (reminder-draft.ts, shared with /reminders preview), sends
-// it where its route says, and records the outcome on the Reminder row.
+// it where its route says, and records the outcome on the Reminder row. A retry of an interrupted reminder
+// first looks for the message an earlier attempt may have sent (find-delivered.ts) and records that instead.
 import type { CourseForReminders } from './reminder-plan.js';
 import { deliverReminder } from './deliver-reminder.js';
+import { findDelivered, type Place } from './find-delivered.js';
 import { draftReminder } from './reminder-draft.js';
 import { markOutcome, type MarkOutcome, type SweepDeps } from './sweep-deps.js';
 
@@ -10,12 +12,23 @@ export async function sendReminder(
   course: CourseForReminders,
   reminder: { id: string; assignmentId: string; stage: string },
   now: Date,
+  /** Set when retrying an interrupted attempt: the reminder's planned time, from which Discord is searched. */
+  retry?: { plannedAt: Date },
 ): Promise<MarkOutcome['status']> {
   const draft = await draftReminder(deps.db, course, reminder, now);
-  // Completed or cancelled between planning and sending (or before a retry): nothing to remind.
-  const outcome: MarkOutcome = draft
-    ? await deliverReminder({ db: deps.db, chat: deps.chat, now }, course, draft.student, draft.text, reminder.id)
-    : { status: 'failed', error: 'no longer owed' };
+  let outcome: MarkOutcome;
+  if (!draft) {
+    // Completed or cancelled between planning and sending (or before a retry): nothing to remind.
+    outcome = { status: 'failed', error: 'no longer owed' };
+  } else {
+    const places: Place[] = [];
+    if (draft.student.discordUserId) places.push({ via: 'dm', target: { userId: draft.student.discordUserId } });
+    if (course.reminderThreadId) places.push({ via: 'channel', target: { channelId: course.reminderThreadId } });
+    const found = retry ? await findDelivered(deps.chat, places, reminder.id, retry.plannedAt) : null;
+    if (found?.status === 'sent')
+      deps.log.info({ courseId: course.id, reminderId: reminder.id, via: found.via }, 'interrupted reminder had reached Discord: recorded, not sent again');
+    outcome = found ?? (await deliverReminder({ db: deps.db, chat: deps.chat, now }, course, draft.student, draft.text, reminder.id));
+  }
   await markOutcome(deps.db, reminder.id, outcome, now);
   if (outcome.status === 'sent') deps.metrics?.reminderSent(reminder.stage, outcome.via);
   if (outcome.status !== 'sent')

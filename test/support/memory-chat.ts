@@ -148,13 +148,31 @@ export class MemoryChat implements ChatPort {
   }
 
   async sendDirectMessage(userId: string, content: string): Promise<string> {
-    this.dms.push({ userId, content });
-    return this.id();
+    const dm = { userId, content };
+    this.dms.push(dm);
+    return this.idOf(dm);
   }
 
   async sendChannelMessage(channelId: string, input: { content: string }): Promise<string> {
-    this.channelMessages.push({ channelId, content: input.content });
-    return this.id();
+    const message = { channelId, content: input.content };
+    this.channelMessages.push(message);
+    return this.idOf(message);
+  }
+
+  /** Memory keeps no send times: every message of ours counts as sent after `since`. */
+  async findOwnMessageSince(target: { userId: string } | { channelId: string }, _since: Date, marker: string): Promise<string | null> {
+    if (this.down) throw new ChatError('unavailable', 'Discord is down (simulated)');
+    const sent = 'userId' in target ? this.dms.filter((m) => m.userId === target.userId) : this.channelMessages.filter((m) => m.channelId === target.channelId);
+    const found = sent.find((m) => m.content.split('\n').includes(marker));
+    return found ? (this.sentIds.get(found) ?? null) : null;
+  }
+
+  /** DM and channel message ids kept beside the records, so tests can keep comparing records whole. */
+  private readonly sentIds = new WeakMap<object, string>();
+  private idOf(record: object): string {
+    const id = this.id();
+    this.sentIds.set(record, id);
+    return id;
   }
 
   async missingPermissions(_channelId: string, _kind: ChannelKind): Promise<string[]> {

@@ -38,6 +38,22 @@ export class RecordingChat implements ChatPort {
     return String(1_000_000_000_000_000 + this.nextId++);
   }
 
+  /** Message ids kept beside the records, so tests can keep comparing records whole. */
+  private readonly ids = new WeakMap<object, string>();
+  private idOf(record: object): string {
+    const id = this.id();
+    this.ids.set(record, id);
+    return id;
+  }
+
+  async findOwnMessageSince(target: { userId: string } | { channelId: string }, since: Date, marker: string): Promise<string | null> {
+    this.checkUp();
+    const sent: Array<RecordedDm | RecordedChannelMessage> =
+      'userId' in target ? this.dms.filter((m) => m.userId === target.userId) : this.channelMessages.filter((m) => m.channelId === target.channelId);
+    const found = sent.find((m) => m.at.getTime() >= since.getTime() && m.content.split('\n').includes(marker));
+    return found ? (this.ids.get(found) ?? null) : null;
+  }
+
   private checkUp(): void {
     if (this.down) throw new ChatError('unavailable', 'Discord is unreachable (recording chat)', null);
   }
@@ -46,15 +62,17 @@ export class RecordingChat implements ChatPort {
     this.checkUp();
     if (this.closedDms.has(userId)) throw new ChatError('dm_closed', 'Cannot send messages to this user', 50007);
     if (content.length > 2_000) throw new ChatError('rejected', 'content longer than 2000', 50035);
-    this.dms.push({ userId, content, at: this.now() });
-    return this.id();
+    const dm = { userId, content, at: this.now() };
+    this.dms.push(dm);
+    return this.idOf(dm);
   }
 
   async sendChannelMessage(channelId: string, input: { content: string; pingUserIds?: string[] }): Promise<string> {
     this.checkUp();
     if (input.content.length > 2_000) throw new ChatError('rejected', 'content longer than 2000', 50035);
-    this.channelMessages.push({ channelId, content: input.content, pingUserIds: input.pingUserIds ?? [], at: this.now() });
-    return this.id();
+    const message = { channelId, content: input.content, pingUserIds: input.pingUserIds ?? [], at: this.now() };
+    this.channelMessages.push(message);
+    return this.idOf(message);
   }
 
   async createEssayThread(input: EssayThreadInput): Promise<ThreadRef> {

@@ -66,6 +66,10 @@ export class ProcessChat implements ChatPort {
     return this.remote.call('chat', 'sendChannelMessage', () => this.discord.sendChannelMessage(channelId, input));
   }
 
+  findOwnMessageSince(target: { userId: string } | { channelId: string }, since: Date, marker: string): Promise<string | null> {
+    return this.remote.call('chat', 'findOwnMessageSince', () => this.discord.findOwnMessageSince(target, since, marker));
+  }
+
   missingPermissions(channelId: string, kind: ChannelKind): Promise<string[]> {
     return this.remote.call('chat', 'missingPermissions', () => this.discord.missingPermissions(channelId, kind));
   }
