@@ -66,7 +66,7 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
     } else if (r.assignmentId) {
       await sendReminder(deps, course, { id: r.id, assignmentId: r.assignmentId, stage: r.stage }, now, { plannedAt: r.scheduledFor });
     } else if (r.stage === 'overdue_digest' && course.staffChannelId) {
-      await deliverDigest(deps, course, r.id, await overdueAssignments(deps, course, now), now);
+      await deliverDigest(deps, course, r.id, await overdueAssignments(deps, course, now), now, { plannedAt: r.scheduledFor });
     } else {
       await markOutcome(deps.db, r.id, { status: 'failed', error: `cannot retry ${r.stage}` }, now);
     }

@@ -1,9 +1,13 @@
 // The staff digest of overdue reviews, once per local day (dedupeKey <courseId>:overdue_digest:<date>),
-// to the course's staff channel; it also names the students who cannot be DMed.
+// to the course's staff channel; it also names the students who cannot be DMed. Like a reminder it carries a
+// nonce and a marker line, and a retry of an interrupted posting first looks for it (find-delivered.ts).
 import { planOverdueDigest } from '../core/reminders/overdue-digest.js';
 import { localDateKey, localParts } from '../core/time/zoned.js';
 import { openAssignments, type OpenAssignment } from './open-assignments.js';
 import { ChatError } from '../ports/chat-port.js';
+import { reminderNonce } from './deliver-reminder.js';
+import { findDelivered } from './find-delivered.js';
+import { withReminderMarker } from './reminder-marker.js';
 import type { CourseForReminders } from './reminder-plan.js';
 import { overdueDigestText } from './reminder-message.js';
 import { markOutcome, recordIntent, type MarkOutcome, type SweepDeps } from './sweep-deps.js';
@@ -51,7 +55,15 @@ export async function deliverDigest(
   reminderId: string,
   open: OpenAssignment[],
   now: Date,
+  /** Set when retrying an interrupted posting: the digest's planned time, from which the staff channel is searched. */
+  retry?: { plannedAt: Date },
 ): Promise<'sent' | 'failed' | 'retry'> {
+  const staffChannel = { via: 'staff_channel' as const, target: { channelId: course.staffChannelId! } };
+  const found = retry ? await findDelivered(deps.chat, [staffChannel], reminderId, retry.plannedAt) : null;
+  if (found) {
+    await markOutcome(deps.db, reminderId, found, now);
+    return found.status;
+  }
   const overdue = open.filter((a) => a.dueAt.getTime() <= now.getTime());
   const studentIds = [...new Set(overdue.map((a) => a.reviewerId))];
   const students = await deps.db.student.findMany({
@@ -80,7 +92,8 @@ export async function deliverDigest(
   const text = overdueDigestText({ courseName: course.name, localDate: localDateKey(now, course.timeZone), timeZone: course.timeZone, lines, unreachable });
   let outcome: MarkOutcome;
   try {
-    const messageId = await deps.chat.sendChannelMessage(course.staffChannelId!, { content: text, pingUserIds: [] });
+    const content = withReminderMarker(text, reminderId);
+    const messageId = await deps.chat.sendChannelMessage(course.staffChannelId!, { content, pingUserIds: [], nonce: reminderNonce(reminderId, 'channel') });
     outcome = { status: 'sent', via: 'staff_channel', messageId };
   } catch (error) {
     if (!(error instanceof ChatError)) throw error;
