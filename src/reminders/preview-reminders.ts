@@ -7,6 +7,7 @@ import type { Db } from '../db/client.js';
 import { silentLogger } from '../shared/logger.js';
 import { UserError } from '../shared/user-error.js';
 import { bringUpToDate } from './bring-up-to-date.js';
+import { digestOutcomeText } from './digest-outcome-text.js';
 import { draftReminder, type ReminderDraft } from './reminder-draft.js';
 import { deliveredWhere, itemLine, plannedWhere, renderGroups, stageLabel, type ReminderGroupItem } from './reminder-list-text.js';
 import { loadCourse, planForCourse } from './reminder-plan.js';
@@ -110,7 +111,7 @@ export function renderSendNow(report: SendNowReport): string {
   const notDelivered = report.sent.filter((r) => r.outcome.status === 'failed').length;
   const head = `**${s.sent} reminder(s) sent**, ${notDelivered} not delivered, ${s.deferred} waiting for Discord, ${s.postponed} held for quiet hours.`;
   const items = report.sent.map(({ draft, outcome }) => ({ studentName: draft.student.name, where: deliveredWhere(draft, outcome), line: itemLine(draft) }));
-  const tail = `${s.retried ? `\nInterrupted reminders retried: ${s.retried}.` : ''}\nStaff digest: ${s.digest ?? 'n/a'}.`;
+  const tail = `${s.retried ? `\nInterrupted reminders retried: ${s.retried}.` : ''}\n${digestOutcomeText(s.digest)}`;
   return renderGroups(items.length ? head : `${head}\nNobody was due a reminder now.`, items, tail);
 }
 
