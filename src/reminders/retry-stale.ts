@@ -3,6 +3,7 @@
 // conditional update, so two sweepers never retry the same row. Before sending, planRetry checks again
 // what the first sweep checked: quiet hours (the retry waits for their end, recorded in postponedUntil)
 // and that no later stage has come meanwhile (then the later stage is the student's reminder).
+// On shutdown (deps.stop) it stops between rows, never inside one: unclaimed rows wait for the next run.
 import { planRetry } from '../core/reminders/plan-retry.js';
 import { quietHoursOf, stagesOf, type CourseForReminders } from './reminder-plan.js';
 import { deliverDigest, overdueAssignments } from './send-overdue-digest.js';
@@ -13,7 +14,7 @@ export const STALE_PENDING_MS = 10 * 60_000;
 /** A reminder that could not go out within a day is stale news: give up and let the digest show it. */
 export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 
-export async function retryStaleReminders(deps: SweepDeps, course: CourseForReminders, now: Date): Promise<number> {
+export async function retryStaleReminders(deps: SweepDeps, course: CourseForReminders, now: Date): Promise<{ retried: number; stopped: boolean }> {
   const stale = await deps.db.reminder.findMany({
     where: {
       courseId: course.id,
@@ -35,6 +36,7 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
   });
   let retried = 0;
   for (const r of stale) {
+    if (deps.stop?.aborted) return { retried, stopped: true };
     const decision = r.assignment
       ? planRetry({
           now,
@@ -71,5 +73,5 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
       await markOutcome(deps.db, r.id, { status: 'failed', error: `cannot retry ${r.stage}` }, now);
     }
   }
-  return retried;
+  return { retried, stopped: false };
 }

@@ -51,7 +51,10 @@ export async function runReminderSweep(deps: SweepDeps, courseId: string): Promi
   };
   if (course.status !== 'active' && course.status !== 'flagged') return { ...summary, skipped: course.status };
   Object.assign(summary, await bringUpToDate(deps, course, now));
-  summary.retried = await retryStaleReminders(deps, course, now);
+  const retries = await retryStaleReminders(deps, course, now);
+  summary.retried = retries.retried;
+  // Shutting down during the retries: no new reminder and no digest either; the next run does them.
+  if (retries.stopped) return { ...summary, stopped: true };
 
   // Planned and sent one batch of open assignments at a time, so a big course never sits in memory whole.
   // On shutdown it stops between reminders (each is recorded, sent and marked whole), never inside one.
