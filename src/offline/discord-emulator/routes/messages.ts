@@ -45,6 +45,10 @@ export function registerMessageRoutes(router: Router, ctx: EmuContext): void {
     let list = visibleMessages(ctx, channel.id); // newest first
     const before = req.query.get('before');
     const after = req.query.get('after');
+    // As Discord: a cursor that is not a snowflake is a form error on that field (ids built from a time are fine).
+    for (const [name, value] of [['before', before] as const, ['after', after] as const]) {
+      if (value !== null && !/^\d{1,20}$/.test(value)) throw invalidFormBody(fieldError([name], 'NUMBER_TYPE_COERCE', `Value "${value}" is not snowflake.`));
+    }
     if (before) list = list.filter((m) => BigInt(m.id) < BigInt(before)).slice(0, limit);
     else if (after) list = list.filter((m) => BigInt(m.id) > BigInt(after)).slice(-limit);
     else list = list.slice(0, limit);
