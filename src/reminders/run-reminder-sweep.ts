@@ -1,6 +1,6 @@
 // One reminder sweep for one course: late essays get reviewers, completion is refreshed, then each due
 // reminder is recorded (intent, unique dedupeKey, fenced) BEFORE it is sent, and marked after.
-// See docs/adr/0003-reminder-delivery.md for why interrupted sends are retried (at-least-once window).
+// See docs/adr/0003-reminder-delivery.md for why interrupted sends are retried, and how a retry finds what Discord already has.
 import { bringUpToDate } from './bring-up-to-date.js';
 import { retryStaleReminders } from './retry-stale.js';
 import { loadCourse, planForCourseInBatches } from './reminder-plan.js';
