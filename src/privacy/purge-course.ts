@@ -35,7 +35,7 @@ export async function purgeCourseData(db: Db, input: { courseId: string; now: Da
   const outcome = await db.$transaction(
     async (tx) => {
       const students = await tx.student.findMany({ where: { courseId: course.id }, select: { id: true } });
-      const erased = await eraseStudents(tx, { courseId: course.id, guildId: course.guildId, studentIds: students.map((s) => s.id) });
+      const erased = await eraseStudents(tx, { courseId: course.id, guildId: course.guildId, studentIds: students.map((s) => s.id), now: input.now });
 
       // Names no roster row accounts for: blog guests, and Discord members who never linked.
       const essays = await tx.essay.findMany({
