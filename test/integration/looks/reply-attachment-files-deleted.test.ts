@@ -114,3 +114,34 @@ describe('/privacy purge takes the student’s uploaded files off the blog', () 
     expect(await deadEffects()).toBe(0);
   });
 });
+
+describe('/course archive takes every uploaded file off the blog before the blog credentials go', () => {
+  const archive = async () => {
+    const ask = await world.emu
+      .as(world.instructorId)
+      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'archive', options: {} })
+      .response(10_000);
+    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
+    return world.emu
+      .as(world.instructorId)
+      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
+      .response(10_000);
+  };
+
+  it('deletes the pictures of every student’s replies when staff archive the course', async () => {
+    const { urls } = await replyWithPictures();
+    const done = await archive();
+    expect(done.content).toContain('archived');
+    expect(uploadedUrls()).toEqual([]);
+    for (const url of urls) expect(await statusOf(url)).toBe(404);
+  });
+
+  it('archives anyway when the blog cannot delete the files, and tells staff how many stay there', async () => {
+    const { urls } = await replyWithPictures();
+    world.wp.faults.failNext(100, 503, (method, path) => method === 'DELETE' && /\/wp\/v2\/media\/\d+/.test(path));
+    const done = await archive();
+    expect(done.content).toContain('archived');
+    expect(done.content).toContain('2 file(s)');
+    for (const url of urls) expect(await statusOf(url)).toBe(200);
+  });
+});
