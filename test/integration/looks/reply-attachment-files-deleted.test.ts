@@ -93,25 +93,49 @@ describe('a deleted reply takes its uploaded files off the blog', () => {
 describe('/privacy purge takes the student’s uploaded files off the blog', () => {
   it('deletes every picture the student uploaded once staff confirm', async () => {
     const { urls } = await replyWithPictures();
-    const ask = await world.emu
-      .as(world.instructorId)
-      .runSlashCommand({
-        guildId: world.guildId,
-        channelId: world.staffChannelId,
-        name: 'privacy',
-        subcommand: 'purge',
-        options: { student: world.studentIds[0] },
-      })
-      .response(10_000);
-    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu
-      .as(world.instructorId)
-      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-      .response(10_000);
-    expect(done.content).toContain('Done');
+    await purgeAlice();
     await syncUntil(() => uploadedUrls().length === 0, 'the files gone');
     for (const url of urls) expect(await statusOf(url)).toBe(404);
     expect(await deadEffects()).toBe(0);
+  });
+});
+
+async function purgeAlice() {
+  const ask = await world.emu
+    .as(world.instructorId)
+    .runSlashCommand({
+      guildId: world.guildId,
+      channelId: world.staffChannelId,
+      name: 'privacy',
+      subcommand: 'purge',
+      options: { student: world.studentIds[0] },
+    })
+    .response(10_000);
+  const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
+  const done = await world.emu
+    .as(world.instructorId)
+    .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
+    .response(10_000);
+  expect(done.content).toContain('Done');
+}
+
+describe('/privacy purge of a student whose pictures are still on their way to the blog', () => {
+  it('leaves no picture of theirs on the blog once it answers again', async () => {
+    const [alice] = world.studentIds;
+    // The blog refuses uploads for now: the reply's pictures wait in the outbox.
+    world.wp.faults.failNext(1000, 503, (method, path) => method === 'POST' && path.endsWith('/wp/v2/media'));
+    world.emu
+      .as(alice)
+      .postMessage(threadId, { content: 'A map.', attachments: [{ filename: 'pskov.png', data: picture('Pskov'), contentType: 'image/png' }] });
+    await syncUntil(
+      async () => (await world.testDb.db.outboxItem.count({ where: { kind: 'blog.upload_attachment', attempts: { gt: 0 } } })) > 0,
+      'an upload tried',
+    );
+    await purgeAlice();
+    world.wp.faults.clear();
+    await syncUntil(async () => (await world.testDb.db.outboxItem.count({ where: { status: 'pending' } })) === 0, 'the outbox settled');
+    expect(uploadedUrls()).toEqual([]);
+    expect(replyComments()).toEqual([]);
   });
 });
 
