@@ -253,9 +253,18 @@ export const course = {
       return;
     }
     await takeConfirmation(ctx.db, { id: button.id, kind: archiveKind, actorUserId: interaction.user.id, now: ctx.clock.now() });
-    const summary = await purgeCourseData(ctx.db, { courseId: target.id, now: ctx.clock.now(), actorUserId: interaction.user.id });
+    const summary = await purgeCourseData(ctx.db, {
+      courseId: target.id,
+      now: ctx.clock.now(),
+      actorUserId: interaction.user.id,
+      blogFor: (id) => ctx.blogFor(id),
+    });
+    // The blog credentials are gone now: files the blog refused to delete can only be deleted by a blog admin.
+    const left = summary.uploads.left
+      ? ` ${summary.uploads.left} file(s) uploaded for students’ replies could not be deleted from the blog’s media library: ask a blog admin to delete them.`
+      : '';
     await interaction.update({
-      content: `${target.name} is archived: personal data of ${summary.students.students} student(s) deleted; anonymous totals kept.`,
+      content: `${target.name} is archived: personal data of ${summary.students.students} student(s) deleted; anonymous totals kept.${left}`,
       components: [],
     });
   },

@@ -27,5 +27,6 @@ export function withCachedVerify(source: BlogSource, ttlMs = 10 * 60_000, now: (
     // Optional: passed on only where the source has a media library.
     ...(source.uploadMedia && { uploadMedia: source.uploadMedia.bind(source) }),
     ...(source.findMedia && { findMedia: source.findMedia.bind(source) }),
+    ...(source.deleteMedia && { deleteMedia: source.deleteMedia.bind(source) }),
   };
 }

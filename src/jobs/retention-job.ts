@@ -32,7 +32,8 @@ export function retentionJob(): Job {
       }
       let purged = 0;
       for (const course of await coursesDueForPurge(ctx.db, now)) {
-        await purgeCourseData(ctx.db, { courseId: course.id, now, actorUserId: 'system:retention' });
+        const { uploads } = await purgeCourseData(ctx.db, { courseId: course.id, now, actorUserId: 'system:retention', blogFor: (id) => ctx.blogFor(id) });
+        if (uploads.left) ctx.log.warn({ courseId: course.id, filesLeft: uploads.left }, 'the blog would not delete files uploaded for replies');
         purged += 1;
       }
       const pruned = await pruneDeliveredEffects(ctx.db, now);

@@ -30,6 +30,11 @@ export interface BlogSource {
   uploadMedia?(file: NewBlogMedia): Promise<BlogMedia>;
   /** The media item uploaded earlier under this slug, if any: how an interrupted upload is found, not repeated. */
   findMedia?(slug: string): Promise<BlogMedia | null>;
+  /**
+   * Deletes a media item and its file for good (WordPress: DELETE /wp/v2/media/<id>?force=true). An item already
+   * gone resolves too, so a retry after a lost answer is harmless. Absent where uploadMedia is.
+   */
+  deleteMedia?(blogMediaId: string): Promise<void>;
 }
 
 export interface NewBlogMedia {

@@ -1,4 +1,5 @@
 import type { Tx } from '../outbox/outbox-store.js';
+import { enqueueReplyMediaDeletion } from '../sync/comments/reply-media-delete.js';
 import { addToTally, type TallyIncrement } from './anonymous-tally.js';
 import { scrubCourseTexts } from './scrub-course-texts.js';
 import { ANONYMOUS_ACTOR, createScrubber } from './scrub-identifiers.js';
@@ -43,8 +44,8 @@ const DONE = ['done', 'done_late'];
  * Essays and comments stay as anonymous rows (their ids keep the blog and Discord in step); what was
  * counted for the students moves to the course's AnonymousTally so totals stay right.
  */
-export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: string; studentIds: string[] }): Promise<EraseResult> {
-  const { courseId, guildId } = input;
+export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: string; studentIds: string[]; now: Date }): Promise<EraseResult> {
+  const { courseId, guildId, now } = input;
   const students = await tx.student.findMany({
     where: { courseId, id: { in: input.studentIds } },
     select: {
@@ -106,6 +107,13 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
   };
 
   const outbox = await scrubOutbox(tx, { courseId, commentIds: new Set(comments.map((c) => c.id)), scrubber });
+  // Files uploaded for their replies are theirs, not the blog's: deleted from the media library, after the rest.
+  const withFiles = await tx.replyMedia.findMany({
+    where: { commentId: { in: comments.map((c) => c.id) } },
+    distinct: ['commentId'],
+    select: { commentId: true },
+  });
+  for (const { commentId } of withFiles) await enqueueReplyMediaDeletion(tx, { courseId, commentId }, now);
   const essaysAnonymised = (
     await tx.essay.updateMany({ where: { id: { in: essays.map((e) => e.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })
   ).count;

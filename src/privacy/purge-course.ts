@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.js';
+import type { BlogSource } from '../ports/blog-source.js';
 import { UserError } from '../shared/user-error.js';
 import type { TallyIncrement } from './anonymous-tally.js';
+import { deleteCourseUploads, type CourseUploadsOutcome } from './delete-course-uploads.js';
 import { eraseStudents, type ErasedCounts, type RemainsElsewhere } from './erase-students.js';
 import { createScrubber } from './scrub-identifiers.js';
 import { scrubCourseTexts } from './scrub-course-texts.js';
@@ -16,6 +18,8 @@ export interface PurgeCourseSummary {
   remindersDeleted: number;
   confirmationsDeleted: number;
   blogSecretDeleted: boolean;
+  /** Files uploaded to the blog for students' replies: deleted there first, or left (and counted) if it refused. */
+  uploads: CourseUploadsOutcome;
   tally: TallyIncrement;
   remainsElsewhere: RemainsElsewhere;
   compacted: boolean;
@@ -28,14 +32,19 @@ export interface PurgeCourseSummary {
  * back. Anonymous rows (essays, comments, rounds) and the AnonymousTally keep the course's numbers.
  * Safe to repeat: a second call removes only what arrived since and leaves the totals as they are.
  */
-export async function purgeCourseData(db: Db, input: { courseId: string; now: Date; actorUserId: string }): Promise<PurgeCourseSummary> {
+export async function purgeCourseData(
+  db: Db,
+  input: { courseId: string; now: Date; actorUserId: string; blogFor: (courseId: string) => Promise<BlogSource> },
+): Promise<PurgeCourseSummary> {
   const course = await db.course.findUnique({ where: { id: input.courseId }, select: { id: true, guildId: true, purgedAt: true } });
   if (!course) throw new UserError('No such course.');
+  // While the blog credentials still exist: afterwards nothing could delete the files.
+  const uploads = await deleteCourseUploads(db, course.id, input.blogFor);
   await prepareSecureDelete(db);
   const outcome = await db.$transaction(
     async (tx) => {
       const students = await tx.student.findMany({ where: { courseId: course.id }, select: { id: true } });
-      const erased = await eraseStudents(tx, { courseId: course.id, guildId: course.guildId, studentIds: students.map((s) => s.id) });
+      const erased = await eraseStudents(tx, { courseId: course.id, guildId: course.guildId, studentIds: students.map((s) => s.id), now: input.now });
 
       // Names no roster row accounts for: blog guests, and Discord members who never linked.
       const essays = await tx.essay.findMany({
@@ -70,7 +79,7 @@ export async function purgeCourseData(db: Db, input: { courseId: string; now: Da
           guildId: course.guildId,
           actorUserId: input.actorUserId,
           action: 'course.purge',
-          details: JSON.stringify({ students: erased.counts.students, guestNamesCleared, outboxItemsDeleted, remindersDeleted, blogSecretDeleted }),
+          details: JSON.stringify({ students: erased.counts.students, guestNamesCleared, outboxItemsDeleted, remindersDeleted, blogSecretDeleted, uploads }),
           createdAt: input.now,
         },
       });
@@ -87,6 +96,7 @@ export async function purgeCourseData(db: Db, input: { courseId: string; now: Da
     remindersDeleted: outcome.remindersDeleted,
     confirmationsDeleted: outcome.confirmationsDeleted,
     blogSecretDeleted: outcome.blogSecretDeleted,
+    uploads,
     tally: outcome.erased.tally,
     remainsElsewhere: outcome.erased.remainsElsewhere,
     compacted,

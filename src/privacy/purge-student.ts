@@ -44,7 +44,7 @@ export async function purgeStudent(db: Db, input: PurgeStudentInput): Promise<Pu
   await prepareSecureDelete(db);
   const result = await db.$transaction(
     async (tx) => {
-      const erased = await eraseStudents(tx, { courseId: input.courseId, guildId: input.guildId, studentIds: [input.studentId] });
+      const erased = await eraseStudents(tx, { courseId: input.courseId, guildId: input.guildId, studentIds: [input.studentId], now: input.now });
       await tx.auditEntry.create({
         data: {
           courseId: input.courseId,

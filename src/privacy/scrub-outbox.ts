@@ -6,7 +6,14 @@ import type { Scrubber } from './scrub-identifiers.js';
  * deleted while they could still run (pending, or dead and revivable by /sync retry): the bot must not
  * publish a removed student's words under their name afterwards. Done ones keep only the comment id.
  */
-const COMMENT_CONTENT_KINDS = new Set(['blog.create_comment', 'blog.update_comment', 'discord.post_blog_comment', 'discord.edit_blog_comment']);
+// An upload's payload names the student's attachment: one still waiting would put their file on the blog after the purge.
+const COMMENT_CONTENT_KINDS = new Set([
+  'blog.create_comment',
+  'blog.update_comment',
+  'discord.post_blog_comment',
+  'discord.edit_blog_comment',
+  'blog.upload_attachment',
+]);
 
 function commentIdOf(payload: string): string | null {
   try {

@@ -4,6 +4,7 @@ import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from 
 import { moderationMark } from './comments/moderation-effects.js';
 import { mediaUploadNotice } from './comments/media-upload-notice.js';
 import { uploadReplyAttachment } from './comments/reply-attachment-upload.js';
+import { deleteReplyMedia } from './comments/reply-media-delete.js';
 import { linkNotice } from '../roster/link-notice-effect.js';
 import { roundNotice } from '../reviews/round-notice-effect.js';
 import { pseudonymNotice, pseudonymRequestNotice } from '../privacy/pseudonym-notice-effect.js';
@@ -26,6 +27,7 @@ export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
     linkNotice,
     roundNotice,
     uploadReplyAttachment,
+    deleteReplyMedia,
     mediaUploadNotice,
     pseudonymNotice,
     pseudonymRequestNotice,

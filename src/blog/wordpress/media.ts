@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BlogMedia, NewBlogMedia } from '../../ports/blog-source.js';
+import { BlogError, type BlogMedia, type NewBlogMedia } from '../../ports/blog-source.js';
 import { parseBody } from '../http/http-client.js';
 import type { WpContext } from './context.js';
 
@@ -35,4 +35,18 @@ export async function findMedia(ctx: WpContext, slug: string): Promise<BlogMedia
   const res = await ctx.http.send({ method: 'GET', url, query: { slug } });
   const hit = parseBody(z.array(wpMediaSchema), res.json, `GET ${url}`).find((m) => m.slug === slug);
   return hit ? toBlogMedia(hit) : null;
+}
+
+/**
+ * Deletes an upload and its file for good: media items cannot be trashed, so WordPress wants force=true
+ * (without it: 501 rest_trash_not_supported). A 404/410 means an earlier try already deleted it.
+ */
+export async function deleteMedia(ctx: WpContext, blogMediaId: string): Promise<void> {
+  const url = ctx.routes.v2(`media/${encodeURIComponent(blogMediaId)}`);
+  try {
+    await ctx.http.send({ method: 'DELETE', url, query: { force: 'true' } });
+  } catch (error) {
+    if (error instanceof BlogError && error.kind === 'not_found') return;
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import { silentLogger, type BlogLogger } from '../http/logger.js';
 import { createComment, getComment, listCommentListing, listComments, trashComment, updateComment } from './comments.js';
 import type { WpContext } from './context.js';
 import { getEssay, listEssays } from './essays.js';
-import { findMedia, uploadMedia } from './media.js';
+import { deleteMedia, findMedia, uploadMedia } from './media.js';
 import { WORDPRESS_COM_API_ROOT, wordpressComSite, wordpressRoutes, type WordPressTarget } from './routes.js';
 import { fetchSiteInfo, type SiteInfo } from './site-info.js';
 import { findUser, readCapabilities } from './users.js';
@@ -95,5 +95,6 @@ export function createWordPressSource(opts: WordPressSourceOptions): BlogSource 
     findUser: (q) => findUser(ctx, q),
     uploadMedia: (file) => uploadMedia(ctx, file),
     findMedia: (slug) => findMedia(ctx, slug),
+    deleteMedia: (id) => deleteMedia(ctx, id),
   };
 }

@@ -92,6 +92,25 @@ export function getMedia(state: FakeState, req: FakeRequest, id: string): FakeRe
   return { status: 200, body: view(state, media, req.siteUrl) };
 }
 
+/**
+ * DELETE /wp/v2/media/{id}: attachments have no trash, so WordPress refuses without force=true (501), and
+ * deletes the item and its file with it; the file's URL then answers 404 like any missing file.
+ */
+export function deleteMedia(state: FakeState, req: FakeRequest, id: string): FakeResponse {
+  const media = state.media.find((m) => String(m.id) === id);
+  if (!media) throw new WpFail(404, 'rest_post_invalid_id', 'Invalid post ID.');
+  // WordPress asks delete_posts for one's own upload and delete_others_posts otherwise; the fake's roles hold
+  // those exactly where they hold the edit_ capabilities, so it asks those.
+  const own = media.authorId === req.user?.id && can(req.user, 'edit_posts');
+  if (!own && !can(req.user, 'edit_others_posts'))
+    throw new WpFail(authCode(req.user), 'rest_cannot_delete', 'Sorry, you are not allowed to delete this post.');
+  const force = req.query.get('force');
+  if (force !== 'true' && force !== '1') throw new WpFail(501, 'rest_trash_not_supported', "The post does not support trashing. Set 'force=true' to delete.");
+  const previous = view(state, media, req.siteUrl);
+  state.media.splice(state.media.indexOf(media), 1);
+  return { status: 200, body: { deleted: true, previous } };
+}
+
 /** The stored bytes of an uploaded file, as the web server would send them; null when there is none. */
 export function uploadedFile(state: FakeState, url: URL): { contentType: string; data: Buffer } | null {
   if (!url.pathname.startsWith(UPLOADS)) return null;

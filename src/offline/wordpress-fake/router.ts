@@ -1,7 +1,7 @@
 import { createComment } from './comment-create.js';
 import { deleteComment, getComment, listComments, updateComment } from './comments-routes.js';
 import { WpFail, type FakeRequest, type FakeResponse } from './http-util.js';
-import { getMedia, listMedia, uploadMedia } from './media-routes.js';
+import { deleteMedia, getMedia, listMedia, uploadMedia } from './media-routes.js';
 import { createPost, deletePost, getPost, listPosts, updatePost } from './posts-routes.js';
 import type { FakeState } from './state.js';
 import { getUser, listUsers, siteIndex, wpcomSite } from './users-routes.js';
@@ -40,6 +40,7 @@ export function route(state: FakeState, req: FakeRequest): FakeResponse {
       if (collection === 'media' && !id && m === 'POST') return uploadMedia(state, req);
       if (collection === 'media' && !id && m === 'GET') return listMedia(state, req);
       if (collection === 'media' && id && m === 'GET') return getMedia(state, req, id);
+      if (collection === 'media' && id && m === 'DELETE') return deleteMedia(state, req, id);
       if (collection === 'users' && !id && m === 'GET') return listUsers(state, req);
       if (collection === 'users' && id && m === 'GET') return getUser(state, req, id);
     }

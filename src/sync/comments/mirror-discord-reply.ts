@@ -6,6 +6,7 @@ import type { SyncContext } from '../sync-context.js';
 import type { IncomingThreadMessage } from './discord-message.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
 import { enqueueAttachmentUploads } from './reply-attachment-upload.js';
+import { enqueueReplyMediaDeletion } from './reply-media-delete.js';
 import { replyPublication } from './reply-publication.js';
 
 /** Comment.mirrorState of a reply its author keeps in Discord (see reply-publication.ts). */
@@ -129,7 +130,7 @@ export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThr
   });
 }
 
-/** A reply deleted in Discord is trashed on the blog. */
+/** A reply deleted in Discord is trashed on the blog, and the files uploaded for its attachments deleted there. */
 export async function onThreadReplyDeleted(ctx: SyncContext, messageId: string): Promise<'trashed' | 'ignored'> {
   const comment = await ctx.db.comment.findUnique({
     where: { discordMessageId: messageId },
@@ -149,6 +150,7 @@ export async function onThreadReplyDeleted(ctx: SyncContext, messageId: string):
       },
       ctx.clock.now(),
     );
+    await enqueueReplyMediaDeletion(tx, { courseId: comment.courseId, commentId: comment.id }, ctx.clock.now());
   });
   return 'trashed';
 }

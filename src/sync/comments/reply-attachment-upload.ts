@@ -39,7 +39,16 @@ export const uploadReplyAttachment = defineEffect({
   async run(ctx, { commentId, url, filename, slug }, attempt) {
     const { courseId } = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { courseId: true } });
     const blog = await ctx.blogFor(courseId);
-    const done = (media: BlogMedia) => ({ result: { from: url, to: media.url, mediaId: media.id } });
+    // The file is recorded for good (outbox results are pruned), so deleting the reply or its author can delete it.
+    const done = (media: BlogMedia) => ({
+      result: { from: url, to: media.url, mediaId: media.id },
+      record: (tx: Tx) =>
+        tx.replyMedia.upsert({
+          where: { courseId_blogMediaId: { courseId, blogMediaId: media.id } },
+          create: { courseId, commentId, blogMediaId: media.id, uploadedAt: ctx.clock.now() },
+          update: {},
+        }),
+    });
     if (!blog.uploadMedia || !blog.findMedia) return { result: { kept: 'link', reason: 'no media library' } };
     if (attempt > 1) {
       const earlier = await blog.findMedia(slug);

@@ -6,6 +6,8 @@ import { courseTotals, traces } from './db-bytes.js';
 import { bruno, seedCourse, zelda, type Person } from './seed-course.js';
 
 const now = new Date('2027-06-14T03:00:00Z');
+// These courses hold no uploaded files, so the purge never needs their blog.
+const noBlog = () => Promise.reject(new Error('no blog in a database-only test'));
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
@@ -54,7 +56,7 @@ describe('purgeCourseData', () => {
     const before = await courseTotals(t.db, s.courseId);
     const otherBefore = await courseTotals(t.db, other.courseId);
 
-    const summary = await purgeCourseData(t.db, { courseId: s.courseId, now, actorUserId: 'retention-job' });
+    const summary = await purgeCourseData(t.db, { courseId: s.courseId, now, actorUserId: 'retention-job', blogFor: noBlog });
 
     expect(summary.compacted).toBe(testDatabaseKind() === 'sqlite');
     expect(await traces(t, [...ids(zelda), ...ids(bruno), guestName, 'Guest Author', '31337', s.a.id, s.b.id])).toEqual([]);
@@ -67,7 +69,7 @@ describe('purgeCourseData', () => {
 
   it('archives the course and empties every personal table, keeping anonymous rows', async () => {
     const s = await seedCourse(t.db);
-    await purgeCourseData(t.db, { courseId: s.courseId, now, actorUserId: 'retention-job' });
+    await purgeCourseData(t.db, { courseId: s.courseId, now, actorUserId: 'retention-job', blogFor: noBlog });
     const where = { courseId: s.courseId };
     const course = await t.db.course.findUniqueOrThrow({ where: { id: s.courseId } });
     expect(course).toMatchObject({ purgedAt: now, status: 'archived', createdByUserId: null });
@@ -98,9 +100,9 @@ describe('purgeCourseData', () => {
 
   it('can run again: nothing changes twice, purgedAt stays the first date', async () => {
     const s = await seedCourse(t.db);
-    await purgeCourseData(t.db, { courseId: s.courseId, now, actorUserId: 'retention-job' });
+    await purgeCourseData(t.db, { courseId: s.courseId, now, actorUserId: 'retention-job', blogFor: noBlog });
     const tally = await readTally(t.db, s.courseId);
-    const again = await purgeCourseData(t.db, { courseId: s.courseId, now: new Date(now.getTime() + 86_400_000), actorUserId: 'staff' });
+    const again = await purgeCourseData(t.db, { courseId: s.courseId, now: new Date(now.getTime() + 86_400_000), actorUserId: 'staff', blogFor: noBlog });
     expect(again.alreadyPurged).toBe(true);
     expect(again.students.students).toBe(0);
     expect(await readTally(t.db, s.courseId)).toEqual(tally);
