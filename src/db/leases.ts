@@ -1,5 +1,6 @@
 import type { Db } from './client.js';
 import { databaseNow } from './db-clock.js';
+import { isUniqueViolation } from './db-errors.js';
 
 // Job leases with fencing tokens, on SQLite and PostgreSQL alike. Every statement that decides who holds
 // a lease is one conditional UPDATE (Prisma `updateMany`), which both databases evaluate atomically:
@@ -38,10 +39,6 @@ interface LeaseArgs {
   owner: string;
   /** Tests only (simulated time). Omitted, the database's clock decides. */
   now?: Date;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Tx } from '../db/client.js';
 import { databaseNow } from '../db/db-clock.js';
 import { acquireLease, assertLeaseHeld, type Lease } from '../db/leases.js';
 import { shardForGuild } from '../sharding/guild-shard.js';
@@ -66,6 +67,5 @@ export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: s
 
 /** The fence for effects of a course: checked inside the transaction that records them, at the database's time. */
 export function courseFence(ctx: JobContext, courseId: string, lease: Lease) {
-  return (tx: Parameters<Parameters<JobContext['db']['$transaction']>[0]>[0]) =>
-    assertLeaseHeld(tx, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token });
+  return (tx: Tx) => assertLeaseHeld(tx, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token });
 }

@@ -1,8 +1,9 @@
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { databaseNow } from '../db/db-clock.js';
 import { ClaimLostError } from './outbox-claims.js';
 
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+// Re-exported for the modules that still import it from here; the type itself lives in src/db/client.ts.
+export type { Tx };
 
 export interface NewEffect {
   courseId: string | null;
