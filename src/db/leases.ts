@@ -127,3 +127,13 @@ export async function releaseLeasesHeldBy(db: LeaseDb, owner: string): Promise<s
   }
   return released;
 }
+
+/** Who holds a lease and until when (lapsed or not); null when it was never taken. */
+export function leaseHolder(db: LeaseDb, name: string): Promise<{ owner: string; expiresAt: Date } | null> {
+  return db.jobLease.findUnique({ where: { name }, select: { owner: true, expiresAt: true } });
+}
+
+/** Names of the leases whose row names `owner`, lapsed ones included (nobody took them): the ones to renew first. */
+export async function leaseNamesOwnedBy(db: LeaseDb, owner: string, namePrefix: string): Promise<string[]> {
+  return (await db.jobLease.findMany({ where: { owner, name: { startsWith: namePrefix } }, select: { name: true } })).map((lease) => lease.name);
+}
