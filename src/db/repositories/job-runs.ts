@@ -15,3 +15,11 @@ export async function finishJobRun(db: Db, runId: string, input: { finishedAt: D
 export async function failJobRun(db: Db, runId: string, input: { finishedAt: Date; error: string }): Promise<void> {
   await db.jobRun.update({ where: { id: runId }, data: { outcome: 'failed', finishedAt: input.finishedAt, error: input.error.slice(0, 1_000) } });
 }
+
+/** One course's failed share of a job, recorded as a finished run of its own (shown to that course's staff). */
+export async function recordFailedCourseRun(
+  db: Db,
+  input: { jobName: string; courseId: string; owner: string; startedAt: Date; finishedAt: Date; error: string },
+): Promise<void> {
+  await db.jobRun.create({ data: { ...input, outcome: 'failed', error: input.error.slice(0, 1_000) } });
+}
