@@ -8,6 +8,7 @@ import { backfillCourse } from '../src/courses/backfill-course.js';
 import { BLOG_NAMES_CHOICES, changeCourseSettings } from '../src/courses/course-name-style.js';
 import { setStaffPosts } from '../src/courses/staff-posts.js';
 import { coursePush } from '../src/courses/push-setup.js';
+import { courseBlogKind } from '../src/db/repositories/courses.js';
 import type { Command } from '../src/discord/command.js';
 import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
 import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
@@ -209,7 +210,7 @@ export const course = {
       return;
     }
     if (sub === 'push') {
-      const blogKind = (await ctx.db.course.findUniqueOrThrow({ where: { id: target.id }, select: { blogKind: true } })).blogKind;
+      const blogKind = await courseBlogKind(ctx.db, target.id);
       const text = await coursePush(ctx, {
         courseId: target.id,
         guildId: target.guildId,

@@ -1,5 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { discordTimestamp } from '../src/core/format/format-date.js';
+import { courseBlogUrl } from '../src/db/repositories/courses.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
 import { approveLink, startLinkClaim } from '../src/roster/link-claims.js';
@@ -51,7 +52,7 @@ export const link = {
     }
     const blogUsername = interaction.options.getString('blog_username', true);
     const claim = await startLinkClaim(ctx.db, { courseId: course.id, discordUserId: interaction.user.id, blogUsername, now });
-    const { blogUrl } = await ctx.db.course.findUniqueOrThrow({ where: { id: course.id }, select: { blogUrl: true } });
+    const blogUrl = await courseBlogUrl(ctx.db, course.id);
     await interaction.reply({
       content: [
         `Your one-time code: \`${claim.code}\` (shown only now).`,

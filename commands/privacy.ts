@@ -1,5 +1,6 @@
 import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { AppContext } from '../src/app/app-context.js';
+import { findStudentByDiscordId } from '../src/db/repositories/students.js';
 import type { Command } from '../src/discord/command.js';
 import { parseConfirmButton } from '../src/discord/confirm-buttons.js';
 import { promptStudentPurge, purgeStudentKind } from '../src/discord/purge-student-prompt.js';
@@ -35,10 +36,7 @@ function memberOf(interaction: ChatInputCommandInteraction | ButtonInteraction) 
 }
 
 async function studentByDiscordId(ctx: AppContext, course: CourseRow, discordUserId: string, typed: boolean) {
-  const student = await ctx.db.student.findUnique({
-    where: { courseId_discordUserId: { courseId: course.id, discordUserId } },
-    select: { id: true, displayName: true },
-  });
+  const student = await findStudentByDiscordId(ctx.db, course.id, discordUserId);
   if (!student)
     throw new UserError(
       typed

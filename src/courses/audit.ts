@@ -1,5 +1,4 @@
-import type { Tx } from '../outbox/outbox-store.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 
 /** Every staff action that changes state, and every staff look at someone's data, is written here. */
 export async function recordAudit(

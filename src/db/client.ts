@@ -6,6 +6,9 @@ import { PrismaClient } from '../generated/prisma/client.js';
 /** The database handle every use case receives (ctx.db). Same model on SQLite and PostgreSQL. */
 export type Db = PrismaClient;
 
+/** The client inside `db.$transaction(async (tx) => ...)`: the one transaction type every module uses. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
 export function databaseKind(url: string): 'sqlite' | 'postgresql' {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
 }

@@ -1,5 +1,6 @@
 import type { Db } from './client.js';
 import { databaseNow } from './db-clock.js';
+import { isUniqueViolation } from './db-errors.js';
 
 // Job leases with fencing tokens, on SQLite and PostgreSQL alike. Every statement that decides who holds
 // a lease is one conditional UPDATE (Prisma `updateMany`), which both databases evaluate atomically:
@@ -38,10 +39,6 @@ interface LeaseArgs {
   owner: string;
   /** Tests only (simulated time). Omitted, the database's clock decides. */
   now?: Date;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
 
 /**
@@ -129,4 +126,14 @@ export async function releaseLeasesHeldBy(db: LeaseDb, owner: string): Promise<s
     if (await releaseLease(db, { name: lease.name, owner, token: lease.token })) released.push(lease.name);
   }
   return released;
+}
+
+/** Who holds a lease and until when (lapsed or not); null when it was never taken. */
+export function leaseHolder(db: LeaseDb, name: string): Promise<{ owner: string; expiresAt: Date } | null> {
+  return db.jobLease.findUnique({ where: { name }, select: { owner: true, expiresAt: true } });
+}
+
+/** Names of the leases whose row names `owner`, lapsed ones included (nobody took them): the ones to renew first. */
+export async function leaseNamesOwnedBy(db: LeaseDb, owner: string, namePrefix: string): Promise<string[]> {
+  return (await db.jobLease.findMany({ where: { owner, name: { startsWith: namePrefix } }, select: { name: true } })).map((lease) => lease.name);
 }

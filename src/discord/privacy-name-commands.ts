@@ -4,6 +4,7 @@
 import { MessageFlags, type ChatInputCommandInteraction, type SlashCommandBuilder } from 'discord.js';
 import type { AppContext } from '../app/app-context.js';
 import { NAME_STYLES, NAME_STYLE_WORDS } from '../core/roster/blog-author-name.js';
+import { findStudentByDiscordId } from '../db/repositories/students.js';
 import { chooseBlogName, setDiscordOnly } from '../privacy/blog-name-choice.js';
 import { decidePseudonym, listPendingPseudonyms } from '../privacy/pseudonym-review.js';
 import { UserError } from '../shared/user-error.js';
@@ -50,7 +51,7 @@ export function addNameSubcommands(builder: SlashCommandBuilder) {
 }
 
 async function rosterStudent(ctx: AppContext, course: CourseRow, discordUserId: string, typed: boolean) {
-  const student = await ctx.db.student.findUnique({ where: { courseId_discordUserId: { courseId: course.id, discordUserId } }, select: { id: true } });
+  const student = await findStudentByDiscordId(ctx.db, course.id, discordUserId);
   if (!student)
     throw new UserError(
       typed

@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { databaseKind, sqliteFilePath, type Db } from '../db/client.js';
 import { pendingMigrationsReader } from '../db/pending-migrations.js';
+import { pingDatabase } from '../db/ping-database.js';
 import type { ShardState } from './metrics-gauges.js';
 
 export interface ReadinessSources {
@@ -43,7 +44,7 @@ export function readinessCheck(sources: ReadinessSources): () => Promise<Readine
           throw new Error(`the SQLite file ${path.resolve(sqliteFile)} is gone or not readable and writable (${error.code ?? 'error'})`);
         });
       }
-      await withTimeout(sources.db.$queryRawUnsafe('SELECT 1'), timeoutMs, 'the database');
+      await withTimeout(pingDatabase(sources.db), timeoutMs, 'the database');
       const missing = pending ? await withTimeout(pending(sources.db), timeoutMs, 'the migrations table') : [];
       return missing.length === 0 ? [] : [`migrations: ${missing.length} pending (${missing.join(', ')}); run npm run db:migrate`];
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { leasesHeldBy } from '../db/leases.js';
+import { deadOutboxByKind, pendingOutboxByKind } from '../db/repositories/outbox-counts.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { effectHandlers } from '../sync/effect-registry.js';
@@ -48,14 +49,14 @@ export function registerScrapeGauges(registry: Registry, sources: GaugeSources):
     return inFlight;
   };
   async function readOutbox() {
-    const rows = await db.outboxItem.groupBy({ by: ['kind'], where: { status: 'pending' }, _count: { _all: true }, _min: { createdAt: true } });
+    const rows = await pendingOutboxByKind(db);
     const counts = perKind();
     const ages = perKind();
     const now = sources.clock.now().getTime();
     for (const row of rows) {
       const kind = effectKindLabel(row.kind);
-      counts.set(kind, (counts.get(kind) ?? 0) + row._count._all);
-      const age = row._min.createdAt ? Math.max(0, (now - row._min.createdAt.getTime()) / 1_000) : 0;
+      counts.set(kind, (counts.get(kind) ?? 0) + row.count);
+      const age = row.oldestCreatedAt ? Math.max(0, (now - row.oldestCreatedAt.getTime()) / 1_000) : 0;
       ages.set(kind, Math.max(ages.get(kind) ?? 0, age));
     }
     return { counts, ages };
@@ -88,9 +89,9 @@ export function registerScrapeGauges(registry: Registry, sources: GaugeSources):
     labelNames: ['kind'],
     registers: [registry],
     collect: guarded('dead letters', async function (this: Gauge) {
-      const rows = await db.outboxItem.groupBy({ by: ['kind'], where: { status: 'dead' }, _count: { _all: true } });
+      const rows = await deadOutboxByKind(db);
       const counts = perKind();
-      for (const row of rows) counts.set(effectKindLabel(row.kind), (counts.get(effectKindLabel(row.kind)) ?? 0) + row._count._all);
+      for (const row of rows) counts.set(effectKindLabel(row.kind), (counts.get(effectKindLabel(row.kind)) ?? 0) + row.count);
       this.reset();
       for (const [kind, count] of counts) this.set({ kind }, count);
     }),

@@ -1,4 +1,5 @@
 import { LeaseLostError } from '../db/leases.js';
+import { recordFailedCourseRun } from '../db/repositories/job-runs.js';
 import type { JobContext } from './job.js';
 
 /**
@@ -17,10 +18,8 @@ export async function recordCourseFailure(
   }
   ctx.log.error({ err: error, courseId }, 'course tick failed; the other courses go on');
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  await ctx.db.jobRun
-    .create({
-      data: { jobName, courseId, owner: ctx.owner, startedAt: input.startedAt, finishedAt: ctx.clock.now(), outcome: 'failed', error: message.slice(0, 1_000) },
-    })
-    .catch((recordError: unknown) => ctx.log.error({ err: recordError, courseId }, 'could not record the course failure'));
+  await recordFailedCourseRun(ctx.db, { jobName, courseId, owner: ctx.owner, startedAt: input.startedAt, finishedAt: ctx.clock.now(), error: message }).catch(
+    (recordError: unknown) => ctx.log.error({ err: recordError, courseId }, 'could not record the course failure'),
+  );
   return 'failed';
 }

@@ -1,5 +1,8 @@
+import type { Tx } from '../db/client.js';
 import { databaseNow } from '../db/db-clock.js';
-import { acquireLease, assertLeaseHeld, type Lease } from '../db/leases.js';
+import { acquireLease, assertLeaseHeld, leaseNamesOwnedBy, type Lease } from '../db/leases.js';
+import { servableCourses } from '../db/repositories/courses.js';
+import { liveProcesses, touchProcessHeartbeat } from '../db/repositories/process-heartbeats.js';
 import { shardForGuild } from '../sharding/guild-shard.js';
 import type { JobContext } from './job.js';
 
@@ -22,33 +25,21 @@ import type { JobContext } from './job.js';
 export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: string; lease: Lease }>> {
   const now = await databaseNow(ctx.db);
   const ttlMs = ctx.config.leaseSeconds * 1_000;
-  await ctx.db.processHeartbeat.updateMany({ where: { owner: ctx.owner }, data: { lastSeenAt: now } });
-  const courses = await ctx.db.course.findMany({
-    where: { status: { in: ['active', 'flagged'] }, purgedAt: null },
-    select: { id: true, guildId: true },
-    orderBy: { id: 'asc' },
-  });
-  const beats = await ctx.db.processHeartbeat.findMany({
-    where: { lastSeenAt: { gt: new Date(now.getTime() - ttlMs) } },
-    select: { owner: true, shardIds: true },
-  });
+  await touchProcessHeartbeat(ctx.db, ctx.owner, now);
+  const courses = await servableCourses(ctx.db);
+  const beats = await liveProcesses(ctx.db, new Date(now.getTime() - ttlMs));
   const count = ctx.shards?.count ?? 1;
   const myShards = new Set(ctx.shards?.ids ?? [0]);
   const shardOf = (guildId: string) => (count === 1 ? 0 : shardForGuild(guildId, count));
   // A heartbeat without shard ids (a process started without shard settings) serves every shard.
-  const servesShard = (shardIds: string, shard: number) => {
-    const ids = JSON.parse(shardIds) as number[];
-    return ids.length === 0 || ids.includes(shard);
-  };
+  const servesShard = (shardIds: number[], shard: number) => shardIds.length === 0 || shardIds.includes(shard);
   const quota = new Map<number, number>();
   for (const shard of myShards) {
     const onShard = courses.filter((c) => shardOf(c.guildId) === shard).length;
     const live = beats.filter((b) => b.owner !== ctx.owner && servesShard(b.shardIds, shard)).length + 1;
     quota.set(shard, Math.ceil(onShard / live));
   }
-  const mine = new Set(
-    (await ctx.db.jobLease.findMany({ where: { owner: ctx.owner, name: { startsWith: 'course:' } }, select: { name: true } })).map((l) => l.name),
-  );
+  const mine = new Set(await leaseNamesOwnedBy(ctx.db, ctx.owner, 'course:'));
   const claimed: Array<{ courseId: string; lease: Lease; shard: number }> = [];
   // Renew what is ours first, then take free courses, never beyond the shard's fair share.
   const ordered = [...courses].sort((a, b) => Number(mine.has(`course:${b.id}`)) - Number(mine.has(`course:${a.id}`)));
@@ -66,6 +57,5 @@ export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: s
 
 /** The fence for effects of a course: checked inside the transaction that records them, at the database's time. */
 export function courseFence(ctx: JobContext, courseId: string, lease: Lease) {
-  return (tx: Parameters<Parameters<JobContext['db']['$transaction']>[0]>[0]) =>
-    assertLeaseHeld(tx, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token });
+  return (tx: Tx) => assertLeaseHeld(tx, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token });
 }

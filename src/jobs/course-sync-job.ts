@@ -1,5 +1,6 @@
 import { BlogError } from '../ports/blog-source.js';
 import { renewLease, type Lease } from '../db/leases.js';
+import { coursePollPacing } from '../db/repositories/courses.js';
 import { effectHandlers } from '../sync/effect-registry.js';
 import { drainOutbox } from '../outbox/outbox-worker.js';
 import { alertLongBlogOutage } from '../sync/course-alerts.js';
@@ -50,14 +51,11 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Cours
     if (!renewed) return null; // another process has it now
     const fence = courseFence(ctx, courseId, lease);
     const claimMs = ctx.config.leaseSeconds * 1_000;
-    const course = await ctx.db.course.findUniqueOrThrow({
-      where: { id: courseId },
-      select: { pollIntervalMinutes: true, pushLink: { select: { lastEventAt: true } } },
-    });
+    const course = await coursePollPacing(ctx.db, courseId);
     const now = ctx.clock.now().getTime();
     // While the blog pushes changes, the poll is only the safety net: slowed, back to normal once they stop.
     // A test ping is no change: it leaves the poll as it was.
-    const lastPushAt = course.pushLink?.lastEventAt?.getTime();
+    const lastPushAt = course.lastPushEventAt?.getTime();
     const intervalMs =
       lastPushAt !== undefined && now - lastPushAt < pushPollMs
         ? Math.max(course.pollIntervalMinutes * 60_000, pushPollMs)

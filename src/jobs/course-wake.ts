@@ -1,4 +1,5 @@
 import { acquireLease, type Lease } from '../db/leases.js';
+import { courseServingState } from '../db/repositories/courses.js';
 import { shardForGuild } from '../sharding/guild-shard.js';
 import type { JobContext } from './job.js';
 
@@ -76,7 +77,7 @@ export function pushedPosts(limit = 100) {
  * or the course is not this process's to serve (paused, archived, or its guild on another gateway shard).
  */
 export async function leaseForWake(ctx: JobContext, courseId: string): Promise<Lease | null> {
-  const course = await ctx.db.course.findUnique({ where: { id: courseId }, select: { guildId: true, status: true, purgedAt: true } });
+  const course = await courseServingState(ctx.db, courseId);
   if (!course || course.purgedAt || (course.status !== 'active' && course.status !== 'flagged')) return null;
   const count = ctx.shards?.count ?? 1;
   if (!(ctx.shards?.ids ?? [0]).includes(count === 1 ? 0 : shardForGuild(course.guildId, count))) return null;

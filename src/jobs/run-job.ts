@@ -1,3 +1,4 @@
+import { failJobRun, finishJobRun, startJobRun } from '../db/repositories/job-runs.js';
 import type { Job, JobContext } from './job.js';
 
 /**
@@ -13,18 +14,13 @@ export function guardedRunner(job: Job, ctx: JobContext): () => Promise<void> {
       await job.run({ ...ctx, log }).catch((error: unknown) => log.error({ err: error }, 'job failed'));
       return;
     }
-    const run = await ctx.db.jobRun.create({ data: { jobName: job.name, owner: ctx.owner, startedAt: ctx.clock.now() }, select: { id: true } });
+    const runId = await startJobRun(ctx.db, { jobName: job.name, owner: ctx.owner, startedAt: ctx.clock.now() });
     try {
       const summary = await job.run({ ...ctx, log });
-      await ctx.db.jobRun.update({ where: { id: run.id }, data: { outcome: 'ok', finishedAt: ctx.clock.now(), summary: summary ?? null } });
+      await finishJobRun(ctx.db, runId, { finishedAt: ctx.clock.now(), summary: summary ?? null });
     } catch (error) {
       log.error({ err: error }, 'job failed');
-      await ctx.db.jobRun
-        .update({
-          where: { id: run.id },
-          data: { outcome: 'failed', finishedAt: ctx.clock.now(), error: String((error as Error).message ?? error).slice(0, 1_000) },
-        })
-        .catch(() => undefined);
+      await failJobRun(ctx.db, runId, { finishedAt: ctx.clock.now(), error: String((error as Error).message ?? error) }).catch(() => undefined);
     }
   };
   return async () => {

@@ -1,16 +1,11 @@
-import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
+import { beatProcess, deleteProcessHeartbeat } from '../db/repositories/process-heartbeats.js';
 import type { Job, JobContext } from './job.js';
 import { guardedRunner } from './run-job.js';
 
 /** Heartbeats tell other processes this one is alive (fair share of courses, /report health). */
 async function beat(ctx: JobContext, shardIds: number[], startedAt: Date): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.processHeartbeat.upsert({
-    where: { owner: ctx.owner },
-    create: { owner: ctx.owner, hostname: hostname(), pid: process.pid, shardIds: JSON.stringify(shardIds), startedAt, lastSeenAt: now },
-    update: { lastSeenAt: now, shardIds: JSON.stringify(shardIds) },
-  });
+  await beatProcess(ctx.db, { owner: ctx.owner, shardIds, startedAt, now: ctx.clock.now() });
 }
 
 export interface RunningScheduler {
@@ -67,7 +62,7 @@ export async function startScheduler(jobs: Job[], ctx: JobContext, options: { sh
       ]).finally(() => clearTimeout(timer));
       if (!finished) ctx.log.warn({ drainMs, jobs: running.size }, 'jobs still running after the drain period; stopping without them');
       // Gone from the live processes at once: the others' fair share grows to take this one's courses now.
-      await ctx.db.processHeartbeat.delete({ where: { owner: ctx.owner } }).catch(() => undefined);
+      await deleteProcessHeartbeat(ctx.db, ctx.owner).catch(() => undefined);
       return finished;
     },
   };

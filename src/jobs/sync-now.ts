@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.js';
 import { databaseNow } from '../db/db-clock.js';
-import { acquireLease, releaseLease } from '../db/leases.js';
+import { acquireLease, leaseHolder, releaseLease } from '../db/leases.js';
 import { syncCourse, type CourseSyncSummary } from '../sync/sync-course.js';
 import { courseFence } from './course-leases.js';
 
@@ -14,7 +14,7 @@ export async function syncCourseNow(ctx: AppContext, courseId: string): Promise<
   const ttlMs = ctx.config.leaseSeconds * 1_000;
   // Leases are compared on the database's clock (see db-clock.ts), never this process's.
   const now = await databaseNow(ctx.db);
-  const before = await ctx.db.jobLease.findUnique({ where: { name }, select: { owner: true, expiresAt: true } });
+  const before = await leaseHolder(ctx.db, name);
   const alreadyOurs = before?.owner === ctx.owner && before.expiresAt > now;
   const lease = await acquireLease(ctx.db, { name, owner: ctx.owner, ttlMs });
   if (!lease) return { heldElsewhere: true };

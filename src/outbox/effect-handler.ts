@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SyncContext } from '../sync/sync-context.js';
-import type { Tx } from './outbox-store.js';
+import type { Tx } from '../db/client.js';
 
 /** What an effect did; `record` runs in the transaction that marks the effect done. */
 export interface EffectOutcome {

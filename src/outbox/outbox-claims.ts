@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { databaseNow } from '../db/db-clock.js';
+import { claimOutboxAttempt, extendOutboxClaim, releaseOutboxClaims } from '../db/repositories/outbox-claims.js';
 import type { Logger } from '../shared/logger.js';
 
 // A claim is who runs an effect's attempt now (claimedBy) and until when (claimedUntil, database time). Its
@@ -30,21 +31,14 @@ export class ClaimLostError extends Error {
  */
 export async function claimAttempt(db: Db, row: { id: string; attempts: number }, input: { owner: string; claimMs: number }): Promise<number | null> {
   const now = await databaseNow(db);
-  const claimed = await db.outboxItem.updateMany({
-    where: { id: row.id, status: 'pending', attempts: row.attempts, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] },
-    data: { attempts: { increment: 1 }, claimedBy: input.owner, claimedUntil: new Date(now.getTime() + input.claimMs) },
-  });
-  return claimed.count === 1 ? row.attempts + 1 : null;
+  const claimed = await claimOutboxAttempt(db, row, { owner: input.owner, now, until: new Date(now.getTime() + input.claimMs) });
+  return claimed ? row.attempts + 1 : null;
 }
 
 /** Pushes the claim one period ahead. False when it is no longer ours (taken over, or finished). */
 export async function renewClaim(db: Db, id: string, attempt: number, claimMs: number): Promise<boolean> {
   const now = await databaseNow(db);
-  const renewed = await db.outboxItem.updateMany({
-    where: { id, status: 'pending', attempts: attempt },
-    data: { claimedUntil: new Date(now.getTime() + claimMs) },
-  });
-  return renewed.count === 1;
+  return extendOutboxClaim(db, { id, attempt }, new Date(now.getTime() + claimMs));
 }
 
 /** Renews the claim three times per period while the call runs; stop() when the attempt is over. */
@@ -74,6 +68,5 @@ export function keepClaim(db: Db, claim: { id: string; attempt: number; claimMs:
  * the next attempt reconciles before calling again: the same as after a crash, only without the wait.
  */
 export async function releaseClaims(db: Db, owners: string[]): Promise<number> {
-  const freed = await db.outboxItem.updateMany({ where: { status: 'pending', claimedBy: { in: owners } }, data: { claimedBy: null, claimedUntil: null } });
-  return freed.count;
+  return releaseOutboxClaims(db, owners);
 }

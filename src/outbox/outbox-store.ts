@@ -1,8 +1,21 @@
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { databaseNow } from '../db/db-clock.js';
+import { countOutboxItems } from '../db/repositories/outbox-counts.js';
+import {
+  deadOutboxItems,
+  insertOutboxItemOnce,
+  latestPendingCreatedAt,
+  markOutboxItemDone,
+  pendingDedupeKeys,
+  pendingOutboxItems,
+  rescheduleOutboxItem,
+  reviveOutboxItem,
+  type PendingOutboxItem,
+} from '../db/repositories/outbox-items.js';
 import { ClaimLostError } from './outbox-claims.js';
 
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+// Re-exported for the modules that still import it from here; the type itself lives in src/db/client.ts.
+export type { Tx };
 
 export interface NewEffect {
   courseId: string | null;
@@ -27,25 +40,17 @@ export interface NewEffect {
  * clock is kept, not the database's, because the transient-failure deadline is measured against it.
  */
 export async function enqueueEffect(tx: Tx | Db, effect: NewEffect, now: Date): Promise<void> {
-  const latest = await tx.outboxItem.findFirst({
-    where: { orderKey: effect.orderKey, status: 'pending' },
-    orderBy: { createdAt: 'desc' },
-    select: { createdAt: true },
-  });
-  const createdAt = latest && latest.createdAt >= now ? new Date(latest.createdAt.getTime() + 1) : now;
-  await tx.outboxItem.upsert({
-    where: { dedupeKey: effect.dedupeKey },
-    create: {
-      courseId: effect.courseId,
-      kind: effect.kind,
-      dedupeKey: effect.dedupeKey,
-      orderKey: effect.orderKey,
-      waitsFor: JSON.stringify(effect.waitsFor ?? []),
-      payload: JSON.stringify(effect.payload),
-      nextAttemptAt: now,
-      createdAt,
-    },
-    update: {},
+  const latest = await latestPendingCreatedAt(tx, effect.orderKey);
+  const createdAt = latest && latest >= now ? new Date(latest.getTime() + 1) : now;
+  await insertOutboxItemOnce(tx, {
+    courseId: effect.courseId,
+    kind: effect.kind,
+    dedupeKey: effect.dedupeKey,
+    orderKey: effect.orderKey,
+    waitsForJson: JSON.stringify(effect.waitsFor ?? []),
+    payloadJson: JSON.stringify(effect.payload),
+    nextAttemptAt: now,
+    createdAt,
   });
 }
 
@@ -70,28 +75,10 @@ export async function readyEffects(
   db: Db,
   input: { now: Date; courseIds?: string[]; limit?: number; except?: ReadonlySet<string>; kinds?: readonly string[] },
 ): Promise<OutboxRow[]> {
-  const pending = await db.outboxItem.findMany({
-    where: { status: 'pending', ...(input.courseIds ? { courseId: { in: input.courseIds } } : {}) },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      courseId: true,
-      kind: true,
-      orderKey: true,
-      waitsFor: true,
-      payload: true,
-      attempts: true,
-      attemptsAtRevive: true,
-      revivedAt: true,
-      nextAttemptAt: true,
-      claimedUntil: true,
-      createdAt: true,
-    },
-    take: 2_000,
-  });
+  const pending = await pendingOutboxItems(db, { ...(input.courseIds ? { courseIds: input.courseIds } : {}), take: 2_000 });
   const dbNow = await databaseNow(db);
   const seen = new Set<string>();
-  const candidates: Array<(typeof pending)[number] & { waits: string[] }> = [];
+  const candidates: Array<PendingOutboxItem & { waits: string[] }> = [];
   for (const row of pending) {
     if (seen.has(row.orderKey)) continue;
     seen.add(row.orderKey);
@@ -99,11 +86,7 @@ export async function readyEffects(
     if (row.nextAttemptAt <= input.now && !claimed) candidates.push({ ...row, waits: JSON.parse(row.waitsFor) as string[] });
   }
   const waitedFor = [...new Set(candidates.flatMap((row) => row.waits))];
-  const stillPending = new Set(
-    waitedFor.length === 0
-      ? []
-      : (await db.outboxItem.findMany({ where: { dedupeKey: { in: waitedFor }, status: 'pending' }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
-  );
+  const stillPending = new Set(waitedFor.length === 0 ? [] : await pendingDedupeKeys(db, waitedFor));
   return (
     candidates
       // `kinds` filters after the oldest-per-orderKey pick, so a narrowed drain never runs an effect ahead of its orderKey.
@@ -125,19 +108,13 @@ export async function readyEffects(
 
 /** Marks the attempt done, in the transaction that records its result; refused when the claim was taken over. */
 export async function markEffectDone(tx: Tx, claim: { id: string; attempt: number }, result: unknown, now: Date): Promise<void> {
-  const done = await tx.outboxItem.updateMany({
-    where: { id: claim.id, status: 'pending', attempts: claim.attempt },
-    data: { status: 'done', doneAt: now, lastError: null, claimedBy: null, claimedUntil: null, result: result === undefined ? null : JSON.stringify(result) },
-  });
-  if (done.count !== 1) throw new ClaimLostError(claim.id, claim.attempt);
+  const done = await markOutboxItemDone(tx, claim, { resultJson: result === undefined ? null : JSON.stringify(result), now });
+  if (!done) throw new ClaimLostError(claim.id, claim.attempt);
 }
 
 /** Only while the attempt is still ours: a drainer taken over (or fenced out) must not undo the new owner's work. */
 export async function scheduleRetry(db: Db, claim: { id: string; attempt: number }, input: { error: string; at: Date; dead: boolean }): Promise<void> {
-  await db.outboxItem.updateMany({
-    where: { id: claim.id, status: 'pending', attempts: claim.attempt },
-    data: { lastError: input.error.slice(0, 1_000), nextAttemptAt: input.at, status: input.dead ? 'dead' : 'pending', claimedBy: null, claimedUntil: null },
-  });
+  await rescheduleOutboxItem(db, claim, { error: input.error.slice(0, 1_000), at: input.at, dead: input.dead });
 }
 
 /**
@@ -145,26 +122,14 @@ export async function scheduleRetry(db: Db, claim: { id: string; attempt: number
  * with what an earlier one may have created; the dead-letter limits restart from here. Returns how many.
  */
 export async function reviveDeadEffects(db: Db, input: { courseId: string; now: Date; id?: string }): Promise<number> {
-  const dead = await db.outboxItem.findMany({
-    where: { courseId: input.courseId, status: 'dead', ...(input.id ? { id: input.id } : {}) },
-    select: { id: true, attempts: true },
-  });
+  const dead = await deadOutboxItems(db, { courseId: input.courseId, ...(input.id ? { id: input.id } : {}) });
   let revived = 0;
-  for (const row of dead) {
-    const result = await db.outboxItem.updateMany({
-      where: { id: row.id, status: 'dead', attempts: row.attempts },
-      data: { status: 'pending', nextAttemptAt: input.now, revivedAt: input.now, attemptsAtRevive: row.attempts, claimedBy: null, claimedUntil: null },
-    });
-    revived += result.count;
-  }
+  for (const row of dead) if (await reviveOutboxItem(db, row, input.now)) revived += 1;
   return revived;
 }
 
 export async function outboxBacklog(db: Db, courseId?: string): Promise<{ pending: number; dead: number }> {
-  const where = courseId ? { courseId } : {};
-  const [pending, dead] = await Promise.all([
-    db.outboxItem.count({ where: { ...where, status: 'pending' } }),
-    db.outboxItem.count({ where: { ...where, status: 'dead' } }),
-  ]);
+  const course = courseId ? { courseId } : {};
+  const [pending, dead] = await Promise.all([countOutboxItems(db, { ...course, status: 'pending' }), countOutboxItems(db, { ...course, status: 'dead' })]);
   return { pending, dead };
 }

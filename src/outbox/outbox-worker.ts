@@ -1,4 +1,5 @@
 import { backoffDelayMs } from '../core/retry/backoff.js';
+import type { Tx } from '../db/client.js';
 import { BlogError } from '../ports/blog-source.js';
 import { ChatError } from '../ports/chat-port.js';
 import { flagMissingPermission } from '../sync/course-alerts.js';
@@ -22,7 +23,7 @@ export interface DrainOptions {
   /** Only effects of these kinds (e.g. a round's notices, sent while staff wait for the confirm reply). */
   kinds?: readonly string[];
   /** Checks, inside the completing transaction, that this process still holds its lease. */
-  fence?: Parameters<SyncContext['db']['$transaction']>[0] extends (tx: infer T) => unknown ? (tx: T) => Promise<void> : never;
+  fence?: (tx: Tx) => Promise<void>;
   /** Aborted on shutdown: the effect in hand finishes, no other is claimed. */
   stop?: AbortSignal;
 }

@@ -1,30 +1,14 @@
 import type { Db } from '../db/client.js';
-
-/** SQLite answers this; PostgreSQL rejects it, which is how the two are told apart without a URL. */
-async function isSqlite(db: Db): Promise<boolean> {
-  try {
-    await db.$queryRawUnsafe('SELECT sqlite_version()');
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { checkpointAndTruncateWal, enableSecureDelete, isSqliteDatabase, vacuumDatabase } from '../db/sqlite-maintenance.js';
 
 /**
  * Makes SQLite overwrite deleted content (secure_delete) on this connection. Call before a purge:
  * without it the bytes of deleted rows stay in free pages and can be read from the file.
  */
 export async function prepareSecureDelete(db: Db): Promise<boolean> {
-  if (!(await isSqlite(db))) return false;
-  await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+  if (!(await isSqliteDatabase(db))) return false;
+  await enableSecureDelete(db);
   return true;
-}
-
-/** True when every WAL frame reached the database and the WAL file was cut to zero bytes. */
-async function checkpointTruncate(db: Db): Promise<boolean> {
-  const rows = await db.$queryRawUnsafe<Array<{ busy: bigint | number; log: bigint | number }>>('PRAGMA wal_checkpoint(TRUNCATE)');
-  const row = rows[0];
-  return row !== undefined && Number(row.busy) === 0;
 }
 
 /**
@@ -34,11 +18,11 @@ async function checkpointTruncate(db: Db): Promise<boolean> {
  * "still there". PostgreSQL: false (its autovacuum reclaims dead rows; see docs/data.md).
  */
 export async function scrubFreedPages(db: Db): Promise<boolean> {
-  if (!(await isSqlite(db))) return false;
+  if (!(await isSqliteDatabase(db))) return false;
   try {
-    if (!(await checkpointTruncate(db))) return false;
-    await db.$executeRawUnsafe('VACUUM');
-    return await checkpointTruncate(db);
+    if (!(await checkpointAndTruncateWal(db))) return false;
+    await vacuumDatabase(db);
+    return await checkpointAndTruncateWal(db);
   } catch {
     return false;
   }

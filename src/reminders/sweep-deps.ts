@@ -4,6 +4,7 @@ import type { Metrics } from '../shared/metrics.js';
 import type { Tx } from '../outbox/outbox-store.js';
 import type { ChatPort } from '../ports/chat-port.js';
 import type { ReminderDraft } from './reminder-draft.js';
+import { isUniqueViolation } from '../db/db-errors.js';
 
 /** Minimal logger shape, so tests and the bench can pass pino or anything with these methods. */
 export interface SweepLog {
@@ -61,7 +62,7 @@ export async function recordIntent(
       return row.id;
     });
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'P2002') return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

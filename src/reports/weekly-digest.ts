@@ -4,9 +4,9 @@
 // killed mid-call) is not repeated: a missing digest is better than a doubled one in a staff channel.
 import { isoWeek } from '../core/participation/iso-week.js';
 import { zonedTimeToUtc } from '../core/time/zoned.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
+import { isUniqueViolation } from '../db/db-errors.js';
 import { ChatError, type ChatPort } from '../ports/chat-port.js';
-import type { Tx } from '../outbox/outbox-store.js';
 import { participationCsv, participationChart, toParticipationRows, toWeeklyPoints } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
 import { participationReport } from './load-participation.js';
@@ -88,7 +88,7 @@ async function recordIntent(deps: DigestDeps, data: { courseId: string; key: str
       return row.id;
     });
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'P2002') return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 // Round-confirm notices: recorded with the round (one per student who owes reviews), sent while staff wait
 // for the confirm reply, and summed up for that reply: who was told, whose DMs are closed, what still waits.
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { effectHandlers } from '../sync/effect-registry.js';
 import { drainOutbox } from '../outbox/outbox-worker.js';
-import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
+import { enqueueEffect } from '../outbox/outbox-store.js';
 import type { SyncContext } from '../sync/sync-context.js';
 import { ROUND_NOTICE_KIND, roundNoticeKey } from './round-notice-effect.js';
 

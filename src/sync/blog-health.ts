@@ -1,3 +1,4 @@
+import { clearBlogOutage, markBlogFailing, readBlogOutage } from '../db/repositories/blog-outages.js';
 import type { BlogError } from '../ports/blog-source.js';
 import type { SyncContext } from './sync-context.js';
 
@@ -6,19 +7,16 @@ export const outageAlertAfterMs = 15 * 60_000;
 
 /** Logs an outage once when it starts; staff are alerted by the health job when it lasts. */
 export async function recordBlogFailure(ctx: SyncContext, courseId: string, error: BlogError): Promise<void> {
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true } });
-  if (!course.blogFailingSince) ctx.log.warn({ courseId, kind: error.kind, status: error.status }, 'blog unreachable; retrying with backoff');
-  await ctx.db.course.update({
-    where: { id: courseId },
-    data: { blogFailingSince: course.blogFailingSince ?? ctx.clock.now(), blogLastError: `${error.kind}: ${error.message}`.slice(0, 500) },
-  });
+  const outage = await readBlogOutage(ctx.db, courseId);
+  if (!outage.failingSince) ctx.log.warn({ courseId, kind: error.kind, status: error.status }, 'blog unreachable; retrying with backoff');
+  await markBlogFailing(ctx.db, courseId, { failingSince: outage.failingSince ?? ctx.clock.now(), lastError: `${error.kind}: ${error.message}` });
 }
 
 /** Clears the outage; resolves true when staff had been told about it (so they hear it is over). */
 export async function recordBlogSuccess(ctx: SyncContext, courseId: string): Promise<boolean> {
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true, blogAlertedAt: true } });
-  if (!course.blogFailingSince) return false;
+  const outage = await readBlogOutage(ctx.db, courseId);
+  if (!outage.failingSince) return false;
   ctx.log.info({ courseId }, 'blog reachable again');
-  await ctx.db.course.update({ where: { id: courseId }, data: { blogFailingSince: null, blogLastError: null, blogAlertedAt: null } });
-  return course.blogAlertedAt !== null;
+  await clearBlogOutage(ctx.db, courseId);
+  return outage.alertedAt !== null;
 }

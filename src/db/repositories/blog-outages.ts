@@ -1,0 +1,22 @@
+import type { Db } from '../client.js';
+
+// A course's blog outage, kept on its Course row: since when the blog fails, the last error, whether staff were told.
+
+export interface BlogOutage {
+  failingSince: Date | null;
+  alertedAt: Date | null;
+}
+
+export async function readBlogOutage(db: Db, courseId: string): Promise<BlogOutage> {
+  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true, blogAlertedAt: true } });
+  return { failingSince: course.blogFailingSince, alertedAt: course.blogAlertedAt };
+}
+
+/** Records the latest failure (cut to 500 characters); `failingSince` is when the outage began. */
+export async function markBlogFailing(db: Db, courseId: string, input: { failingSince: Date; lastError: string }): Promise<void> {
+  await db.course.update({ where: { id: courseId }, data: { blogFailingSince: input.failingSince, blogLastError: input.lastError.slice(0, 500) } });
+}
+
+export async function clearBlogOutage(db: Db, courseId: string): Promise<void> {
+  await db.course.update({ where: { id: courseId }, data: { blogFailingSince: null, blogLastError: null, blogAlertedAt: null } });
+}

@@ -1,0 +1,54 @@
+import type { Db } from '../client.js';
+
+// Course lookups for the adapters and jobs: which course a command is about, what the course tick needs.
+
+/** The course a command works on, as commands/ and src/discord see it. */
+export interface CourseRow {
+  id: string;
+  name: string;
+  guildId: string;
+  channelId: string;
+  staffRoleId: string;
+  staffChannelId: string | null;
+  timeZone: string;
+}
+
+const courseRowSelect = { id: true, name: true, guildId: true, channelId: true, staffRoleId: true, staffChannelId: true, timeZone: true } as const;
+
+/** The live (not purged) course of this server whose channel is one of `channelIds`. */
+export function findCourseInChannels(db: Db, guildId: string, channelIds: string[]): Promise<CourseRow | null> {
+  return db.course.findFirst({ where: { guildId, channelId: { in: channelIds }, purgedAt: null }, select: courseRowSelect });
+}
+
+/** Up to `take` live courses of a server: enough to tell "none", "one" and "several" apart. */
+export function listServerCourses(db: Db, guildId: string, take: number): Promise<CourseRow[]> {
+  return db.course.findMany({ where: { guildId, purgedAt: null }, select: courseRowSelect, take });
+}
+
+export async function courseBlogUrl(db: Db, courseId: string): Promise<string> {
+  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogUrl: true } })).blogUrl;
+}
+
+/** 'wordpress' | 'wordpress_com' | 'feed', as stored. */
+export async function courseBlogKind(db: Db, courseId: string): Promise<string> {
+  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogKind: true } })).blogKind;
+}
+
+/** Courses a process may serve (active or flagged, not purged), in id order: the lease claim's list. */
+export function servableCourses(db: Db): Promise<Array<{ id: string; guildId: string }>> {
+  return db.course.findMany({ where: { status: { in: ['active', 'flagged'] }, purgedAt: null }, select: { id: true, guildId: true }, orderBy: { id: 'asc' } });
+}
+
+/** What decides whether a push may wake a course here: its guild (shard), its status, whether it was purged. */
+export function courseServingState(db: Db, courseId: string): Promise<{ guildId: string; status: string; purgedAt: Date | null } | null> {
+  return db.course.findUnique({ where: { id: courseId }, select: { guildId: true, status: true, purgedAt: true } });
+}
+
+/** The course tick's poll pacing: its interval and when the blog last pushed a real change. */
+export async function coursePollPacing(db: Db, courseId: string): Promise<{ pollIntervalMinutes: number; lastPushEventAt: Date | null }> {
+  const course = await db.course.findUniqueOrThrow({
+    where: { id: courseId },
+    select: { pollIntervalMinutes: true, pushLink: { select: { lastEventAt: true } } },
+  });
+  return { pollIntervalMinutes: course.pollIntervalMinutes, lastPushEventAt: course.pushLink?.lastEventAt ?? null };
+}
