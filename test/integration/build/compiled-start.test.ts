@@ -58,6 +58,8 @@ async function startCompiled(nodeArgs: string[] = [], extraEnv: Record<string, s
       DATABASE_URL: `file:${path.join(dataDir, 'bot.db')}`,
       COURSETHREADS_SECRET_KEYS: `1:${testSecretKeys['1']}`,
       LOG_LEVEL: 'info',
+      // Any free port: the default 8787 may be taken by a bot running on this machine or by a parallel run.
+      HTTP_PORT: '0',
       ...extraEnv,
     },
   });
