@@ -2,6 +2,7 @@
 // bot's push URL as one correctly signed notification per change.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { forgetStudentComments } from './forget-student-comments.js';
 import { deletePosts, installPlugin, removePlugin, rest } from './wordpress-plugin-install.js';
 import { eventually, startPushReceiver, type PushReceiver, type ReceivedPush } from './wordpress-plugin-receiver.js';
 
@@ -14,6 +15,8 @@ type Post = { id: number; modified_gmt: string };
 type Comment = { id: number };
 
 beforeAll(async () => {
+  // A classmate's first comment must be held (then approved by staff): whatever the files before this one left.
+  await forgetStudentComments(site);
   receiver = await startPushReceiver(secret);
   await installPlugin(site, inject('wordpressDir'), { pushUrl: `${receiver.url}/push/v1/${courseKey}`, secret });
 });
