@@ -29,6 +29,8 @@ export interface RemainsElsewhere {
   blogComments: number;
   /** Their essays on the blog (their blog account owns them), which keep their Discord threads. */
   blogEssays: number;
+  /** Files the bot uploaded for their Discord replies: not left behind, but deleted by queued effects after the reply. */
+  blogFilesBeingDeleted: number;
 }
 
 export interface EraseResult {
@@ -104,6 +106,8 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
     discordMessages: theirs.filter((c) => c.origin === 'discord' && !c.deletedAt).length,
     blogComments: theirs.filter((c) => c.blogCommentId && live(c.blogStatus)).length,
     blogEssays: essays.filter((e) => e.blogStatus === 'published').length,
+    // Counted before the rows go, so staff are told the deletions are under way rather than "Done" alone.
+    blogFilesBeingDeleted: await tx.replyMedia.count({ where: { commentId: { in: comments.map((c) => c.id) } } }),
   };
 
   const outbox = await scrubOutbox(tx, { courseId, commentIds: new Set(comments.map((c) => c.id)), scrubber });

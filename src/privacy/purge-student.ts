@@ -30,7 +30,10 @@ export function describeRemains(r: RemainsElsewhere): string {
   return (
     `Removed from CourseThreads. What stays elsewhere, owned by the student's own accounts: ` +
     `${r.discordMessages} message(s) in the course's Discord threads, ${r.blogComments} comment(s) and ` +
-    `${r.blogEssays} essay(s) on the course blog. The student (or a blog admin) can delete those there.`
+    `${r.blogEssays} essay(s) on the course blog. The student (or a blog admin) can delete those there.` +
+    (r.blogFilesBeingDeleted > 0
+      ? ` The ${r.blogFilesBeingDeleted} file(s) uploaded from their Discord replies are being deleted from the blog's media library.`
+      : '')
   );
 }
 

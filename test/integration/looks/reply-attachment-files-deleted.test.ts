@@ -93,7 +93,9 @@ describe('a deleted reply takes its uploaded files off the blog', () => {
 describe('/privacy purge takes the student’s uploaded files off the blog', () => {
   it('deletes every picture the student uploaded once staff confirm', async () => {
     const { urls } = await replyWithPictures();
-    await purgeAlice();
+    const reply = await purgeAlice();
+    // Staff are told the files are on their way out, not only "Done".
+    expect(reply).toContain(`The ${urls.length} file(s) uploaded from their Discord replies are being deleted from the blog's media library.`);
     await syncUntil(() => uploadedUrls().length === 0, 'the files gone');
     for (const url of urls) expect(await statusOf(url)).toBe(404);
     expect(await deadEffects()).toBe(0);
@@ -117,6 +119,7 @@ async function purgeAlice() {
     .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
     .response(10_000);
   expect(done.content).toContain('Done');
+  return done.content;
 }
 
 describe('/privacy purge of a student whose pictures are still on their way to the blog', () => {

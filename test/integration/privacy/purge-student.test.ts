@@ -38,7 +38,7 @@ describe('purgeStudent', () => {
     expect(await t.db.outboxItem.findUniqueOrThrow({ where: { dedupeKey: 'create-b' } })).toEqual(brunoEffect);
     expect(await courseTotals(t.db, s.courseId)).toEqual(before);
     expect(summary.tally).toEqual({ purgedStudents: 1, essays: 1, commentsGiven: 2, reviewsDone: 1, remindersSent: 1 });
-    expect(summary.remainsElsewhere).toEqual({ discordMessages: 1, blogComments: 2, blogEssays: 1 });
+    expect(summary.remainsElsewhere).toEqual({ discordMessages: 1, blogComments: 2, blogEssays: 1, blogFilesBeingDeleted: 0 });
     expect(summary.remainsNote).toContain('1 message(s) in the course');
     expect(summary.removed).toMatchObject({
       students: 1,
