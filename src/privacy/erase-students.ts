@@ -102,22 +102,19 @@ export async function eraseStudents(tx: Tx, input: { courseId: string; guildId: 
     remindersSent: await tx.reminder.count({ where: { ...reminderWhere, status: 'sent' } }),
   };
   const live = (status: string) => status !== 'trash' && status !== 'spam' && status !== 'deleted';
+  // One read of their uploads: each file is counted for staff, each comment with files gets one deletion effect.
+  const uploads = await tx.replyMedia.findMany({ where: { commentId: { in: comments.map((c) => c.id) } }, select: { commentId: true } });
   const remainsElsewhere: RemainsElsewhere = {
     discordMessages: theirs.filter((c) => c.origin === 'discord' && !c.deletedAt).length,
     blogComments: theirs.filter((c) => c.blogCommentId && live(c.blogStatus)).length,
     blogEssays: essays.filter((e) => e.blogStatus === 'published').length,
-    // Counted before the rows go, so staff are told the deletions are under way rather than "Done" alone.
-    blogFilesBeingDeleted: await tx.replyMedia.count({ where: { commentId: { in: comments.map((c) => c.id) } } }),
+    // Read before the rows go, so staff are told the deletions are under way rather than "Done" alone.
+    blogFilesBeingDeleted: uploads.length,
   };
 
   const outbox = await scrubOutbox(tx, { courseId, commentIds: new Set(comments.map((c) => c.id)), scrubber });
   // Files uploaded for their replies are theirs, not the blog's: deleted from the media library, after the rest.
-  const withFiles = await tx.replyMedia.findMany({
-    where: { commentId: { in: comments.map((c) => c.id) } },
-    distinct: ['commentId'],
-    select: { commentId: true },
-  });
-  for (const { commentId } of withFiles) await enqueueReplyMediaDeletion(tx, { courseId, commentId }, now);
+  for (const commentId of new Set(uploads.map((u) => u.commentId))) await enqueueReplyMediaDeletion(tx, { courseId, commentId }, now);
   const essaysAnonymised = (
     await tx.essay.updateMany({ where: { id: { in: essays.map((e) => e.id) } }, data: { authorStudentId: null, authorName: null, authorBlogUserId: null } })
   ).count;
