@@ -41,8 +41,12 @@ export async function renewClaim(db: Db, id: string, attempt: number, claimMs: n
   return extendOutboxClaim(db, { id, attempt }, new Date(now.getTime() + claimMs));
 }
 
-/** Renews the claim three times per period while the call runs; stop() when the attempt is over. */
-export function keepClaim(db: Db, claim: { id: string; attempt: number; claimMs: number }, log: Logger): { stop(): void } {
+/**
+ * Renews the claim three times per period while the call runs. stop() when the attempt is over: it resolves once a
+ * renewal already on its way has finished, so no query of this attempt outlives it. (A renewal still running when the
+ * process closes its database left PostgreSQL's pool waiting for a connection that never came back, and the close hung.)
+ */
+export function keepClaim(db: Db, claim: { id: string; attempt: number; claimMs: number }, log: Logger): { stop(): Promise<void> } {
   let renewing: Promise<void> | null = null;
   const timer = setInterval(
     () => {
@@ -59,7 +63,12 @@ export function keepClaim(db: Db, claim: { id: string; attempt: number; claimMs:
     Math.max(10, Math.floor(claim.claimMs / 3)),
   );
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    async stop() {
+      clearInterval(timer);
+      await renewing;
+    },
+  };
 }
 
 /**

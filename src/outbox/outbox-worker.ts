@@ -131,7 +131,7 @@ async function runClaimed(
     if (error instanceof BlogError && error.kind === 'flood') return { error: message, transient: true, delayMs: 20_000 };
     return { error: message, transient: isTransient(error), blogDown: isBlogOutage(error) };
   } finally {
-    keeper.stop();
+    await keeper.stop();
   }
 }
 
