@@ -2,11 +2,13 @@ import { ChannelType, Routes, type Client, type ForumChannel, type MessageCreate
 import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../ports/chat-port.js';
+import type { IncomingThreadMessage } from '../ports/thread-message.js';
 import { chatCall } from './chat-errors.js';
 import { toDiscordEmbed } from './embeds.js';
 import { findEssayThread } from './find-essay-thread.js';
 import { findOwnMessageSince } from './find-own-message.js';
 import { requiredPermissions } from './required-permissions.js';
+import { describeThreadMessage } from './thread-messages.js';
 
 const noPings = { parse: [] as never[] };
 const webhookName = 'CourseThreads';
@@ -106,6 +108,15 @@ export class DiscordChat implements ChatPort {
       if (!thread?.isThread()) return null;
       const messages = await thread.messages.fetch({ limit: 100 });
       return messages.find((m) => m.content.includes(marker))?.id ?? null;
+    });
+  }
+
+  recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]> {
+    return chatCall(async () => {
+      const thread = await this.client.channels.fetch(threadId);
+      if (!thread?.isThread()) return [];
+      const messages = await thread.messages.fetch({ limit: 100, cache: false });
+      return [...messages.values()].sort((a, b) => a.createdTimestamp - b.createdTimestamp).map((m) => ({ ...describeThreadMessage(m), editedAt: m.editedAt }));
     });
   }
 

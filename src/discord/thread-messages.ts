@@ -1,9 +1,13 @@
 import type { Message, PartialMessage } from 'discord.js';
-import type { IncomingThreadMessage } from '../sync/comments/discord-message.js';
+import type { IncomingThreadMessage } from '../ports/thread-message.js';
 
 /** The project's view of a discord.js message in a thread (null when it is not in a thread). */
 export function toIncomingThreadMessage(message: Message): IncomingThreadMessage | null {
-  if (!message.channel.isThread()) return null;
+  return message.channel.isThread() ? describeThreadMessage(message) : null;
+}
+
+/** A message known to be in a thread (read from the thread itself), in the project's words; edits carry their time. */
+export function describeThreadMessage(message: Message): IncomingThreadMessage {
   const users: Record<string, string> = {};
   for (const [id, user] of message.mentions.users) users[id] = message.mentions.members?.get(id)?.displayName ?? user.displayName;
   const channels: Record<string, string> = {};

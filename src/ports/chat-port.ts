@@ -1,5 +1,6 @@
 import type { StarterEmbed } from '../core/format/index.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
+import type { IncomingThreadMessage } from './thread-message.js';
 
 export type { StarterEmbed };
 
@@ -25,6 +26,11 @@ export interface ChatPort {
   postAsWebhook(ref: ThreadRef, input: { username: string; avatarUrl: string | null; content: string }): Promise<string>;
   /** A recent message in the thread containing `marker` (used to reconcile after an interrupted post). */
   findRecentMessage(threadId: string, marker: string): Promise<string | null>;
+  /**
+   * The thread's newest messages (up to 100), oldest first, as the gateway would have delivered them: for reading
+   * back replies whose events the bot could not act on (the thread was not recorded yet, the bot was down).
+   */
+  recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]>;
   editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void>;
   deleteWebhookMessage(ref: ThreadRef, messageId: string): Promise<void>;
   setReaction(channelId: string, messageId: string, emoji: string, on: boolean): Promise<void>;

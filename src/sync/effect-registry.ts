@@ -5,6 +5,7 @@ import { moderationMark } from './comments/moderation-effects.js';
 import { mediaUploadNotice } from './comments/media-upload-notice.js';
 import { uploadReplyAttachment } from './comments/reply-attachment-upload.js';
 import { deleteReplyMedia } from './comments/reply-media-delete.js';
+import { readBackThread } from './comments/read-back-thread.js';
 import { linkNotice } from '../roster/link-notice-effect.js';
 import { roundNotice } from '../reviews/round-notice-effect.js';
 import { pseudonymNotice, pseudonymRequestNotice } from '../privacy/pseudonym-notice-effect.js';
@@ -29,6 +30,7 @@ export const effectHandlers: ReadonlyMap<string, EffectHandler> = new Map(
     uploadReplyAttachment,
     deleteReplyMedia,
     mediaUploadNotice,
+    readBackThread,
     pseudonymNotice,
     pseudonymRequestNotice,
   ].map((h) => [h.kind, h as EffectHandler]),

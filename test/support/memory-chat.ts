@@ -1,5 +1,6 @@
 import type { ChannelKind, ThreadRef } from '../../src/core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../../src/ports/chat-port.js';
+import type { IncomingThreadMessage } from '../../src/ports/thread-message.js';
 
 export interface MemoryMessage {
   id: string;
@@ -117,6 +118,28 @@ export class MemoryChat implements ChatPort {
     thread.messages.push({ id, content: input.content, embed: null, username: input.username, viaWebhook: true, deleted: false, reactions: new Set() });
     this.maybeCrash('postAsWebhook');
     return id;
+  }
+
+  /** Only what the bot posted lives here (students' replies reach use cases directly), so nothing in it is a reply to record. */
+  async recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]> {
+    return this.thread(threadId)
+      .messages.filter((m) => !m.deleted)
+      .slice(-100)
+      .map((m) => ({
+        messageId: m.id,
+        threadId,
+        authorId: 'bot',
+        authorDisplayName: m.username ?? 'CourseThreads',
+        fromBotOrWebhook: true,
+        isSystem: false,
+        content: m.content,
+        replyToMessageId: null,
+        attachments: [],
+        users: {},
+        channels: {},
+        roles: {},
+        createdAt: new Date(0),
+      }));
   }
 
   async findRecentMessage(threadId: string, marker: string): Promise<string | null> {

@@ -2,6 +2,7 @@
 // It can be told that a user's DMs are closed (Discord 50007) or that Discord is down.
 import type { ThreadRef } from '../../src/core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput } from '../../src/ports/chat-port.js';
+import type { IncomingThreadMessage } from '../../src/ports/thread-message.js';
 
 export interface RecordedDm {
   userId: string;
@@ -98,6 +99,10 @@ export class RecordingChat implements ChatPort {
   }
   async findRecentMessage(): Promise<string | null> {
     return null;
+  }
+  async recentThreadMessages(): Promise<IncomingThreadMessage[]> {
+    this.checkUp();
+    return [];
   }
   async editWebhookMessage(): Promise<void> {
     this.checkUp();

@@ -3,7 +3,7 @@ import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { appendAttachmentLinks, countWords, discordMarkdownToSafeHtml } from '../../core/format/index.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
-import type { IncomingThreadMessage } from './discord-message.js';
+import type { IncomingThreadMessage } from '../../ports/thread-message.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
 import { enqueueAttachmentUploads } from './reply-attachment-upload.js';
 import { enqueueReplyMediaDeletion } from './reply-media-delete.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { essayThreadMarker } from '../../core/essays/essay-marker.js';
 import { ChatError, type StarterEmbed } from '../../ports/chat-port.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
+import { enqueueThreadReadBack } from '../comments/read-back-thread.js';
 
 const starter = z.object({
   title: z.string(),
@@ -21,7 +22,7 @@ export const createEssayThread = defineEffect({
   async run(ctx, { essayId, starter: view }, attempt) {
     const essay = await ctx.db.essay.findUniqueOrThrow({
       where: { id: essayId },
-      select: { url: true, threadNonce: true, threadId: true, course: { select: { guildId: true, channelId: true, channelKind: true } } },
+      select: { url: true, threadNonce: true, threadId: true, courseId: true, course: { select: { guildId: true, channelId: true, channelKind: true } } },
     });
     if (essay.threadId) return { result: { threadId: essay.threadId, reused: true } };
     const where = { guildId: essay.course.guildId, channelId: essay.course.channelId };
@@ -38,11 +39,15 @@ export const createEssayThread = defineEffect({
       }));
     return {
       result: { threadId: ref.threadId, reconciled: Boolean(found) },
-      record: (tx) =>
-        tx.essay.update({
+      record: async (tx) => {
+        await tx.essay.update({
           where: { id: essayId },
           data: { threadId: ref.threadId, starterMessageId: ref.starterMessageId, threadState: 'created', renderedHash: view.hash },
-        }),
+        });
+        // Students can reply from the moment Discord shows the thread; until this commits, their replies' events
+        // find no essay for it. Reading the thread back afterwards records them.
+        await enqueueThreadReadBack(tx, { courseId: essay.courseId, essayId, reason: 'created' }, ctx.clock.now());
+      },
     };
   },
 });

@@ -1,6 +1,7 @@
 import { starterCarriesMarker } from '../../../src/core/essays/essay-marker.js';
 import type { ChannelKind, ThreadRef } from '../../../src/core/types.js';
 import type { ChatPort, EssayThreadInput, StarterEmbed } from '../../../src/ports/chat-port.js';
+import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import type { MemoryChat } from '../../support/memory-chat.js';
 import type { Remote } from './faults.js';
 
@@ -44,6 +45,10 @@ export class ProcessChat implements ChatPort {
 
   findRecentMessage(threadId: string, marker: string): Promise<string | null> {
     return this.remote.call('chat', 'findRecentMessage', () => this.discord.findRecentMessage(threadId, marker));
+  }
+
+  recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]> {
+    return this.remote.call('chat', 'recentThreadMessages', () => this.discord.recentThreadMessages(threadId));
   }
 
   editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void> {

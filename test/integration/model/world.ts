@@ -1,6 +1,6 @@
 import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../../../src/sync/comments/mirror-discord-reply.js';
 import { renewClaim } from '../../../src/outbox/outbox-claims.js';
-import type { IncomingThreadMessage } from '../../../src/sync/comments/discord-message.js';
+import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import type { MemoryThread } from '../../support/memory-chat.js';
 import { BotProcess, leaseSeconds, type Shared } from './bot-process.js';
 import type { ModelFlags } from './flags.js';

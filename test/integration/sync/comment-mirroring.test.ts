@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../../../src/sync/comments/mirror-discord-reply.js';
-import type { IncomingThreadMessage } from '../../../src/sync/comments/discord-message.js';
+import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import { pollBlogComments } from '../../../src/sync/comments/poll-blog-comments.js';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onThreadReply, onThreadReplyEdited } from '../../../src/sync/comments/mirror-discord-reply.js';
-import type { IncomingThreadMessage } from '../../../src/sync/comments/discord-message.js';
+import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import { bea, startThreadWorld, type ThreadWorld } from './thread-reply-fixture.js';
 
 // Discord edits reach the blog in the order the student made them, judged by Discord's edit time: the text

@@ -1,6 +1,6 @@
 // A course with one published essay and its thread, on the WordPress fake, for the tests of Discord
 // replies reaching the blog. Replies are built the way the Discord adapter builds them.
-import type { IncomingThreadMessage } from '../../../src/sync/comments/discord-message.js';
+import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';

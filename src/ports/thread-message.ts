@@ -1,4 +1,4 @@
-/** A Discord message as the mirroring use cases see it (the adapter builds it from discord.js). */
+/** A Discord message in a thread as the mirroring use cases see it (the adapter builds it from discord.js). */
 export interface IncomingThreadMessage {
   messageId: string;
   threadId: string;

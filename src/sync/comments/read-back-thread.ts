@@ -1,0 +1,53 @@
+// Replies the bot could not act on when they were written. A reply's gateway event finds its essay by the
+// thread's id, which the bot records only once Discord has answered the thread's creation: a reply written in
+// between (the creating process died before recording, or its answer came slowly) was dropped as "not an
+// essay thread", and nothing would ever have looked again. So the thread is read back once it is recorded,
+// and each message goes through the same door as a live event. A reply already recorded is recognised by its
+// message id, so reading back twice records nothing twice.
+import { z } from 'zod';
+import type { Db, Tx } from '../../db/client.js';
+import { recordedDiscordMessages } from '../../db/repositories/comments.js';
+import { defineEffect } from '../../outbox/effect-handler.js';
+import { enqueueEffect } from '../../outbox/outbox-store.js';
+import { onThreadReply, onThreadReplyEdited } from './mirror-discord-reply.js';
+
+export const readBackThread = defineEffect({
+  kind: 'discord.read_back_thread',
+  payload: z.object({ essayId: z.string() }),
+  async run(ctx, { essayId }) {
+    const essay = await ctx.db.essay.findUnique({ where: { id: essayId }, select: { threadId: true } });
+    if (!essay?.threadId) return { result: { recorded: 0, edited: 0 } };
+    const messages = await ctx.chat.recentThreadMessages(essay.threadId);
+    const known = await recordedDiscordMessages(
+      ctx.db,
+      messages.map((m) => m.messageId),
+    );
+    let recorded = 0;
+    let edited = 0;
+    // Oldest first: a reply to another reply finds its parent recorded.
+    for (const message of messages) {
+      if (!known.has(message.messageId)) {
+        if ((await onThreadReply(ctx, message)) === 'mirrored') recorded += 1;
+      } else if (message.editedAt && (await onThreadReplyEdited(ctx, message)) === 'updated') {
+        edited += 1;
+      }
+    }
+    if (recorded + edited > 0) ctx.log.info({ essayId, recorded, edited }, 'thread read back: replies the bot had missed are recorded');
+    return { result: { recorded, edited } };
+  },
+});
+
+/** Reads the essay's thread back after the current transaction (its thread just recorded). */
+export function enqueueThreadReadBack(tx: Tx | Db, input: { courseId: string; essayId: string; reason: string }, now: Date): Promise<void> {
+  return enqueueEffect(
+    tx,
+    {
+      courseId: input.courseId,
+      kind: readBackThread.kind,
+      dedupeKey: `read-back:${input.essayId}:${input.reason}`,
+      orderKey: `read-back:${input.essayId}`,
+      payload: { essayId: input.essayId },
+    },
+    now,
+  );
+}
