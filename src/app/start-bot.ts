@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { courseBlogs, type BlogSourceFactory } from '../courses/course-blogs.js';
 import type { Db } from '../db/client.js';
-import { configuredShards, onInteraction, shardStates, type BotInteraction, type ReadyClient } from '../discord/bot-client.js';
+import { configuredShards, onInteraction, onNewGatewaySession, shardStates, type BotInteraction, type ReadyClient } from '../discord/bot-client.js';
 import { createDiscordClient, loginAndWait } from '../discord/create-client.js';
 import { DiscordChat } from '../discord/discord-chat.js';
 import { createInteractionRouter } from '../discord/interaction-router.js';
@@ -15,6 +15,7 @@ import { reminderSweepJob } from '../jobs/reminder-sweep-job.js';
 import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
 import type { Job, JobContext } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
+import { readBackAfterGap } from '../sync/comments/read-back-after-gap.js';
 import type { HttpRoutes, RunningHttpServer } from '../http/http-server.js';
 import { countDiscordRest } from '../discord/rest-metrics.js';
 import { createBotMetrics } from '../http/metrics-registry.js';
@@ -132,6 +133,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       .catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
   attachMessageEvents(client, ctx);
+  // Replies written while no session of ours listened (the bot was down, or a session could not resume) came
+  // with no event: their threads are read back, at start and after every new session.
+  let sessions = 0;
+  const readBack = (shardIds: number[]) =>
+    void readBackAfterGap(ctx, { shardIds, shardCount: shards.count, session: `${owner}:${(sessions += 1)}` })
+      .then((threads) => threads > 0 && ctx.kickOutbox())
+      .catch((error: unknown) => options.log.error({ err: error }, 'could not queue the read-back of essay threads'));
+  readBack(shards.ids);
+  onNewGatewaySession(client, (shardId) => readBack([shardId]));
   const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
   if (options.schedule !== false) scheduler = await startScheduler(jobs, ctx, { shardIds: shards.ids });
   // The context carries the stop signal already: a wake copies nothing.

@@ -16,6 +16,14 @@ export function onInteraction(client: Client, handle: (interaction: Interaction)
   client.on(Events.InteractionCreate, handle);
 }
 
+/**
+ * A shard that starts a new gateway session after the first login (its old session could not be resumed):
+ * the events of the gap are not replayed to it. Resumed sessions get theirs replayed and are not reported.
+ */
+export function onNewGatewaySession(client: Client, handle: (shardId: number) => void): void {
+  client.on(Events.ShardReady, (shardId) => handle(shardId));
+}
+
 /** What an interaction handler receives (the composition root names it without importing discord.js). */
 export type BotInteraction = Interaction;
 

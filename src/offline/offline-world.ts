@@ -32,6 +32,8 @@ export interface OfflineWorld<D extends OfflineDatabase = OfflineDatabase> {
   studentIds: [string, string];
   /** Runs /course setup as the instructor, through the emulator and the real bot. */
   setupCourse(): Promise<string>;
+  /** Stops the bot (a deploy, a crash), runs `whileDown`, then starts a new bot process on the same database. */
+  restartBot(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,7 +93,7 @@ export async function startOfflineWorld<D extends OfflineDatabase>(options: Offl
   const secrets = new SecretBox(offlineSecretKeys);
   const createBlog = realBlogSources({ sleep: async () => undefined, retries: 1, timeoutMs: 3_000, allowedHosts: offlineBlogHosts });
   const httpPort = options.http ? await freePort() : 0;
-  const bot = await startBot({
+  const startOptions = {
     token: emu.botToken,
     apiUrl: emu.apiUrl,
     db: database.db,
@@ -102,13 +104,16 @@ export async function startOfflineWorld<D extends OfflineDatabase>(options: Offl
     schedule: options.schedule ?? false,
     databaseUrl: database.url,
     ...(options.http && { http: { host: '127.0.0.1', port: httpPort }, publicUrl: `http://127.0.0.1:${httpPort}` }),
-  });
+  };
+  let bot = await startBot(startOptions);
 
   return {
     emu,
     wp,
     database,
-    bot,
+    get bot() {
+      return bot;
+    },
     guildId: guild.id,
     forumId: forum.id,
     staffChannelId: staffChannel.id,
@@ -136,6 +141,11 @@ export async function startOfflineWorld<D extends OfflineDatabase>(options: Offl
       const reply = await ix.response(10_000);
       if (!reply.content.startsWith('Course set up')) throw new Error(`course setup failed: ${reply.content}`);
       return reply.content;
+    },
+    async restartBot(whileDown) {
+      await bot.stop();
+      await whileDown?.();
+      bot = await startBot(startOptions);
     },
     async close() {
       await bot.stop();

@@ -9,7 +9,8 @@ export type BotWorld = Omit<OfflineWorld<TestDb>, 'database'> & { testDb: TestDb
 
 export async function startBotWorld(options: Omit<OfflineWorldOptions<TestDb>, 'openDatabase'> = {}): Promise<BotWorld> {
   const world = await startOfflineWorld({ ...options, openDatabase: createTestDb });
-  return { ...world, testDb: world.database };
+  // Assigned, not spread: `bot` is a getter that follows restartBot().
+  return Object.assign(world, { testDb: world.database });
 }
 
 /** The essay threads of a course channel: every thread but the reminder thread /course setup opens beside them. */
