@@ -1,4 +1,15 @@
-import { ChannelType, Routes, type Client, type ForumChannel, type MessageCreateOptions, type TextChannel, type ThreadChannel, type Webhook } from 'discord.js';
+import {
+  ChannelType,
+  DiscordAPIError,
+  RESTJSONErrorCodes,
+  Routes,
+  type Client,
+  type ForumChannel,
+  type MessageCreateOptions,
+  type TextChannel,
+  type ThreadChannel,
+  type Webhook,
+} from 'discord.js';
 import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../ports/chat-port.js';
@@ -9,6 +20,9 @@ import { findEssayThread } from './find-essay-thread.js';
 import { findOwnMessageSince } from './find-own-message.js';
 import { requiredPermissions } from './required-permissions.js';
 import { describeThreadMessage } from './thread-messages.js';
+
+/** Discord's largest page of messages: one call reads a thread back. */
+const readBackPage = 100;
 
 const noPings = { parse: [] as never[] };
 const webhookName = 'CourseThreads';
@@ -111,12 +125,30 @@ export class DiscordChat implements ChatPort {
     });
   }
 
-  recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]> {
+  recentThreadMessages(threadId: string): Promise<{ messages: IncomingThreadMessage[]; wholeThread: boolean }> {
     return chatCall(async () => {
-      const thread = await this.client.channels.fetch(threadId);
-      if (!thread?.isThread()) return [];
-      const messages = await thread.messages.fetch({ limit: 100, cache: false });
-      return [...messages.values()].sort((a, b) => a.createdTimestamp - b.createdTimestamp).map((m) => ({ ...describeThreadMessage(m), editedAt: m.editedAt }));
+      const thread = await this.client.channels.fetch(threadId).catch((error: unknown) => {
+        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null; // deleted by staff
+        throw error;
+      });
+      if (!thread?.isThread()) return { messages: [], wholeThread: false };
+      const page = await thread.messages.fetch({ limit: readBackPage, cache: false });
+      const messages = [...page.values()]
+        .sort((a, b) => a.createdTimestamp - b.createdTimestamp)
+        .map((m) => ({ ...describeThreadMessage(m), editedAt: m.editedAt }));
+      return { messages, wholeThread: page.size < readBackPage };
+    });
+  }
+
+  threadMessageGone(threadId: string, messageId: string): Promise<boolean> {
+    return chatCall(async () => {
+      try {
+        await this.client.rest.get(Routes.channelMessage(threadId, messageId));
+        return false;
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return true;
+        throw error;
+      }
     });
   }
 

@@ -29,8 +29,11 @@ export interface ChatPort {
   /**
    * The thread's newest messages (up to 100), oldest first, as the gateway would have delivered them: for reading
    * back replies whose events the bot could not act on (the thread was not recorded yet, the bot was down).
+   * `wholeThread`: nothing older exists. A thread that no longer exists reads as no messages, not the whole thread.
    */
-  recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]>;
+  recentThreadMessages(threadId: string): Promise<{ messages: IncomingThreadMessage[]; wholeThread: boolean }>;
+  /** True only when Discord says this message does not exist (deleted); any doubt throws or answers false. */
+  threadMessageGone(threadId: string, messageId: string): Promise<boolean>;
   editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void>;
   deleteWebhookMessage(ref: ThreadRef, messageId: string): Promise<void>;
   setReaction(channelId: string, messageId: string, emoji: string, on: boolean): Promise<void>;

@@ -120,26 +120,16 @@ export class MemoryChat implements ChatPort {
     return id;
   }
 
-  /** Only what the bot posted lives here (students' replies reach use cases directly), so nothing in it is a reply to record. */
-  async recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]> {
-    return this.thread(threadId)
-      .messages.filter((m) => !m.deleted)
-      .slice(-100)
-      .map((m) => ({
-        messageId: m.id,
-        threadId,
-        authorId: 'bot',
-        authorDisplayName: m.username ?? 'CourseThreads',
-        fromBotOrWebhook: true,
-        isSystem: false,
-        content: m.content,
-        replyToMessageId: null,
-        attachments: [],
-        users: {},
-        channels: {},
-        roles: {},
-        createdAt: new Date(0),
-      }));
+  /**
+   * Students' replies never live here (use-case tests hand them to the use cases directly), so this Discord
+   * cannot vouch for any thread's messages: it reads back nothing, and knows of no message that is gone.
+   */
+  async recentThreadMessages(): Promise<{ messages: IncomingThreadMessage[]; wholeThread: boolean }> {
+    return { messages: [], wholeThread: false };
+  }
+
+  async threadMessageGone(): Promise<boolean> {
+    return false;
   }
 
   async findRecentMessage(threadId: string, marker: string): Promise<string | null> {

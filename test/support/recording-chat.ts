@@ -100,9 +100,14 @@ export class RecordingChat implements ChatPort {
   async findRecentMessage(): Promise<string | null> {
     return null;
   }
-  async recentThreadMessages(): Promise<IncomingThreadMessage[]> {
+  /** Records what the bot sends; it holds no thread, so it reads back nothing and knows of no deleted message. */
+  async recentThreadMessages(): Promise<{ messages: IncomingThreadMessage[]; wholeThread: boolean }> {
     this.checkUp();
-    return [];
+    return { messages: [], wholeThread: false };
+  }
+  async threadMessageGone(): Promise<boolean> {
+    this.checkUp();
+    return false;
   }
   async editWebhookMessage(): Promise<void> {
     this.checkUp();

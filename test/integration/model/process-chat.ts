@@ -47,8 +47,12 @@ export class ProcessChat implements ChatPort {
     return this.remote.call('chat', 'findRecentMessage', () => this.discord.findRecentMessage(threadId, marker));
   }
 
-  recentThreadMessages(threadId: string): Promise<IncomingThreadMessage[]> {
-    return this.remote.call('chat', 'recentThreadMessages', () => this.discord.recentThreadMessages(threadId));
+  recentThreadMessages(): Promise<{ messages: IncomingThreadMessage[]; wholeThread: boolean }> {
+    return this.remote.call('chat', 'recentThreadMessages', () => this.discord.recentThreadMessages());
+  }
+
+  threadMessageGone(): Promise<boolean> {
+    return this.remote.call('chat', 'threadMessageGone', () => this.discord.threadMessageGone());
   }
 
   editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void> {
