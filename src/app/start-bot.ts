@@ -21,6 +21,7 @@ import { countDiscordRest } from '../discord/rest-metrics.js';
 import { createBotMetrics } from '../http/metrics-registry.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
+import { inFlight } from '../shared/in-flight.js';
 import type { Logger } from '../shared/logger.js';
 import type { AppContext } from './app-context.js';
 import { startBotEdge } from './bot-edge.js';
@@ -132,14 +133,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       .then((route) => route(interaction))
       .catch((error: unknown) => options.log.error({ err: error }, 'interaction handling failed'));
   });
-  attachMessageEvents(client, ctx);
+  // Gateway events and the start-up read-back run outside the jobs: the drain waits for them too.
+  const background = inFlight();
+  attachMessageEvents(client, ctx, background);
   // Replies written while no session of ours listened (the bot was down, or a session could not resume) came
   // with no event: their threads are read back, at start and after every new session.
   let sessions = 0;
   const readBack = (shardIds: number[]) =>
-    void readBackAfterGap(ctx, { shardIds, shardCount: shards.count, session: `${owner}:${(sessions += 1)}` })
-      .then((threads) => threads > 0 && ctx.kickOutbox())
-      .catch((error: unknown) => options.log.error({ err: error }, 'could not queue the read-back of essay threads'));
+    background.track(
+      readBackAfterGap(ctx, { shardIds, shardCount: shards.count, session: `${owner}:${(sessions += 1)}` })
+        .then((threads) => threads > 0 && ctx.kickOutbox())
+        .catch((error: unknown) => options.log.error({ err: error }, 'could not queue the read-back of essay threads')),
+    );
   readBack(shards.ids);
   onNewGatewaySession(client, (shardId) => readBack([shardId]));
   const jobs = options.jobs?.(sync) ?? [sync, outboxJob, reminderSweepJob(), weeklyDigestJob(), retentionJob()];
@@ -151,6 +156,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       stopWork.abort();
       await scheduler?.stop({ drainMs });
       await sync.settled();
+      await background.settled();
       await releaseHoldings(ctx);
     })());
   const http = edge.http;
@@ -170,6 +176,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await drain(stopOptions.drainMs);
       await edge.close();
       await client.destroy();
+      await background.settled(); // events that came in after the drain, before the gateway closed
     },
   };
 }
