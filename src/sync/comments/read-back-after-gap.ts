@@ -7,7 +7,7 @@ import { shardForGuild } from '../../sharding/guild-shard.js';
 import type { SyncContext } from '../sync-context.js';
 import { enqueueThreadReadBack } from './read-back-thread.js';
 
-/** Essays published this recently are still being discussed; older threads are left to `/sync now`'s staff. */
+/** Essays published this recently are still being discussed. Older threads are not read back: a bound on what a restart costs in calls. */
 export const readBackDays = 21;
 
 /**

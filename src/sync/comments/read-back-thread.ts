@@ -47,7 +47,7 @@ export const readBackThread = defineEffect({
   },
 });
 
-/** Reads the essay's thread back after the current transaction (its thread just recorded). */
+/** Queues a read-back of the essay's thread; each `reason` (its thread recorded, a new gateway session) is its own effect. */
 export function enqueueThreadReadBack(tx: Tx | Db, input: { courseId: string; essayId: string; reason: string }, now: Date): Promise<void> {
   return enqueueEffect(
     tx,
