@@ -1,15 +1,4 @@
-import {
-  ChannelType,
-  DiscordAPIError,
-  RESTJSONErrorCodes,
-  Routes,
-  type Client,
-  type ForumChannel,
-  type MessageCreateOptions,
-  type TextChannel,
-  type ThreadChannel,
-  type Webhook,
-} from 'discord.js';
+import { ChannelType, Routes, type Client, type ForumChannel, type MessageCreateOptions, type TextChannel, type ThreadChannel, type Webhook } from 'discord.js';
 import { webhookUsername } from '../core/format/webhook-username.js';
 import type { ChannelKind, ThreadRef } from '../core/types.js';
 import { ChatError, type ChatPort, type EssayThreadInput, type StarterEmbed } from '../ports/chat-port.js';
@@ -18,11 +7,8 @@ import { chatCall } from './chat-errors.js';
 import { toDiscordEmbed } from './embeds.js';
 import { findEssayThread } from './find-essay-thread.js';
 import { findOwnMessageSince } from './find-own-message.js';
-import { requiredPermissions } from './required-permissions.js';
-import { describeThreadMessage } from './thread-messages.js';
-
-/** Discord's largest page of messages: one call reads a thread back. */
-const readBackPage = 100;
+import { missingPermissionsIn } from './required-permissions.js';
+import { findRecentMessage, recentThreadMessages, threadMessageGone } from './read-thread-back.js';
 
 const noPings = { parse: [] as never[] };
 const webhookName = 'CourseThreads';
@@ -117,39 +103,15 @@ export class DiscordChat implements ChatPort {
   }
 
   findRecentMessage(threadId: string, marker: string): Promise<string | null> {
-    return chatCall(async () => {
-      const thread = await this.client.channels.fetch(threadId);
-      if (!thread?.isThread()) return null;
-      const messages = await thread.messages.fetch({ limit: 100 });
-      return messages.find((m) => m.content.includes(marker))?.id ?? null;
-    });
+    return chatCall(() => findRecentMessage(this.client, threadId, marker));
   }
 
   recentThreadMessages(threadId: string): Promise<{ messages: IncomingThreadMessage[]; wholeThread: boolean }> {
-    return chatCall(async () => {
-      const thread = await this.client.channels.fetch(threadId).catch((error: unknown) => {
-        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null; // deleted by staff
-        throw error;
-      });
-      if (!thread?.isThread()) return { messages: [], wholeThread: false };
-      const page = await thread.messages.fetch({ limit: readBackPage, cache: false });
-      const messages = [...page.values()]
-        .sort((a, b) => a.createdTimestamp - b.createdTimestamp)
-        .map((m) => ({ ...describeThreadMessage(m), editedAt: m.editedAt }));
-      return { messages, wholeThread: page.size < readBackPage };
-    });
+    return chatCall(() => recentThreadMessages(this.client, threadId));
   }
 
   threadMessageGone(threadId: string, messageId: string): Promise<boolean> {
-    return chatCall(async () => {
-      try {
-        await this.client.rest.get(Routes.channelMessage(threadId, messageId));
-        return false;
-      } catch (error) {
-        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return true;
-        throw error;
-      }
-    });
+    return chatCall(() => threadMessageGone(this.client, threadId, messageId));
   }
 
   editWebhookMessage(ref: ThreadRef, messageId: string, content: string): Promise<void> {
@@ -207,15 +169,7 @@ export class DiscordChat implements ChatPort {
   }
 
   missingPermissions(channelId: string, kind: ChannelKind): Promise<string[]> {
-    return chatCall(async () => {
-      const channel = (await this.client.channels.fetch(channelId)) as ForumChannel | TextChannel | null;
-      if (!channel) return ['the channel does not exist or the bot cannot see it'];
-      const expected = kind === 'forum' ? ChannelType.GuildForum : ChannelType.GuildText;
-      if (channel.type !== expected) return [`the channel is not a ${kind} channel`];
-      const me = await channel.guild.members.fetchMe();
-      const granted = channel.permissionsFor(me);
-      return requiredPermissions[kind].filter(([flag]) => !granted.has(flag)).map(([, name]) => name);
-    });
+    return chatCall(() => missingPermissionsIn(this.client, channelId, kind));
   }
 
   /** Fetches a thread and unarchives it when the bot needs to act in it. */

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, type Client, type ForumChannel, type TextChannel } from 'discord.js';
 import type { ChannelKind } from '../core/types.js';
 
 /** What the bot needs in a course channel, by kind, with the names staff see in Discord's settings. */
@@ -25,3 +25,14 @@ export const requiredPermissions: Record<ChannelKind, Array<[bigint, string]>> =
     [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
   ],
 };
+
+/** The permissions the bot lacks in the course channel, by name (empty: all granted). */
+export async function missingPermissionsIn(client: Client, channelId: string, kind: ChannelKind): Promise<string[]> {
+  const channel = (await client.channels.fetch(channelId)) as ForumChannel | TextChannel | null;
+  if (!channel) return ['the channel does not exist or the bot cannot see it'];
+  const expected = kind === 'forum' ? ChannelType.GuildForum : ChannelType.GuildText;
+  if (channel.type !== expected) return [`the channel is not a ${kind} channel`];
+  const me = await channel.guild.members.fetchMe();
+  const granted = channel.permissionsFor(me);
+  return requiredPermissions[kind].filter(([flag]) => !granted.has(flag)).map(([, name]) => name);
+}

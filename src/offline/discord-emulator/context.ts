@@ -29,3 +29,19 @@ export interface EmuContext {
   config: EmulatorConfig;
   dispatch(event: string, data: unknown, target: DispatchTarget): void;
 }
+
+/** What a test or the demo may choose when it starts the emulator (startDiscordEmulator). */
+export interface DiscordEmulatorOptions {
+  botToken?: string;
+  applicationId?: string;
+  botUserId?: string;
+  botUsername?: string;
+  /** Recommended by GET /gateway/bot (what `shards: 'auto'` uses). */
+  shardCount?: number;
+  maxConcurrency?: number;
+  heartbeatIntervalMs?: number;
+  interactionResponseTimeoutMs?: number;
+  port?: number;
+  /** Discord's clock (message times and ids, the nonce window); a test passes its fake clock to move Discord's time with the bot's. */
+  now?: () => number;
+}

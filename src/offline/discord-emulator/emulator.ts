@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ChannelType, type APIOverwrite } from 'discord-api-types/v10';
 import { actor, type Actor } from './actors.js';
-import type { EmuContext, EmulatorConfig } from './context.js';
+import type { DiscordEmulatorOptions, EmuContext, EmulatorConfig } from './context.js';
 import { Gateway, GATEWAY_PATH } from './gateway.js';
 import { createRequestHandler } from './http-server.js';
 import { InteractionTracker } from './interaction-tracker.js';
@@ -18,21 +18,6 @@ import { nextSnowflake } from './snowflake.js';
 import { createState, type EmuChannel, type EmuMessage, type EmulatorState } from './state.js';
 import { createThread, updateThread } from './threads-core.js';
 import * as world from './world.js';
-
-export interface DiscordEmulatorOptions {
-  botToken?: string;
-  applicationId?: string;
-  botUserId?: string;
-  botUsername?: string;
-  /** Recommended by GET /gateway/bot (what `shards: 'auto'` uses). */
-  shardCount?: number;
-  maxConcurrency?: number;
-  heartbeatIntervalMs?: number;
-  interactionResponseTimeoutMs?: number;
-  port?: number;
-  /** Discord's clock (message times and ids, the nonce window); a test passes its fake clock to move Discord's time with the bot's. */
-  now?: () => number;
-}
 
 export class DiscordEmulator {
   readonly state: EmulatorState = createState();

@@ -1,5 +1,6 @@
 // Public entry of the Discord API emulator (REST + gateway on 127.0.0.1) for tests and the demo.
-export { DiscordEmulator, startDiscordEmulator, type DiscordEmulatorOptions } from './emulator.js';
+export { DiscordEmulator, startDiscordEmulator } from './emulator.js';
+export type { DiscordEmulatorOptions } from './context.js';
 export type { Actor, ButtonInput, PersonAttachment, PostInput } from './actors.js';
 export type { InteractionHandle, InteractionResponseView } from './interaction-tracker.js';
 export type { SlashCommandInput, SlashOptionValue } from './interaction-builder.js';

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { parseLocal, type BlogZone } from '../../blog/wordpress/local-time.js';
 import type { FakeUser } from './types.js';
 
@@ -102,4 +103,26 @@ export function embedSet(q: URLSearchParams): Set<string> | null {
   const all = ['author', 'wp:featuredmedia', 'wp:term'];
   if (raw === '' || raw === '1' || raw === 'true') return new Set(all);
   return new Set(raw.split(',').map((s) => s.trim()));
+}
+
+/** A request's body as bytes. */
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A request's body as WordPress reads it: JSON or a form; anything else is WordPress's own 400. */
+export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = (await readBytes(req)).toString('utf8');
+  if (!text) return {};
+  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    throw new WpFail(400, 'rest_invalid_json', 'Invalid JSON body passed.');
+  }
 }

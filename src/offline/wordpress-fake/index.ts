@@ -1,3 +1,4 @@
-export { startWordPressFake, type WordPressFake, type FakeLogin, type RecordedRequest } from './server.js';
+export { startWordPressFake } from './server.js';
+export type { WordPressFake, FakeLogin, RecordedRequest } from './fake-api.js';
 export { createRestPersona, type RestPersona, type PostInput } from './rest-persona.js';
 export type { FakeSiteOptions } from './state.js';

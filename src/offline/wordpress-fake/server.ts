@@ -6,63 +6,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import { resolveUser } from './auth.js';
 import { FaultInjector, PHP_NOTICE } from './faults.js';
 import { isMediaUpload, readUpload, uploadedFile } from './media-routes.js';
-import { WpFail, type FakeRequest, type FakeResponse } from './http-util.js';
-import { createRestPersona, type RestPersona } from './rest-persona.js';
+import { WpFail, readBody, readBytes, type FakeRequest, type FakeResponse } from './http-util.js';
+import { createRestPersona } from './rest-persona.js';
 import { route } from './router.js';
-import { createState, type FakeSiteOptions, type FakeState } from './state.js';
-import type { FakeUser, FakeTerm } from './types.js';
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  user: string | null;
-  hadAuthorization: boolean;
-  status: number | 'fault';
-}
-
-export type FakeLogin = 'admin' | 'bot' | 'student1' | 'student2';
-
-export interface WordPressFake {
-  url: string;
-  /** The WordPress.com API root served by the same fake ({url}/wp/v2/sites/{site}/...). */
-  wpcomApiRoot: string;
-  state: FakeState;
-  users: Record<FakeLogin, FakeUser>;
-  faults: FaultInjector;
-  requests: RecordedRequest[];
-  /** A REST client acting as one of the fake's users (application password). */
-  as(login: FakeLogin | string): RestPersona;
-  admin: RestPersona;
-  addMedia(sourceUrl: string): number;
-  addTerm(name: string, taxonomy: FakeTerm['taxonomy']): number;
-  /** A blog with history: `count` approved guest comments on a post, one a second, the last before `before`. */
-  addPastComments(postId: number, count: number, before: Date): void;
-  /** Refuse connections until comeUp() (or for `ms` when given). */
-  goDown(ms?: number): Promise<void>;
-  comeUp(): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function readBytes(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = (await readBytes(req)).toString('utf8');
-  if (!text) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(text));
-  }
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    throw new WpFail(400, 'rest_invalid_json', 'Invalid JSON body passed.');
-  }
-}
+import { createState, type FakeSiteOptions } from './state.js';
+import type { FakeLogin, RecordedRequest, WordPressFake } from './fake-api.js';
 
 export async function startWordPressFake(opts: FakeSiteOptions & { port?: number } = {}): Promise<WordPressFake> {
   const state = createState(opts);

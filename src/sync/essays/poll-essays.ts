@@ -3,14 +3,13 @@ import { isUniqueViolation } from '../../db/db-errors.js';
 import { BlogError } from '../../ports/blog-source.js';
 import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essays/plan-essay-sync.js';
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
-import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
-import { studentForBlogAccount } from '../../roster/resolve-blog-accounts.js';
 import type { Tx } from '../../db/client.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
+import { findEssayAuthor } from './essay-author.js';
 import { closeEssayThread, createEssayThread, editEssayThread, reopenEssayThread } from './essay-effects.js';
 
 /** WordPress `after` is exclusive and several posts can share a second: each poll overlaps the last. */
@@ -111,7 +110,7 @@ async function recordEssay(
     where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
     select: { id: true, blogStatus: true, renderedHash: true, threadState: true, authorStudentId: true },
   });
-  const author = await findAuthor(ctx, course.id, essay);
+  const author = await findEssayAuthor(ctx, course.id, essay);
   const view = renderEssayStarter(essay, { authorLabel: author.label, authorName: author.name, timeZone: course.timeZone });
   const action = planEssaySync({
     stored: stored as StoredEssay | null,
@@ -187,27 +186,4 @@ async function recordEssay(
     );
   });
   return action.kind;
-}
-
-/** The linked student (shown as a mention that pings nobody), else the blog's author name. */
-async function findAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string; name: string }> {
-  if (essay.authorBlogUserId) {
-    // Links the author on the way when the roster names their blog account (see resolve-blog-accounts.ts).
-    const studentId = await studentForBlogAccount(
-      { db: ctx.db, log: ctx.log, now: () => ctx.clock.now() },
-      () => ctx.blogFor(courseId),
-      courseId,
-      essay.authorBlogUserId,
-    );
-    const student = studentId
-      ? await ctx.db.student.findUnique({ where: { id: studentId }, select: { id: true, discordUserId: true, displayName: true } })
-      : null;
-    if (student)
-      return {
-        studentId: student.id,
-        label: student.discordUserId ? `<@${student.discordUserId}>` : escapeDiscordText(student.displayName),
-        name: student.displayName,
-      };
-  }
-  return { studentId: null, label: escapeDiscordText(essay.authorName), name: essay.authorName };
 }
