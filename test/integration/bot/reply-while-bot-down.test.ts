@@ -8,14 +8,19 @@ import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-
 let world: BotWorld;
 afterEach(() => world?.close());
 
+/** A course with one essay published on the blog and its thread open in Discord. */
+async function essayWithThread() {
+  world = await startBotWorld();
+  await world.setupCourse();
+  const post = await world.wp.as('student1').publishPost({ title: 'On the thaw', content: '<p>Khrushchev’s speech.</p>' });
+  await world.bot.syncNow();
+  return { post, thread: essayThreadsIn(world, world.forumId)[0]! };
+}
+
 describe('replies written while the bot is down', () => {
   it('reach the blog after the restart, once each, beside the replies written after it', async () => {
-    world = await startBotWorld();
-    await world.setupCourse();
+    const { post, thread } = await essayWithThread();
     const [alice, bob] = world.studentIds;
-    const post = await world.wp.as('student1').publishPost({ title: 'On the thaw', content: '<p>Khrushchev’s speech.</p>' });
-    await world.bot.syncNow();
-    const thread = essayThreadsIn(world, world.forumId)[0]!;
 
     await world.restartBot(async () => {
       const first = world.emu.as(alice).postMessage(thread.id, { content: 'Written during the deploy.' });
@@ -41,12 +46,8 @@ describe('replies written while the bot is down', () => {
   });
 
   it('an edit and a deletion made while it is down reach the blog after the restart, and nothing else changes', async () => {
-    world = await startBotWorld();
-    await world.setupCourse();
+    const { post, thread } = await essayWithThread();
     const [alice, bob] = world.studentIds;
-    const post = await world.wp.as('student1').publishPost({ title: 'On the thaw', content: '<p>Khrushchev’s speech.</p>' });
-    await world.bot.syncNow();
-    const thread = essayThreadsIn(world, world.forumId)[0]!;
     const regretted = world.emu.as(alice).postMessage(thread.id, { content: 'A reply Alice will take back.' });
     const revised = world.emu.as(bob).postMessage(thread.id, { content: 'A first draft of a thought.' });
     world.emu.as(bob).postMessage(thread.id, { content: 'A reply nobody touches.' });
@@ -74,12 +75,8 @@ describe('replies written while the bot is down', () => {
   });
 
   it('trashes nothing when the bot can no longer read the threads back, and tells staff what is missing', async () => {
-    world = await startBotWorld();
-    await world.setupCourse();
+    const { post, thread } = await essayWithThread();
     const [alice] = world.studentIds;
-    const post = await world.wp.as('student1').publishPost({ title: 'On the thaw', content: '<p>Khrushchev’s speech.</p>' });
-    await world.bot.syncNow();
-    const thread = essayThreadsIn(world, world.forumId)[0]!;
     world.emu.as(alice).postMessage(thread.id, { content: 'A reply that must stay.' });
     await world.emu.waitFor(async () => (await world.testDb.db.comment.count()) === 1, 5_000, 'the reply recorded');
     await world.bot.syncNow();
