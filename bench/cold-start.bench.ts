@@ -1,8 +1,9 @@
 // Cold start and footprint of the real bot (issue 14), the compiled build beside the tsx start, in one run:
-// each start is `node dist/src/main.js` (what `npm start` runs) or `node --import tsx src/main.ts` (`npm run dev`)
+// each start is `node dist/bot/main.js` with npm start's flags (what `npm start` runs) or `node --import tsx src/main.ts` (`npm run dev`)
 // as its own OS process against the Discord emulator, on an up-to-date SQLite file, scheduler on.
-// Figures per start: ms from spawn to the "connected" log line (node start to READY, Discord excluded: the
-// emulator is local), and RSS after BENCH_IDLE_MS of idling. Worlds: one guild with one course (BENCH_RUNS
+// Figures per start: ms from spawn to the "connected" log line (node start to READY), the part of it before
+// the "connecting to Discord" line (the issue's "excluding Discord": after it comes the gateway handshake,
+// short here because the emulator is local), and RSS after BENCH_IDLE_MS of idling. Worlds: one guild with one course (BENCH_RUNS
 // starts each), then +100 courses (one guild, a forum each, all on one WordPress fake) and +100 guilds with no
 // course (a text channel, a forum and 30 members each): the RSS slopes per 100 courses and per 100 guilds.
 // The build (`npm run build`) runs first and its duration is printed too.
@@ -75,14 +76,16 @@ async function main(): Promise<void> {
   const buildSeconds = (performance.now() - buildStart) / 1000;
   say(`npm run build: ${fmt(buildSeconds, 1)} s; then ${runs} starts per mode, each idling ${idleMs / 1000} s after READY`);
   const ready: Record<StartMode, number[]> = { compiled: [], tsx: [] };
+  const ours: Record<StartMode, number[]> = { compiled: [], tsx: [] };
   const rss: Record<StartMode, number[]> = { compiled: [], tsx: [] };
   const base: WorldSize = { label: '1 guild, 1 course', courses: 1, guilds: 1 };
   for (let i = 1; i <= runs; i++) {
     for (const mode of modes) {
       const f = await withWorld(base, (env) => startMain(root, mode, env, idleMs));
       ready[mode].push(f.readyMs);
+      ours[mode].push(f.readyMs - f.handshakeMs);
       rss[mode].push(f.idleRssMb);
-      say(`run ${i} ${mode}: node start -> READY ${fmt(f.readyMs)} ms, idle RSS ${fmt(f.idleRssMb, 1)} MB`);
+      say(`run ${i} ${mode}: node start -> READY ${fmt(f.readyMs)} ms (gateway handshake ${fmt(f.handshakeMs)} ms), idle RSS ${fmt(f.idleRssMb, 1)} MB`);
     }
   }
   const slopes: Record<StartMode, { courses: number; guilds: number }> = { compiled: { courses: 0, guilds: 0 }, tsx: { courses: 0, guilds: 0 } };
@@ -98,7 +101,8 @@ async function main(): Promise<void> {
   const side = (f: (m: StartMode) => string) => `compiled ${f('compiled')}  |  tsx ${f('tsx')}`;
   printSummary('cold start and footprint: compiled (npm start) | tsx (npm run dev)', [
     ['npm run build', `${fmt(buildSeconds, 1)} s`],
-    ['node start -> READY, 1 course (goal <= 1 s)', side((m) => minMedMax(ready[m], 'ms'))],
+    ['node start -> READY, 1 course', side((m) => minMedMax(ready[m], 'ms'))],
+    ['  of it before the login (goal <= 1 s excl. Discord)', side((m) => minMedMax(ours[m], 'ms'))],
     [`idle RSS after ${idleMs / 1000} s, 1 course (goal <= 120 MB)`, side((m) => minMedMax(rss[m], 'MB', 1))],
     ['RSS slope per 100 courses (one run vs median)', side((m) => `${fmt(slopes[m].courses, 1)} MB`)],
     ['RSS slope per 100 guilds (one run vs median)', side((m) => `${fmt(slopes[m].guilds, 1)} MB`)],

@@ -1,42 +1,53 @@
 // Reminder sweep over 100 courses x 300 students x 5 assignments (150,000 assignment rows) in SQLite:
 // seconds per full sweep (every course, one after another) and peak RSS. Goal: <= 1 s and <= 150 MB (issue 14).
-// Three cases, each in its own child process (peak RSS is per process, so one case cannot hide another's):
-// before the first stage and between stages nothing is owed; the third is the 24 h stage owed to all 150,000
-// at night in the course's quiet hours, so every row is read batch by batch, planned and postponed (nothing
-// sent, so the data stays the same across runs). The children run with `npm start`'s Node flags.
+// Three cases (support/sweep-cases.ts), each in its own child process (peak RSS is per process, so one case
+// cannot hide another's): before the first stage and between stages nothing is owed; the third is the 24 h
+// stage owed to all 150,000 at night in the course's quiet hours, so every row is read batch by batch,
+// planned and postponed (nothing sent, so the data stays the same across runs). The child
+// (support/sweep-child.ts) is bundled like the bot and runs on plain Node with `npm start`'s flags.
 // Run: npx tsx bench/reminder-sweep.bench.ts   (BENCH_COURSES=10 for a quick run, BENCH_KEEP=1 keeps the file,
 // BENCH_SEED_ONLY=1 only seeds; then `npx tsx bench/reminder-sweep.bench.ts --sweep file:<copy of it> [before|between|owed]`
 // sweeps one case; BENCH_SWEEPS=1 sweeps once per case instead of 3 times)
-// The database is seeded here; the sweeps run in a child process, so its peak RSS is the sweep's alone.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb, type Db } from '../src/db/client.js';
-import { runReminderSweep } from '../src/reminders/run-reminder-sweep.js';
-import { ManualClock } from '../src/shared/clock.js';
-import { silentLogger } from '../src/shared/logger.js';
-import { RecordingChat } from '../test/support/recording-chat.js';
+import { build } from 'esbuild';
+import { bundleOptions } from '../scripts/bundle-bot.js';
+import type { Db } from '../src/db/client.js';
 import { createTestDb } from '../test/support/test-db.js';
 import { createId } from './bench-ids.js';
 import { startScriptFlags } from './support/start-main.js';
+import { cases, due, type CaseName } from './support/sweep-cases.js';
 
 const COURSES = Number(process.env.BENCH_COURSES ?? 100);
 const STUDENTS = 300;
 const K = 5;
 /** Full sweeps per case (BENCH_SWEEPS): one is enough for peak RSS on a loaded machine. */
 const SWEEPS = Number(process.env.BENCH_SWEEPS ?? 3);
-const due = new Date('2026-11-20T22:00:00Z'); // 48 h stage: 2026-11-18 22:00 UTC
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-const cases = {
-  // A week before the first stage, and the day after the 48 h stage went out to everyone.
-  before: { label: 'before the first stage', at: new Date('2026-11-10T15:00:00Z') },
-  between: { label: '48 h stage sent to all 150,000 (between stages)', at: new Date('2026-11-19T15:00:00Z') },
-  // 23:00 in New York: the 24 h stage (17:00 the day before due) is owed to everyone, quiet hours postpone it.
-  owed: { label: '24 h stage owed to all 150,000, in quiet hours (read in batches, postponed)', at: new Date('2026-11-20T04:00:00Z') },
-};
-type CaseName = keyof typeof cases;
-
-if (process.argv[2] === '--sweep') await sweeps(process.argv[3]!, (process.argv[4] ?? 'before') as CaseName);
+if (process.argv[2] === '--sweep') await sweepCases(process.argv[3]!, [(process.argv[4] ?? 'before') as CaseName]);
 else await seedAndRun();
+
+/** Bundles the child once, then sweeps each case in a fresh process of its own. */
+async function sweepCases(url: string, names: CaseName[]): Promise<void> {
+  // Inside the project, so the bundle's external packages (better-sqlite3) resolve from its node_modules.
+  mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  const out = mkdtempSync(path.join(root, '.tmp', 'sweep-child-'));
+  try {
+    await build(bundleOptions(path.join(root, 'bench', 'support', 'sweep-child.ts'), out));
+    for (const name of names) {
+      const child = spawnSync(process.execPath, [...startScriptFlags(root), path.join(out, 'sweep-child.js'), url, name, String(SWEEPS)], {
+        stdio: 'inherit',
+        env: process.env,
+      });
+      if (child.status !== 0) process.exitCode = 1;
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 async function seedAndRun(): Promise<void> {
   const t = await createTestDb();
@@ -52,14 +63,7 @@ async function seedAndRun(): Promise<void> {
     process.stdout.write(`seeded database at ${t.url}\n`);
     return;
   }
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  for (const name of Object.keys(cases)) {
-    const child = spawnSync(process.execPath, [...startScriptFlags(root), ...process.execArgv, fileURLToPath(import.meta.url), '--sweep', t.url, name], {
-      stdio: 'inherit',
-      env: process.env,
-    });
-    if (child.status !== 0) process.exitCode = 1;
-  }
+  await sweepCases(t.url, Object.keys(cases) as CaseName[]);
   if (process.env.BENCH_KEEP) process.stdout.write(`database kept at ${t.url}\n`);
   else await t.close();
 }
@@ -141,45 +145,4 @@ async function seedCourse(db: Db, c: number): Promise<void> {
       deliveredVia: 'dm',
     })),
   });
-}
-
-async function sweeps(url: string, which: CaseName): Promise<void> {
-  const db = await openDb(url);
-  const courseIds = (await db.course.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((c) => c.id);
-  const clock = new ManualClock(new Date(0));
-  const chat = new RecordingChat(() => clock.now());
-  const deps = { db, chat, clock, log: silentLogger() };
-  process.stdout.write(
-    `[${which}] node ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ')}; RSS before the first sweep (Node + tsx + Prisma, database open): ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB\n`,
-  );
-
-  async function fullSweep(label: string, at: Date): Promise<void> {
-    clock.set(at);
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    let postponed = 0;
-    for (let run = 0; run < SWEEPS; run++) {
-      const start = performance.now();
-      const cpuStart = process.cpuUsage();
-      let sent = 0;
-      postponed = 0;
-      for (const courseId of courseIds) {
-        const summary = await runReminderSweep(deps, courseId);
-        sent += summary.sent;
-        postponed += summary.postponed;
-      }
-      wall.push(performance.now() - start);
-      const used = process.cpuUsage(cpuStart);
-      cpu.push((used.user + used.system) / 1000);
-      clock.advance(5 * 60_000);
-      if (sent > 0) throw new Error(`bench expected no sends, got ${sent}`);
-    }
-    const s = (ms: number[]) => ms.map((v) => (v / 1000).toFixed(2)).join(', ');
-    process.stdout.write(
-      `${label}: wall ${s(wall)} s, CPU ${s(cpu)} s per sweep of ${courseIds.length} courses; ${postponed} postponed; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
-    );
-  }
-
-  await fullSweep(cases[which].label, cases[which].at);
-  await db.$disconnect();
 }

@@ -13,7 +13,8 @@ import { resolveShardSettings, ShardSettingsError } from '../src/sharding/shard-
 import { createLogger } from '../src/shared/logger.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Compiled, the shards run dist/src/main.js on plain Node; under tsx, src/main.ts through tsx.
+// Compiled, the shards run the bundled bot (dist/bot/main.js, what `npm start` runs) on plain Node with the
+// Node flags this manager was started with (`npm run start:shards` passes npm start's); under tsx, src/main.ts through tsx.
 const compiled = import.meta.url.endsWith('.js');
 
 async function run(): Promise<void> {
@@ -26,8 +27,8 @@ async function run(): Promise<void> {
   const spawnDelay = Number(process.env.SHARD_SPAWN_DELAY_MS ?? '5500');
   const shards = await startShards({
     ...settings,
-    file: path.join(here, '..', 'src', compiled ? 'main.js' : 'main.ts'),
-    execArgv: compiled ? ['--enable-source-maps'] : ['--import', 'tsx'],
+    file: compiled ? path.join(here, '..', 'bot', 'main.js') : path.join(here, '..', 'src', 'main.ts'),
+    execArgv: compiled ? process.execArgv : ['--import', 'tsx'],
     token: config.discordToken!,
     // SHARD_IDS is this machine's list; each child gets its own id from the manager (SHARDS).
     dropEnv: ['SHARD_IDS'],

@@ -1,6 +1,7 @@
-// Starts the real entry point (src/main.ts under tsx, or the compiled dist/src/main.js on plain Node) as an
+// Starts the real entry point (src/main.ts under tsx, or the bundled build dist/bot/main.js on plain Node) as an
 // operator would, against the Discord emulator, and measures it from outside: ms from spawn to the
-// "CourseThreads is connected" log line (pino's own timestamp), then RSS read from /proc after an idle period.
+// "CourseThreads is connected" log line (pino's own timestamp), and how much of it came after "connecting to
+// Discord" (the gateway handshake), then RSS read from /proc after an idle period.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,8 @@ export type StartMode = 'compiled' | 'tsx';
 
 export interface StartFigures {
   readyMs: number;
+  /** Of readyMs, the part after the "connecting to Discord" line: the gateway handshake (login to READY). */
+  handshakeMs: number;
   idleRssMb: number;
 }
 
@@ -22,7 +25,7 @@ export function startScriptFlags(root: string): string[] {
 
 /** How each mode is started: `npm start` runs the compiled build; `node --import tsx` is what `npm run dev` does in-process. */
 export function mainCommand(root: string, mode: StartMode): string[] {
-  return mode === 'compiled' ? [...startScriptFlags(root), path.join(root, 'dist', 'src', 'main.js')] : ['--import', 'tsx', path.join(root, 'src', 'main.ts')];
+  return mode === 'compiled' ? [...startScriptFlags(root), path.join(root, 'dist', 'bot', 'main.js')] : ['--import', 'tsx', path.join(root, 'src', 'main.ts')];
 }
 
 function rssMb(pid: number): number {
@@ -43,17 +46,19 @@ export async function startMain(root: string, mode: StartMode, env: Record<strin
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
+    let loginAt = Number.NaN;
     const connectedAt = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${mode} start: not connected after 60 s:\n${stderr}`)), 60_000);
       void exited.then(() => reject(new Error(`${mode} start: exited before it connected:\n${stderr}`)));
       createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.includes('"connecting to Discord"')) loginAt = (JSON.parse(line) as { time: number }).time;
         if (!line.includes('"CourseThreads is connected"')) return;
         clearTimeout(timer);
         resolve((JSON.parse(line) as { time: number }).time);
       });
     });
     await sleep(idleMs);
-    return { readyMs: connectedAt - spawnedAt, idleRssMb: rssMb(child.pid!) };
+    return { readyMs: connectedAt - spawnedAt, handshakeMs: connectedAt - loginAt, idleRssMb: rssMb(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -95,6 +95,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   let ready: ReadyClient;
   try {
+    // Logged so start-up time can be split into ours (before this line) and the gateway handshake (after it).
+    options.log.info('connecting to Discord');
     ready = await loginAndWait(client, options.token);
   } catch (error) {
     await edge.close();

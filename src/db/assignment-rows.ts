@@ -10,12 +10,25 @@ export interface AssignmentRow {
   reviewerStudentId: string;
   essayId: string | null;
   slotKey: string;
+  /** Of the stages asked about, those whose reminder is recorded for this row (read with it, by the dedupeKey index). */
+  recordedStages?: string[];
 }
 
 const columns = Prisma.sql`a."id", a."roundId", a."reviewerStudentId", a."essayId", a."slotKey"`;
 
-/** One page of a round's rows after `afterId`, in id order: the cursor that keeps a big round out of memory. */
-export async function assignmentRowsAfter(db: Db, roundId: string, stage: string | undefined, afterId: string, take: number): Promise<AssignmentRow[]> {
+/**
+ * One page of a round's rows after `afterId`, in id order: the cursor that keeps a big round out of memory.
+ * With a `stage`, only rows still missing that stage's reminder, each with which of `stageNames` it already has:
+ * one query per page instead of a second one with an IN list of every key (the sweep's main cost in CPU and garbage).
+ */
+export async function assignmentRowsAfter(
+  db: Db,
+  roundId: string,
+  stage: string | undefined,
+  afterId: string,
+  take: number,
+  stageNames: readonly string[] = [],
+): Promise<AssignmentRow[]> {
   if (stage === undefined) {
     // Filtered by round only (the unique key's index); a status filter would send SQLite to the status index.
     const rows = await db.assignment.findMany({
@@ -26,10 +39,23 @@ export async function assignmentRowsAfter(db: Db, roundId: string, stage: string
     });
     return rows;
   }
+  // One EXISTS per stage: portable (SQLite answers 0/1, PostgreSQL true/false) and each an index lookup.
+  const recorded = stageNames.map(
+    (name, i) => Prisma.sql`, EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${name}`}) AS ${Prisma.raw(`"recorded${i}"`)}`,
+  );
   // Quota rows are all read (their reminder key belongs to the reviewer's quota:1 row, checked below).
-  return db.$queryRaw<AssignmentRow[]>`
-    SELECT ${columns}, 'pending' AS "status" FROM "Assignment" a
+  const rows = await db.$queryRaw<(AssignmentRow & Record<string, unknown>)[]>`
+    SELECT ${columns}, 'pending' AS "status"${recorded.length ? Prisma.join(recorded, '') : Prisma.empty} FROM "Assignment" a
     WHERE a."roundId" = ${roundId} AND a."id" > ${afterId} AND a."status" || '' = 'pending'
       AND (a."essayId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${stage}`}))
     ORDER BY a."id" LIMIT ${take}`;
+  return rows.map(({ id, status, roundId: round, reviewerStudentId, essayId, slotKey, ...flags }) => ({
+    id,
+    status,
+    roundId: round,
+    reviewerStudentId,
+    essayId,
+    slotKey,
+    recordedStages: stageNames.filter((_, i) => Number(flags[`recorded${i}`]) === 1),
+  }));
 }

@@ -13,6 +13,8 @@ export interface OpenAssignment extends ReminderAssignment {
   slotKey: string;
   /** Quota: slots still open (peer essays still to comment on); 1 for an essay assignment. */
   pendingSlots: number;
+  /** The stages (of those the caller asked about) whose reminder is already recorded, when read with the row. */
+  recordedStages?: string[];
 }
 
 /** Rows read per query: a course's size no longer sets the sweep's peak memory, a batch does. */
@@ -23,20 +25,21 @@ export const ASSIGNMENT_BATCH = 500;
  * cursor. A quota reviewer has one row per slot but is reminded once per stage: the group is planned under
  * its "quota:1" row's id (the anchor, whatever its status), so finishing slot 1 does not start the stages
  * again for slot 2. Quota groups span batches, so they are yielded after their round's last batch (one
- * entry per reviewer: bounded by the roster, not by the number of rows).
+ * entry per reviewer: bounded by the roster, not by the number of rows). With a missing stage, each essay row also
+ * says which of `stageNames` it already has (read in the same query); quota entries do not (their key is the anchor's).
  */
 export async function* openAssignmentBatches(
   db: Db,
   rounds: readonly ActiveRound[],
   missingStage?: ReadonlyMap<string, string>,
-  batchSize = ASSIGNMENT_BATCH,
+  { batchSize = ASSIGNMENT_BATCH, stageNames = [] }: { batchSize?: number; stageNames?: readonly string[] } = {},
 ): AsyncGenerator<OpenAssignment[]> {
   for (const round of rounds) {
     const stage = missingStage?.get(round.id);
     if (missingStage && stage === undefined) continue;
     const groups = new Map<string, { n: number; row: Row; pending: number }>();
     for (let afterId = '', more = true; more;) {
-      const rows = await assignmentRowsAfter(db, round.id, stage, afterId, batchSize);
+      const rows = await assignmentRowsAfter(db, round.id, stage, afterId, batchSize, stageNames);
       more = rows.length === batchSize;
       if (rows.length) afterId = rows[rows.length - 1]!.id;
       const batch: OpenAssignment[] = [];
@@ -54,6 +57,7 @@ export async function* openAssignmentBatches(
             completedAt: null,
             cancelled: false,
             pendingSlots: 1,
+            ...(r.recordedStages && { recordedStages: r.recordedStages }),
           });
           continue;
         }

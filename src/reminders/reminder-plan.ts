@@ -3,7 +3,7 @@
 import { planReminders, type ReminderPlan } from '../core/reminders/plan-reminders.js';
 import type { QuietHours } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
-import { reminderKey, stageName, stageTimes } from '../core/reminders/stages.js';
+import { reminderKey, stageName, stageTimes, type ReminderStage } from '../core/reminders/stages.js';
 import { activeRoundSelect, type ActiveRound } from '../reviews/active-rounds.js';
 import { openAssignmentBatches, recordedKeys, type OpenAssignment } from './open-assignments.js';
 
@@ -82,7 +82,7 @@ export function currentStages(rounds: readonly ActiveRound[], course: CourseForR
 export async function* planForCourseInBatches(db: Db, course: CourseForReminders, now: Date): AsyncGenerator<{ plan: ReminderPlan; open: OpenAssignment[] }> {
   let zoneOf: Map<string, string | null> | undefined;
   const stageNames = [...stagesOf(course).map(stageName), stageName(0)];
-  for await (const open of openAssignmentBatches(db, course.rounds, currentStages(course.rounds, course, now))) {
+  for await (const open of openAssignmentBatches(db, course.rounds, currentStages(course.rounds, course, now), { stageNames })) {
     if (course.quietHoursStart && course.quietHoursEnd) {
       // Quiet hours are each student's night: the few students who set their own zone are read once per course.
       zoneOf ??= new Map(
@@ -99,10 +99,7 @@ export async function* planForCourseInBatches(db: Db, course: CourseForReminders
       quietHours: quietHoursOf(course),
       stagesBeforeDue: stagesOf(course),
       assignments: open,
-      alreadySent: await recordedKeys(
-        db,
-        open.flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage))),
-      ),
+      alreadySent: await alreadyRecorded(db, open, stageNames),
     });
     yield { plan, open };
   }
@@ -118,4 +115,14 @@ export async function planForCourse(db: Db, course: CourseForReminders, now: Dat
     all.open.push(...open);
   }
   return all;
+}
+
+/** Recorded reminder keys of a batch: essay rows brought theirs along; the few quota entries are looked up. */
+async function alreadyRecorded(db: Db, open: readonly OpenAssignment[], stageNames: readonly ReminderStage[]): Promise<Set<string>> {
+  const keys = await recordedKeys(
+    db,
+    open.filter((a) => !a.recordedStages).flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage))),
+  );
+  for (const a of open) for (const stage of stageNames) if (a.recordedStages?.includes(stage)) keys.add(reminderKey(a.id, stage));
+  return keys;
 }

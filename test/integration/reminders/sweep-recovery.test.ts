@@ -89,6 +89,15 @@ describe('reminder sweep recovery', () => {
     expect(await t.db.reminder.count({ where: { deliveredVia: 'channel' } })).toBe(1);
   });
 
+  it('after downtime, a stage already sent is not called superseded: only the stages never sent are', async () => {
+    expect(await runReminderSweep(deps(), courseId)).toMatchObject({ sent: 3 }); // the 24 h stage (the 48 h one was missed)
+    clock.set(new Date(due.getTime() - 60 * 60_000)); // 1 h before due: the 2 h stage has come
+    const preview = (await previewReminders(t.db, courseId, clock.now())).lines;
+    expect(preview.filter((l) => l.status === 'due').map((l) => l.stage)).toEqual(['before_2h', 'before_2h', 'before_2h']);
+    expect(preview.filter((l) => l.status === 'superseded').map((l) => l.stage)).toEqual(['before_48h', 'before_48h', 'before_48h']);
+    expect(await runReminderSweep(deps(), courseId)).toMatchObject({ sent: 3, superseded: 3 });
+  });
+
   it('respects channel mode chosen with /reminders mode, and a paused course sends nothing', async () => {
     await setReminderMode(t.db, { courseId, discordUserId: discordIdOf(1), mode: 'channel' });
     await expect(setReminderMode(t.db, { courseId, discordUserId: '5', mode: 'dm' })).rejects.toThrow(/not on this course/);

@@ -1,4 +1,5 @@
-// Module hook (runs on Node's loader thread) for register.mjs: appends the package of each resolved URL once.
+// Module hook (runs on Node's loader thread) for register.mjs: appends the package of each resolved URL once
+// (or, outside node_modules, the URL itself).
 import { appendFileSync } from 'node:fs';
 import { packageOf } from './package-of.mjs';
 
@@ -11,7 +12,8 @@ export function initialize(data) {
 
 export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  const name = packageOf(result.url);
+  // A file of the bundled build (dist/bot/*.js) is recorded by its URL: its packages are read from esbuild's metafile.
+  const name = packageOf(result.url) || (result.url.startsWith('file:') ? result.url : '');
   if (name && !seen.has(name)) {
     seen.add(name);
     appendFileSync(file, `${name}\n`);
