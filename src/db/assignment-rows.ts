@@ -14,6 +14,12 @@ export interface AssignmentRow {
   recordedStages?: string[];
 }
 
+/** Reviewer -> id of their row in slot `anchorSlotKey` of a quota round (the row a quota group is reminded under). */
+export async function quotaAnchors(db: Db, roundId: string, anchorSlotKey: string): Promise<Map<string, string>> {
+  const rows = await db.assignment.findMany({ where: { roundId, slotKey: anchorSlotKey }, select: { id: true, reviewerStudentId: true } });
+  return new Map(rows.map((a) => [a.reviewerStudentId, a.id]));
+}
+
 const columns = Prisma.sql`a."id", a."roundId", a."reviewerStudentId", a."essayId", a."slotKey"`;
 
 /**

@@ -7,6 +7,7 @@
 // answer and the record) gets the first message back instead of posting a second one. Both also end with
 // the reminder's marker line, which a retry after that window looks for first (find-delivered.ts).
 import { createHash } from 'node:crypto';
+import { setDmClosedAt } from '../db/repositories/students.js';
 import { reminderRoute, type RouteStudent } from '../core/reminders/reminder-route.js';
 import type { Db } from '../db/client.js';
 import { ChatError, type ChatPort } from '../ports/chat-port.js';
@@ -44,13 +45,13 @@ export async function deliverReminder(
   if (route.kind === 'dm') {
     try {
       const messageId = await deps.chat.sendDirectMessage(student.discordUserId!, dm, { nonce: reminderNonce(reminderId, 'dm') });
-      if (student.dmClosedAt) await deps.db.student.update({ where: { id: student.id }, data: { dmClosedAt: null } });
+      if (student.dmClosedAt) await setDmClosedAt(deps.db, student.id, null);
       return { status: 'sent', via: 'dm', messageId };
     } catch (error) {
       if (!(error instanceof ChatError)) throw error;
       if (error.transient) return { status: 'retry', error: error.message };
       if (error.kind === 'dm_closed') {
-        await deps.db.student.update({ where: { id: student.id }, data: { dmClosedAt: deps.now } });
+        await setDmClosedAt(deps.db, student.id, deps.now);
         student.dmClosedAt = deps.now;
       }
       // Other refusals (blocked bot, unknown user) also fall back to the reminder thread.

@@ -2,9 +2,10 @@
 // `missingStage`, only those that have not yet had their round's current stage, which between
 // stages is none at all (the check runs in the database against the Reminder dedupeKey index).
 import type { Db } from '../db/client.js';
-import { assignmentRowsAfter, type AssignmentRow as Row } from '../db/assignment-rows.js';
+import { assignmentRowsAfter, quotaAnchors, type AssignmentRow as Row } from '../db/assignment-rows.js';
+import { assignmentsReminded } from '../db/repositories/reminders.js';
 import type { ReminderAssignment } from '../core/reminders/plan-reminders.js';
-import type { ActiveRound } from '../reviews/active-rounds.js';
+import type { ActiveRound } from '../db/repositories/active-rounds.js';
 import { quotaSlotKey, quotaSlotNumber } from '../reviews/round-plan.js';
 
 export interface OpenAssignment extends ReminderAssignment {
@@ -80,13 +81,12 @@ async function quotaGroups(
   stage: string | undefined,
   groups: Map<string, { row: Row; pending: number }>,
 ): Promise<OpenAssignment[]> {
-  const anchors = await db.assignment.findMany({ where: { roundId: round.id, slotKey: quotaSlotKey(1) }, select: { id: true, reviewerStudentId: true } });
-  const anchorOf = new Map(anchors.map((a) => [a.reviewerStudentId, a.id]));
+  const anchorOf = await quotaAnchors(db, round.id, quotaSlotKey(1));
   const grouped = [...groups.values()].map((g) => ({ g, id: anchorOf.get(g.row.reviewerStudentId) ?? g.row.id }));
   const done =
     stage === undefined
       ? new Set<string>()
-      : await recordedAssignments(
+      : await assignmentsReminded(
           db,
           grouped.map((x) => `${x.id}:${stage}`),
         );
@@ -108,23 +108,9 @@ async function quotaGroups(
   return out;
 }
 
-async function recordedAssignments(db: Db, keys: string[]): Promise<Set<string | null>> {
-  return new Set((await db.reminder.findMany({ where: { dedupeKey: { in: keys } }, select: { assignmentId: true } })).map((r) => r.assignmentId));
-}
-
 /** Every pending assignment at once: for the digest and the preview, which need the whole list. */
 export async function openAssignments(db: Db, rounds: readonly ActiveRound[], missingStage?: ReadonlyMap<string, string>): Promise<OpenAssignment[]> {
   const out: OpenAssignment[] = [];
   for await (const batch of openAssignmentBatches(db, rounds, missingStage)) out.push(...batch);
   return out;
-}
-
-/** Which of these reminder keys are already recorded (looked up by the unique dedupeKey index). */
-export async function recordedKeys(db: Db, candidates: string[]): Promise<Set<string>> {
-  const keys = new Set<string>();
-  for (let i = 0; i < candidates.length; i += 500) {
-    const rows = await db.reminder.findMany({ where: { dedupeKey: { in: candidates.slice(i, i + 500) } }, select: { dedupeKey: true } });
-    for (const r of rows) keys.add(r.dedupeKey);
-  }
-  return keys;
 }

@@ -12,7 +12,8 @@ import { draftReminder, type ReminderDraft } from './reminder-draft.js';
 import { deliveredWhere, itemLine, plannedWhere, renderGroups, stageLabel, type ReminderGroupItem } from './reminder-list-text.js';
 import { loadCourse, planForCourse } from './reminder-plan.js';
 import { runReminderSweep, type SweepDeps, type SweepSummary } from './run-reminder-sweep.js';
-import type { MarkOutcome } from './sweep-deps.js';
+import type { MarkOutcome } from '../db/repositories/reminders.js';
+import { setStudentReminderMode, studentNames } from '../db/repositories/students.js';
 
 export interface ReminderPreviewLine {
   studentName: string;
@@ -35,8 +36,7 @@ export async function previewReminders(db: Db, courseId: string, now: Date, log:
   const paused = course.status !== 'active' && course.status !== 'flagged';
   if (!paused) await bringUpToDate({ db, log }, course, now);
   const { plan } = await planForCourse(db, course, now);
-  const students = await db.student.findMany({ where: { courseId }, select: { id: true, displayName: true } });
-  const name = new Map(students.map((s) => [s.id, s.displayName]));
+  const name = await studentNames(db, courseId);
   const at = (d: Date) => formatDateInZone(d, course.timeZone, 'f');
   const lines: ReminderPreviewLine[] = [];
   for (const d of plan.due) {
@@ -117,9 +117,6 @@ export function renderSendNow(report: SendNowReport): string {
 
 export async function setReminderMode(db: Db, input: { courseId: string; discordUserId: string; mode: 'dm' | 'channel' }): Promise<void> {
   // Choosing DMs again clears a remembered 50007: the student has probably opened their DMs.
-  const changed = await db.student.updateMany({
-    where: { courseId: input.courseId, discordUserId: input.discordUserId },
-    data: { reminderMode: input.mode, ...(input.mode === 'dm' ? { dmClosedAt: null } : {}) },
-  });
-  if (changed.count === 0) throw new UserError('You are not on this course’s roster. Ask the course staff to add you.');
+  if (!(await setStudentReminderMode(db, input.courseId, input.discordUserId, input.mode)))
+    throw new UserError('You are not on this course’s roster. Ask the course staff to add you.');
 }

@@ -1,6 +1,7 @@
 // One reminder, rendered but not sent: who it is for, where it would go, what it is about, and its exact
 // text. The sweep (send-reminder.ts) sends what this drafts; /reminders preview only shows it. One code
 // path, so the preview cannot promise something the sweep would not do.
+import { assignmentForReminder, pendingQuotaSlots } from '../db/repositories/reminder-facts.js';
 import { reminderRoute, type ReminderRoute } from '../core/reminders/reminder-route.js';
 import type { Db } from '../db/client.js';
 import type { Recipient } from './deliver-reminder.js';
@@ -25,23 +26,8 @@ export async function draftReminder(
   reminder: { assignmentId: string; stage: string },
   now: Date,
 ): Promise<ReminderDraft | null> {
-  const a = await db.assignment.findUnique({
-    where: { id: reminder.assignmentId },
-    select: {
-      status: true,
-      roundId: true,
-      reviewerStudentId: true,
-      essayId: true,
-      round: { select: { name: true, dueAt: true, status: true, minCommentWords: true } },
-      essay: { select: { title: true, url: true, threadId: true, authorName: true, author: { select: { displayName: true } } } },
-      reviewer: { select: { id: true, displayName: true, discordUserId: true, reminderMode: true, dmClosedAt: true, timeZone: true } },
-    },
-  });
-  const remaining = !a
-    ? 0
-    : a.essayId !== null
-      ? Number(a.status === 'pending')
-      : await db.assignment.count({ where: { roundId: a.roundId, reviewerStudentId: a.reviewerStudentId, essayId: null, status: 'pending' } });
+  const a = await assignmentForReminder(db, reminder.assignmentId);
+  const remaining = !a ? 0 : a.essayId !== null ? Number(a.status === 'pending') : await pendingQuotaSlots(db, a.roundId, a.reviewerStudentId);
   if (!a || a.round.status !== 'active' || remaining === 0) return null;
   const minWords = a.round.minCommentWords ?? course.minCommentWords;
   const facts: ReminderFacts = {

@@ -5,7 +5,7 @@ import { escapeDiscordText } from '../core/format/discord-escape.js';
 import type { ReminderRoute } from '../core/reminders/reminder-route.js';
 import { NO_DISCORD_ERROR } from './deliver-reminder.js';
 import type { ReminderDraft } from './reminder-draft.js';
-import type { MarkOutcome } from './sweep-deps.js';
+import type { MarkOutcome } from '../db/repositories/reminders.js';
 
 export interface ReminderGroupItem {
   studentName: string;

@@ -4,8 +4,10 @@ import { planReminders, type ReminderPlan } from '../core/reminders/plan-reminde
 import type { QuietHours } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
 import { reminderKey, stageName, stageTimes, type ReminderStage } from '../core/reminders/stages.js';
-import { activeRoundSelect, type ActiveRound } from '../reviews/active-rounds.js';
-import { openAssignmentBatches, recordedKeys, type OpenAssignment } from './open-assignments.js';
+import { courseWithActiveRounds, type ActiveRound } from '../db/repositories/active-rounds.js';
+import { recordedReminderKeys } from '../db/repositories/reminders.js';
+import { studentTimeZones } from '../db/repositories/students.js';
+import { openAssignmentBatches, type OpenAssignment } from './open-assignments.js';
 
 export interface CourseForReminders {
   id: string;
@@ -26,27 +28,8 @@ export interface CourseForReminders {
   rounds: ActiveRound[];
 }
 
-export async function loadCourse(db: Db, courseId: string): Promise<CourseForReminders> {
-  return db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: {
-      id: true,
-      name: true,
-      guildId: true,
-      channelId: true,
-      channelKind: true,
-      status: true,
-      timeZone: true,
-      quietHoursStart: true,
-      quietHoursEnd: true,
-      reminderStages: true,
-      minCommentWords: true,
-      digestHourLocal: true,
-      reminderThreadId: true,
-      staffChannelId: true,
-      rounds: { where: { status: 'active' }, select: activeRoundSelect },
-    },
-  });
+export function loadCourse(db: Db, courseId: string): Promise<CourseForReminders> {
+  return courseWithActiveRounds(db, courseId);
 }
 
 export function quietHoursOf(course: CourseForReminders): QuietHours | null {
@@ -85,12 +68,7 @@ export async function* planForCourseInBatches(db: Db, course: CourseForReminders
   for await (const open of openAssignmentBatches(db, course.rounds, currentStages(course.rounds, course, now), { stageNames })) {
     if (course.quietHoursStart && course.quietHoursEnd) {
       // Quiet hours are each student's night: the few students who set their own zone are read once per course.
-      zoneOf ??= new Map(
-        (await db.student.findMany({ where: { courseId: course.id, timeZone: { not: null } }, select: { id: true, timeZone: true } })).map((s) => [
-          s.id,
-          s.timeZone,
-        ]),
-      );
+      zoneOf ??= await studentTimeZones(db, course.id);
       if (zoneOf.size) for (const a of open) a.timeZone = zoneOf.get(a.reviewerId) ?? null;
     }
     const plan = planReminders({
@@ -119,7 +97,7 @@ export async function planForCourse(db: Db, course: CourseForReminders, now: Dat
 
 /** Recorded reminder keys of a batch: essay rows brought theirs along; the few quota entries are looked up. */
 async function alreadyRecorded(db: Db, open: readonly OpenAssignment[], stageNames: readonly ReminderStage[]): Promise<Set<string>> {
-  const keys = await recordedKeys(
+  const keys = await recordedReminderKeys(
     db,
     open.filter((a) => !a.recordedStages).flatMap((a) => stageNames.map((stage) => reminderKey(a.id, stage))),
   );

@@ -4,6 +4,7 @@
 // is needed and gone (deleted by a moderator), exactly once: the starter carries a marker line, so an
 // open interrupted before it was recorded is found and adopted instead of opened twice.
 import { createHash } from 'node:crypto';
+import { adoptReminderThread, dropReminderThread } from '../db/repositories/courses.js';
 import type { ChannelKind } from '../core/types.js';
 import type { Db } from '../db/client.js';
 import type { ChatPort } from '../ports/chat-port.js';
@@ -53,14 +54,12 @@ export async function ensureReminderThread(deps: { db: Db; chat: ChatPort }, cou
       // Text channels: a repeat within minutes returns the same message instead of a second one.
       nonce: createHash('sha256').update(`reminder-thread:${course.id}`).digest('hex').slice(0, 25),
     }));
-  await deps.db.course.updateMany({ where: { id: course.id, reminderThreadId: null }, data: { reminderThreadId: ref.threadId } });
-  const stored = await deps.db.course.findUniqueOrThrow({ where: { id: course.id }, select: { reminderThreadId: true } });
-  course.reminderThreadId = stored.reminderThreadId ?? ref.threadId;
+  course.reminderThreadId = (await adoptReminderThread(deps.db, course.id, ref.threadId)) ?? ref.threadId;
   return course.reminderThreadId;
 }
 
 /** The recorded thread is gone (Discord: unknown channel): forget it, so the next need opens a new one. */
 export async function forgetReminderThread(db: Db, course: ReminderThreadCourse, threadId: string): Promise<void> {
-  await db.course.updateMany({ where: { id: course.id, reminderThreadId: threadId }, data: { reminderThreadId: null } });
+  await dropReminderThread(db, course.id, threadId);
   if (course.reminderThreadId === threadId) course.reminderThreadId = null;
 }

@@ -8,32 +8,15 @@ import { planRetry } from '../core/reminders/plan-retry.js';
 import { quietHoursOf, stagesOf, type CourseForReminders } from './reminder-plan.js';
 import { deliverDigest, overdueAssignments } from './send-overdue-digest.js';
 import { sendReminder } from './send-reminder.js';
-import { markOutcome, type SweepDeps } from './sweep-deps.js';
+import { claimStaleReminder, markReminderOutcome, stalePendingReminders } from '../db/repositories/reminders.js';
+import type { SweepDeps } from './sweep-deps.js';
 
 export const STALE_PENDING_MS = 10 * 60_000;
 /** A reminder that could not go out within a day is stale news: give up and let the digest show it. */
 export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 
 export async function retryStaleReminders(deps: SweepDeps, course: CourseForReminders, now: Date): Promise<{ retried: number; stopped: boolean }> {
-  const stale = await deps.db.reminder.findMany({
-    where: {
-      courseId: course.id,
-      status: 'pending',
-      createdAt: { lt: new Date(now.getTime() - STALE_PENDING_MS) },
-      OR: [{ postponedUntil: null }, { postponedUntil: { lte: now } }],
-    },
-    select: {
-      id: true,
-      assignmentId: true,
-      stage: true,
-      createdAt: true,
-      scheduledFor: true,
-      postponedUntil: true,
-      assignment: { select: { round: { select: { dueAt: true } }, reviewer: { select: { timeZone: true } } } },
-    },
-    orderBy: { createdAt: 'asc' },
-    take: 200,
-  });
+  const stale = await stalePendingReminders(deps.db, course.id, new Date(now.getTime() - STALE_PENDING_MS), now);
   let retried = 0;
   for (const r of stale) {
     if (deps.stop?.aborted) return { retried, stopped: true };
@@ -49,12 +32,8 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
         })
       : { action: 'send' as const };
     // The claim also records a postponement, so every sweeper leaves the row alone until quiet hours end.
-    const claimed = await deps.db.$transaction(async (tx) => {
-      if (deps.fence) await deps.fence(tx);
-      const data = decision.action === 'postpone' ? { postponedUntil: decision.until } : { createdAt: now };
-      return tx.reminder.updateMany({ where: { id: r.id, status: 'pending', createdAt: r.createdAt }, data });
-    });
-    if (claimed.count === 0) continue;
+    const claimed = await claimStaleReminder(deps.db, deps.fence, r, decision.action === 'postpone' ? { postponedUntil: decision.until } : { createdAt: now });
+    if (!claimed) continue;
     if (decision.action === 'postpone') {
       deps.log.info({ courseId: course.id, reminderId: r.id, stage: r.stage, until: decision.until }, 'interrupted reminder waits for the end of quiet hours');
       continue;
@@ -62,15 +41,15 @@ export async function retryStaleReminders(deps: SweepDeps, course: CourseForRemi
     retried++;
     const planned = (r.postponedUntil ?? r.scheduledFor).getTime();
     if (decision.action === 'superseded') {
-      await markOutcome(deps.db, r.id, { status: 'failed', error: `superseded by ${decision.by}; not sent` }, now);
+      await markReminderOutcome(deps.db, r.id, { status: 'failed', error: `superseded by ${decision.by}; not sent` }, now);
     } else if (now.getTime() - planned > GIVE_UP_AFTER_MS) {
-      await markOutcome(deps.db, r.id, { status: 'failed', error: 'not delivered within 24 hours; given up' }, now);
+      await markReminderOutcome(deps.db, r.id, { status: 'failed', error: 'not delivered within 24 hours; given up' }, now);
     } else if (r.assignmentId) {
       await sendReminder(deps, course, { id: r.id, assignmentId: r.assignmentId, stage: r.stage }, now, { plannedAt: r.scheduledFor });
     } else if (r.stage === 'overdue_digest' && course.staffChannelId) {
       await deliverDigest(deps, course, r.id, await overdueAssignments(deps, course, now), now, { plannedAt: r.scheduledFor });
     } else {
-      await markOutcome(deps.db, r.id, { status: 'failed', error: `cannot retry ${r.stage}` }, now);
+      await markReminderOutcome(deps.db, r.id, { status: 'failed', error: `cannot retry ${r.stage}` }, now);
     }
   }
   return { retried, stopped: false };

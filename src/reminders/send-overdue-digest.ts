@@ -10,7 +10,9 @@ import { findDelivered } from './find-delivered.js';
 import { withReminderMarker } from './reminder-marker.js';
 import type { CourseForReminders } from './reminder-plan.js';
 import { overdueDigestText } from './reminder-message.js';
-import { markOutcome, recordIntent, type MarkOutcome, type SweepDeps } from './sweep-deps.js';
+import { overdueDigestNames } from '../db/repositories/reminder-facts.js';
+import { markReminderOutcome, reminderKeyTaken, type MarkOutcome } from '../db/repositories/reminders.js';
+import { recordIntent, type SweepDeps } from './sweep-deps.js';
 
 export type DigestOutcome = 'sent' | 'failed' | 'retry' | 'sent_today' | 'before_hour' | 'nothing_overdue' | 'no_staff_channel' | 'taken';
 
@@ -23,7 +25,7 @@ export async function sendOverdueDigest(deps: SweepDeps, course: CourseForRemind
   const key = digestKey(course.id, localDate);
   // Cheap checks first: most sweeps of the day stop here without reading any assignment.
   if (localParts(now, course.timeZone).h < course.digestHourLocal) return 'before_hour';
-  if (await deps.db.reminder.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return 'sent_today';
+  if (await reminderKeyTaken(deps.db, key)) return 'sent_today';
   const open = await overdueAssignments(deps, course, now);
   const plan = planOverdueDigest({ now, timeZone: course.timeZone, assignments: open, digestHourLocal: course.digestHourLocal, lastDigestDate: null });
   if (!plan.send) return plan.reason === 'due' ? 'nothing_overdue' : plan.reason;
@@ -61,20 +63,15 @@ export async function deliverDigest(
   const staffChannel = { via: 'staff_channel' as const, target: { channelId: course.staffChannelId! } };
   const found = retry ? await findDelivered(deps.chat, [staffChannel], reminderId, retry.plannedAt) : null;
   if (found) {
-    await markOutcome(deps.db, reminderId, found, now);
+    await markReminderOutcome(deps.db, reminderId, found, now);
     return found.status;
   }
   const overdue = open.filter((a) => a.dueAt.getTime() <= now.getTime());
-  const studentIds = [...new Set(overdue.map((a) => a.reviewerId))];
-  const students = await deps.db.student.findMany({
-    where: { id: { in: studentIds } },
-    select: { id: true, displayName: true, discordUserId: true, dmClosedAt: true, reminderMode: true },
+  const { students, essays, rounds } = await overdueDigestNames(deps.db, {
+    studentIds: [...new Set(overdue.map((a) => a.reviewerId))],
+    essayIds: overdue.flatMap((a) => (a.essayId ? [a.essayId] : [])),
+    roundIds: [...new Set(overdue.map((a) => a.roundId))],
   });
-  const essays = await deps.db.essay.findMany({
-    where: { id: { in: overdue.flatMap((a) => (a.essayId ? [a.essayId] : [])) } },
-    select: { id: true, title: true },
-  });
-  const rounds = await deps.db.reviewRound.findMany({ where: { id: { in: [...new Set(overdue.map((a) => a.roundId))] } }, select: { id: true, name: true } });
   const name = new Map(students.map((s) => [s.id, s.displayName]));
   const title = new Map(essays.map((e) => [e.id, e.title]));
   const round = new Map(rounds.map((r) => [r.id, r.name]));
@@ -99,6 +96,6 @@ export async function deliverDigest(
     if (!(error instanceof ChatError)) throw error;
     outcome = error.transient ? { status: 'retry', error: error.message } : { status: 'failed', error: `${error.kind}: ${error.message}` };
   }
-  await markOutcome(deps.db, reminderId, outcome, now);
+  await markReminderOutcome(deps.db, reminderId, outcome, now);
   return outcome.status;
 }

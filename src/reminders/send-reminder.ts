@@ -5,7 +5,8 @@ import type { CourseForReminders } from './reminder-plan.js';
 import { deliverReminder } from './deliver-reminder.js';
 import { findDelivered, type Place } from './find-delivered.js';
 import { draftReminder } from './reminder-draft.js';
-import { markOutcome, type MarkOutcome, type SweepDeps } from './sweep-deps.js';
+import { markReminderOutcome, type MarkOutcome } from '../db/repositories/reminders.js';
+import type { SweepDeps } from './sweep-deps.js';
 
 export async function sendReminder(
   deps: SweepDeps,
@@ -29,7 +30,7 @@ export async function sendReminder(
       deps.log.info({ courseId: course.id, reminderId: reminder.id, via: found.via }, 'interrupted reminder had reached Discord: recorded, not sent again');
     outcome = found ?? (await deliverReminder({ db: deps.db, chat: deps.chat, now }, course, draft.student, draft.text, reminder.id));
   }
-  await markOutcome(deps.db, reminder.id, outcome, now);
+  await markReminderOutcome(deps.db, reminder.id, outcome, now);
   if (outcome.status === 'sent') deps.metrics?.reminderSent(reminder.stage, outcome.via);
   if (outcome.status !== 'sent')
     deps.log.warn({ courseId: course.id, reminderId: reminder.id, stage: reminder.stage, error: outcome.error }, 'reminder not delivered');

@@ -4,7 +4,7 @@
 import { assignLateEssay } from '../core/reviews/assign-late.js';
 import type { ReviewAssignment } from '../core/reviews/assign-types.js';
 import type { Db } from '../db/client.js';
-import { activeRounds, type ActiveRound } from './active-rounds.js';
+import { activeRounds, type ActiveRound } from '../db/repositories/active-rounds.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { essaysForFilter, parseEssayFilter } from './round-essays.js';
 

@@ -4,7 +4,7 @@
 import { isReviewComplete, type CommentFact } from '../core/reviews/completion.js';
 import type { Db } from '../db/client.js';
 import { pendingReviewCandidates } from '../db/review-candidates.js';
-import { activeRounds, type ActiveRound } from './active-rounds.js';
+import { activeRounds, type ActiveRound } from '../db/repositories/active-rounds.js';
 import { essaysForFilter, parseEssayFilter } from './round-essays.js';
 import { quotaSlotNumber } from './round-plan.js';
 

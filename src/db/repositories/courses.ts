@@ -52,3 +52,14 @@ export async function coursePollPacing(db: Db, courseId: string): Promise<{ poll
   });
   return { pollIntervalMinutes: course.pollIntervalMinutes, lastPushEventAt: course.pushLink?.lastEventAt ?? null };
 }
+
+/** Records the course's reminder thread unless another process recorded one first; returns the one recorded. */
+export async function adoptReminderThread(db: Db, courseId: string, threadId: string): Promise<string | null> {
+  await db.course.updateMany({ where: { id: courseId, reminderThreadId: null }, data: { reminderThreadId: threadId } });
+  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { reminderThreadId: true } })).reminderThreadId;
+}
+
+/** Forgets the course's reminder thread if it is still this one (Discord says it is gone). */
+export async function dropReminderThread(db: Db, courseId: string, threadId: string): Promise<void> {
+  await db.course.updateMany({ where: { id: courseId, reminderThreadId: threadId }, data: { reminderThreadId: null } });
+}
