@@ -5,7 +5,8 @@
 import { participationOutput, type ParticipationFormat } from '../src/reports/participation-output.js';
 import { studentStatus } from '../src/reports/student-status.js';
 import { createTestDb } from '../test/support/test-db.js';
-import { insertSimulatedCourse, SIM_NOW, simulateCourse } from '../test/integration/reports/simulated-course.js';
+import { insertSimulatedCourse } from '../test/integration/reports/insert-simulated-course.js';
+import { SIM_NOW, simulateCourse } from '../test/integration/reports/simulated-course.js';
 import { fmt, minMedMax, printSummary, say } from './support/stats.js';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 400);

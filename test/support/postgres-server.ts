@@ -2,14 +2,15 @@
 // temporary folder, `pg_ctl` on 127.0.0.1 and a free port, durability switched off for speed.
 // As root, PostgreSQL refuses to run, so the folder is given to the `postgres` OS user and every
 // server command runs through `runuser -u postgres --`.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { migratePostgres } from '../../src/db/postgres-migrate.js';
+import { findBindir, isRoot, postgresUser } from './postgres-binaries.js';
 import { shellQuote, startWatchdog } from './server-watchdog.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,33 +23,6 @@ interface PgClient {
 const pg = createRequire(import.meta.url)('pg') as { Client: new (opts: { connectionString: string }) => PgClient };
 
 export type Availability = { ok: true; bindir: string } | { ok: false; reason: string };
-
-function findBindir(): string | null {
-  const candidates: string[] = [];
-  if (process.env.PG_BINDIR) candidates.push(process.env.PG_BINDIR);
-  try {
-    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-  } catch {
-    // pg_config is optional: Debian's server package alone does not put it on PATH.
-  }
-  const debian = '/usr/lib/postgresql';
-  if (existsSync(debian)) {
-    const versions = readdirSync(debian)
-      .filter((v) => /^\d+$/.test(v))
-      .sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((v) => path.join(debian, v, 'bin')));
-  }
-  return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) ?? null;
-}
-
-function postgresUser(): { uid: number; gid: number } | null {
-  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) return null;
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-}
-
-const isRoot = (): boolean => process.getuid?.() === 0;
 
 /** Whether a PostgreSQL server can be started here, and if not, why (for `describe.skipIf`). */
 export function postgresAvailable(): Availability {

@@ -16,8 +16,9 @@
  * latest text, a hidden one is not, and nothing else of the bot's is; every shown reply is on the blog once
  * by its author with its latest text; no tick failed; no effect of a live essay waits or is a dead letter.
  * The always-on property below runs every event and fault but one: earlyReplies (a student replying in a
- * thread the bot created but has not recorded yet), an open hole kept in regressions.ts. A failure prints
- * its seed and shrunk history; keep it in regressions.ts (or regressions-all-flags.ts). Flags (flags.ts)
+ * thread the bot created but has not recorded yet), an open hole kept in regressions-faults.ts. A failure
+ * prints its seed and shrunk history; keep it in regressions.ts (regressions-faults.ts when its steps arm a
+ * fault, regressions-all-flags.ts when found with every flag on). Flags (flags.ts)
  * switch each kind of event and fault; `npm run soak:sync` runs the model for longer (the search), while
  * this file stays quick: a fixed seed and a fixed number of runs.
  */
@@ -26,6 +27,7 @@ import { describe, expect, it } from 'vitest';
 import { allOn, baseline, withFlags } from './flags.js';
 import { failureOf, modelProperty } from './property.js';
 import { allFlagRegressions } from './regressions-all-flags.js';
+import { faultRegressions } from './regressions-faults.js';
 import { regressions } from './regressions.js';
 
 // Fixed, so `npm test` is repeatable; the soak script varies the seed.
@@ -37,14 +39,14 @@ describe('sync fault model', () => {
   }, 120_000);
 
   it('every event and fault but replies in a not-yet-recorded thread leaves each side showing each item once after recovery', async () => {
-    // earlyReplies stays off until its hole is fixed (see regressions.ts: no catch-up when a thread is adopted).
+    // earlyReplies stays off until its hole is fixed (see regressions-faults.ts: no catch-up when a thread is adopted).
     const flags = withFlags(allOn(), { events: { earlyReplies: false } });
     await fc.assert(modelProperty(flags, 16), { seed, numRuns: 16 });
   }, 120_000);
 });
 
 describe('histories the model found (regressions)', () => {
-  for (const r of [...regressions, ...allFlagRegressions]) {
+  for (const r of [...regressions, ...faultRegressions, ...allFlagRegressions]) {
     // A known hole, fixed elsewhere: expected to fail until that fix merges (then drop `hole`).
     const test = r.hole ? it.fails : it;
     test(

@@ -1,14 +1,15 @@
+// The world a model history runs in (see sync-fault-model.test.ts): people acting in Discord and on the blog,
+// two bot processes ticking, and time passing; blog-people.ts holds what people do on the blog.
 import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../../../src/sync/comments/mirror-discord-reply.js';
 import { renewClaim } from '../../../src/outbox/outbox-claims.js';
 import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import type { MemoryThread } from '../../support/memory-chat.js';
 import { BotProcess, leaseSeconds, type Shared } from './bot-process.js';
 import type { ModelFlags } from './flags.js';
-import { readerNames, studentNames, textFor, titles, type History, type Step } from './history.js';
+import { studentNames, textFor, type History, type Step } from './history.js';
+import { applyBlogStep, publishedPost } from './blog-people.js';
 import type { Happened } from './truth.js';
 
-/** Post ids where one id's link is a prefix of another's (?p=1 and ?p=12), as on real blogs. */
-const postIds = [1, 12, 2, 21, 3, 31, 4, 41];
 export const studentDiscordId = (i: number) => `70000000000000000${i}`;
 
 /**
@@ -63,11 +64,6 @@ export class World {
     return this.shared.discord.threads.find((t) => t.messages[0]?.content.includes(`<${url}>`));
   }
 
-  private publishedPost(pick: number) {
-    const live = this.shared.blog.posts.filter((p) => p.status === 'publish');
-    return live.length ? live[pick % live.length] : undefined;
-  }
-
   /** As discord.js reports it; an edit carries Discord's edit time (edits are ordered by it). */
   private message(threadId: string, messageId: string, student: number, content: string, editedAt?: Date): IncomingThreadMessage {
     return {
@@ -97,35 +93,8 @@ export class World {
         return clock.advance(step.ms);
       case 'sync':
         return this.sync(step);
-      case 'publish': {
-        const id = postIds[blog.posts.length] ?? 100 + blog.posts.length;
-        const date = step.future ? new Date(now.getTime() + 2 * 3_600_000) : now;
-        blog.posts.push({
-          id,
-          url: `${blog.siteUrl}/?p=${id}`,
-          title: titles[step.title]!,
-          status: 'publish',
-          date,
-          modified: now,
-          authorName: 'Essay Author',
-        });
-        this.happened.push({ kind: 'essay', postId: id, url: `${blog.siteUrl}/?p=${id}`, title: titles[step.title]!, status: 'publish', date });
-        return;
-      }
-      case 'editEssay':
-      case 'unpublish':
-      case 'republish': {
-        const candidates = blog.posts.filter((p) => (step.kind === 'republish' ? p.status === 'draft' : p.status === 'publish'));
-        const post = candidates[step.pick % Math.max(1, candidates.length)];
-        if (!post) return;
-        if (step.kind === 'editEssay') post.title = titles[step.title]!;
-        else post.status = step.kind === 'unpublish' ? 'draft' : 'publish';
-        post.modified = now;
-        this.happened.push({ kind: 'essay', postId: post.id, url: post.url, title: post.title, status: post.status, date: post.date });
-        return;
-      }
       case 'reply': {
-        const post = this.publishedPost(step.pick);
+        const post = publishedPost(blog, step.pick);
         const thread = post && this.threadOf(post.id);
         // A person can only reply in a thread that is there and open (and, without earlyReplies, that the bot has recorded).
         if (!post || !thread || thread.locked) return;
@@ -167,44 +136,8 @@ export class World {
         await onThreadReplyEdited(ctx, this.message(thread.id, reply.messageId, student, message.content, this.shared.clock.now()));
         return;
       }
-      case 'blogComment': {
-        const post = this.publishedPost(step.pick);
-        if (!post) return;
-        const id = blog.nextCommentId++;
-        const text = textFor(this.flags, step.text, `note${id}`);
-        const author = readerNames[step.reader]!;
-        blog.comments.push({
-          id,
-          postId: post.id,
-          authorName: author,
-          authorEmail: `reader${step.reader}@example.org`,
-          contentHtml: `<p>${text}</p>`,
-          date: now,
-          status: 'approved',
-          viaBot: false,
-        });
-        this.happened.push({ kind: 'blogComment', commentId: id, postId: post.id, url: `${post.url}#comment-${id}`, author, text });
-        return;
-      }
-      case 'editBlogComment':
-      case 'moderate':
-      case 'deleteBlogComment': {
-        const readers = blog.comments.filter((c) => !c.viaBot);
-        const comment = readers[step.pick % Math.max(1, readers.length)];
-        if (!comment) return;
-        if (step.kind === 'editBlogComment') {
-          const text = textFor(this.flags, step.text, `note${comment.id}`);
-          comment.contentHtml = `<p>${text}</p>`;
-          this.happened.push({ kind: 'blogCommentEdited', commentId: comment.id, text });
-        } else if (step.kind === 'moderate') {
-          comment.status = step.status;
-          this.happened.push({ kind: 'blogCommentStatus', commentId: comment.id, status: step.status });
-        } else {
-          blog.comments.splice(blog.comments.indexOf(comment), 1);
-          this.happened.push({ kind: 'blogCommentStatus', commentId: comment.id, status: 'deleted' });
-        }
-        return;
-      }
+      default:
+        return applyBlogStep(blog, this.flags, this.happened, step, now);
     }
   }
 

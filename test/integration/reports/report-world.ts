@@ -3,7 +3,8 @@
 import { ManualClock } from '../../../src/shared/clock.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import type { InteractionHandle, InteractionResponseView } from '../../../src/offline/discord-emulator/interaction-tracker.js';
-import { insertSimulatedCourse, SIM_NOW, simulateCourse, type SimCourse } from './simulated-course.js';
+import { insertSimulatedCourse } from './insert-simulated-course.js';
+import { SIM_NOW, simulateCourse, type SimCourse } from './simulated-course.js';
 
 export interface ReportWorld {
   world: BotWorld;

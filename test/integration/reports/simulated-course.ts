@@ -1,9 +1,8 @@
-// A simulated course, generated deterministically and inserted with Prisma (fast): N students, two
-// review rounds (one past due, one open) plus a cancelled one, essays, comments on both sides (some on
+// A simulated course, generated deterministically (insert-simulated-course.ts writes it with Prisma, fast): N
+// students, two review rounds (one past due, one open) plus a cancelled one, essays, comments on both sides (some on
 // one's own essay, some by guests, some deleted or spam), reviews done / late / pending / overdue /
 // cancelled, reminders in every state, and some students with closed DMs. The plain rows are returned
 // so tests can compute the ground truth themselves.
-import type { Db } from '../../../src/db/client.js';
 import { mulberry32 } from '../../../src/core/reviews/prng.js';
 
 export const SIM_NOW = new Date('2026-03-20T18:00:00Z');
@@ -187,74 +186,4 @@ export function simulateCourse(input: { courseId: string; students: number; seed
     deliveredVia: 'staff_channel',
   });
   return { courseId: c, now, students, rounds, essays, comments, assignments, reminders };
-}
-
-export async function insertSimulatedCourse(db: Db, sim: SimCourse): Promise<void> {
-  const courseId = sim.courseId;
-  await db.student.createMany({ data: sim.students.map((s) => ({ ...s, courseId })) });
-  await db.essay.createMany({
-    data: sim.essays.map((e, i) => ({
-      id: e.id,
-      courseId,
-      blogPostId: String(1000 + i),
-      url: e.url,
-      title: e.title,
-      authorStudentId: e.authorStudentId,
-      authorName: e.authorStudentId ? null : 'Guest Writer',
-      publishedAt: e.publishedAt,
-      modifiedAt: e.publishedAt,
-      blogStatus: e.blogStatus,
-      threadState: 'created',
-      threadId: e.threadId,
-      threadNonce: `nonce-${e.id}`,
-    })),
-  });
-  await db.comment.createMany({
-    data: sim.comments.map((m, i) => ({
-      id: m.id,
-      courseId,
-      essayId: m.essayId,
-      origin: m.origin,
-      authorStudentId: m.authorStudentId,
-      authorName: m.authorStudentId ? null : 'A Guest',
-      discordMessageId: m.origin === 'discord' ? `dm-${m.id}` : null,
-      blogCommentId: m.origin === 'blog' ? `bc-${i}` : null,
-      wordCount: 30,
-      contentHash: `h${i}`,
-      blogStatus: m.blogStatus,
-      mirrorState: 'mirrored',
-      writtenAt: m.writtenAt,
-      deletedAt: m.deletedAt,
-    })),
-  });
-  await db.reviewRound.createMany({
-    data: sim.rounds.map((r) => ({ id: r.id, courseId, name: r.name, dueAt: r.dueAt, reviewsPerStudent: 2, mode: 'assigned', seed: 'sim', status: r.status })),
-  });
-  await db.assignment.createMany({
-    data: sim.assignments.map((a) => ({
-      id: a.id,
-      roundId: a.roundId,
-      reviewerStudentId: a.reviewerStudentId,
-      essayId: a.essayId,
-      slotKey: a.essayId,
-      status: a.status,
-      completedAt: a.completedAt,
-    })),
-  });
-  await db.reminder.createMany({
-    data: sim.reminders.map((r) => ({
-      id: r.id,
-      courseId,
-      assignmentId: r.assignmentId,
-      studentId: r.studentId,
-      dedupeKey: `${r.assignmentId ?? courseId}:${r.stage}:${r.id}`,
-      stage: r.stage,
-      status: r.status,
-      deliveredVia: r.deliveredVia,
-      scheduledFor: new Date(sim.now.getTime() - 10 * H),
-      postponedUntil: r.postponedUntil,
-      sentAt: r.status === 'sent' ? sim.now : null,
-      lastError: r.status === 'failed' ? 'dm_closed: Cannot send messages to this user' : null,
-    })),
-  });
 }

@@ -1,42 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+// The outbox's order and exactly-once guarantees: effects run oldest first per order key (whatever the
+// recording process's clock), a failing effect holds back only what comes after it or waits for it, and
+// drainers racing over the same outbox, or past a claim, run each effect once.
+import { describe, expect, it } from 'vitest';
 import { BlogError } from '../../../src/ports/blog-source.js';
-import { defineEffect, type EffectHandler } from '../../../src/outbox/effect-handler.js';
-import { enqueueEffect, reviveDeadEffects } from '../../../src/outbox/outbox-store.js';
+import { enqueueEffect } from '../../../src/outbox/outbox-store.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { createCourse, syncContext } from '../../support/course-fixture.js';
+import { syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
-import { createTestDb, type TestDb } from '../../support/test-db.js';
+import { clock, enqueue, handlers, probe, ran, testDb, useOutboxProbe } from './outbox-probe.js';
 
-let testDb: TestDb;
-let clock: ManualClock;
-let ran: string[];
-let failWith: Error | null;
-
-const probe = defineEffect({
-  kind: 'test.probe',
-  payload: z.object({ label: z.string() }),
-  async run(_ctx, { label }) {
-    if (failWith) throw failWith;
-    ran.push(label);
-    return { result: { label } };
-  },
-});
-const handlers = new Map<string, EffectHandler>([[probe.kind, probe]]);
-
-async function enqueue(label: string, orderKey: string, courseId: string | null = null, waitsFor: string[] = []): Promise<void> {
-  await enqueueEffect(testDb.db, { courseId, kind: probe.kind, dedupeKey: label, orderKey, waitsFor, payload: { label } }, clock.now());
-  clock.advance(1);
-}
-
-beforeEach(async () => {
-  testDb = await createTestDb();
-  clock = new ManualClock(new Date('2026-10-01T12:00:00Z'));
-  ran = [];
-  failWith = null;
-});
-afterEach(() => testDb.close());
+useOutboxProbe();
 
 describe('outbox', () => {
   it('runs effects oldest first per order key, and recording an intent twice is harmless', async () => {
@@ -99,40 +72,6 @@ describe('outbox', () => {
     expect(ran).toEqual(['b1', 'a1', 'a2']);
   });
 
-  it('dead-letters a permanent failure after the attempt limit, and /sync retry revives it', async () => {
-    const courseId = await createCourse(testDb.db, { blogUrl: 'http://127.0.0.1:9', username: 'bot', appPassword: 'x', ingestSince: clock.now() });
-    await enqueue('x', 'X', courseId);
-    const ctx = syncContext(testDb.db, new MemoryChat(), clock);
-    failWith = new BlogError('rejected', 'invalid parent');
-    for (let i = 0; i < 3; i += 1) {
-      await drainOutbox(ctx, handlers, { maxAttempts: 3 });
-      clock.advance(3_600_000);
-    }
-    expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('dead');
-    failWith = null;
-    await drainOutbox(ctx, handlers);
-    expect(ran).toEqual([]); // dead letters are not retried by themselves
-    expect(await reviveDeadEffects(testDb.db, { courseId, now: clock.now() })).toBe(1);
-    await drainOutbox(ctx, handlers);
-    expect(ran).toEqual(['x']);
-  });
-
-  it('keeps retrying a transient failure through a long outage and gives up only after the deadline', async () => {
-    await enqueue('y', 'Y');
-    const ctx = syncContext(testDb.db, new MemoryChat(), clock);
-    failWith = new BlogError('unavailable', 'connection refused');
-    for (let i = 0; i < 20; i += 1) {
-      await drainOutbox(ctx, handlers, { maxAttempts: 3, transientDeadlineMs: 48 * 3_600_000 });
-      clock.advance(2 * 3_600_000);
-    }
-    const row = await testDb.db.outboxItem.findFirstOrThrow();
-    expect(row.status).toBe('pending');
-    expect(row.attempts).toBeGreaterThan(3);
-    clock.advance(10 * 3_600_000);
-    await drainOutbox(ctx, handlers, { maxAttempts: 3, transientDeadlineMs: 48 * 3_600_000 });
-    expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('dead');
-  });
-
   it('runs an effect once when its call outlasts the claim and another drainer comes by meanwhile', async () => {
     await enqueue('slow', 'S');
     const realRun = probe.run;
@@ -164,40 +103,6 @@ describe('outbox', () => {
       probe.run = realRun;
     }
     expect(ran).toEqual(['slow']);
-    expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('done');
-  });
-
-  it('reconciles a dead letter revived by /sync retry when an earlier try had reached the other side', async () => {
-    const courseId = await createCourse(testDb.db, { blogUrl: 'http://127.0.0.1:9', username: 'bot', appPassword: 'x', ingestSince: clock.now() });
-    await enqueue('essay-reply', 'R', courseId);
-    // The other side: what it holds, and whether it answers. A try above the first looks before it writes.
-    const remote: string[] = [];
-    let stage: 'stored_then_error' | 'refusing' | 'healthy' = 'stored_then_error';
-    const realRun = probe.run;
-    probe.run = async (_c, { label }, attempt) => {
-      if (stage === 'refusing') throw new BlogError('rejected', 'the blog refuses every request');
-      if (attempt > 1 && remote.includes(label)) return { result: { adopted: true } };
-      remote.push(label);
-      if (stage === 'stored_then_error') {
-        stage = 'refusing';
-        throw new BlogError('rejected', 'stored, then answered with an error');
-      }
-      return { result: { label } };
-    };
-    try {
-      const ctx = syncContext(testDb.db, new MemoryChat(), clock);
-      for (let i = 0; i < 3; i += 1) {
-        await drainOutbox(ctx, handlers, { maxAttempts: 3 });
-        clock.advance(3_600_000);
-      }
-      expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('dead');
-      stage = 'healthy';
-      expect(await reviveDeadEffects(testDb.db, { courseId, now: clock.now() })).toBe(1);
-      await drainOutbox(ctx, handlers, { maxAttempts: 3 });
-    } finally {
-      probe.run = realRun;
-    }
-    expect(remote).toEqual(['essay-reply']);
     expect((await testDb.db.outboxItem.findFirstOrThrow()).status).toBe('done');
   });
 
