@@ -24,7 +24,7 @@ import type { Clock } from '../shared/clock.js';
 import { inFlight } from '../shared/in-flight.js';
 import type { Logger } from '../shared/logger.js';
 import type { AppContext } from './app-context.js';
-import { startBotEdge } from './bot-edge.js';
+import { startBotEdge, type BotEdge } from './bot-edge.js';
 
 export interface BotOptions {
   token: string;
@@ -82,10 +82,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const metrics = createBotMetrics();
   countDiscordRest(client, metrics.counting);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
-  // The HTTP server starts before the login: /healthz answers while Discord is slow to let the bot in, and
-  // /readyz says 503 until the shards are ready. A push arriving meanwhile wakes nothing (the poll catches it).
+  // The HTTP server starts with the login, not after it: /healthz answers while Discord is slow to let the bot
+  // in, and /readyz says 503 until the shards are ready. Loading it overlaps the gateway handshake's network
+  // waits (issue 14's start time). A push arriving before READY wakes nothing (the poll catches it).
   let wakeCourse = (_courseId: string, _postId?: string): void => undefined;
-  const edge = await startBotEdge({
+  const edgeStarting = startBotEdge({
     options,
     shardStates: () => shardStates(client),
     owner,
@@ -93,13 +94,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     metrics,
     wake: (courseId, postId) => wakeCourse(courseId, postId),
   });
+  // Logged so start-up time can be split into ours (before this line) and the gateway handshake (after it).
+  options.log.info('connecting to Discord');
+  const loggingIn = loginAndWait(client, options.token);
+  let edge: BotEdge;
   let ready: ReadyClient;
   try {
-    // Logged so start-up time can be split into ours (before this line) and the gateway handshake (after it).
-    options.log.info('connecting to Discord');
-    ready = await loginAndWait(client, options.token);
+    // Either failing stops the start at once: a port in use does not wait for a slow login, nor the login for the port.
+    [edge, ready] = await Promise.all([edgeStarting, loggingIn]);
   } catch (error) {
-    await edge.close();
+    await edgeStarting.then(
+      (started) => started.close(),
+      () => undefined,
+    );
+    await client.destroy();
+    // A login still under way goes on connecting after destroy(): its session is closed as soon as it is in.
+    void loggingIn.then(
+      (late) => late.destroy(),
+      () => undefined,
+    );
     throw error;
   }
   let scheduler: RunningScheduler | null = null;

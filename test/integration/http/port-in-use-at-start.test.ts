@@ -1,0 +1,51 @@
+// An operator whose HTTP_PORT is taken by another program: the start stops at once with an error that names
+// the setting and how to fix it, even while Discord is slow to let the bot in (the HTTP server starts beside
+// the login, so the refusal must not wait for the login), and the bot leaves no gateway session behind.
+import { createServer, type Server } from 'node:net';
+import { afterEach, expect, it } from 'vitest';
+import { startBot } from '../../../src/app/start-bot.js';
+import { realBlogSources } from '../../../src/courses/course-blogs.js';
+import { SecretBox } from '../../../src/privacy/secret-box.js';
+import { systemClock } from '../../../src/shared/clock.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
+import { testSecretKeys } from '../../support/course-fixture.js';
+import { createTestDb, type TestDb } from '../../support/test-db.js';
+
+let emu: DiscordEmulator | undefined;
+let t: TestDb | undefined;
+let squatter: Server | undefined;
+afterEach(async () => {
+  await new Promise((resolve) => (squatter ? squatter.close(resolve) : resolve(undefined)));
+  await emu?.close();
+  await t?.close();
+});
+
+it('refuses to start when HTTP_PORT is taken, naming the setting, without waiting for a held login', async () => {
+  emu = await startDiscordEmulator({ heartbeatIntervalMs: 1_000 });
+  t = await createTestDb();
+  squatter = createServer();
+  await new Promise<void>((resolve) => squatter!.listen(0, '127.0.0.1', resolve));
+  const port = (squatter.address() as { port: number }).port;
+  emu.refuseGatewayConnections(true); // the login would never finish on its own
+
+  const started = startBot({
+    token: emu.botToken,
+    apiUrl: emu.apiUrl,
+    db: t.db,
+    secrets: new SecretBox(testSecretKeys),
+    createBlog: realBlogSources(),
+    clock: systemClock,
+    log: silentLogger(),
+    schedule: false,
+    databaseUrl: t.url,
+    http: { host: '127.0.0.1', port },
+  });
+
+  await expect(started).rejects.toThrow(`HTTP_PORT=${port}: the port is already in use on 127.0.0.1; choose another port, or HTTP_PORT=off`);
+  // Let the gateway in now: the login still under way connects, and must not stay connected.
+  emu.refuseGatewayConnections(false);
+  await new Promise((resolve) => setTimeout(resolve, 4_000));
+  const openSessions = [...emu.gateway.sessions.values()].filter((session) => session.ws !== undefined).map((session) => session.id);
+  expect(openSessions).toEqual([]);
+}, 30_000);
