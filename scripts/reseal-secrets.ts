@@ -3,7 +3,7 @@
 // course ids, never a secret. Safe to run again, and while the bot runs. Once it reports 0 that
 // could not be opened, the older key versions can be removed from COURSETHREADS_SECRET_KEYS.
 import { ConfigError, loadConfig } from '../src/config.js';
-import { openDb } from '../src/db/client.js';
+import { closeDb, openDb } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { describeReseal, resealFailures, resealSecrets } from '../src/privacy/reseal-secrets.js';
 import { SecretBox, SecretKeyError } from '../src/privacy/secret-box.js';
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     if (failures.length > 0) process.stderr.write('Those stay as they were. Add the key version they were sealed with and run this again.\n');
     return failures.length > 0 ? 1 : 0;
   } finally {
-    await db.$disconnect();
+    await closeDb(db);
   }
 }
 

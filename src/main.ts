@@ -2,7 +2,7 @@ import { stopGracefullyOnSignals } from './app/graceful-shutdown.js';
 import { startBot } from './app/start-bot.js';
 import { ConfigError, loadConfig, missingForDiscord } from './config.js';
 import { realBlogSources } from './courses/course-blogs.js';
-import { openDb } from './db/client.js';
+import { closeDb, openDb } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { checkSealedSecrets } from './privacy/check-sealed-secrets.js';
 import { resealSecrets } from './privacy/reseal-secrets.js';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     pushPollMinutes: config.pushPollMinutes,
   });
   // bot.stop() closes the HTTP server (health, metrics, blog push) after the drain, then the gateway.
-  shutdown.attach({ bot, db });
+  shutdown.attach({ bot, closeDatabase: () => closeDb(db) });
 }
 
 main().catch((error: unknown) => {

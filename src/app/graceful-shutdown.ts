@@ -13,7 +13,8 @@ export interface ShutdownWatch {
 
 export interface StoppableParts {
   bot: Pick<RunningBot, 'drain' | 'stop'>;
-  db: { $disconnect(): Promise<void> };
+  /** Closes the database (closeDb in src/db/client.ts), last. */
+  closeDatabase: () => Promise<void>;
   /** The HTTP server's close(), when one runs outside the bot (health, metrics, blog push). */
   closeHttp?: () => Promise<void>;
 }
@@ -54,7 +55,7 @@ export function stopGracefullyOnSignals(watch: ShutdownWatch): ShutdownOnSignals
         await stopping.bot.drain({ drainMs });
         await stopping.closeHttp?.();
         await stopping.bot.stop({ drainMs });
-        await stopping.db.$disconnect();
+        await stopping.closeDatabase();
         log.info('stopped');
         exit(0);
       } catch (error) {

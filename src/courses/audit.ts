@@ -1,18 +1,17 @@
 import type { Db, Tx } from '../db/client.js';
+import { insertAuditEntry } from '../db/repositories/course-audit.js';
 
 /** Every staff action that changes state, and every staff look at someone's data, is written here. */
 export async function recordAudit(
   tx: Tx | Db,
   entry: { courseId: string | null; guildId: string; actorUserId: string; action: string; targetStudentId?: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      courseId: entry.courseId,
-      guildId: entry.guildId,
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      targetStudentId: entry.targetStudentId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    },
+  await insertAuditEntry(tx, {
+    courseId: entry.courseId,
+    guildId: entry.guildId,
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    targetStudentId: entry.targetStudentId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
   });
 }

@@ -1,3 +1,4 @@
+import { courseGuildId } from '../db/repositories/courses.js';
 import { pollCourseEssays, type PollSummary } from '../sync/essays/poll-essays.js';
 import type { SyncContext } from '../sync/sync-context.js';
 import { recordAudit } from './audit.js';
@@ -8,10 +9,10 @@ import { recordAudit } from './audit.js';
  */
 export async function backfillCourse(ctx: SyncContext, input: { courseId: string; since: Date; actorUserId: string }): Promise<PollSummary> {
   const summary = await pollCourseEssays(ctx, input.courseId, { backfillSince: input.since });
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { guildId: true } });
+  const guildId = await courseGuildId(ctx.db, input.courseId);
   await recordAudit(ctx.db, {
     courseId: input.courseId,
-    guildId: course.guildId,
+    guildId,
     actorUserId: input.actorUserId,
     action: 'course.backfill',
     details: { since: input.since.toISOString(), created: summary.created },

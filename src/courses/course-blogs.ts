@@ -3,6 +3,7 @@ import { withCachedVerify } from '../blog/cached-verify.js';
 import { createBlogSource, type BlogSourceDeps } from '../blog/create-blog-source.js';
 import { createGuardedFetch } from '../blog/http/guarded-fetch.js';
 import type { Db } from '../db/client.js';
+import { courseBlogWithSecret } from '../db/repositories/course-blog-secrets.js';
 import type { BlogKind } from '../core/types.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -35,14 +36,7 @@ export type BlogSourceFactory = (settings: {
 export function courseBlogs(db: Db, secrets: SecretBox, create: BlogSourceFactory, metrics?: Metrics): (courseId: string) => Promise<BlogSource> {
   const cache = new Map<string, { stamp: string; source: BlogSource }>();
   return async (courseId) => {
-    const course = await db.course.findUniqueOrThrow({
-      where: { id: courseId },
-      select: {
-        blogKind: true,
-        blogUrl: true,
-        secret: { select: { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true, updatedAt: true } },
-      },
-    });
+    const course = await courseBlogWithSecret(db, courseId);
     const stamp = `${course.blogKind}|${course.blogUrl}|${course.secret?.updatedAt.toISOString() ?? 'none'}`;
     const hit = cache.get(courseId);
     if (hit?.stamp === stamp) return hit.source;

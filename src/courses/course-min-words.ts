@@ -2,6 +2,8 @@
 // own. Pending reviews are judged by the new minimum from the next sweep on; reviews already done stay
 // done (a student who met the rule in force is not un-credited).
 import type { Db } from '../db/client.js';
+import { activeRoundsWithOwnMinWords, replaceMinCommentWords } from '../db/repositories/course-settings.js';
+import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import { recordAudit } from './audit.js';
 
@@ -11,21 +13,16 @@ export async function setCourseMinWords(db: Db, input: { courseId: string; guild
   if (!Number.isInteger(input.minWords) || input.minWords < 0 || input.minWords > MAX_MIN_WORDS) {
     throw new UserError(`min_words must be a whole number from 0 to ${MAX_MIN_WORDS}, e.g. min_words:40.`);
   }
-  const own = await db.$transaction(async (tx) => {
-    const before = await tx.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { minCommentWords: true } });
-    await tx.course.update({ where: { id: input.courseId }, data: { minCommentWords: input.minWords } });
+  const own = await inTransaction(db, async (tx) => {
+    const before = await replaceMinCommentWords(tx, input.courseId, input.minWords);
     await recordAudit(tx, {
       courseId: input.courseId,
       guildId: input.guildId,
       actorUserId: input.actorUserId,
       action: 'course.min_words',
-      details: { from: before.minCommentWords, to: input.minWords },
+      details: { from: before, to: input.minWords },
     });
-    return tx.reviewRound.findMany({
-      where: { courseId: input.courseId, status: 'active', minCommentWords: { not: null } },
-      select: { name: true, minCommentWords: true },
-      orderBy: { dueAt: 'asc' },
-    });
+    return activeRoundsWithOwnMinWords(tx, input.courseId);
   });
   const keep = own.length ? ` Rounds with their own min_words keep it: ${own.map((r) => `“${r.name}” ${r.minCommentWords}`).join(', ')}.` : '';
   return `A review now counts with one comment of at least ${input.minWords} words, in /status and in every reminder.${keep} Reviews already done stay done.`;

@@ -3,6 +3,8 @@
 // choice existed. Applies to replies recorded from then on; published comments keep their names.
 import { COURSE_NAME_STYLES, NAME_STYLE_WORDS, type CourseNameStyle } from '../core/roster/blog-author-name.js';
 import type { Db } from '../db/client.js';
+import { replaceBlogNameStyle } from '../db/repositories/course-settings.js';
+import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import { recordAudit } from './audit.js';
 import { setCourseMinWords } from './course-min-words.js';
@@ -12,15 +14,14 @@ export const BLOG_NAMES_CHOICES = COURSE_NAME_STYLES.map((v) => ({ name: NAME_ST
 export async function setCourseNameStyle(db: Db, input: { courseId: string; guildId: string; actorUserId: string; style: string }): Promise<string> {
   if (!(COURSE_NAME_STYLES as readonly string[]).includes(input.style)) throw new UserError(`blog_names: pick ${COURSE_NAME_STYLES.join(' or ')}.`);
   const style = input.style as CourseNameStyle;
-  await db.$transaction(async (tx) => {
-    const before = await tx.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { blogNameStyle: true } });
-    await tx.course.update({ where: { id: input.courseId }, data: { blogNameStyle: style } });
+  await inTransaction(db, async (tx) => {
+    const before = await replaceBlogNameStyle(tx, input.courseId, style);
     await recordAudit(tx, {
       courseId: input.courseId,
       guildId: input.guildId,
       actorUserId: input.actorUserId,
       action: 'course.blog_names',
-      details: { from: before.blogNameStyle, to: style },
+      details: { from: before, to: style },
     });
   });
   return `Students who have not chosen otherwise (with /privacy name) now appear on the blog by their ${NAME_STYLE_WORDS[style]}, for replies from now on; comments already published keep their names.`;

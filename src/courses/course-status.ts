@@ -3,41 +3,18 @@ import { formatDateInZone } from '../core/format/index.js';
 import { localDateKey } from '../core/time/zoned.js';
 import { pushLine, pushState } from './push-status.js';
 import type { Db } from '../db/client.js';
+import { courseForShow, updateCourseStatus } from '../db/repositories/course-settings.js';
 import { purgeDate } from '../privacy/retention.js';
 import { outboxBacklog } from '../outbox/outbox-store.js';
 
 export async function setCourseStatus(db: Db, input: { courseId: string; status: 'active' | 'paused'; actorUserId: string }): Promise<void> {
-  await db.course.update({ where: { id: input.courseId }, data: { status: input.status, flaggedReason: input.status === 'active' ? null : undefined } });
+  // Resuming clears the reason the course was flagged; pausing keeps it.
+  await updateCourseStatus(db, input.courseId, input.status, input.status === 'active');
 }
 
 /** /course show: settings and health, never the credentials (only whether they are set). */
 export async function showCourse(db: Db, courseId: string): Promise<string> {
-  const course = await db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: {
-      name: true,
-      channelId: true,
-      channelKind: true,
-      blogKind: true,
-      blogUrl: true,
-      timeZone: true,
-      staffRoleId: true,
-      status: true,
-      flaggedReason: true,
-      quietHoursStart: true,
-      quietHoursEnd: true,
-      pollIntervalMinutes: true,
-      minCommentWords: true,
-      blogNameStyle: true,
-      ingestSince: true,
-      blogFailingSince: true,
-      blogLastError: true,
-      endsAt: true,
-      retentionDays: true,
-      secret: { select: { keyVersion: true } },
-      _count: { select: { essays: true, students: true, comments: true } },
-    },
-  });
+  const course = await courseForShow(db, courseId);
   const backlog = await outboxBacklog(db, courseId);
   // Every time staff read here is in the course's zone, as they run the course (never raw UTC).
   const at = (d: Date) => formatDateInZone(d, course.timeZone, 'f');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import { pushLinkByCourseKey, pushLinkCourseKey, savePushLinkSecret } from '../db/repositories/course-push-links.js';
 import { pushSecretBinding } from '../privacy/sealed-tables.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 
@@ -24,19 +25,15 @@ const newSecret = () => randomBytes(32).toString('hex');
 export async function issuePushSecret(db: Db, secrets: SecretBox, courseId: string, now: Date): Promise<PushCredentials & { rotated: boolean }> {
   const secret = newSecret();
   const sealed = secrets.seal(secret, pushSecretBinding(courseId));
-  const existing = await db.pushLink.findUnique({ where: { courseId }, select: { courseKey: true } });
-  const courseKey = existing?.courseKey ?? newCourseKey();
-  await db.pushLink.upsert({
-    where: { courseId },
-    create: { courseId, courseKey, ...sealed, createdAt: now, rotatedAt: now },
-    update: { ...sealed, rotatedAt: now },
-  });
+  const existing = await pushLinkCourseKey(db, courseId);
+  const courseKey = existing ?? newCourseKey();
+  await savePushLinkSecret(db, { courseId, courseKey, sealed, now });
   return { courseKey, secret, rotated: existing !== null };
 }
 
 /** The course key of a course's push link, or null when none was made yet. */
 export async function pushCourseKey(db: Db, courseId: string): Promise<string | null> {
-  return (await db.pushLink.findUnique({ where: { courseId }, select: { courseKey: true } }))?.courseKey ?? null;
+  return pushLinkCourseKey(db, courseId);
 }
 
 export interface PushTarget {
@@ -47,18 +44,7 @@ export interface PushTarget {
 
 /** The course a push URL names, with its secret opened; null for an unknown key or a course that no longer follows its blog. */
 export async function findPushTarget(db: Db, secrets: SecretBox, courseKey: string): Promise<PushTarget | null> {
-  const link = await db.pushLink.findUnique({
-    where: { courseKey },
-    select: {
-      courseId: true,
-      format: true,
-      keyVersion: true,
-      iv: true,
-      authTag: true,
-      ciphertext: true,
-      course: { select: { name: true, status: true, purgedAt: true } },
-    },
-  });
+  const link = await pushLinkByCourseKey(db, courseKey);
   if (!link || link.course.status === 'archived' || link.course.purgedAt) return null;
   const secret = secrets.open({ ...link, courseId: pushSecretBinding(link.courseId) });
   return { courseId: link.courseId, courseName: link.course.name, secret };

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { pushLinkActivity } from '../db/repositories/course-push-links.js';
 
 /** Blogs the companion plugin cannot be installed on: they keep polling only. */
 export const pollOnlyBlogKinds: Record<string, string> = {
@@ -14,7 +15,7 @@ export interface PushState {
 }
 
 export async function pushState(db: Db, courseId: string): Promise<PushState> {
-  const link = await db.pushLink.findUnique({ where: { courseId }, select: { lastPushAt: true, lastFailureAt: true, lastFailureReason: true } });
+  const link = await pushLinkActivity(db, courseId);
   return {
     linked: link !== null,
     lastPushAt: link?.lastPushAt ?? null,

@@ -1,5 +1,7 @@
 import { BlogError } from '../ports/blog-source.js';
 import type { BlogKind } from '../core/types.js';
+import { courseBlogAddress, saveBlogSecret } from '../db/repositories/course-blog-secrets.js';
+import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import type { BlogCredentials } from './blog-credentials.js';
 import { recordAudit } from './audit.js';
@@ -10,7 +12,7 @@ export async function replaceCredentials(
   deps: SetupDeps,
   input: { courseId: string; guildId: string; actorUserId: string; credentials: BlogCredentials },
 ): Promise<void> {
-  const course = await deps.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { blogKind: true, blogUrl: true } });
+  const course = await courseBlogAddress(deps.db, input.courseId);
   if (input.credentials.kind === 'none') throw new UserError('Give blog_user and blog_password (an application password), or blog_token for WordPress.com.');
   try {
     await deps.createBlog({ kind: course.blogKind as BlogKind, url: course.blogUrl, credentials: input.credentials }).verify();
@@ -19,8 +21,8 @@ export async function replaceCredentials(
     throw error;
   }
   const sealed = deps.secrets.seal(JSON.stringify(input.credentials), input.courseId);
-  await deps.db.$transaction(async (tx) => {
-    await tx.blogSecret.upsert({ where: { courseId: input.courseId }, create: { courseId: input.courseId, ...sealed }, update: sealed });
+  await inTransaction(deps.db, async (tx) => {
+    await saveBlogSecret(tx, input.courseId, sealed);
     await recordAudit(tx, { courseId: input.courseId, guildId: input.guildId, actorUserId: input.actorUserId, action: 'course.credentials' });
   });
 }

@@ -1,6 +1,9 @@
 import { BlogError } from '../ports/blog-source.js';
 import { courseSettingsSchema, describeSettingsProblems } from '../core/courses/course-settings.js';
 import type { Db } from '../db/client.js';
+import { insertBlogSecret } from '../db/repositories/course-blog-secrets.js';
+import { courseNameInChannel, insertCourse } from '../db/repositories/course-setup.js';
+import { inTransaction } from '../db/transaction.js';
 import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
 import { UserError } from '../shared/user-error.js';
@@ -47,11 +50,9 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
   const badFields = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
   const urlProblem = badFields.has('blogUrl') || badFields.has('blogKind') ? 'bad' : blogUrlProblem(String(raw.blogKind), String(raw.blogUrl));
   if (urlProblem && urlProblem !== 'bad') problems.push(urlProblem);
-  const existing = await deps.db.course.findUnique({
-    where: { guildId_channelId: { guildId: input.guildId, channelId: input.channelId } },
-    select: { name: true },
-  });
-  if (existing) problems.push(`channel: <#${input.channelId}> already hosts the course "${existing.name}". See it with /course show, or pick another channel.`);
+  const existingName = await courseNameInChannel(deps.db, input.guildId, input.channelId);
+  if (existingName !== null)
+    problems.push(`channel: <#${input.channelId}> already hosts the course "${existingName}". See it with /course show, or pick another channel.`);
   if (raw.blogKind !== 'feed' && input.credentials?.kind === 'none') {
     problems.push(
       'blog_user and blog_password: a WordPress blog needs them (an Application Password: Users → Profile → Application Passwords), or blog_token for WordPress.com.',
@@ -81,47 +82,43 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
   const now = deps.clock.now();
   // Blog dates have one-second precision: an essay published in the same second as setup counts as new.
   const ingestSince = new Date(Math.floor(now.getTime() / 1_000) * 1_000);
-  const course = await deps.db.$transaction(async (tx) => {
-    const created = await tx.course.create({
-      data: {
-        guildId: input.guildId,
-        channelId: input.channelId,
-        channelKind: settings.channelKind,
-        name: settings.name,
-        blogKind: settings.blogKind,
-        blogUrl: settings.blogUrl,
-        timeZone: settings.timeZone,
-        staffRoleId: input.staffRoleId,
-        staffChannelId: input.staffChannelId,
-        quietHoursStart: settings.quietHoursStart,
-        quietHoursEnd: settings.quietHoursEnd,
-        pollIntervalMinutes: settings.pollIntervalMinutes,
-        minCommentWords: settings.minCommentWords,
-        blogNameStyle: settings.blogNameStyle,
-        endsAt: settings.endsAt,
-        ingestSince,
-        createdByUserId: input.actorUserId,
-      },
-      select: { id: true },
+  const courseId = await inTransaction(deps.db, async (tx) => {
+    const id = await insertCourse(tx, {
+      guildId: input.guildId,
+      channelId: input.channelId,
+      channelKind: settings.channelKind,
+      name: settings.name,
+      blogKind: settings.blogKind,
+      blogUrl: settings.blogUrl,
+      timeZone: settings.timeZone,
+      staffRoleId: input.staffRoleId,
+      staffChannelId: input.staffChannelId,
+      quietHoursStart: settings.quietHoursStart,
+      quietHoursEnd: settings.quietHoursEnd,
+      pollIntervalMinutes: settings.pollIntervalMinutes,
+      minCommentWords: settings.minCommentWords,
+      blogNameStyle: settings.blogNameStyle,
+      endsAt: settings.endsAt,
+      ingestSince,
+      createdByUserId: input.actorUserId,
     });
     // Sealed once the course id exists: the ciphertext is bound to it (see SecretBox).
-    if (credentials && credentials.kind !== 'none')
-      await tx.blogSecret.create({ data: { courseId: created.id, ...deps.secrets.seal(JSON.stringify(credentials), created.id) } });
+    if (credentials && credentials.kind !== 'none') await insertBlogSecret(tx, id, deps.secrets.seal(JSON.stringify(credentials), id));
     await recordAudit(tx, {
-      courseId: created.id,
+      courseId: id,
       guildId: input.guildId,
       actorUserId: input.actorUserId,
       action: 'course.setup',
       details: { channelId: input.channelId, blogUrl: settings.blogUrl },
     });
-    return created;
+    return id;
   });
   // After the course is saved: the thread's starter names the course, and a failure here must not undo
   // the setup (the reminder sweep opens the thread when the first reminder needs it).
   let reminderThreadId: string | null = null;
   try {
     reminderThreadId = await ensureReminderThread(deps, {
-      id: course.id,
+      id: courseId,
       name: settings.name,
       guildId: input.guildId,
       channelId: input.channelId,
@@ -131,7 +128,7 @@ export async function setupCourse(deps: SetupDeps, input: SetupCourseInput): Pro
   } catch (error) {
     if (!(error instanceof ChatError)) throw error;
   }
-  return { courseId: course.id, siteName, reminderThreadId };
+  return { courseId, siteName, reminderThreadId };
 }
 
 /**

@@ -2,6 +2,8 @@
 // essays. A blog account is named by username and resolved on the blog first, so the rule holds ids that
 // cannot be confused with a student's account of a similar name.
 import { staffPostRule } from '../core/essays/staff-post.js';
+import { saveStaffPostSettings, staffPostSettings } from '../db/repositories/course-settings.js';
+import { rosterNameOfBlogUser } from '../db/repositories/course-students.js';
 import { UserError } from '../shared/user-error.js';
 import type { SyncContext } from '../sync/sync-context.js';
 import { recordAudit } from './audit.js';
@@ -17,7 +19,7 @@ export interface StaffPostsInput {
 export async function setStaffPosts(ctx: SyncContext, input: StaffPostsInput): Promise<string> {
   if (!input.blogUsername && input.category === null)
     throw new UserError('Give blog_username (a staff account on the blog) or category (the announcements category), or both.');
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { staffBlogUserIds: true, announcementCategory: true } });
+  const course = await staffPostSettings(ctx.db, input.courseId);
   const rule = staffPostRule(course);
   const ids = new Set(rule.staffBlogUserIds);
   if (input.blogUsername) {
@@ -26,15 +28,12 @@ export async function setStaffPosts(ctx: SyncContext, input: StaffPostsInput): P
       throw new UserError(
         `blog_username: no blog account named ${input.blogUsername.trim()} is visible to the bot (it must have published a post). Check the spelling.`,
       );
-    const student = await ctx.db.student.findUnique({
-      where: { courseId_blogUserId: { courseId: input.courseId, blogUserId: user.blogUserId } },
-      select: { displayName: true },
-    });
-    if (student) throw new UserError(`blog_username: ${input.blogUsername.trim()} is the blog account of ${student.displayName}, a student on the roster.`);
+    const student = await rosterNameOfBlogUser(ctx.db, input.courseId, user.blogUserId);
+    if (student !== null) throw new UserError(`blog_username: ${input.blogUsername.trim()} is the blog account of ${student}, a student on the roster.`);
     ids.add(user.blogUserId);
   }
   const category = input.category === null ? rule.announcementCategory : input.category.trim() || null;
-  await ctx.db.course.update({ where: { id: input.courseId }, data: { staffBlogUserIds: JSON.stringify([...ids]), announcementCategory: category } });
+  await saveStaffPostSettings(ctx.db, input.courseId, { staffBlogUserIds: [...ids], announcementCategory: category });
   await recordAudit(ctx.db, {
     courseId: input.courseId,
     guildId: input.guildId,

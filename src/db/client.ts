@@ -35,3 +35,8 @@ export async function openDb(url: string): Promise<Db> {
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return db;
 }
+
+/** Closes the database handle (shutdown, the end of a script or of the demo). */
+export function closeDb(db: Db): Promise<void> {
+  return db.$disconnect();
+}

@@ -1,5 +1,6 @@
 import { backoffDelayMs } from '../core/retry/backoff.js';
 import type { Tx } from '../db/client.js';
+import { inTransaction } from '../db/transaction.js';
 import { BlogError } from '../ports/blog-source.js';
 import { ChatError } from '../ports/chat-port.js';
 import { flagMissingPermission } from '../sync/course-alerts.js';
@@ -113,7 +114,7 @@ async function runClaimed(
   const keeper = keepClaim(ctx.db, { id: row.id, attempt, claimMs: options.claimMs ?? 60_000 }, ctx.log);
   try {
     const outcome = await handler.run(ctx, parsed.data, attempt);
-    await ctx.db.$transaction(async (tx) => {
+    await inTransaction(ctx.db, async (tx) => {
       await markEffectDone(tx, { id: row.id, attempt }, outcome.result, ctx.clock.now());
       if (options.fence) await options.fence(tx);
       await outcome.record?.(tx);

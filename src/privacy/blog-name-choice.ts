@@ -5,6 +5,8 @@
 import { blogAuthorName, NAME_STYLE_WORDS, NAME_STYLES, pseudonymProblem, type NameStyle } from '../core/roster/blog-author-name.js';
 import { escapeDiscordText } from '../core/format/index.js';
 import type { Db } from '../db/client.js';
+import { saveBlogNameChoice, setStudentDiscordOnly } from '../db/repositories/privacy-students.js';
+import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
 import { pseudonymRequestNotice } from './pseudonym-notice-effect.js';
@@ -24,13 +26,13 @@ export async function chooseBlogName(
     throw new UserError(`pseudonym: only used with choice:pseudonym. Run the command again without it, or with choice:pseudonym.`);
   }
   const pseudonym = choice === 'pseudonym' ? input.pseudonym!.trim() : null;
-  const student = await db.$transaction(async (tx) => {
-    const saved = await tx.student.update({
-      where: { id: input.studentId },
+  const student = await inTransaction(db, async (tx) => {
+    const saved = await saveBlogNameChoice(
+      tx,
+      input.studentId,
       // A new pseudonym always waits for staff, even if an earlier one was approved.
-      data: { blogNameStyle: choice, ...(choice === 'pseudonym' ? { pseudonym, pseudonymStatus: 'pending' } : {}) },
-      select: { displayName: true, blogNameStyle: true, pseudonym: true, pseudonymStatus: true, course: { select: { blogNameStyle: true } } },
-    });
+      { blogNameStyle: choice, ...(choice === 'pseudonym' ? { pseudonym, pseudonymStatus: 'pending' } : {}) },
+    );
     // Staff are asked in their channel, recorded with the request so neither is lost.
     if (choice === 'pseudonym') {
       await enqueueEffect(
@@ -55,7 +57,7 @@ export async function chooseBlogName(
 }
 
 export async function setDiscordOnly(db: Db, input: { studentId: string; enabled: boolean }): Promise<string> {
-  await db.student.update({ where: { id: input.studentId }, data: { discordOnly: input.enabled } });
+  await setStudentDiscordOnly(db, input.studentId, input.enabled);
   return input.enabled
     ? 'Your replies in essay threads now stay in Discord: they are not written to the public blog, and they still count for your peer reviews and participation. Replies already on the blog stay there (delete one in Discord to remove it from the blog).'
     : 'Your replies in essay threads are published on the blog again from now on. Replies you kept in Discord stay in Discord.';

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { dropPendingConfirmation, findPendingConfirmation, recordPendingConfirmation } from '../db/repositories/privacy-confirmations.js';
 import { UserError } from '../shared/user-error.js';
 
 const confirmWindowMs = 15 * 60_000;
@@ -8,18 +9,14 @@ export async function requestConfirmation(
   db: Db,
   input: { kind: string; courseId: string; actorUserId: string; payload: unknown; now: Date },
 ): Promise<string> {
-  const row = await db.pendingConfirmation.create({
-    data: {
-      kind: input.kind,
-      courseId: input.courseId,
-      actorUserId: input.actorUserId,
-      payload: JSON.stringify(input.payload),
-      expiresAt: new Date(input.now.getTime() + confirmWindowMs),
-      createdAt: input.now,
-    },
-    select: { id: true },
+  return recordPendingConfirmation(db, {
+    kind: input.kind,
+    courseId: input.courseId,
+    actorUserId: input.actorUserId,
+    payload: JSON.stringify(input.payload),
+    expiresAt: new Date(input.now.getTime() + confirmWindowMs),
+    createdAt: input.now,
   });
-  return row.id;
 }
 
 /**
@@ -27,18 +24,17 @@ export async function requestConfirmation(
  * once. Only the person who asked may confirm; an expired request is refused and forgotten.
  */
 export async function takeConfirmation(db: Db, input: { id: string; kind: string; actorUserId: string; now: Date }): Promise<unknown> {
-  const pending = await db.pendingConfirmation.findUnique({ where: { id: input.id } });
+  const pending = await findPendingConfirmation(db, input.id);
   if (!pending || pending.kind !== input.kind) throw new UserError('This request was already confirmed, cancelled, or has expired. Nothing more was done.');
   if (pending.actorUserId !== input.actorUserId) throw new UserError('Only the person who asked for this can confirm it.');
   if (pending.expiresAt <= input.now) {
-    await db.pendingConfirmation.deleteMany({ where: { id: input.id } });
+    await dropPendingConfirmation(db, input.id);
     throw new UserError('This request expired (15 minutes). Nothing was changed; run the command again.');
   }
-  const taken = await db.pendingConfirmation.deleteMany({ where: { id: input.id } });
-  if (taken.count === 0) throw new UserError('This request was already confirmed. Nothing more was done.');
+  if (!(await dropPendingConfirmation(db, input.id))) throw new UserError('This request was already confirmed. Nothing more was done.');
   return JSON.parse(pending.payload) as unknown;
 }
 
 export async function cancelConfirmation(db: Db, id: string): Promise<void> {
-  await db.pendingConfirmation.deleteMany({ where: { id } });
+  await dropPendingConfirmation(db, id);
 }

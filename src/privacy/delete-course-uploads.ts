@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { courseUploadRecords, forgetUploadRecord } from '../db/repositories/purge-course.js';
 import type { BlogSource } from '../ports/blog-source.js';
 
 export interface CourseUploadsOutcome {
@@ -15,7 +16,7 @@ export interface CourseUploadsOutcome {
  * that refuses does not hold the purge of the database back: the caller tells staff how many files stay.
  */
 export async function deleteCourseUploads(db: Db, courseId: string, blogFor: (courseId: string) => Promise<BlogSource>): Promise<CourseUploadsOutcome> {
-  const files = await db.replyMedia.findMany({ where: { courseId }, select: { id: true, blogMediaId: true } });
+  const files = await courseUploadRecords(db, courseId);
   if (files.length === 0) return { deleted: 0, left: 0 };
   const blog = await blogFor(courseId).catch(() => null);
   if (!blog?.deleteMedia) return { deleted: 0, left: files.length };
@@ -26,7 +27,7 @@ export async function deleteCourseUploads(db: Db, courseId: string, blogFor: (co
     } catch {
       continue; // kept with its record: counted as left below
     }
-    await db.replyMedia.delete({ where: { id: file.id } });
+    await forgetUploadRecord(db, file.id);
     deleted += 1;
   }
   return { deleted, left: files.length - deleted };

@@ -1,4 +1,6 @@
 import type { Db } from '../db/client.js';
+import { reviewCommentsShown, studentExportRecords, studentWithCourse } from '../db/repositories/export-student.js';
+import { recordPrivacyAudit } from '../db/repositories/privacy-audit.js';
 import { UserError } from '../shared/user-error.js';
 import { purgeDate } from './retention.js';
 
@@ -27,28 +29,20 @@ export interface ExportStudentInput {
  */
 export async function exportStudentData(db: Db, input: ExportStudentInput) {
   const { courseId, studentId } = input;
-  const student = await db.student.findFirst({ where: { id: studentId, courseId }, include: { course: true } });
+  const student = await studentWithCourse(db, courseId, studentId);
   if (!student) throw new UserError('No roster entry for that student in this course.');
   const { course } = student;
-  const essayRef = { select: { id: true, title: true, url: true } } as const;
 
-  const [linkClaims, essays, comments, reviewsGiven, reviewsReceived, reminders, audit] = await Promise.all([
-    db.linkClaim.findMany({ where: { studentId }, orderBy: { createdAt: 'asc' }, omit: { codeHash: true, courseId: true, studentId: true } }),
-    db.essay.findMany({ where: { courseId, authorStudentId: studentId }, orderBy: { publishedAt: 'asc' } }),
-    db.comment.findMany({ where: { courseId, authorStudentId: studentId }, orderBy: { writtenAt: 'asc' }, include: { essay: essayRef } }),
-    db.assignment.findMany({ where: { reviewerStudentId: studentId }, orderBy: { createdAt: 'asc' }, include: { round: true, essay: essayRef } }),
-    db.assignment.findMany({ where: { essay: { authorStudentId: studentId } }, orderBy: { createdAt: 'asc' }, include: { round: true, essay: essayRef } }),
-    db.reminder.findMany({ where: { courseId, OR: [{ studentId }, { assignment: { reviewerStudentId: studentId } }] }, orderBy: { scheduledFor: 'asc' } }),
-    // Entries about them, and what they did themselves in this course (e.g. staff commands they were refused).
-    db.auditEntry.findMany({
-      where: { OR: [{ targetStudentId: studentId }, ...(student.discordUserId ? [{ courseId, actorUserId: student.discordUserId }] : [])] },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
-  ]);
-  const reviewComments = await db.comment.findMany({
-    where: { id: { in: reviewsReceived.flatMap((a) => (a.completedCommentId ? [a.completedCommentId] : [])) } },
-    select: { id: true, origin: true, discordMessageId: true, writtenAt: true, author: { select: { discordUserId: true } } },
-  });
+  const { linkClaims, essays, comments, reviewsGiven, reviewsReceived, reminders, audit } = await studentExportRecords(
+    db,
+    courseId,
+    studentId,
+    student.discordUserId,
+  );
+  const reviewComments = await reviewCommentsShown(
+    db,
+    reviewsReceived.flatMap((a) => (a.completedCommentId ? [a.completedCommentId] : [])),
+  );
   const byId = new Map(reviewComments.map((c) => [c.id, c]));
 
   const result = {
@@ -158,16 +152,14 @@ export async function exportStudentData(db: Db, input: ExportStudentInput) {
       'your own accounts own them there. Copies of comment text waiting to be mirrored are kept at most 7 days after delivery.',
   };
   if (input.auditAs) {
-    await db.auditEntry.create({
-      data: {
-        courseId,
-        guildId: input.auditAs.guildId,
-        actorUserId: input.auditAs.actorUserId,
-        action: 'privacy.export',
-        targetStudentId: studentId,
-        details: '{}',
-        createdAt: input.now ?? new Date(),
-      },
+    await recordPrivacyAudit(db, {
+      courseId,
+      guildId: input.auditAs.guildId,
+      actorUserId: input.auditAs.actorUserId,
+      action: 'privacy.export',
+      targetStudentId: studentId,
+      details: '{}',
+      createdAt: input.now ?? new Date(),
     });
   }
   return result;

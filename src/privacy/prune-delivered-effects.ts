@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { pruneEffectPayloadsDoneBy } from '../db/repositories/retention-courses.js';
 
 const DAY_MS = 86_400_000;
 export const PRUNED_PAYLOAD = '{"pruned":true}';
@@ -9,9 +10,5 @@ export const PRUNED_PAYLOAD = '{"pruned":true}';
  * stops the same effect from being recorded and performed a second time.
  */
 export async function pruneDeliveredEffects(db: Db, now: Date, keepDays = 7): Promise<number> {
-  const res = await db.outboxItem.updateMany({
-    where: { status: 'done', doneAt: { lte: new Date(now.getTime() - keepDays * DAY_MS) }, NOT: { payload: PRUNED_PAYLOAD } },
-    data: { payload: PRUNED_PAYLOAD, lastError: null },
-  });
-  return res.count;
+  return pruneEffectPayloadsDoneBy(db, new Date(now.getTime() - keepDays * DAY_MS), PRUNED_PAYLOAD);
 }

@@ -4,6 +4,7 @@
 // quietly (/status shows the decision too).
 import { z } from 'zod';
 import { escapeDiscordText } from '../core/format/index.js';
+import { pseudonymNoticeRecipient, pseudonymRequestFacts } from '../db/repositories/privacy-students.js';
 import { ChatError } from '../ports/chat-port.js';
 import { defineEffect } from '../outbox/effect-handler.js';
 
@@ -11,7 +12,7 @@ export const pseudonymNotice = defineEffect({
   kind: 'discord.pseudonym_notice',
   payload: z.object({ studentId: z.string(), pseudonym: z.string(), approved: z.boolean() }),
   async run(ctx, { studentId, pseudonym, approved }) {
-    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { discordUserId: true, course: { select: { name: true } } } });
+    const student = await pseudonymNoticeRecipient(ctx.db, studentId);
     if (!student?.discordUserId) return { result: { skipped: 'no Discord account' } };
     const course = escapeDiscordText(student.course.name);
     const name = escapeDiscordText(pseudonym);
@@ -32,10 +33,7 @@ export const pseudonymRequestNotice = defineEffect({
   kind: 'discord.pseudonym_request',
   payload: z.object({ studentId: z.string(), pseudonym: z.string() }),
   async run(ctx, { studentId, pseudonym }) {
-    const student = await ctx.db.student.findUnique({
-      where: { id: studentId },
-      select: { displayName: true, discordUserId: true, pseudonymStatus: true, pseudonym: true, course: { select: { staffChannelId: true } } },
-    });
+    const student = await pseudonymRequestFacts(ctx.db, studentId);
     if (!student?.course.staffChannelId) return { result: { skipped: 'no staff channel' } };
     // Decided (or replaced) before this ran: nothing left to ask staff.
     if (student.pseudonymStatus !== 'pending' || student.pseudonym !== pseudonym) return { result: { skipped: 'no longer pending' } };

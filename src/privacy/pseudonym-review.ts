@@ -3,17 +3,15 @@
 // effect keyed by the decision, so a double press or a retry sends it once).
 import { escapeDiscordText } from '../core/format/index.js';
 import type { Db } from '../db/client.js';
+import { decidePendingPseudonym, pendingPseudonyms, pseudonymUnderReview } from '../db/repositories/privacy-students.js';
+import { inTransaction } from '../db/transaction.js';
 import { recordAudit } from '../courses/audit.js';
 import { UserError } from '../shared/user-error.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
 import { pseudonymNotice } from './pseudonym-notice-effect.js';
 
 export async function listPendingPseudonyms(db: Db, courseId: string): Promise<string> {
-  const pending = await db.student.findMany({
-    where: { courseId, pseudonymStatus: 'pending' },
-    orderBy: { displayName: 'asc' },
-    select: { displayName: true, pseudonym: true, discordUserId: true },
-  });
+  const pending = await pendingPseudonyms(db, courseId);
   if (pending.length === 0) return 'No pseudonym waits for approval.';
   const lines = pending.map(
     (s) =>
@@ -29,11 +27,8 @@ export async function decidePseudonym(
   db: Db,
   input: { courseId: string; guildId: string; studentId: string; actorUserId: string; approve: boolean; now: Date },
 ): Promise<string> {
-  return db.$transaction(async (tx) => {
-    const student = await tx.student.findUniqueOrThrow({
-      where: { id: input.studentId },
-      select: { displayName: true, pseudonym: true, pseudonymStatus: true, blogNameStyle: true },
-    });
+  return inTransaction(db, async (tx) => {
+    const student = await pseudonymUnderReview(tx, input.studentId);
     if (student.blogNameStyle !== 'pseudonym' || student.pseudonymStatus !== 'pending' || !student.pseudonym) {
       throw new UserError(
         `student: ${student.displayName} has no pseudonym waiting for approval (${student.pseudonymStatus === 'approved' ? 'it is already approved' : student.pseudonymStatus === 'rejected' ? 'it was already rejected' : 'none was asked for'}). /privacy pseudonyms lists the waiting ones.`,
@@ -41,11 +36,8 @@ export async function decidePseudonym(
     }
     const status = input.approve ? 'approved' : 'rejected';
     // Conditional on the pseudonym still being the one shown to staff: a new request in between waits again.
-    const changed = await tx.student.updateMany({
-      where: { id: input.studentId, pseudonymStatus: 'pending', pseudonym: student.pseudonym },
-      data: { pseudonymStatus: status },
-    });
-    if (changed.count === 0) throw new UserError('That request changed meanwhile; run /privacy pseudonyms again.');
+    const changed = await decidePendingPseudonym(tx, input.studentId, student.pseudonym, status);
+    if (!changed) throw new UserError('That request changed meanwhile; run /privacy pseudonyms again.');
     await recordAudit(tx, {
       courseId: input.courseId,
       guildId: input.guildId,

@@ -1,4 +1,7 @@
 import type { Db } from '../db/client.js';
+import { recordPrivacyAudit } from '../db/repositories/privacy-audit.js';
+import { purgeableStudent } from '../db/repositories/erase-students.js';
+import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import type { TallyIncrement } from './anonymous-tally.js';
 import { eraseStudents, type ErasedCounts, type RemainsElsewhere } from './erase-students.js';
@@ -42,26 +45,25 @@ export function describeRemains(r: RemainsElsewhere): string {
  * transaction (see docs/data.md for each field's fate) and records 'roster.purge' without the name.
  */
 export async function purgeStudent(db: Db, input: PurgeStudentInput): Promise<PurgeStudentSummary> {
-  const student = await db.student.findFirst({ where: { id: input.studentId, courseId: input.courseId }, select: { id: true } });
+  const student = await purgeableStudent(db, input.courseId, input.studentId);
   if (!student) throw new UserError('That student is not on this course roster (already removed?).');
   await prepareSecureDelete(db);
-  const result = await db.$transaction(
+  const result = await inTransaction(
+    db,
     async (tx) => {
       const erased = await eraseStudents(tx, { courseId: input.courseId, guildId: input.guildId, studentIds: [input.studentId], now: input.now });
-      await tx.auditEntry.create({
-        data: {
-          courseId: input.courseId,
-          guildId: input.guildId,
-          actorUserId: input.actorUserId,
-          action: 'roster.purge',
-          targetStudentId: null,
-          details: JSON.stringify({ removed: erased.counts, remainsElsewhere: erased.remainsElsewhere }),
-          createdAt: input.now,
-        },
+      await recordPrivacyAudit(tx, {
+        courseId: input.courseId,
+        guildId: input.guildId,
+        actorUserId: input.actorUserId,
+        action: 'roster.purge',
+        targetStudentId: null,
+        details: JSON.stringify({ removed: erased.counts, remainsElsewhere: erased.remainsElsewhere }),
+        createdAt: input.now,
       });
       return erased;
     },
-    { timeout: 60_000 },
+    { timeoutMs: 60_000 },
   );
   const compacted = await scrubFreedPages(db);
   return {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { inTransaction } from '../db/transaction.js';
 import { LEGACY_FORMAT, type SecretBox } from './secret-box.js';
 import { asStored, blogSecrets, pushSecrets, type SealedTable } from './sealed-tables.js';
 
@@ -24,7 +25,7 @@ const noneYet = (): ResealCounts => ({ resealed: 0, alreadyCurrent: 0, changedMe
 async function resealTable(db: Db, box: SecretBox, table: SealedTable, onlyLegacy: boolean): Promise<ResealCounts> {
   const counts = noneYet();
   for (const courseId of await table.courseIds(db)) {
-    const outcome = await db.$transaction(async (tx) => {
+    const outcome = await inTransaction(db, async (tx) => {
       const row = await table.read(tx, courseId);
       if (!row) return 'changed' as const; // the course was purged meanwhile
       if (box.isCurrent(row) || (onlyLegacy && row.format !== LEGACY_FORMAT)) return 'current' as const;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { endedUnpurgedCourses, markCoursePurgeWarned } from '../db/repositories/retention-courses.js';
 
 const DAY_MS = 86_400_000;
 
@@ -21,11 +22,7 @@ export function purgeDate(endsAt: Date, retentionDays: number): Date {
 // Column arithmetic (endsAt + retentionDays) is not portable through Prisma, so the database narrows
 // to ended, unpurged courses and the date test runs here; a deployment holds at most a few hundred.
 async function endedUnpurged(db: Db, now: Date, extra: { purgeWarnedAt?: null } = {}): Promise<CourseDue[]> {
-  const rows = await db.course.findMany({
-    where: { purgedAt: null, endsAt: { not: null, lte: now }, ...extra },
-    select: { id: true, guildId: true, name: true, staffChannelId: true, endsAt: true, retentionDays: true },
-    orderBy: { endsAt: 'asc' },
-  });
+  const rows = await endedUnpurgedCourses(db, now, extra);
   return rows.map((r) => ({ ...r, endsAt: r.endsAt!, purgeAt: purgeDate(r.endsAt!, r.retentionDays) }));
 }
 
@@ -47,6 +44,5 @@ export async function coursesDueForPurgeWarning(db: Db, now: Date, warnDays = 7)
 
 /** Records that staff were told; returns false when another process marked it first (warn once). */
 export async function markPurgeWarned(db: Db, courseId: string, now: Date): Promise<boolean> {
-  const res = await db.course.updateMany({ where: { id: courseId, purgeWarnedAt: null }, data: { purgeWarnedAt: now } });
-  return res.count === 1;
+  return markCoursePurgeWarned(db, courseId, now);
 }

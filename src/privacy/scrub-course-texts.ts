@@ -1,4 +1,16 @@
-import type { Tx } from '../outbox/outbox-store.js';
+import type { Tx } from '../db/client.js';
+import {
+  courseAuditDetails,
+  courseConfirmationPayloads,
+  courseJobRunTexts,
+  courseProblemTexts,
+  courseReminderErrors,
+  deleteConfirmations,
+  setAuditDetails,
+  setCourseProblemTexts,
+  setJobRunTexts,
+  setReminderError,
+} from '../db/repositories/erase-texts.js';
 import type { Scrubber } from './scrub-identifiers.js';
 
 export interface TextScrubCounts {
@@ -17,43 +29,40 @@ export async function scrubCourseTexts(tx: Tx, input: { courseId: string; guildI
   const counts: TextScrubCounts = { auditDetails: 0, confirmationsRemoved: 0, otherTexts: 0 };
 
   // Guild-wide entries (courseId null, e.g. a failed /course setup) may name the student too.
-  const audits = await tx.auditEntry.findMany({ where: { OR: [{ courseId }, { courseId: null, guildId }] }, select: { id: true, details: true } });
+  const audits = await courseAuditDetails(tx, courseId, guildId);
   for (const a of audits) {
     const details = scrubber.json(a.details);
     if (details === a.details) continue;
-    await tx.auditEntry.update({ where: { id: a.id }, data: { details } });
+    await setAuditDetails(tx, a.id, details);
     counts.auditDetails += 1;
   }
 
-  const confirmations = await tx.pendingConfirmation.findMany({ where: { OR: [{ courseId }, { courseId: null }] }, select: { id: true, payload: true } });
+  const confirmations = await courseConfirmationPayloads(tx, courseId);
   const about = confirmations.filter((c) => scrubber.mentions(c.payload)).map((c) => c.id);
-  if (about.length > 0) counts.confirmationsRemoved = (await tx.pendingConfirmation.deleteMany({ where: { id: { in: about } } })).count;
+  if (about.length > 0) counts.confirmationsRemoved = await deleteConfirmations(tx, about);
 
-  const runs = await tx.jobRun.findMany({
-    where: { courseId, OR: [{ summary: { not: null } }, { error: { not: null } }] },
-    select: { id: true, summary: true, error: true },
-  });
+  const runs = await courseJobRunTexts(tx, courseId);
   for (const r of runs) {
     const summary = r.summary === null ? null : scrubber.json(r.summary);
     const error = r.error === null ? null : scrubber.text(r.error);
     if (summary === r.summary && error === r.error) continue;
-    await tx.jobRun.update({ where: { id: r.id }, data: { summary, error } });
+    await setJobRunTexts(tx, r.id, { summary, error });
     counts.otherTexts += 1;
   }
 
-  const reminders = await tx.reminder.findMany({ where: { courseId, lastError: { not: null } }, select: { id: true, lastError: true } });
+  const reminders = await courseReminderErrors(tx, courseId);
   for (const r of reminders) {
     const lastError = scrubber.text(r.lastError!);
     if (lastError === r.lastError) continue;
-    await tx.reminder.update({ where: { id: r.id }, data: { lastError } });
+    await setReminderError(tx, r.id, lastError);
     counts.otherTexts += 1;
   }
 
-  const course = await tx.course.findUniqueOrThrow({ where: { id: courseId }, select: { flaggedReason: true, blogLastError: true } });
+  const course = await courseProblemTexts(tx, courseId);
   const flaggedReason = course.flaggedReason === null ? null : scrubber.text(course.flaggedReason);
   const blogLastError = course.blogLastError === null ? null : scrubber.text(course.blogLastError);
   if (flaggedReason !== course.flaggedReason || blogLastError !== course.blogLastError) {
-    await tx.course.update({ where: { id: courseId }, data: { flaggedReason, blogLastError } });
+    await setCourseProblemTexts(tx, courseId, { flaggedReason, blogLastError });
     counts.otherTexts += 1;
   }
   return counts;

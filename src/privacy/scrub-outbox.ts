@@ -1,4 +1,5 @@
-import type { Tx } from '../outbox/outbox-store.js';
+import type { Tx } from '../db/client.js';
+import { courseOutboxTexts, deleteOutboxItem, rewriteOutboxTexts } from '../db/repositories/erase-outbox.js';
 import type { Scrubber } from './scrub-identifiers.js';
 
 /**
@@ -36,19 +37,16 @@ export interface OutboxScrubCounts {
  * text loses the student's identifiers (e.g. a thread starter naming them as the essay's author).
  */
 export async function scrubOutbox(tx: Tx, input: { courseId: string; commentIds: Set<string>; scrubber: Scrubber }): Promise<OutboxScrubCounts> {
-  const items = await tx.outboxItem.findMany({
-    where: { courseId: input.courseId },
-    select: { id: true, kind: true, status: true, payload: true, result: true, lastError: true },
-  });
+  const items = await courseOutboxTexts(tx, input.courseId);
   const counts: OutboxScrubCounts = { deleted: 0, redacted: 0 };
   for (const item of items) {
     const commentId = commentIdOf(item.payload);
     if (commentId && input.commentIds.has(commentId) && COMMENT_CONTENT_KINDS.has(item.kind)) {
       if (item.status === 'done') {
-        await tx.outboxItem.update({ where: { id: item.id }, data: { payload: JSON.stringify({ commentId, redacted: true }), lastError: null } });
+        await rewriteOutboxTexts(tx, item.id, { payload: JSON.stringify({ commentId, redacted: true }), lastError: null });
         counts.redacted += 1;
       } else {
-        await tx.outboxItem.delete({ where: { id: item.id } });
+        await deleteOutboxItem(tx, item.id);
         counts.deleted += 1;
       }
       continue;
@@ -57,7 +55,7 @@ export async function scrubOutbox(tx: Tx, input: { courseId: string; commentIds:
     const result = item.result === null ? null : input.scrubber.json(item.result);
     const lastError = item.lastError === null ? null : input.scrubber.text(item.lastError);
     if (payload !== item.payload || result !== item.result || lastError !== item.lastError) {
-      await tx.outboxItem.update({ where: { id: item.id }, data: { payload, result, lastError } });
+      await rewriteOutboxTexts(tx, item.id, { payload, result, lastError });
       counts.redacted += 1;
     }
   }

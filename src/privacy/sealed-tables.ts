@@ -1,10 +1,17 @@
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
+import {
+  blogSecretCourseIds,
+  pushSecretCourseIds,
+  readBlogSecret,
+  readPushSecret,
+  replaceBlogSecret,
+  replacePushSecret,
+} from '../db/repositories/sealed-secrets.js';
 import type { SealedSecret, StoredSecret } from './secret-box.js';
 
 /** What a push link's secret is sealed for (src/courses/push-credentials.ts seals it so). */
 export const pushSecretBinding = (courseId: string) => `push:${courseId}`;
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 type SealedRow = SealedSecret & { courseId: string };
 
 /**
@@ -24,24 +31,22 @@ export interface SealedTable {
   replace(tx: Tx, was: SealedRow, sealed: SealedSecret): Promise<boolean>;
 }
 
-const sealedColumns = { courseId: true, format: true, keyVersion: true, iv: true, authTag: true, ciphertext: true } as const;
-
 export const blogSecrets: SealedTable = {
   label: 'Blog secrets',
   rowName: (courseId) => `course ${courseId}`,
   boundTo: (courseId) => courseId,
-  courseIds: async (db) => (await db.blogSecret.findMany({ select: { courseId: true }, orderBy: { courseId: 'asc' } })).map((r) => r.courseId),
-  read: (tx, courseId) => tx.blogSecret.findUnique({ where: { courseId }, select: sealedColumns }),
-  replace: async (tx, was, sealed) => (await tx.blogSecret.updateMany({ where: was, data: sealed })).count === 1,
+  courseIds: blogSecretCourseIds,
+  read: readBlogSecret,
+  replace: replaceBlogSecret,
 };
 
 export const pushSecrets: SealedTable = {
   label: 'Push secrets',
   rowName: (courseId) => `push secret of course ${courseId}`,
   boundTo: pushSecretBinding,
-  courseIds: async (db) => (await db.pushLink.findMany({ select: { courseId: true }, orderBy: { courseId: 'asc' } })).map((r) => r.courseId),
-  read: (tx, courseId) => tx.pushLink.findUnique({ where: { courseId }, select: sealedColumns }),
-  replace: async (tx, was, sealed) => (await tx.pushLink.updateMany({ where: was, data: sealed })).count === 1,
+  courseIds: pushSecretCourseIds,
+  read: readPushSecret,
+  replace: replacePushSecret,
 };
 
 export const sealedTables = [blogSecrets, pushSecrets];

@@ -2,6 +2,7 @@
 // Discord mentions (the reply never pings: the command sets allowedMentions to none).
 import { splitMessage } from '../core/format/split-message.js';
 import type { Db } from '../db/client.js';
+import { courseAuditLog } from '../db/repositories/course-audit.js';
 import { quote, ts } from './health-report.js';
 import { redactEmails } from './render/text-cells.js';
 import { ANONYMOUS_ACTOR } from '../privacy/scrub-identifiers.js';
@@ -23,19 +24,12 @@ function detailsText(json: string): string {
 
 export async function auditReport(db: Db, input: { courseId: string; limit?: number }): Promise<string[]> {
   const limit = Math.min(Math.max(input.limit ?? AUDIT_LIMIT_DEFAULT, 1), 100);
-  const [course, entries] = await Promise.all([
-    db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true } }),
-    db.auditEntry.findMany({ where: { courseId: input.courseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit }),
-  ]);
-  const targets = [...new Set(entries.map((e) => e.targetStudentId).filter((id): id is string => id !== null))];
-  const names = new Map(
-    (await db.student.findMany({ where: { id: { in: targets } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]),
-  );
+  const { courseName, entries, targetNames: names } = await courseAuditLog(db, input.courseId, limit);
   const lines = entries.map((e) => {
     const target = e.targetStudentId ? ` → ${quote(names.get(e.targetStudentId) ?? 'a removed student', 60)}` : '';
     const actor = e.actorUserId === ANONYMOUS_ACTOR ? 'a removed student' : `<@${e.actorUserId}>`;
     return `• ${ts(e.createdAt, 'f')} ${actor} **${quote(e.action, 60)}**${target}${detailsText(e.details)}`;
   });
-  const heading = `**Audit log — ${quote(course.name, 100)}** (latest ${entries.length})`;
+  const heading = `**Audit log — ${quote(courseName, 100)}** (latest ${entries.length})`;
   return splitMessage([heading, ...(lines.length ? lines : ['Nothing recorded yet.'])].join('\n'), { max: 2000 });
 }

@@ -4,6 +4,9 @@ import { escapeDiscordText, neutraliseMentions } from '../core/format/discord-es
 import { splitMessage } from '../core/format/split-message.js';
 import type { ChannelKind } from '../core/types.js';
 import type { Db } from '../db/client.js';
+import { latestJobRuns } from '../db/repositories/job-runs.js';
+import { oldestPendingOutboxAt } from '../db/repositories/outbox-counts.js';
+import { courseForHealth } from '../db/repositories/report-course-health.js';
 import { pushLine, pushState } from '../courses/push-status.js';
 import { outboxBacklog } from '../outbox/outbox-store.js';
 import type { ChatPort } from '../ports/chat-port.js';
@@ -20,20 +23,15 @@ export const quote = (text: string, max = 180) => {
 
 async function jobLines(db: Db, now: Date, courseId: string): Promise<string[]> {
   // Runs of the whole process, and this course's own failures (never another course's).
-  const scope = { OR: [{ courseId: null }, { courseId }] };
-  const latest = await db.jobRun.groupBy({ by: ['jobName'], where: scope, _max: { startedAt: true }, orderBy: { jobName: 'asc' } });
+  const latest = await latestJobRuns(db, courseId, new Date(now.getTime() - DAY_MS));
   if (latest.length === 0) return ['• no job has run yet'];
-  return Promise.all(
-    latest.map(async ({ jobName, _max }) => {
-      const run = await db.jobRun.findFirst({ where: { ...scope, jobName, startedAt: _max.startedAt! }, orderBy: { id: 'desc' } });
-      const failures = await db.jobRun.count({ where: { ...scope, jobName, outcome: 'failed', startedAt: { gte: new Date(now.getTime() - DAY_MS) } } });
-      if (!run) return `• ${jobName}: unknown`;
-      const took = run.finishedAt ? ` in ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s` : '';
-      const detail = run.outcome === 'failed' && run.error ? ` — ${quote(run.error)}` : run.summary ? ` — ${quote(run.summary)}` : '';
-      const mark = run.outcome === 'failed' ? '❌' : run.outcome === 'running' ? '⏳' : '✅';
-      return `• ${mark} **${quote(jobName, 60)}**: ${run.outcome} ${ts(run.startedAt)}${took}${detail}${failures ? ` · ${failures} failed run(s) in 24 h` : ''}`;
-    }),
-  );
+  return latest.map(({ jobName, run, failures }) => {
+    if (!run) return `• ${jobName}: unknown`;
+    const took = run.finishedAt ? ` in ${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s` : '';
+    const detail = run.outcome === 'failed' && run.error ? ` — ${quote(run.error)}` : run.summary ? ` — ${quote(run.summary)}` : '';
+    const mark = run.outcome === 'failed' ? '❌' : run.outcome === 'running' ? '⏳' : '✅';
+    return `• ${mark} **${quote(jobName, 60)}**: ${run.outcome} ${ts(run.startedAt)}${took}${detail}${failures ? ` · ${failures} failed run(s) in 24 h` : ''}`;
+  });
 }
 
 async function permissionLine(chat: ChatPort, label: string, channelId: string | null, kind: ChannelKind): Promise<string> {
@@ -50,32 +48,16 @@ async function permissionLine(chat: ChatPort, label: string, channelId: string |
 
 export async function healthReport(deps: { db: Db; chat: ChatPort }, courseId: string, now: Date): Promise<string[]> {
   const { db, chat } = deps;
-  const course = await db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: {
-      name: true,
-      status: true,
-      blogKind: true,
-      flaggedReason: true,
-      channelId: true,
-      channelKind: true,
-      staffChannelId: true,
-      reminderThreadId: true,
-      blogUrl: true,
-      blogFailingSince: true,
-      blogLastError: true,
-      postCursor: true,
-    },
-  });
+  const course = await courseForHealth(db, courseId);
   const backlog = await outboxBacklog(db, courseId);
-  const oldest = await db.outboxItem.findFirst({ where: { courseId, status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
+  const oldest = await oldestPendingOutboxAt(db, courseId);
   const blog = course.blogFailingSince
     ? `❌ unreachable since ${ts(course.blogFailingSince, 'f')}${course.blogLastError ? ` — ${quote(course.blogLastError)}` : ''}`
     : `✅ reachable${course.postCursor ? ` · newest essay seen ${ts(course.postCursor)}` : ''}`;
   const sections = [
     `**Health — ${quote(course.name, 100)}** · course ${course.status}${course.flaggedReason ? ` (${quote(course.flaggedReason)})` : ''} · as of ${ts(now, 'f')}`,
     `**Jobs** (last run of each)\n${(await jobLines(db, now, courseId)).join('\n')}`,
-    `**Outbox**: ${backlog.pending} waiting${oldest ? ` (oldest ${ts(oldest.createdAt)})` : ''}, ${backlog.dead} dead letter(s)${backlog.dead ? ' — staff can retry them with /sync' : ''}`,
+    `**Outbox**: ${backlog.pending} waiting${oldest ? ` (oldest ${ts(oldest)})` : ''}, ${backlog.dead} dead letter(s)${backlog.dead ? ' — staff can retry them with /sync' : ''}`,
     `**Blog**: ${blog}`,
     `**${pushLine(course.blogKind, await pushState(db, courseId)).replace(/^Push:/, 'Push**:')}`,
     `**Bot permissions**\n${[

@@ -4,12 +4,13 @@
 import { escapeDiscordText, neutraliseMentions } from '../core/format/discord-escape.js';
 import type { ParticipationReport } from '../core/participation/types.js';
 import type { Db } from '../db/client.js';
+import { courseRoundNames, participationTitleNames, rosterEmails } from '../db/repositories/participation-facts.js';
 import type { Logger } from '../shared/logger.js';
 import { UserError } from '../shared/user-error.js';
 import type { ChatFile } from '../ports/chat-port.js';
 import { participationChart, participationCsv, participationPages, toParticipationRows, toWeeklyPoints, type ParticipationRow } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
-import { participationReport, studentEmails } from './load-participation.js';
+import { participationReport } from './load-participation.js';
 
 export type ParticipationFormat = 'reply' | 'csv' | 'chart';
 
@@ -34,7 +35,7 @@ export interface ParticipationOutput {
 
 /** The round of a course named `name` (case-insensitive), or a UserError listing the rounds. */
 export async function findRoundByName(db: Db, courseId: string, name: string): Promise<{ id: string; name: string }> {
-  const rounds = await db.reviewRound.findMany({ where: { courseId }, select: { id: true, name: true }, orderBy: { createdAt: 'asc' } });
+  const rounds = await courseRoundNames(db, courseId);
   const hit = rounds.find((r) => r.name.toLowerCase() === name.trim().toLowerCase());
   if (hit) return hit;
   const known = rounds.map((r) => `“${r.name}”`).join(', ');
@@ -66,16 +67,15 @@ function slug(text: string): string {
 }
 
 export async function participationOutput(db: Db, input: ParticipationOutputInput): Promise<ParticipationOutput> {
-  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true } });
-  const round = input.roundId ? await db.reviewRound.findUniqueOrThrow({ where: { id: input.roundId }, select: { name: true } }) : null;
+  const { courseName, roundName } = await participationTitleNames(db, input.courseId, input.roundId ?? null);
   const report = await participationReport(db, { courseId: input.courseId, roundId: input.roundId ?? null, now: input.now });
-  const title = `Participation — ${course.name}${round ? ` — ${round.name}` : ''}`;
+  const title = `Participation — ${courseName}${roundName !== null ? ` — ${roundName}` : ''}`;
   const withEmail = input.format === 'csv' && input.audience === 'private';
-  const emails = withEmail ? await studentEmails(db, input.courseId) : null;
+  const emails = withEmail ? await rosterEmails(db, input.courseId) : null;
   let rows: ParticipationRow[] = toParticipationRows(report.students, emails ? (id) => emails.get(id) : undefined);
   if (input.audience === 'channel') rows = rows.map((r) => ({ ...r, studentName: redactEmails(r.studentName), email: null }));
   const heading = `**${neutraliseMentions(escapeDiscordText(title))}**\n${participationSummary(report)}`;
-  const base = `participation-${slug(course.name)}${round ? `-${slug(round.name)}` : ''}`;
+  const base = `participation-${slug(courseName)}${roundName !== null ? `-${slug(roundName)}` : ''}`;
   if (input.format === 'reply') return { report, title, pages: participationPages(rows, { title }), files: [] };
   if (input.format === 'csv') {
     const note = withEmail ? '\n-# Contains e-mail addresses: keep it with your gradebook.' : '';

@@ -2,6 +2,9 @@
 // and the leases it holds (course leases are shown by course name; this course is marked).
 import type { Db } from '../db/client.js';
 import { leasesHeldBy } from '../db/leases.js';
+import { courseLeaseHolder } from '../db/repositories/course-leases.js';
+import { courseNamesById } from '../db/repositories/courses.js';
+import { processHeartbeatsByStart } from '../db/repositories/process-heartbeats.js';
 
 /** Same threshold the course claim uses (src/jobs/course-leases.ts): older heartbeats mean a dead process. */
 const STALE_MS = 3 * 60_000;
@@ -20,10 +23,10 @@ function shardsOf(json: string): number[] {
 }
 
 export async function processLines(db: Db, input: { courseId: string; now: Date }): Promise<string[]> {
-  const processes = await db.processHeartbeat.findMany({ orderBy: { startedAt: 'asc' } });
+  const processes = await processHeartbeatsByStart(db);
   if (processes.length === 0) return ['• no process has reported a heartbeat'];
   const lines: string[] = [];
-  const courseNames = new Map((await db.course.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+  const courseNames = await courseNamesById(db);
   for (const p of processes) {
     const alive = input.now.getTime() - p.lastSeenAt.getTime() <= STALE_MS;
     const shards = shardsOf(p.shardIds);
@@ -40,7 +43,7 @@ export async function processLines(db: Db, input: { courseId: string; now: Date 
         `up since ${ts(p.startedAt)} · last heartbeat ${ts(p.lastSeenAt)} · ${leases.length} lease(s)${shown.length ? `: ${shown.join(', ')}` : ''}`,
     );
   }
-  const holder = await db.jobLease.findUnique({ where: { name: `course:${input.courseId}` }, select: { owner: true, expiresAt: true } });
+  const holder = await courseLeaseHolder(db, input.courseId);
   lines.push(
     holder && holder.expiresAt > input.now
       ? `This course is served by \`${clean(holder.owner)}\`.`

@@ -5,6 +5,7 @@
 //             have reached them in the reminder thread instead, or not at all)
 //  pending    recorded but not delivered yet (Discord unreachable, retried by the next sweep)
 import type { Db } from '../db/client.js';
+import { studentReminderOutcomes } from '../db/repositories/report-reminders.js';
 import type { ReminderStageStats } from './render/index.js';
 
 export interface ReminderStats {
@@ -22,11 +23,8 @@ function stageOrder(stage: string): number {
 }
 
 export async function reminderStats(db: Db, courseId: string): Promise<ReminderStats> {
-  const rows = await db.reminder.findMany({
-    // Student reminders only: staff digests have their own place in /report health.
-    where: { courseId, assignmentId: { not: null } },
-    select: { stage: true, status: true, postponedUntil: true, deliveredVia: true, student: { select: { dmClosedAt: true, reminderMode: true } } },
-  });
+  // Student reminders only: staff digests have their own place in /report health.
+  const rows = await studentReminderOutcomes(db, courseId);
   const byStage = new Map<string, ReminderStageStats>();
   let otherFailures = 0;
   let dmClosedDeliveredInChannel = 0;

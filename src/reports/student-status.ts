@@ -6,6 +6,7 @@ import { escapeDiscordText, markdownLinkTarget, neutraliseMentions } from '../co
 import { splitMessage } from '../core/format/split-message.js';
 import { formatInZone } from '../core/time/zoned.js';
 import type { Db } from '../db/client.js';
+import { activeRoundsReviewedBy, studentStatusFacts } from '../db/repositories/report-student-status.js';
 import { UserError } from '../shared/user-error.js';
 import { describeNameChoice } from '../privacy/blog-name-choice.js';
 import { participationReport } from './load-participation.js';
@@ -29,41 +30,10 @@ const MARK = { done: '✅', 'done late': '☑️', overdue: '⚠️', pending: '
 
 export async function studentStatus(db: Db, input: { courseId: string; guildId: string; discordUserId: string; now: Date }): Promise<string[]> {
   const { now } = input;
-  const course = await db.course.findUniqueOrThrow({
-    where: { id: input.courseId },
-    select: { name: true, timeZone: true, minCommentWords: true, blogNameStyle: true },
-  });
-  const me = await db.student.findUnique({
-    where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
-    select: {
-      id: true,
-      timeZone: true,
-      blogUserId: true,
-      blogUsername: true,
-      displayName: true,
-      blogNameStyle: true,
-      pseudonym: true,
-      pseudonymStatus: true,
-      discordOnly: true,
-    },
-  });
+  const { course, me } = await studentStatusFacts(db, input.courseId, input.discordUserId);
   if (!me) throw new UserError(`You are not on the roster of ${course.name} yet. Ask the course staff to add you, then try /status again.`);
   const zone = me.timeZone ?? course.timeZone;
-  const rounds = await db.reviewRound.findMany({
-    where: { courseId: input.courseId, status: 'active', assignments: { some: { reviewerStudentId: me.id } } },
-    orderBy: { dueAt: 'asc' },
-    select: {
-      name: true,
-      dueAt: true,
-      mode: true,
-      minCommentWords: true,
-      assignments: {
-        where: { reviewerStudentId: me.id, status: { not: 'cancelled' } },
-        orderBy: { slotKey: 'asc' },
-        select: { status: true, essayId: true, slotKey: true, essay: { select: { title: true, url: true, threadId: true, blogStatus: true } } },
-      },
-    },
-  });
+  const rounds = await activeRoundsReviewedBy(db, input.courseId, me.id);
 
   const out: string[] = [
     `**Your reviews — ${safe(course.name)}**`,

@@ -6,6 +6,16 @@ import { isoWeek } from '../core/participation/iso-week.js';
 import { zonedTimeToUtc } from '../core/time/zoned.js';
 import type { Db, Tx } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
+import {
+  claimDigestRetry,
+  courseForDigest,
+  digestRecord,
+  insertDigestIntent,
+  markDigestFailed,
+  markDigestSent,
+  noteDigestError,
+} from '../db/repositories/report-reminders.js';
+import { inTransaction } from '../db/transaction.js';
 import { ChatError, type ChatPort } from '../ports/chat-port.js';
 import { participationCsv, participationChart, toParticipationRows, toWeeklyPoints } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
@@ -55,10 +65,7 @@ async function deliver(deps: DigestDeps, course: DigestCourse, reminderId: strin
         { name: `weekly-digest-${week}.csv`, data: await participationCsv(rows, { includeEmail: false }) },
       ],
     });
-    await deps.db.reminder.update({
-      where: { id: reminderId },
-      data: { status: 'sent', deliveredVia: 'staff_channel', discordMessageId: messageId, sentAt: now },
-    });
+    await markDigestSent(deps.db, reminderId, { messageId, now });
     return 'sent';
   } catch (error) {
     // An error answer means Discord did not post it: retried by the next run. (Only a crash, which leaves no
@@ -68,10 +75,10 @@ async function deliver(deps: DigestDeps, course: DigestCourse, reminderId: strin
     const message = (chatError ? `${chatError.kind}: ${chatError.message}` : `unexpected: ${String((error as Error).message ?? error)}`).slice(0, 500);
     if (!chatError || chatError.transient) {
       deps.log.warn({ courseId: course.id, error: message }, 'weekly digest not sent yet; retried by the next run');
-      await deps.db.reminder.update({ where: { id: reminderId }, data: { lastError: message } });
+      await noteDigestError(deps.db, reminderId, message);
       return 'retry';
     }
-    await deps.db.reminder.update({ where: { id: reminderId }, data: { status: 'failed', lastError: message } });
+    await markDigestFailed(deps.db, reminderId, message);
     deps.log.warn({ courseId: course.id, error: message }, 'weekly digest not delivered');
     return 'failed';
   }
@@ -79,13 +86,9 @@ async function deliver(deps: DigestDeps, course: DigestCourse, reminderId: strin
 
 async function recordIntent(deps: DigestDeps, data: { courseId: string; key: string; scheduledFor: Date; now: Date }): Promise<string | null> {
   try {
-    return await deps.db.$transaction(async (tx) => {
+    return await inTransaction(deps.db, async (tx) => {
       if (deps.fence) await deps.fence(tx);
-      const row = await tx.reminder.create({
-        data: { courseId: data.courseId, dedupeKey: data.key, stage: 'weekly_digest', status: 'pending', scheduledFor: data.scheduledFor, createdAt: data.now },
-        select: { id: true },
-      });
-      return row.id;
+      return insertDigestIntent(tx, { courseId: data.courseId, dedupeKey: data.key, scheduledFor: data.scheduledFor, now: data.now });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return null;
@@ -94,31 +97,24 @@ async function recordIntent(deps: DigestDeps, data: { courseId: string; key: str
 }
 
 export async function runWeeklyDigest(deps: DigestDeps, courseId: string, now: Date): Promise<WeeklyDigestOutcome> {
-  const course = await deps.db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: { id: true, name: true, timeZone: true, staffChannelId: true, status: true, purgedAt: true, digestWeekday: true, digestHourLocal: true },
-  });
+  const course = await courseForDigest(deps.db, courseId);
   if ((course.status !== 'active' && course.status !== 'flagged') || course.purgedAt) return 'inactive';
   const { week, at } = digestMoment(now, course.timeZone, course.digestWeekday, course.digestHourLocal);
   const key = weeklyDigestKey(courseId, week);
-  const existing = await deps.db.reminder.findUnique({ where: { dedupeKey: key }, select: { id: true, status: true, lastError: true, createdAt: true } });
+  const existing = await digestRecord(deps.db, key);
   if (existing) {
     if (existing.status !== 'pending') return 'already_done';
     if (existing.lastError) {
       // Discord was down last time: claim the retry (fenced, conditional on the error we read) so only one
       // process sends it; clearing the error first makes a crash during the call read as "interrupted".
-      const claimed = await deps.db.$transaction(async (tx) => {
+      const claimed = await inTransaction(deps.db, async (tx) => {
         if (deps.fence) await deps.fence(tx);
-        return (await tx.reminder.updateMany({ where: { id: existing.id, status: 'pending', lastError: existing.lastError }, data: { lastError: null } }))
-          .count;
+        return claimDigestRetry(tx, existing);
       });
-      return claimed === 1 ? deliver(deps, course, existing.id, week, now) : 'taken';
+      return claimed ? deliver(deps, course, existing.id, week, now) : 'taken';
     }
     if (now.getTime() - existing.createdAt.getTime() < INTERRUPTED_AFTER_MS) return 'in_progress';
-    await deps.db.reminder.update({
-      where: { id: existing.id },
-      data: { status: 'failed', lastError: 'interrupted while sending; not re-sent so it cannot appear twice' },
-    });
+    await markDigestFailed(deps.db, existing.id, 'interrupted while sending; not re-sent so it cannot appear twice');
     return 'interrupted';
   }
   if (now.getTime() < at.getTime()) return 'not_yet';

@@ -5,6 +5,9 @@ import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/db-errors.js';
+import { createRoundWithAssignments, roundBySeed } from '../db/repositories/review-rounds.js';
+import { discardPendingConfirmation, findPendingConfirmation, takePendingConfirmation } from '../db/repositories/round-confirmations.js';
+import { inTransaction } from '../db/transaction.js';
 import { ROUND_CONFIRMATION_KIND, roundPlanSchema } from './round-plan.js';
 import { recordRoundNotices } from './round-notices.js';
 
@@ -18,20 +21,20 @@ export interface ConfirmOutcome {
 }
 
 export async function confirmRound(db: Db, pendingId: string, actor: { userId: string; guildId: string }, now: Date): Promise<ConfirmOutcome> {
-  const pending = await db.pendingConfirmation.findUnique({ where: { id: pendingId } });
+  const pending = await findPendingConfirmation(db, pendingId);
   if (!pending || pending.kind !== ROUND_CONFIRMATION_KIND) return alreadyDone(db, pendingId);
   if (pending.expiresAt.getTime() <= now.getTime()) {
-    await db.pendingConfirmation.deleteMany({ where: { id: pendingId } });
+    await takePendingConfirmation(db, pendingId);
     throw new UserError('This preview expired (previews last 30 minutes). Run /reviews assign again; nothing was saved.');
   }
   if (pending.actorUserId !== actor.userId) throw new UserError('Only the person who asked for this preview can confirm it.');
   const plan = roundPlanSchema.parse(JSON.parse(pending.payload));
   try {
-    return await db.$transaction(async (tx) => {
-      const taken = await tx.pendingConfirmation.deleteMany({ where: { id: pendingId } });
-      if (taken.count === 0) throw new AlreadyTaken();
-      const round = await tx.reviewRound.create({
-        data: {
+    return await inTransaction(db, async (tx) => {
+      if (!(await takePendingConfirmation(tx, pendingId))) throw new AlreadyTaken();
+      const roundId = await createRoundWithAssignments(
+        tx,
+        {
           courseId: plan.courseId,
           name: plan.name,
           dueAt: new Date(plan.dueAt),
@@ -43,13 +46,10 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
           createdByUserId: actor.userId,
           createdAt: now,
         },
-        select: { id: true },
-      });
-      await tx.assignment.createMany({
-        data: plan.slots.map((s) => ({ roundId: round.id, reviewerStudentId: s.reviewerId, essayId: s.essayId, slotKey: s.slotKey })),
-      });
+        plan.slots.map((s) => ({ reviewerStudentId: s.reviewerId, essayId: s.essayId, slotKey: s.slotKey })),
+      );
       // Recorded with the round: each student is told once, whoever presses Confirm again and whenever the bot restarts.
-      await recordRoundNotices(tx, { courseId: plan.courseId, roundId: round.id, reviewerIds: plan.slots.map((s) => s.reviewerId), now });
+      await recordRoundNotices(tx, { courseId: plan.courseId, roundId, reviewerIds: plan.slots.map((s) => s.reviewerId), now });
       await recordAudit(tx, {
         courseId: plan.courseId,
         guildId: actor.guildId,
@@ -57,7 +57,7 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
         action: 'reviews.assign',
         details: { round: plan.name, assignments: plan.slots.length },
       });
-      return { roundId: round.id, courseId: plan.courseId, name: plan.name, assignments: plan.slots.length, created: true };
+      return { roundId, courseId: plan.courseId, name: plan.name, assignments: plan.slots.length, created: true };
     });
   } catch (error) {
     if (error instanceof AlreadyTaken) return alreadyDone(db, pendingId);
@@ -71,16 +71,12 @@ export async function confirmRound(db: Db, pendingId: string, actor: { userId: s
 class AlreadyTaken extends Error {}
 
 async function alreadyDone(db: Db, pendingId: string): Promise<ConfirmOutcome> {
-  const round = await db.reviewRound.findFirst({
-    where: { seed: pendingId },
-    select: { id: true, courseId: true, name: true, _count: { select: { assignments: true } } },
-  });
-  if (round) return { roundId: round.id, courseId: round.courseId, name: round.name, assignments: round._count.assignments, created: false };
+  const round = await roundBySeed(db, pendingId);
+  if (round) return { roundId: round.id, courseId: round.courseId, name: round.name, assignments: round.assignments, created: false };
   throw new UserError('This preview was cancelled or has expired. Run /reviews assign again.');
 }
 
 /** The Cancel button of a preview: forget it. */
 export async function discardPreview(db: Db, pendingId: string): Promise<boolean> {
-  const gone = await db.pendingConfirmation.deleteMany({ where: { id: pendingId, kind: ROUND_CONFIRMATION_KIND } });
-  return gone.count > 0;
+  return discardPendingConfirmation(db, pendingId, ROUND_CONFIRMATION_KIND);
 }

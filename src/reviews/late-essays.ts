@@ -5,6 +5,8 @@ import { assignLateEssay } from '../core/reviews/assign-late.js';
 import type { ReviewAssignment } from '../core/reviews/assign-types.js';
 import type { Db } from '../db/client.js';
 import { activeRounds, type ActiveRound } from '../db/repositories/active-rounds.js';
+import { countEssaysNewerThanRound, createAssignment, roundAssignmentsWithAuthors } from '../db/repositories/review-assignments.js';
+import { rosterStudentIds } from '../db/repositories/students.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { essaysForFilter, parseEssayFilter } from './round-essays.js';
 
@@ -16,16 +18,11 @@ export async function assignLateEssays(db: Db, courseId: string, now: Date, know
   let reviewers: string[] | null = null;
   for (const round of rounds) {
     // Cheap test first: most sweeps find no essay recorded after the round that it does not cover yet.
-    const fresh = await db.essay.count({
-      where: { courseId, blogStatus: 'published', createdAt: { gt: round.createdAt }, assignments: { none: { roundId: round.id } } },
-    });
+    const fresh = await countEssaysNewerThanRound(db, courseId, round);
     if (fresh === 0) continue;
-    reviewers ??= (await db.student.findMany({ where: { courseId }, select: { id: true } })).map((s) => s.id);
+    reviewers ??= await rosterStudentIds(db, courseId);
     const essays = await essaysForFilter(db, courseId, parseEssayFilter(round.essayFilter));
-    const rows = await db.assignment.findMany({
-      where: { roundId: round.id },
-      select: { reviewerStudentId: true, essayId: true, status: true, essay: { select: { authorStudentId: true } } },
-    });
+    const rows = await roundAssignmentsWithAuthors(db, round.id);
     const covered = new Set(rows.map((r) => r.essayId));
     const late = essays.filter((e) => !covered.has(e.id) && e.createdAt.getTime() > round.createdAt.getTime());
     if (late.length === 0) continue;
@@ -39,7 +36,7 @@ export async function assignLateEssays(db: Db, courseId: string, now: Date, know
       warnings.push(...result.warnings);
       for (const a of result.assignments) {
         try {
-          await db.assignment.create({ data: { roundId: round.id, reviewerStudentId: a.reviewerId, essayId: essay.id, slotKey: essay.id } });
+          await createAssignment(db, { roundId: round.id, reviewerStudentId: a.reviewerId, essayId: essay.id, slotKey: essay.id });
           existing.push(a);
           assigned++;
         } catch (error) {

@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { formatDateInZone } from '../core/format/index.js';
 import { assignReviews, AssignmentInfeasible, type AssignResult, type ReviewMode } from '../core/reviews/assign.js';
 import type { Db } from '../db/client.js';
+import { earlierReviewPairs } from '../db/repositories/review-assignments.js';
+import { courseReviewSettings, roundNameTaken } from '../db/repositories/review-rounds.js';
+import { savePendingConfirmation } from '../db/repositories/round-confirmations.js';
+import { studentNames } from '../db/repositories/students.js';
 import { UserError } from '../shared/user-error.js';
 import { renderPreview } from './preview-text.js';
 import { essaysForFilter, type EssayFilter, type RoundEssay } from './round-essays.js';
@@ -39,15 +43,15 @@ export interface RoundPreview {
 export async function previewRound(db: Db, input: PreviewRoundInput): Promise<RoundPreview> {
   const name = input.name.trim();
   if (!name || name.length > 100) throw new UserError('name: the round name must be 1-100 characters, e.g. Week 8.');
-  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true, minCommentWords: true } });
+  const course = await courseReviewSettings(db, input.courseId);
   if (input.dueAt.getTime() <= input.now.getTime())
     throw new UserError(
       `due: ${formatDateInZone(input.dueAt, course.timeZone, 'f')} is in the past: give a future date and time (YYYY-MM-DD HH:MM in ${course.timeZone}).`,
     );
-  if (await db.reviewRound.findUnique({ where: { courseId_name: { courseId: input.courseId, name } }, select: { id: true } })) {
+  if (await roundNameTaken(db, input.courseId, name)) {
     throw new UserError(`name: a round named "${name}" already exists in this course; choose another name (/reviews list shows the rounds).`);
   }
-  const students = await db.student.findMany({ where: { courseId: input.courseId }, select: { id: true, displayName: true } });
+  const students = [...(await studentNames(db, input.courseId))].map(([id, displayName]) => ({ id, displayName }));
   if (students.length < 2) throw new UserError('The roster has fewer than 2 students: import it first with /roster import.');
   const onRoster = new Set(students.map((s) => s.id));
   const matching = await essaysForFilter(db, input.courseId, input.filter);
@@ -58,10 +62,7 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   const blocking = input.excludeUnlinked ? [] : unlinked.slice(0, 5).map(blockingLine);
   if (blocking.length && unlinked.length > 5)
     blocking.push(`…and ${unlinked.length - 5} more essay(s) whose author is not linked (see /report participation).`);
-  const previous = await db.assignment.findMany({
-    where: { round: { courseId: input.courseId, status: { not: 'cancelled' } }, essayId: { not: null } },
-    select: { reviewerStudentId: true, essay: { select: { authorStudentId: true } } },
-  });
+  const previous = await earlierReviewPairs(db, input.courseId);
   const pendingId = randomUUID();
   const seed = input.seed ?? pendingId;
   const names = Object.fromEntries(students.map((s) => [s.id, s.displayName]));
@@ -111,8 +112,13 @@ export async function previewRound(db: Db, input: PreviewRoundInput): Promise<Ro
   });
   // A blocked preview saves nothing, so no button press (or forged one) can apply it.
   if (blocking.length > 0) return { confirmable: false, pendingId, expiresAt, result, text };
-  await db.pendingConfirmation.create({
-    data: { id: pendingId, courseId: input.courseId, kind: ROUND_CONFIRMATION_KIND, actorUserId: input.actorUserId, payload: JSON.stringify(plan), expiresAt },
+  await savePendingConfirmation(db, {
+    id: pendingId,
+    courseId: input.courseId,
+    kind: ROUND_CONFIRMATION_KIND,
+    actorUserId: input.actorUserId,
+    payload: JSON.stringify(plan),
+    expiresAt,
   });
   return { confirmable: true, pendingId, expiresAt, result, text };
 }

@@ -5,6 +5,8 @@ import { isReviewComplete, type CommentFact } from '../core/reviews/completion.j
 import type { Db } from '../db/client.js';
 import { pendingReviewCandidates } from '../db/review-candidates.js';
 import { activeRounds, type ActiveRound } from '../db/repositories/active-rounds.js';
+import { completeAssignment, reviewCommentsBy } from '../db/repositories/review-assignments.js';
+import { courseMinCommentWords } from '../db/repositories/review-rounds.js';
 import { essaysForFilter, parseEssayFilter } from './round-essays.js';
 import { quotaSlotNumber } from './round-plan.js';
 
@@ -15,7 +17,7 @@ export async function refreshCompletion(
   now: Date,
   known?: { minCommentWords: number; rounds: ActiveRound[] },
 ): Promise<{ done: number; doneLate: number }> {
-  const course = known ?? (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { minCommentWords: true } }));
+  const course = known ?? { minCommentWords: await courseMinCommentWords(db, courseId) };
   const rounds = new Map((known?.rounds ?? (await activeRounds(db, courseId))).map((r) => [r.id, r]));
   if (rounds.size === 0) return { done: 0, doneLate: 0 };
   const minWordsOf = (r: ActiveRound) => r.minCommentWords ?? course.minCommentWords;
@@ -23,15 +25,10 @@ export async function refreshCompletion(
   const lowest = Math.min(...[...rounds.values()].map(minWordsOf));
   const pending = await pendingReviewCandidates(db, [...rounds.keys()], lowest);
   if (pending.length === 0) return { done: 0, doneLate: 0 };
-  const comments = await db.comment.findMany({
-    where: {
-      courseId,
-      deletedAt: null,
-      wordCount: { gte: lowest },
-      writtenAt: { lte: now },
-      authorStudentId: { in: [...new Set(pending.map((p) => p.reviewerStudentId))] },
-    },
-    select: { id: true, authorStudentId: true, essayId: true, wordCount: true, writtenAt: true },
+  const comments = await reviewCommentsBy(db, courseId, {
+    minWords: lowest,
+    until: now,
+    authorStudentIds: [...new Set(pending.map((p) => p.reviewerStudentId))],
   });
   const byAuthor = new Map<string, (CommentFact & { id: string })[]>();
   for (const c of comments) {
@@ -61,11 +58,12 @@ export async function refreshCompletion(
     if (!result.done) continue;
     const comment = mine.find((c) => c.createdAt.getTime() === result.commentAt!.getTime() && (a.essayId === null || c.essayId === a.essayId));
     // Conditional on 'pending', so a concurrent sweeper or a cancel in between is never overwritten.
-    const changed = await db.assignment.updateMany({
-      where: { id: a.id, status: 'pending' },
-      data: { status: result.late ? 'done_late' : 'done', completedAt: result.commentAt, completedCommentId: comment?.id ?? null },
+    const changed = await completeAssignment(db, a.id, {
+      status: result.late ? 'done_late' : 'done',
+      completedAt: result.commentAt,
+      completedCommentId: comment?.id ?? null,
     });
-    if (changed.count === 1) {
+    if (changed) {
       if (result.late) doneLate++;
       else done++;
     }

@@ -4,15 +4,16 @@ import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
 import { isUniqueViolation } from '../db/db-errors.js';
+import { pendingReviewsOwed, reassignSlot, reviewerSlotKeys } from '../db/repositories/review-assignments.js';
+import { cancelRoundAndPending, findRoundByName, roundsWithStatusCounts } from '../db/repositories/review-rounds.js';
+import { isOnRoster } from '../db/repositories/students.js';
+import { inTransaction } from '../db/transaction.js';
 import { quotaSlotKey, quotaSlotNumber } from './round-plan.js';
 
 type Actor = { userId: string; guildId: string };
 
 async function roundByName(db: Db, courseId: string, name: string) {
-  const round = await db.reviewRound.findUnique({
-    where: { courseId_name: { courseId, name: name.trim() } },
-    select: { id: true, name: true, status: true, mode: true },
-  });
+  const round = await findRoundByName(db, courseId, name.trim());
   if (!round) throw new UserError(`round: there is no round named "${name}" in this course; /reviews list shows the rounds' names.`);
   return round;
 }
@@ -29,14 +30,9 @@ export interface RoundSummary {
 }
 
 export async function listRounds(db: Db, courseId: string): Promise<RoundSummary[]> {
-  const rounds = await db.reviewRound.findMany({
-    where: { courseId },
-    orderBy: { dueAt: 'asc' },
-    select: { id: true, name: true, dueAt: true, status: true, mode: true, reviewsPerStudent: true },
-  });
-  const counts = await db.assignment.groupBy({ by: ['roundId', 'status'], where: { roundId: { in: rounds.map((r) => r.id) } }, _count: { _all: true } });
+  const { rounds, counts } = await roundsWithStatusCounts(db, courseId);
   const count = (roundId: string, status?: string) =>
-    counts.filter((c) => c.roundId === roundId && (status ? c.status === status : c.status !== 'cancelled')).reduce((n, c) => n + c._count._all, 0);
+    counts.filter((c) => c.roundId === roundId && (status ? c.status === status : c.status !== 'cancelled')).reduce((n, c) => n + c.count, 0);
   return rounds.map((r) => ({
     name: r.name,
     dueAt: r.dueAt,
@@ -63,17 +59,16 @@ export function renderRounds(rounds: RoundSummary[], timeZone: string): string {
 export async function cancelRound(db: Db, input: { courseId: string; name: string; actor: Actor }): Promise<{ cancelledAssignments: number }> {
   const round = await roundByName(db, input.courseId, input.name);
   if (round.status === 'cancelled') throw new UserError(`Round "${round.name}" is already cancelled.`);
-  return db.$transaction(async (tx) => {
-    await tx.reviewRound.update({ where: { id: round.id }, data: { status: 'cancelled' } });
-    const changed = await tx.assignment.updateMany({ where: { roundId: round.id, status: 'pending' }, data: { status: 'cancelled' } });
+  return inTransaction(db, async (tx) => {
+    const cancelledAssignments = await cancelRoundAndPending(tx, round.id);
     await recordAudit(tx, {
       courseId: input.courseId,
       guildId: input.actor.guildId,
       actorUserId: input.actor.userId,
       action: 'reviews.cancel',
-      details: { round: round.name, assignments: changed.count },
+      details: { round: round.name, assignments: cancelledAssignments },
     });
-    return { cancelledAssignments: changed.count };
+    return { cancelledAssignments };
   });
 }
 
@@ -88,17 +83,14 @@ export async function swapReviewer(
   if (input.fromStudentId === input.toStudentId) throw new UserError('from and to are the same student: choose another student as to.');
   const round = await roundByName(db, input.courseId, input.name);
   if (round.status === 'cancelled') throw new UserError(`round: "${round.name}" is cancelled; nothing to swap.`);
-  const to = await db.student.findFirst({ where: { id: input.toStudentId, courseId: input.courseId }, select: { id: true } });
-  if (!to) throw new UserError('to: that student is not on the roster of this course; add them with /roster add (user:), then swap again.');
-  const owed = await db.assignment.findMany({
-    where: { roundId: round.id, reviewerStudentId: input.fromStudentId, status: 'pending' },
-    select: { id: true, slotKey: true, essayId: true, essay: { select: { title: true, authorStudentId: true } } },
-  });
+  if (!(await isOnRoster(db, input.courseId, input.toStudentId)))
+    throw new UserError('to: that student is not on the roster of this course; add them with /roster add (user:), then swap again.');
+  const owed = await pendingReviewsOwed(db, round.id, input.fromStudentId);
   if (owed.length === 0) throw new UserError('from: that student owes no pending review in this round (/reviews list round: shows who owes what).');
   let moved = 0;
   const kept: string[] = [];
-  const taken = await db.assignment.findMany({ where: { roundId: round.id, reviewerStudentId: input.toStudentId }, select: { slotKey: true } });
-  let nextQuota = Math.max(0, ...taken.map((t) => quotaSlotNumber(t.slotKey) ?? 0)) + 1;
+  const taken = await reviewerSlotKeys(db, round.id, input.toStudentId);
+  let nextQuota = Math.max(0, ...taken.map((slotKey) => quotaSlotNumber(slotKey) ?? 0)) + 1;
   for (const a of owed) {
     if (a.essay?.authorStudentId === input.toStudentId) {
       kept.push(`“${a.essay.title}” is the new reviewer’s own essay`);
@@ -107,10 +99,7 @@ export async function swapReviewer(
     // A new assignment (not an update): its reminders start afresh for the new reviewer.
     const slotKey = a.essayId ? a.slotKey : quotaSlotKey(nextQuota);
     try {
-      await db.$transaction(async (tx) => {
-        await tx.assignment.update({ where: { id: a.id }, data: { status: 'cancelled' } });
-        await tx.assignment.create({ data: { roundId: round.id, reviewerStudentId: input.toStudentId, essayId: a.essayId, slotKey } });
-      });
+      await inTransaction(db, (tx) => reassignSlot(tx, a.id, { roundId: round.id, reviewerStudentId: input.toStudentId, essayId: a.essayId, slotKey }));
       if (!a.essayId) nextQuota++;
       moved++;
     } catch (error) {

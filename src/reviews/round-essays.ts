@@ -3,6 +3,7 @@
 import { essayFilterSchema, essayMatchesFilter, storedNames, type EssayFilter } from '../core/reviews/essay-filter.js';
 import { isStaffPost, staffPostRule } from '../core/essays/staff-post.js';
 import type { Db } from '../db/client.js';
+import { publishedEssaysInRange } from '../db/repositories/round-essays.js';
 
 export { essayFilterSchema, type EssayFilter };
 
@@ -21,29 +22,11 @@ export interface RoundEssay {
 
 /** Published essays of the course matching the filter (category/tag compared case-insensitively). */
 export async function essaysForFilter(db: Db, courseId: string, filter: EssayFilter): Promise<RoundEssay[]> {
-  const rule = staffPostRule(await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { staffBlogUserIds: true, announcementCategory: true } }));
-  const rows = await db.essay.findMany({
-    where: {
-      courseId,
-      blogStatus: 'published',
-      publishedAt: {
-        ...(filter.publishedFrom ? { gte: new Date(filter.publishedFrom) } : {}),
-        ...(filter.publishedTo ? { lte: new Date(filter.publishedTo) } : {}),
-      },
-    },
-    select: {
-      id: true,
-      title: true,
-      authorStudentId: true,
-      authorName: true,
-      authorBlogUserId: true,
-      createdAt: true,
-      publishedAt: true,
-      categories: true,
-      tags: true,
-    },
-    orderBy: { publishedAt: 'asc' },
+  const { staffPosts, essays: rows } = await publishedEssaysInRange(db, courseId, {
+    ...(filter.publishedFrom ? { from: new Date(filter.publishedFrom) } : {}),
+    ...(filter.publishedTo ? { to: new Date(filter.publishedTo) } : {}),
   });
+  const rule = staffPostRule(staffPosts);
   return (
     rows
       // Staff posts (announcements) are never essays, whatever the filter.

@@ -6,6 +6,8 @@
 // and reported to staff in the confirm reply.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { essaysOwedInRound, roundNoticeFacts } from '../db/repositories/round-notices.js';
+import { setDmClosedAt } from '../db/repositories/students.js';
 import { ChatError } from '../ports/chat-port.js';
 import { defineEffect } from '../outbox/effect-handler.js';
 import { roundNoticeText } from './round-notice-text.js';
@@ -21,23 +23,10 @@ export const roundNotice = defineEffect({
   kind: ROUND_NOTICE_KIND,
   payload: z.object({ roundId: z.string(), studentId: z.string() }),
   async run(ctx, { roundId, studentId }) {
-    const round = await ctx.db.reviewRound.findUnique({
-      where: { id: roundId },
-      select: {
-        name: true,
-        dueAt: true,
-        status: true,
-        course: { select: { name: true, guildId: true, channelId: true, timeZone: true, minCommentWords: true } },
-      },
-    });
-    const student = await ctx.db.student.findUnique({ where: { id: studentId }, select: { discordUserId: true, timeZone: true } });
+    const { round, student } = await roundNoticeFacts(ctx.db, roundId, studentId);
     if (!round || round.status === 'cancelled' || !student) return { result: { skipped: 'round_or_student_gone' } };
     if (!student.discordUserId) return { result: { skipped: 'no_discord' } };
-    const owed = await ctx.db.assignment.findMany({
-      where: { roundId, reviewerStudentId: studentId, status: { not: 'cancelled' } },
-      orderBy: { slotKey: 'asc' },
-      select: { essay: { select: { title: true, url: true, threadId: true, authorName: true, author: { select: { displayName: true } } } } },
-    });
+    const owed = await essaysOwedInRound(ctx.db, roundId, studentId);
     if (owed.length === 0) return { result: { skipped: 'nothing_owed' } };
     const essays = owed.flatMap((a) =>
       a.essay
@@ -68,7 +57,7 @@ export const roundNotice = defineEffect({
     } catch (error) {
       if (!(error instanceof ChatError) || error.transient) throw error;
       if (error.kind === 'dm_closed') {
-        await ctx.db.student.update({ where: { id: studentId }, data: { dmClosedAt: ctx.clock.now() } });
+        await setDmClosedAt(ctx.db, studentId, ctx.clock.now());
         return { result: { skipped: 'dm_closed' } };
       }
       // Discord refused for good (unknown user, bot blocked): retrying cannot help; staff see it in the reply.

@@ -1,6 +1,8 @@
 // Round-confirm notices: recorded with the round (one per student who owes reviews), sent while staff wait
 // for the confirm reply, and summed up for that reply: who was told, whose DMs are closed, what still waits.
 import type { Db, Tx } from '../db/client.js';
+import { noticeItemsByKeyPrefix } from '../db/repositories/round-notices.js';
+import { studentNamesByIds } from '../db/repositories/students.js';
 import { effectHandlers } from '../sync/effect-registry.js';
 import { drainOutbox } from '../outbox/outbox-worker.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
@@ -43,12 +45,9 @@ export async function sendRoundNotices(ctx: SyncContext, input: { courseId: stri
 }
 
 export async function summarizeRoundNotices(db: Db, roundId: string): Promise<NoticeSummary> {
-  const rows = await db.outboxItem.findMany({
-    where: { dedupeKey: { startsWith: roundNoticeKey(roundId, '') } },
-    select: { dedupeKey: true, status: true, result: true },
-  });
+  const rows = await noticeItemsByKeyPrefix(db, roundNoticeKey(roundId, ''));
   const ids = rows.map((r) => r.dedupeKey.slice(roundNoticeKey(roundId, '').length));
-  const names = new Map((await db.student.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]));
+  const names = await studentNamesByIds(db, ids);
   const summary: NoticeSummary = { told: 0, dmClosed: [], noDiscord: [], refused: [], waiting: 0 };
   rows.forEach((row, i) => {
     const name = names.get(ids[i]!) ?? 'a removed student';

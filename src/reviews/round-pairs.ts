@@ -1,5 +1,6 @@
 // Who reviews whom in a round, for /reviews list (pages and CSV). One query; names resolved by the caller.
 import type { Db } from '../db/client.js';
+import { reviewPairRows } from '../db/repositories/review-assignments.js';
 import { UserError } from '../shared/user-error.js';
 
 export interface ReviewPair {
@@ -14,24 +15,9 @@ export interface ReviewPair {
 
 /** The round's live pairs (cancelled ones left out), by reviewer then essay, so pages stay stable between calls. */
 export async function loadReviewPairs(db: Db, input: { courseId: string; roundName: string; onlyReviewerDiscordId?: string }): Promise<ReviewPair[]> {
-  const round = await db.reviewRound.findUnique({
-    where: { courseId_name: { courseId: input.courseId, name: input.roundName.trim() } },
-    select: { id: true, name: true, dueAt: true },
-  });
-  if (!round) throw new UserError(`round: there is no round named “${input.roundName}” in this course. /reviews list (without round) shows the rounds' names.`);
-  const rows = await db.assignment.findMany({
-    where: {
-      roundId: round.id,
-      status: { not: 'cancelled' },
-      ...(input.onlyReviewerDiscordId ? { reviewer: { discordUserId: input.onlyReviewerDiscordId } } : {}),
-    },
-    select: {
-      slotKey: true,
-      status: true,
-      reviewer: { select: { displayName: true, discordUserId: true } },
-      essay: { select: { title: true, url: true, authorName: true, author: { select: { displayName: true } } } },
-    },
-  });
+  const found = await reviewPairRows(db, input.courseId, input.roundName.trim(), input.onlyReviewerDiscordId);
+  if (!found) throw new UserError(`round: there is no round named “${input.roundName}” in this course. /reviews list (without round) shows the rounds' names.`);
+  const { round, rows } = found;
   const pairs = rows.map((a) => ({
     roundName: round.name,
     reviewerName: a.reviewer.displayName,

@@ -3,6 +3,8 @@
 import type { RosterRow } from '../core/roster/parse-roster-csv.js';
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
+import { insertImportedStudent, rosterIdentities, updateImportedStudent, type RosterIdentity } from '../db/repositories/roster-students.js';
+import { inTransaction } from '../db/transaction.js';
 
 export interface RosterActor {
   userId: string;
@@ -30,8 +32,6 @@ export interface ImportRosterInput {
   resolveDiscordUsername?: (username: string) => Promise<string | null>;
 }
 
-type Existing = { id: string; email: string | null; emailVerified: boolean; displayName: string; blogUsername: string | null; discordUserId: string | null };
-
 export async function importRoster(db: Db, input: ImportRosterInput): Promise<ImportResult> {
   // Loaded here, on the first import of a roster: the CSV parser is not something the bot needs to start.
   const { parseRosterCsv } = await import('../core/roster/parse-roster-csv.js');
@@ -51,16 +51,13 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
     }
     discordIds.set(row.line, id);
   }
-  const existing: Existing[] = await db.student.findMany({
-    where: { courseId: input.courseId },
-    select: { id: true, email: true, emailVerified: true, displayName: true, blogUsername: true, discordUserId: true },
-  });
+  const existing: RosterIdentity[] = await rosterIdentities(db, input.courseId);
   const errors = clashes(parsed.rows, discordIds, existing);
   if (errors.length > 0) return { ok: false, errors };
 
   const byEmail = new Map(existing.map((s) => [s.email, s]));
   const lines: RosterLineReport[] = [];
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const row of parsed.rows) {
       const current = byEmail.get(row.email);
       // Staff vouch for every e-mail on their roster: verified (what lets the blog's own account e-mail link, see link-by-verified-email.ts).
@@ -73,7 +70,7 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
       const note = notes.get(row.line);
       const report = (action: LineAction): RosterLineReport => ({ line: row.line, action, email: row.email, ...(note ? { note } : {}) });
       if (!current) {
-        await tx.student.create({ data: { courseId: input.courseId, email: row.email, ...data } });
+        await insertImportedStudent(tx, input.courseId, row.email, data);
         lines.push(report('created'));
       } else if (
         !current.emailVerified ||
@@ -81,7 +78,7 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
         current.blogUsername !== data.blogUsername ||
         current.discordUserId !== data.discordUserId
       ) {
-        await tx.student.update({ where: { id: current.id }, data });
+        await updateImportedStudent(tx, current.id, data);
         lines.push(report('updated'));
       } else lines.push(report('unchanged'));
     }
@@ -102,7 +99,7 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
  * A Discord account or blog username on a line that another stored student (different email) already
  * has would break the roster's unique keys halfway through: report it per line before writing anything.
  */
-function clashes(rows: RosterRow[], discordIds: Map<number, string | null>, existing: Existing[]): { line: number; message: string }[] {
+function clashes(rows: RosterRow[], discordIds: Map<number, string | null>, existing: RosterIdentity[]): { line: number; message: string }[] {
   const errors: { line: number; message: string }[] = [];
   const byDiscord = new Map(existing.filter((s) => s.discordUserId).map((s) => [s.discordUserId!, s]));
   const byBlog = new Map(existing.filter((s) => s.blogUsername).map((s) => [s.blogUsername!.toLowerCase(), s]));

@@ -5,6 +5,13 @@
 import type { BlogComment } from '../core/types.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
+import {
+  countVerifiedEmailsAwaitingLink,
+  linkBlogAccountIfUnlinked,
+  linkedBlogAccounts,
+  recordedBlogCommentIds,
+  unlinkedStudentByVerifiedEmail,
+} from '../db/repositories/blog-account-links.js';
 import type { ConfirmedLink } from './link-claims.js';
 
 /** The e-mail the blog holds for one of its accounts; null when the bot may not read it. */
@@ -24,26 +31,23 @@ export async function linkByVerifiedEmail(
   const registered = input.comments.filter((c) => c.authorBlogUserId);
   if (registered.length === 0) return [];
   // Only e-mails staff vouched for, on students without a blog account, can link: skip the lookups otherwise.
-  if ((await db.student.count({ where: { courseId, emailVerified: true, blogUserId: null, email: { not: null } } })) === 0) return [];
-  const seen = new Set(
-    (await db.comment.findMany({ where: { courseId, blogCommentId: { in: registered.map((c) => c.blogCommentId) } }, select: { blogCommentId: true } })).map(
-      (c) => c.blogCommentId,
-    ),
+  if ((await countVerifiedEmailsAwaitingLink(db, courseId)) === 0) return [];
+  const seen = await recordedBlogCommentIds(
+    db,
+    courseId,
+    registered.map((c) => c.blogCommentId),
   );
   const authors = [...new Set(registered.filter((c) => !seen.has(c.blogCommentId)).map((c) => c.authorBlogUserId!))];
   if (authors.length === 0) return [];
-  const linked = new Set(
-    (await db.student.findMany({ where: { courseId, blogUserId: { in: authors } }, select: { blogUserId: true } })).map((s) => s.blogUserId),
-  );
+  const linked = await linkedBlogAccounts(db, courseId, authors);
   const linkedNow: ConfirmedLink[] = [];
   for (const blogUserId of authors.filter((id) => !linked.has(id))) {
     const email = (await input.accountEmail(blogUserId))?.trim().toLowerCase();
     if (!email) continue;
-    const student = await db.student.findFirst({ where: { courseId, email, emailVerified: true, blogUserId: null }, select: { id: true } });
-    if (!student) continue;
+    const studentId = await unlinkedStudentByVerifiedEmail(db, courseId, email);
+    if (!studentId) continue;
     try {
-      const won = await db.student.updateMany({ where: { id: student.id, blogUserId: null }, data: { blogUserId } });
-      if (won.count === 1) linkedNow.push({ studentId: student.id, blogUserId });
+      if (await linkBlogAccountIfUnlinked(db, studentId, blogUserId)) linkedNow.push({ studentId, blogUserId });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // that account was linked to another student meanwhile
     }

@@ -6,6 +6,10 @@ import type { BlogComment } from '../core/types.js';
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
+import { blogUsernameLinkedElsewhere, setStudentBlogAccount, studentIdForBlogAccount } from '../db/repositories/blog-account-links.js';
+import { confirmClaim, confirmPendingClaimsOf, createLinkClaim, expirePendingClaims, pendingClaimsWithCodes } from '../db/repositories/link-claims.js';
+import { studentIdByDiscordId } from '../db/repositories/students.js';
+import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
 import { creditBlogAccount, type CreditedWork } from './credit-blog-account.js';
@@ -33,22 +37,16 @@ export async function startLinkClaim(
   const checked = checkBlogUsername(input.blogUsername.trim());
   if ('error' in checked || checked.value === null)
     throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give your username on the class blog.'}`);
-  const student = await db.student.findUnique({
-    where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
-    select: { id: true },
-  });
-  if (!student) throw new UserError('You are not on this course’s roster yet. Ask the course staff to add you (/roster add), then run /link again.');
-  const taken = await db.student.findFirst({
-    where: { courseId: input.courseId, blogUsername: checked.value, blogUserId: { not: null }, id: { not: student.id } },
-    select: { id: true },
-  });
-  if (taken) throw new UserError('That blog account is already linked to another student. If it is yours, ask the course staff.');
+  const studentId = await studentIdByDiscordId(db, input.courseId, input.discordUserId);
+  if (!studentId) throw new UserError('You are not on this course’s roster yet. Ask the course staff to add you (/roster add), then run /link again.');
+  if (await blogUsernameLinkedElsewhere(db, input.courseId, checked.value, studentId))
+    throw new UserError('That blog account is already linked to another student. If it is yours, ask the course staff.');
   const code = newCode();
   const expiresAt = new Date(input.now.getTime() + CLAIM_TTL_MS);
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     // A new code replaces any earlier one, so only the latest code the student saw works.
-    await tx.linkClaim.updateMany({ where: { studentId: student.id, status: 'pending' }, data: { status: 'expired' } });
-    await tx.linkClaim.create({ data: { courseId: input.courseId, studentId: student.id, blogUsername: checked.value!, codeHash: hashCode(code), expiresAt } });
+    await expirePendingClaims(tx, studentId);
+    await createLinkClaim(tx, { courseId: input.courseId, studentId, blogUsername: checked.value!, codeHash: hashCode(code), expiresAt });
   });
   return { code, expiresAt };
 }
@@ -72,18 +70,14 @@ export async function confirmLinkClaims(
     for (const code of c.contentHtml.toUpperCase().match(CODE_PATTERN) ?? []) candidates.set(hashCode(code), c.authorBlogUserId);
   }
   if (candidates.size === 0) return [];
-  const claims = await db.linkClaim.findMany({
-    where: { courseId: input.courseId, status: 'pending', expiresAt: { gt: input.now }, codeHash: { in: [...candidates.keys()] } },
-    select: { id: true, studentId: true, blogUsername: true, codeHash: true },
-  });
+  const claims = await pendingClaimsWithCodes(db, input.courseId, input.now, [...candidates.keys()]);
   const confirmed: ConfirmedLink[] = [];
   for (const claim of claims) {
     const blogUserId = candidates.get(claim.codeHash)!;
     try {
-      await db.$transaction(async (tx) => {
-        const won = await tx.linkClaim.updateMany({ where: { id: claim.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
-        if (won.count === 0) return;
-        await tx.student.update({ where: { id: claim.studentId }, data: { blogUserId, blogUsername: claim.blogUsername } });
+      await inTransaction(db, async (tx) => {
+        if (!(await confirmClaim(tx, claim.id, input.now))) return;
+        await setStudentBlogAccount(tx, claim.studentId, blogUserId, claim.blogUsername);
         await enqueueEffect(
           tx,
           {
@@ -115,11 +109,8 @@ export async function approveLink(
   db: Db,
   input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId: string; actor: RosterActor; now: Date },
 ): Promise<CreditedWork> {
-  const student = await db.student.findUnique({
-    where: { courseId_discordUserId: { courseId: input.courseId, discordUserId: input.discordUserId } },
-    select: { id: true },
-  });
-  if (!student)
+  const studentId = await studentIdByDiscordId(db, input.courseId, input.discordUserId);
+  if (!studentId)
     throw new UserError(
       'user: that person is not on the roster of this course with this Discord account. Add them with /roster add (user:), or put their Discord user id in the roster CSV and run /roster import again.',
     );
@@ -127,15 +118,15 @@ export async function approveLink(
   if ('error' in checked || checked.value === null)
     throw new UserError(`blog_username: ${'error' in checked ? checked.error : 'give the student’s username on the class blog.'}`);
   try {
-    await db.$transaction(async (tx) => {
-      await tx.student.update({ where: { id: student.id }, data: { blogUsername: checked.value, blogUserId: input.blogUserId } });
-      await tx.linkClaim.updateMany({ where: { studentId: student.id, status: 'pending' }, data: { status: 'confirmed', confirmedAt: input.now } });
+    await inTransaction(db, async (tx) => {
+      await setStudentBlogAccount(tx, studentId, input.blogUserId, checked.value!);
+      await confirmPendingClaimsOf(tx, studentId, input.now);
       await recordAudit(tx, {
         courseId: input.courseId,
         guildId: input.actor.guildId,
         actorUserId: input.actor.userId,
         action: 'link.approve',
-        targetStudentId: student.id,
+        targetStudentId: studentId,
         details: { blogUsername: checked.value },
       });
       await enqueueEffect(
@@ -143,9 +134,9 @@ export async function approveLink(
         {
           courseId: input.courseId,
           kind: linkNotice.kind,
-          dedupeKey: `link-notice:${student.id}:${input.blogUserId}`,
-          orderKey: `student:${student.id}`,
-          payload: { studentId: student.id, blogUsername: checked.value! },
+          dedupeKey: `link-notice:${studentId}:${input.blogUserId}`,
+          orderKey: `student:${studentId}`,
+          payload: { studentId, blogUsername: checked.value! },
         },
         input.now,
       );
@@ -154,7 +145,7 @@ export async function approveLink(
     if (isUniqueViolation(error)) throw new UserError('That blog account is already linked to another student on the roster.');
     throw error;
   }
-  return creditBlogAccount(db, { courseId: input.courseId, studentId: student.id, blogUserId: input.blogUserId, now: input.now });
+  return creditBlogAccount(db, { courseId: input.courseId, studentId, blogUserId: input.blogUserId, now: input.now });
 }
 
 /**
@@ -168,6 +159,6 @@ export async function studentForBlogComment(
   author: { blogUserId: string | null },
 ): Promise<{ studentId: string; via: 'blog_user' } | null> {
   if (!author.blogUserId) return null;
-  const s = await db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId: author.blogUserId } }, select: { id: true } });
-  return s ? { studentId: s.id, via: 'blog_user' } : null;
+  const studentId = await studentIdForBlogAccount(db, courseId, author.blogUserId);
+  return studentId ? { studentId, via: 'blog_user' } : null;
 }

@@ -4,6 +4,7 @@
 // repeat it once (at-least-once, as reminders; ADR 0003); closed DMs end it quietly (/status says it too).
 import { z } from 'zod';
 import { escapeDiscordText } from '../core/format/index.js';
+import { linkNoticeRecipient } from '../db/repositories/link-claims.js';
 import { ChatError } from '../ports/chat-port.js';
 import { defineEffect } from '../outbox/effect-handler.js';
 
@@ -11,10 +12,7 @@ export const linkNotice = defineEffect({
   kind: 'discord.link_notice',
   payload: z.object({ studentId: z.string(), blogUsername: z.string() }),
   async run(ctx, { studentId, blogUsername }) {
-    const student = await ctx.db.student.findUnique({
-      where: { id: studentId },
-      select: { discordUserId: true, course: { select: { name: true, minCommentWords: true } } },
-    });
+    const student = await linkNoticeRecipient(ctx.db, studentId);
     if (!student?.discordUserId) return { result: { skipped: 'no Discord account' } };
     const text =
       `Your blog account **${escapeDiscordText(blogUsername)}** is now linked to you in ${escapeDiscordText(student.course.name)}. ` +

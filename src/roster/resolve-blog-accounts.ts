@@ -6,6 +6,14 @@ import type { BlogSource } from '../ports/blog-source.js';
 import type { BlogUser } from '../core/types.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
+import { uncreditedEssayAuthors } from '../db/repositories/blog-account-credit.js';
+import {
+  blogUsernamesAwaitingLink,
+  countUnlinkedRosterUsernames,
+  linkBlogAccountIfUnlinked,
+  studentIdForBlogAccount,
+  unlinkedRosterUsernames,
+} from '../db/repositories/blog-account-links.js';
 import type { Logger } from '../shared/logger.js';
 import { creditBlogAccount } from './credit-blog-account.js';
 
@@ -27,16 +35,12 @@ function accountNames(user: BlogUser): string[] {
 async function linkIfOnRoster(ctx: IdentityContext, courseId: string, user: BlogUser): Promise<string | null> {
   const names = accountNames(user);
   if (names.length === 0) return null;
-  const unlinked = await ctx.db.student.findMany({
-    where: { courseId, blogUserId: null, blogUsername: { not: null } },
-    select: { id: true, blogUsername: true },
-  });
-  const match = unlinked.filter((s) => names.includes(s.blogUsername!.toLowerCase()));
+  const unlinked = await unlinkedRosterUsernames(ctx.db, courseId);
+  const match = unlinked.filter((s) => names.includes(s.blogUsername.toLowerCase()));
   if (match.length !== 1) return null;
   const studentId = match[0]!.id;
   try {
-    const won = await ctx.db.student.updateMany({ where: { id: studentId, blogUserId: null }, data: { blogUserId: user.blogUserId } });
-    if (won.count === 0) return null;
+    if (!(await linkBlogAccountIfUnlinked(ctx.db, studentId, user.blogUserId))) return null;
   } catch (error) {
     if (isUniqueViolation(error)) return null; // that account is already someone else's: staff decide
     throw error;
@@ -57,11 +61,11 @@ export async function studentForBlogAccount(
   courseId: string,
   blogUserId: string,
 ): Promise<string | null> {
-  const linked = await ctx.db.student.findUnique({ where: { courseId_blogUserId: { courseId, blogUserId } }, select: { id: true } });
-  if (linked) return linked.id;
+  const linked = await studentIdForBlogAccount(ctx.db, courseId, blogUserId);
+  if (linked) return linked;
   const key = `${courseId}:${blogUserId}`;
   if ((unknownUntil.get(key) ?? 0) > ctx.now().getTime()) return null;
-  const waiting = await ctx.db.student.count({ where: { courseId, blogUserId: null, blogUsername: { not: null } } });
+  const waiting = await countUnlinkedRosterUsernames(ctx.db, courseId);
   if (waiting === 0) return null;
   const user = await (await blog()).findUser({ id: blogUserId });
   const studentId = user ? await linkIfOnRoster(ctx, courseId, user) : null;
@@ -77,21 +81,15 @@ export async function studentForBlogAccount(
 export async function resolveRosterBlogAccounts(ctx: IdentityContext, blog: BlogSource, courseId: string): Promise<{ linked: number; unresolved: number }> {
   for (const key of unknownUntil.keys()) if (key.startsWith(`${courseId}:`)) unknownUntil.delete(key);
   let linked = 0;
-  const unlinked = await ctx.db.student.findMany({ where: { courseId, blogUserId: null, blogUsername: { not: null } }, select: { blogUsername: true } });
-  for (const s of unlinked) {
-    const user = await blog.findUser({ username: s.blogUsername! });
+  for (const blogUsername of await blogUsernamesAwaitingLink(ctx.db, courseId)) {
+    const user = await blog.findUser({ username: blogUsername });
     if (user && (await linkIfOnRoster(ctx, courseId, user))) linked += 1;
   }
-  const authors = await ctx.db.essay.findMany({
-    where: { courseId, authorStudentId: null, authorBlogUserId: { not: null } },
-    distinct: ['authorBlogUserId'],
-    select: { authorBlogUserId: true },
-  });
-  for (const a of authors) {
-    const studentId = await studentForBlogAccount(ctx, async () => blog, courseId, a.authorBlogUserId!);
+  for (const author of await uncreditedEssayAuthors(ctx.db, courseId)) {
+    const studentId = await studentForBlogAccount(ctx, async () => blog, courseId, author);
     // Linked earlier by /link but recorded before it: credit now (does nothing when already credited).
-    if (studentId) await creditBlogAccount(ctx.db, { courseId, studentId, blogUserId: a.authorBlogUserId!, now: ctx.now() });
+    if (studentId) await creditBlogAccount(ctx.db, { courseId, studentId, blogUserId: author, now: ctx.now() });
   }
-  const unresolved = await ctx.db.student.count({ where: { courseId, blogUserId: null, blogUsername: { not: null } } });
+  const unresolved = await countUnlinkedRosterUsernames(ctx.db, courseId);
   return { linked, unresolved };
 }

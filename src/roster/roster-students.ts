@@ -4,6 +4,8 @@ import { checkBlogUsername, checkEmail, checkName } from '../core/roster/identit
 import { recordAudit } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
+import { deleteStudentAndPendingReviews, findStudentByDiscordOrEmail, insertStudent, rosterListing } from '../db/repositories/roster-students.js';
+import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import type { RosterActor } from './import-roster.js';
 
@@ -25,20 +27,24 @@ export async function addStudent(db: Db, input: { courseId: string; student: New
   const email = checked(checkEmail(input.student.email.trim()), 'email');
   const blogUsername = checked(checkBlogUsername((input.student.blogUsername ?? '').trim()), 'blog_username');
   try {
-    return await db.$transaction(async (tx) => {
-      const row = await tx.student.create({
+    return await inTransaction(db, async (tx) => {
+      const studentId = await insertStudent(tx, {
+        courseId: input.courseId,
+        displayName: name,
+        email,
         // Staff typed the e-mail: vouched for, like an imported roster (see link-by-verified-email.ts).
-        data: { courseId: input.courseId, displayName: name, email, emailVerified: true, blogUsername, discordUserId: input.student.discordUserId ?? null },
-        select: { id: true },
+        emailVerified: true,
+        blogUsername,
+        discordUserId: input.student.discordUserId ?? null,
       });
       await recordAudit(tx, {
         courseId: input.courseId,
         guildId: input.actor.guildId,
         actorUserId: input.actor.userId,
         action: 'roster.add',
-        targetStudentId: row.id,
+        targetStudentId: studentId,
       });
-      return { studentId: row.id };
+      return { studentId };
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -55,9 +61,9 @@ export async function findStudent(
   courseId: string,
   ref: { discordUserId?: string | null; email?: string | null },
 ): Promise<{ id: string; displayName: string }> {
-  const where = ref.discordUserId ? { courseId, discordUserId: ref.discordUserId } : ref.email ? { courseId, email: ref.email.trim().toLowerCase() } : null;
-  if (!where) throw new UserError('user or email: give one of them to name the student.');
-  const student = await db.student.findFirst({ where, select: { id: true, displayName: true } });
+  const key = ref.discordUserId ? { discordUserId: ref.discordUserId } : ref.email ? { email: ref.email.trim().toLowerCase() } : null;
+  if (!key) throw new UserError('user or email: give one of them to name the student.');
+  const student = await findStudentByDiscordOrEmail(db, courseId, key);
   if (!student) throw new UserError(`${ref.discordUserId ? 'user' : 'email'}: that person is not on the roster of this course (/roster show lists who is).`);
   return student;
 }
@@ -67,18 +73,17 @@ export async function removeStudent(
   input: { courseId: string; student: { discordUserId?: string | null; email?: string | null }; actor: RosterActor },
 ): Promise<{ displayName: string; pendingRemoved: number }> {
   const student = await findStudent(db, input.courseId, input.student);
-  return db.$transaction(async (tx) => {
-    const pending = await tx.assignment.deleteMany({ where: { reviewerStudentId: student.id, status: 'pending' } });
+  return inTransaction(db, async (tx) => {
     // Completed reviews go with the row (Assignment.reviewer cascades); reports keep their totals via AnonymousTally only on purge.
-    await tx.student.delete({ where: { id: student.id } });
+    const pendingRemoved = await deleteStudentAndPendingReviews(tx, student.id);
     await recordAudit(tx, {
       courseId: input.courseId,
       guildId: input.actor.guildId,
       actorUserId: input.actor.userId,
       action: 'roster.remove',
-      details: { pendingAssignmentsRemoved: pending.count },
+      details: { pendingAssignmentsRemoved: pendingRemoved },
     });
-    return { displayName: student.displayName, pendingRemoved: pending.count };
+    return { displayName: student.displayName, pendingRemoved };
   });
 }
 
@@ -93,11 +98,7 @@ export interface RosterEntry {
 }
 
 export async function showRoster(db: Db, courseId: string): Promise<RosterEntry[]> {
-  const rows = await db.student.findMany({
-    where: { courseId },
-    select: { displayName: true, email: true, blogUsername: true, blogUserId: true, discordUserId: true, reminderMode: true, dmClosedAt: true },
-    orderBy: { displayName: 'asc' },
-  });
+  const rows = await rosterListing(db, courseId);
   return rows.map((r) => ({
     displayName: r.displayName,
     email: r.email,

@@ -1,13 +1,15 @@
+import { blogOutageReport, markBlogOutageAlerted } from '../db/repositories/blog-outages.js';
+import { courseName, coursePermissionFacts, courseStaffChannel, flagCourse } from '../db/repositories/sync-courses.js';
 import { type ChatError } from '../ports/chat-port.js';
 import { outageAlertAfterMs } from './blog-health.js';
 import type { SyncContext } from './sync-context.js';
 
 /** Tells staff in their channel; a failure to tell them is logged, never thrown over the real work. */
 async function tellStaff(ctx: SyncContext, courseId: string, content: string): Promise<boolean> {
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { staffChannelId: true } });
-  if (!course.staffChannelId) return false;
+  const staffChannelId = await courseStaffChannel(ctx.db, courseId);
+  if (!staffChannelId) return false;
   try {
-    await ctx.chat.sendChannelMessage(course.staffChannelId, { content });
+    await ctx.chat.sendChannelMessage(staffChannelId, { content });
     return true;
   } catch (error) {
     ctx.log.warn({ courseId, err: error }, 'could not alert the staff channel');
@@ -20,10 +22,7 @@ async function tellStaff(ctx: SyncContext, courseId: string, content: string): P
  * and told again when it recovers. Polls keep retrying in between without a message every minute.
  */
 export async function alertLongBlogOutage(ctx: SyncContext, courseId: string): Promise<'alerted' | 'recovered' | 'none'> {
-  const course = await ctx.db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: { name: true, blogFailingSince: true, blogAlertedAt: true, blogLastError: true, blogUrl: true },
-  });
+  const course = await blogOutageReport(ctx.db, courseId);
   const now = ctx.clock.now();
   if (course.blogFailingSince && !course.blogAlertedAt && now.getTime() - course.blogFailingSince.getTime() >= outageAlertAfterMs) {
     const minutes = Math.round((now.getTime() - course.blogFailingSince.getTime()) / 60_000);
@@ -32,7 +31,7 @@ export async function alertLongBlogOutage(ctx: SyncContext, courseId: string): P
       courseId,
       `⚠️ **${course.name}**: the blog (${course.blogUrl}) has not answered for ${minutes} minutes (${course.blogLastError ?? 'unknown error'}). Replies wait in the queue and will be delivered when it is back; nothing is lost.`,
     );
-    await ctx.db.course.update({ where: { id: courseId }, data: { blogAlertedAt: now } });
+    await markBlogOutageAlerted(ctx.db, courseId, now);
     return 'alerted';
   }
   return 'none';
@@ -41,8 +40,8 @@ export async function alertLongBlogOutage(ctx: SyncContext, courseId: string): P
 /** Called when the blog answers again after an outage staff were told about. */
 export async function announceBlogRecovery(ctx: SyncContext, courseId: string, wasAlerted: boolean): Promise<void> {
   if (!wasAlerted) return;
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { name: true } });
-  await tellStaff(ctx, courseId, `✅ **${course.name}**: the blog answers again; queued replies are being delivered.`);
+  const name = await courseName(ctx.db, courseId);
+  await tellStaff(ctx, courseId, `✅ **${name}**: the blog answers again; queued replies are being delivered.`);
 }
 
 /**
@@ -50,11 +49,11 @@ export async function announceBlogRecovery(ctx: SyncContext, courseId: string, w
  * health report) and staff are told once. /course resume clears the flag after they fix it.
  */
 export async function flagMissingPermission(ctx: SyncContext, courseId: string, error: ChatError): Promise<void> {
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, name: true, channelId: true, channelKind: true } });
+  const course = await coursePermissionFacts(ctx.db, courseId);
   if (course.status === 'flagged') return;
   const missing = await ctx.chat.missingPermissions(course.channelId, course.channelKind === 'text' ? 'text' : 'forum').catch(() => [] as string[]);
   const reason = missing.length ? `missing permissions in <#${course.channelId}>: ${missing.join(', ')}` : `Discord refused an action: ${error.message}`;
-  await ctx.db.course.update({ where: { id: courseId }, data: { status: 'flagged', flaggedReason: reason.slice(0, 500) } });
+  await flagCourse(ctx.db, courseId, reason);
   ctx.log.warn({ courseId, reason }, 'course flagged');
   await tellStaff(ctx, courseId, `⚠️ **${course.name}** needs attention: ${reason}. Threads and replies wait until this is fixed; then run /course resume.`);
 }

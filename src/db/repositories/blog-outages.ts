@@ -20,3 +20,19 @@ export async function markBlogFailing(db: Db, courseId: string, input: { failing
 export async function clearBlogOutage(db: Db, courseId: string): Promise<void> {
   await db.course.update({ where: { id: courseId }, data: { blogFailingSince: null, blogLastError: null, blogAlertedAt: null } });
 }
+
+/** What the staff alert about a long outage says: the course, its blog, since when it fails and why, and whether staff were told. */
+export function blogOutageReport(
+  db: Db,
+  courseId: string,
+): Promise<{ name: string; blogUrl: string; blogFailingSince: Date | null; blogAlertedAt: Date | null; blogLastError: string | null }> {
+  return db.course.findUniqueOrThrow({
+    where: { id: courseId },
+    select: { name: true, blogFailingSince: true, blogAlertedAt: true, blogLastError: true, blogUrl: true },
+  });
+}
+
+/** Remembers that staff were told about the current outage: they are told once per outage. */
+export async function markBlogOutageAlerted(db: Db, courseId: string, at: Date): Promise<void> {
+  await db.course.update({ where: { id: courseId }, data: { blogAlertedAt: at } });
+}

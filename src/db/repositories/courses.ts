@@ -63,3 +63,13 @@ export async function adoptReminderThread(db: Db, courseId: string, threadId: st
 export async function dropReminderThread(db: Db, courseId: string, threadId: string): Promise<void> {
   await db.course.updateMany({ where: { id: courseId, reminderThreadId: threadId }, data: { reminderThreadId: null } });
 }
+
+/** The server (guild) a course lives in. */
+export async function courseGuildId(db: Db, courseId: string): Promise<string> {
+  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { guildId: true } })).guildId;
+}
+
+/** Course id -> name, for every course (purged ones too): how /report health names the course leases. */
+export async function courseNamesById(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.course.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+}

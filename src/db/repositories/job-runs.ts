@@ -23,3 +23,19 @@ export async function recordFailedCourseRun(
 ): Promise<void> {
   await db.jobRun.create({ data: { ...input, outcome: 'failed', error: input.error.slice(0, 1_000) } });
 }
+
+/**
+ * For /report health: the latest run of every job (by name, in name order) among the whole process's runs
+ * and this course's own (never another course's), with how many of that job's runs failed since `failuresSince`.
+ */
+export async function latestJobRuns(db: Db, courseId: string, failuresSince: Date) {
+  const scope = { OR: [{ courseId: null }, { courseId }] };
+  const latest = await db.jobRun.groupBy({ by: ['jobName'], where: scope, _max: { startedAt: true }, orderBy: { jobName: 'asc' } });
+  return Promise.all(
+    latest.map(async ({ jobName, _max }) => {
+      const run = await db.jobRun.findFirst({ where: { ...scope, jobName, startedAt: _max.startedAt! }, orderBy: { id: 'desc' } });
+      const failures = await db.jobRun.count({ where: { ...scope, jobName, outcome: 'failed', startedAt: { gte: failuresSince } } });
+      return { jobName, run, failures };
+    }),
+  );
+}

@@ -17,3 +17,9 @@ export async function deadOutboxByKind(db: Db): Promise<Array<{ kind: string; co
   const rows = await db.outboxItem.groupBy({ by: ['kind'], where: { status: 'dead' }, _count: { _all: true } });
   return rows.map((row) => ({ kind: row.kind, count: row._count._all }));
 }
+
+/** When the course's oldest pending effect was created, or null when none is pending. */
+export async function oldestPendingOutboxAt(db: Db, courseId: string): Promise<Date | null> {
+  const oldest = await db.outboxItem.findFirst({ where: { courseId, status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
+  return oldest?.createdAt ?? null;
+}

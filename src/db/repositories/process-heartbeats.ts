@@ -29,3 +29,8 @@ export async function liveProcesses(db: Db, since: Date): Promise<Array<{ owner:
 export async function deleteProcessHeartbeat(db: Db, owner: string): Promise<void> {
   await db.processHeartbeat.deleteMany({ where: { owner } });
 }
+
+/** Every heartbeat row (live or stale), longest-running process first; shardIds still JSON text. */
+export function processHeartbeatsByStart(db: Db) {
+  return db.processHeartbeat.findMany({ orderBy: { startedAt: 'asc' } });
+}

@@ -30,3 +30,25 @@ export async function studentTimeZones(db: Db, courseId: string): Promise<Map<st
   const rows = await db.student.findMany({ where: { courseId, timeZone: { not: null } }, select: { id: true, timeZone: true } });
   return new Map(rows.map((s) => [s.id, s.timeZone]));
 }
+
+/** The id of the student on the roster with this Discord account, or null. */
+export async function studentIdByDiscordId(db: Db, courseId: string, discordUserId: string): Promise<string | null> {
+  const row = await db.student.findUnique({ where: { courseId_discordUserId: { courseId, discordUserId } }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** Whether this student id is on the roster of this course (an id from another course is not). */
+export async function isOnRoster(db: Db, courseId: string, studentId: string): Promise<boolean> {
+  return (await db.student.findFirst({ where: { id: studentId, courseId }, select: { id: true } })) !== null;
+}
+
+/** The ids of every student of the course. */
+export async function rosterStudentIds(db: Db, courseId: string): Promise<string[]> {
+  return (await db.student.findMany({ where: { courseId }, select: { id: true } })).map((s) => s.id);
+}
+
+/** Student id -> display name for these ids (removed students are simply missing). */
+export async function studentNamesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.student.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
+  return new Map(rows.map((s) => [s.id, s.displayName]));
+}

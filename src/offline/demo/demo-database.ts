@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDb } from '../../db/client.js';
+import { closeDb, openDb } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import type { OfflineDatabase } from '../offline-world.js';
 
@@ -15,7 +15,7 @@ export async function openDemoDatabase(): Promise<OfflineDatabase> {
     db,
     url,
     async close() {
-      await db.$disconnect();
+      await closeDb(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };

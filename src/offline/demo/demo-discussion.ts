@@ -1,5 +1,6 @@
 // The demo's discussion steps: essays published on the blog become forum posts, and one reply goes each
 // way (thread reply → blog comment, blog comment → thread message), each checked where a person sees it.
+import { recordedCommentCount } from '../../db/repositories/participation-facts.js';
 import type { OfflineWorld } from '../offline-world.js';
 import { expectSeen, indent, step, type Say } from './demo-narration.js';
 import { sampleBlogComment, sampleEssay, sampleReply, sampleSecondEssay } from './sample-course.js';
@@ -38,7 +39,7 @@ export async function publishEssays(world: OfflineWorld, say: Say): Promise<Disc
 export async function replyBothWays(world: OfflineWorld, say: Say, { postId, threadId }: Discussion): Promise<void> {
   await step(5, 'a thread reply reaches the blog', async () => {
     world.emu.as(world.studentIds[1]).postMessage(threadId, { content: sampleReply });
-    await world.emu.waitFor(async () => (await world.database.db.comment.count()) === 1, 10_000, 'the reply to be recorded');
+    await world.emu.waitFor(async () => (await recordedCommentCount(world.database.db)) === 1, 10_000, 'the reply to be recorded');
     await world.bot.syncNow();
     const blogComment = expectSeen(
       world.wp.state.comments.find((c) => c.postId === postId),

@@ -4,6 +4,7 @@ import { withDiscordMarker } from '../../core/comments/discord-marker.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import type { OwnCommentKey } from '../../core/comments/own-comment.js';
 import type { BlogComment } from '../../core/types.js';
+import { commentBlogRef, commentEditState, commentToWrite, markCommentWritten, setCommentBlogStatus } from '../../db/repositories/comments.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
 import { moderationMark } from './moderation-effects.js';
@@ -26,19 +27,7 @@ export const createBlogComment = defineEffect({
     blogAuthor: z.object({ name: z.string(), asGuest: z.boolean() }).optional(),
   }),
   async run(ctx, { commentId, html, replyToMessageId, blogAuthor }, attempt) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({
-      where: { id: commentId },
-      select: {
-        blogCommentId: true,
-        deletedAt: true,
-        authorName: true,
-        courseId: true,
-        essayId: true,
-        discordMessageId: true,
-        essay: { select: { blogPostId: true, threadId: true } },
-        author: { select: { displayName: true, email: true, blogUserId: true } },
-      },
-    });
+    const comment = await commentToWrite(ctx.db, commentId);
     if (comment.blogCommentId) return { result: { blogCommentId: comment.blogCommentId, reused: true } };
     const blog = await ctx.blogFor(comment.courseId);
     // Discord-born comments keep their message id for life (a purge keeps it too, see docs/data.md).
@@ -74,7 +63,7 @@ export const createBlogComment = defineEffect({
     return {
       result: { blogCommentId: found.blogCommentId, status: found.status },
       record: async (tx) => {
-        await tx.comment.update({ where: { id: commentId }, data: { blogCommentId: found.blogCommentId, blogStatus: found.status, mirrorState: 'mirrored' } });
+        await markCommentWritten(tx, commentId, { blogCommentId: found.blogCommentId, blogStatus: found.status });
         if (found.status !== 'approved' && comment.discordMessageId && comment.essay.threadId) {
           await enqueueEffect(
             tx,
@@ -116,10 +105,7 @@ export const updateBlogComment = defineEffect({
   kind: 'blog.update_comment',
   payload: z.object({ commentId: z.string(), html: z.string(), editedAt: z.iso.datetime().optional() }),
   async run(ctx, { commentId, html, editedAt }) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({
-      where: { id: commentId },
-      select: { blogCommentId: true, courseId: true, discordMessageId: true, discordEditedAt: true, contentHash: true },
-    });
+    const comment = await commentEditState(ctx.db, commentId);
     // Skipped only when a newer edit with other words is recorded: an edit whose words are still the latest
     // (a later event changed only capitals or spacing) must still be written.
     const overtaken = editedAt && comment.discordEditedAt && new Date(editedAt) < comment.discordEditedAt && textFingerprint(html) !== comment.contentHash;
@@ -137,7 +123,7 @@ export const trashBlogComment = defineEffect({
   kind: 'blog.trash_comment',
   payload: z.object({ commentId: z.string() }),
   async run(ctx, { commentId }) {
-    const comment = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { blogCommentId: true, courseId: true } });
+    const comment = await commentBlogRef(ctx.db, commentId);
     // Not on the blog yet: the create effect sees deletedAt and trashes it once it exists.
     if (!comment.blogCommentId) return { result: { skipped: 'not created yet' } };
     const blog = await ctx.blogFor(comment.courseId);
@@ -146,6 +132,6 @@ export const trashBlogComment = defineEffect({
     } catch (error) {
       if (!(error instanceof BlogError && error.kind === 'not_found')) throw error;
     }
-    return { record: (tx) => tx.comment.update({ where: { id: commentId }, data: { blogStatus: 'trash' } }) };
+    return { record: (tx) => setCommentBlogStatus(tx, commentId, 'trash') };
   },
 });

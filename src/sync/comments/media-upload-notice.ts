@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { courseStaffNotice } from '../../db/repositories/sync-courses.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 
@@ -28,7 +29,7 @@ export const mediaUploadNotice = defineEffect({
   kind: 'discord.media_upload_notice',
   payload: z.object({ courseId: z.string() }),
   async run(ctx, { courseId }) {
-    const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { name: true, staffChannelId: true } });
+    const course = await courseStaffNotice(ctx.db, courseId);
     if (!course.staffChannelId) {
       ctx.log.warn({ courseId }, 'the blog refused a media upload and the course has no staff channel to tell');
       return { result: { told: false } };

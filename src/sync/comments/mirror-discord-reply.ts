@@ -1,4 +1,14 @@
 import { isUniqueViolation } from '../../db/db-errors.js';
+import { essayOfThread } from '../../db/repositories/essay-threads.js';
+import {
+  advanceReplyEditedAt,
+  insertDiscordReply,
+  markReplyDeleted,
+  recordReplyEdit,
+  replyForDeletion,
+  replyForEdit,
+} from '../../db/repositories/reply-records.js';
+import { inTransaction } from '../../db/transaction.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { appendAttachmentLinks, countWords, discordMarkdownToSafeHtml } from '../../core/format/index.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
@@ -26,36 +36,29 @@ function toHtml(message: IncomingThreadMessage, timeZone: string): string {
 /** A student's reply in an essay thread: recorded with its blog comment effect in one transaction. */
 export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMessage): Promise<'mirrored' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
-  const essay = await ctx.db.essay.findUnique({
-    where: { threadId: message.threadId },
-    select: { id: true, courseId: true, blogStatus: true, course: { select: { timeZone: true } } },
-  });
+  const essay = await essayOfThread(ctx.db, message.threadId);
   if (!essay || essay.blogStatus !== 'published') return 'ignored';
   const publication = await replyPublication(ctx, essay.courseId, message.authorId);
   const html = toHtml(message, essay.course.timeZone);
   const now = ctx.clock.now();
   try {
-    await ctx.db.$transaction(async (tx) => {
-      const comment = await tx.comment.create({
-        data: {
-          courseId: essay.courseId,
-          essayId: essay.id,
-          origin: 'discord',
-          discordMessageId: message.messageId,
-          authorStudentId: publication.studentId,
-          authorName: publication.studentId ? null : message.authorDisplayName,
-          wordCount: countWords(message.content),
-          contentHash: textFingerprint(html),
-          writtenAt: message.createdAt,
-          // Kept in Discord by the student's choice: recorded (it counts for reviews), never written to the blog.
-          ...(publication.discordOnly ? { mirrorState: DISCORD_ONLY } : {}),
-        },
-        select: { id: true },
+    await inTransaction(ctx.db, async (tx) => {
+      const commentId = await insertDiscordReply(tx, {
+        courseId: essay.courseId,
+        essayId: essay.id,
+        discordMessageId: message.messageId,
+        authorStudentId: publication.studentId,
+        authorName: publication.studentId ? null : message.authorDisplayName,
+        wordCount: countWords(message.content),
+        contentHash: textFingerprint(html),
+        writtenAt: message.createdAt,
+        // Kept in Discord by the student's choice: recorded (it counts for reviews), never written to the blog.
+        ...(publication.discordOnly ? { mirrorState: DISCORD_ONLY } : {}),
       });
       if (publication.discordOnly) return; // kept in Discord: nothing (not even its attachments) goes to the blog
       const uploads = await enqueueAttachmentUploads(
         tx,
-        { courseId: essay.courseId, commentId: comment.id, messageId: message.messageId, attachments: message.attachments },
+        { courseId: essay.courseId, commentId, messageId: message.messageId, attachments: message.attachments },
         now,
       );
       await enqueueEffect(
@@ -64,10 +67,10 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
           courseId: essay.courseId,
           kind: createBlogComment.kind,
           dedupeKey: `blog-comment:${message.messageId}`,
-          orderKey: `comment:${comment.id}`,
+          orderKey: `comment:${commentId}`,
           waitsFor: [...(message.replyToMessageId ? [`blog-comment:${message.replyToMessageId}`] : []), ...uploads],
           payload: {
-            commentId: comment.id,
+            commentId,
             html,
             replyToMessageId: message.replyToMessageId,
             ...(publication.blogAuthor && { blogAuthor: publication.blogAuthor }),
@@ -93,24 +96,17 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
 export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem || !message.editedAt) return 'ignored';
   const editedAt = message.editedAt;
-  const comment = await ctx.db.comment.findUnique({
-    where: { discordMessageId: message.messageId },
-    select: { id: true, courseId: true, essayId: true, mirrorState: true, course: { select: { timeZone: true } } },
-  });
+  const comment = await replyForEdit(ctx.db, message.messageId);
   if (!comment) return 'ignored';
   const keptInDiscord = comment.mirrorState === DISCORD_ONLY;
   const html = toHtml(message, comment.course.timeZone);
   const hash = textFingerprint(html);
-  const newerThanRecorded = [{ discordEditedAt: null, writtenAt: { lte: editedAt } }, { discordEditedAt: { lt: editedAt } }];
-  return ctx.db.$transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     // Each step is one conditional update, so two events racing for one comment are decided by the row itself.
-    const changed = await tx.comment.updateMany({
-      // Two edits within one millisecond: the one delivered later is taken as the later edit.
-      where: { id: comment.id, contentHash: { not: hash }, OR: [...newerThanRecorded, { discordEditedAt: editedAt }] },
-      data: { discordEditedAt: editedAt, contentHash: hash, wordCount: countWords(message.content) },
-    });
-    if (changed.count === 0) {
-      await tx.comment.updateMany({ where: { id: comment.id, OR: newerThanRecorded }, data: { discordEditedAt: editedAt } });
+    // Two edits within one millisecond: the one delivered later is taken as the later edit.
+    const changed = await recordReplyEdit(tx, comment.id, { editedAt, contentHash: hash, wordCount: countWords(message.content) });
+    if (!changed) {
+      await advanceReplyEditedAt(tx, comment.id, editedAt);
       return 'ignored';
     }
     // A Discord-only reply's edit still counts (its new word count above), but has no blog comment to update.
@@ -132,13 +128,10 @@ export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThr
 
 /** A reply deleted in Discord is trashed on the blog, and the files uploaded for its attachments deleted there. */
 export async function onThreadReplyDeleted(ctx: SyncContext, messageId: string): Promise<'trashed' | 'ignored'> {
-  const comment = await ctx.db.comment.findUnique({
-    where: { discordMessageId: messageId },
-    select: { id: true, courseId: true, essayId: true, deletedAt: true },
-  });
+  const comment = await replyForDeletion(ctx.db, messageId);
   if (!comment || comment.deletedAt) return 'ignored';
-  await ctx.db.$transaction(async (tx) => {
-    await tx.comment.update({ where: { id: comment.id }, data: { deletedAt: ctx.clock.now() } });
+  await inTransaction(ctx.db, async (tx) => {
+    await markReplyDeleted(tx, comment.id, ctx.clock.now());
     await enqueueEffect(
       tx,
       {

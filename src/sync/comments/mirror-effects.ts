@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { commentMirrorPlace, markCommentMirrored, setMirrorMessageIds } from '../../db/repositories/comment-mirrors.js';
 import { ChatError } from '../../ports/chat-port.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import type { SyncContext } from '../sync-context.js';
 
 async function threadRefFor(ctx: SyncContext, commentId: string) {
-  const comment = await ctx.db.comment.findUniqueOrThrow({
-    where: { id: commentId },
-    select: { mirrorMessageIds: true, essay: { select: { threadId: true, starterMessageId: true, course: { select: { guildId: true, channelId: true } } } } },
-  });
+  const comment = await commentMirrorPlace(ctx.db, commentId);
   const { essay } = comment;
   if (!essay.threadId) throw new ChatError('unavailable', 'the essay thread is not created yet');
   const ref = { guildId: essay.course.guildId, channelId: essay.course.channelId, threadId: essay.threadId, starterMessageId: essay.starterMessageId };
@@ -33,13 +31,13 @@ export const postBlogComment = defineEffect({
     for (const chunk of chunks.slice(ids.length)) {
       ids.push(await ctx.chat.postAsWebhook(ref, { username, avatarUrl, content: chunk }));
       // Kept after each chunk, so a retry continues where it stopped.
-      await ctx.db.comment.update({ where: { id: commentId }, data: { mirrorMessageIds: JSON.stringify(ids) } });
+      await setMirrorMessageIds(ctx.db, commentId, ids);
     }
     // The ids are recorded here too: a message found by its marker after an interrupted try is not posted in
     // the loop above, and a later edit or removal of the comment needs its id.
     return {
       result: { messageIds: ids },
-      record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorState: 'mirrored', mirrorMessageIds: JSON.stringify(ids) } }),
+      record: (tx) => markCommentMirrored(tx, commentId, ids),
     };
   },
 });
@@ -57,7 +55,7 @@ export const editBlogCommentMirror = defineEffect({
         kept.push(id);
       } else await deleteQuietly(ctx, ref, id);
     }
-    return { record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorMessageIds: JSON.stringify(kept) } }) };
+    return { record: (tx) => setMirrorMessageIds(tx, commentId, kept) };
   },
 });
 
@@ -72,7 +70,7 @@ export const deleteBlogCommentMirror = defineEffect({
   async run(ctx, { commentId }) {
     const { ref, messageIds } = await threadRefFor(ctx, commentId);
     for (const id of messageIds) await deleteQuietly(ctx, ref, id);
-    return { record: (tx) => tx.comment.update({ where: { id: commentId }, data: { mirrorMessageIds: '[]' } }) };
+    return { record: (tx) => setMirrorMessageIds(tx, commentId, []) };
   },
 });
 

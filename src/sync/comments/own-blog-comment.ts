@@ -1,5 +1,6 @@
 import type { BlogSource } from '../../ports/blog-source.js';
 import { isOwnComment, type OwnCommentKey } from '../../core/comments/own-comment.js';
+import { commentMirroredAs, commentOfDiscordMessage } from '../../db/repositories/reply-records.js';
 import type { BlogComment } from '../../core/types.js';
 import type { SyncContext } from '../sync-context.js';
 
@@ -18,9 +19,9 @@ export async function findOwnBlogComment(blog: BlogSource, key: OwnCommentKey): 
 /** The blog comment a Discord reply answers: a mirrored reply's own comment, or the blog comment a webhook message shows. */
 export async function parentBlogCommentId(ctx: SyncContext, replyToMessageId: string | null): Promise<string | null> {
   if (!replyToMessageId) return null;
-  const direct = await ctx.db.comment.findUnique({ where: { discordMessageId: replyToMessageId }, select: { blogCommentId: true } });
+  const direct = await commentOfDiscordMessage(ctx.db, replyToMessageId);
   if (direct) return direct.blogCommentId;
   // A reply to a mirrored blog comment: its webhook message ids are kept on the comment.
-  const mirrored = await ctx.db.comment.findFirst({ where: { mirrorMessageIds: { contains: `"${replyToMessageId}"` } }, select: { blogCommentId: true } });
+  const mirrored = await commentMirroredAs(ctx.db, replyToMessageId);
   return mirrored?.blogCommentId ?? null;
 }

@@ -2,13 +2,16 @@ import { BlogError } from '../../ports/blog-source.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { planListedComment, planUnlistedComment, type StoredComment } from '../../core/comments/plan-comment-sync.js';
 import type { BlogComment } from '../../core/types.js';
+import { knownCommentsOfEssay, type KnownComment } from '../../db/repositories/comment-mirrors.js';
+import { essaysToCompareComments } from '../../db/repositories/essay-records.js';
+import { courseCommentPollState } from '../../db/repositories/sync-courses.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
 import { confirmPendingClaims } from '../../roster/confirm-pending-claims.js';
 import { studentForBlogComment } from '../../roster/link-claims.js';
 import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
 import type { SyncContext } from '../sync-context.js';
-import { recordCommentAction, type CommentFence, type CommentPollSummary, type KnownComment } from './record-comment-change.js';
+import { recordCommentAction, type CommentFence, type CommentPollSummary } from './record-comment-change.js';
 
 export type { CommentPollSummary } from './record-comment-change.js';
 
@@ -31,21 +34,12 @@ export interface CommentPollOptions {
  */
 export async function pollBlogComments(ctx: SyncContext, courseId: string, options: CommentPollOptions = {}): Promise<CommentPollSummary> {
   const summary: CommentPollSummary = { essays: 0, posted: 0, edited: 0, removed: 0, marked: 0 };
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, blogKind: true } });
+  const course = await courseCommentPollState(ctx.db, courseId);
   if (course.status === 'paused' || course.status === 'archived' || course.blogKind === 'feed') return summary;
   // A /link code counts on any post or page, before any essay thread exists: read apart from the essays.
   await confirmPendingClaims(ctx, courseId);
   const since = new Date(ctx.clock.now().getTime() - recentWindowMs);
-  const essays = await ctx.db.essay.findMany({
-    where: {
-      courseId,
-      threadState: 'created',
-      blogStatus: 'published',
-      ...(options.all ? {} : { OR: [{ publishedAt: { gte: since } }, { modifiedAt: { gte: since } }] }),
-    },
-    select: { id: true, blogPostId: true, publishedAt: true },
-    orderBy: { publishedAt: 'asc' },
-  });
+  const essays = await essaysToCompareComments(ctx.db, courseId, options.all ? null : since);
   if (essays.length === 0) return summary;
   try {
     const blog = await ctx.blogFor(courseId);
@@ -82,10 +76,7 @@ export async function reconcileEssayComments(
   input: { courseId: string; essayId: string; comments: BlogComment[]; complete: boolean; fence: CommentFence | undefined },
   summary: CommentPollSummary,
 ): Promise<void> {
-  const known: KnownComment[] = await ctx.db.comment.findMany({
-    where: { essayId: input.essayId },
-    select: { id: true, origin: true, blogCommentId: true, contentHash: true, blogStatus: true, deletedAt: true, mirrorRevision: true },
-  });
+  const known: KnownComment[] = await knownCommentsOfEssay(ctx.db, input.essayId);
   const byBlogId = new Map(known.filter((c) => c.blogCommentId).map((c) => [c.blogCommentId!, c]));
   // Discord replies whose blog comment is being created right now: never mirror those back (no echo).
   const inFlight = new Set(known.filter((c) => c.origin === 'discord' && !c.blogCommentId).map((c) => c.contentHash));

@@ -1,4 +1,6 @@
 import { BlogError } from '../../ports/blog-source.js';
+import { olderEssaysOfPosts } from '../../db/repositories/essay-records.js';
+import { courseCommentPollState } from '../../db/repositories/sync-courses.js';
 import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
 import { recordBlogFailure } from '../blog-health.js';
 import type { SyncContext } from '../sync-context.js';
@@ -19,20 +21,10 @@ export async function pollPushedPostComments(
 ): Promise<CommentPollSummary> {
   const summary: CommentPollSummary = { essays: 0, posted: 0, edited: 0, removed: 0, marked: 0 };
   if (blogPostIds.length === 0) return summary;
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, blogKind: true } });
+  const course = await courseCommentPollState(ctx.db, courseId);
   if (course.status === 'paused' || course.status === 'archived' || course.blogKind === 'feed') return summary;
   const since = new Date(ctx.clock.now().getTime() - recentWindowMs);
-  const essays = await ctx.db.essay.findMany({
-    where: {
-      courseId,
-      threadState: 'created',
-      blogStatus: 'published',
-      blogPostId: { in: blogPostIds },
-      publishedAt: { lt: since },
-      modifiedAt: { lt: since },
-    },
-    select: { id: true, blogPostId: true },
-  });
+  const essays = await olderEssaysOfPosts(ctx.db, courseId, blogPostIds, since);
   if (essays.length === 0) return summary;
   try {
     const blog = await ctx.blogFor(courseId);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
 import { recordedDiscordMessages, undeletedDiscordReplies } from '../../db/repositories/comments.js';
+import { essayThreadId } from '../../db/repositories/essay-threads.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
 import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from './mirror-discord-reply.js';
@@ -16,9 +17,8 @@ export const readBackThread = defineEffect({
   kind: 'discord.read_back_thread',
   payload: z.object({ essayId: z.string() }),
   async run(ctx, { essayId }) {
-    const essay = await ctx.db.essay.findUnique({ where: { id: essayId }, select: { threadId: true } });
-    if (!essay?.threadId) return { result: { recorded: 0, edited: 0, deleted: 0 } };
-    const threadId = essay.threadId;
+    const threadId = await essayThreadId(ctx.db, essayId);
+    if (!threadId) return { result: { recorded: 0, edited: 0, deleted: 0 } };
     const { messages, wholeThread } = await ctx.chat.recentThreadMessages(threadId);
     const present = new Set(messages.map((m) => m.messageId));
     const known = await recordedDiscordMessages(ctx.db, [...present]);

@@ -1,6 +1,15 @@
 import type { CommentSyncAction } from '../../core/comments/plan-comment-sync.js';
 import { blogCommentToDiscord, countWords, markdownLinkTarget } from '../../core/format/index.js';
 import type { BlogComment } from '../../core/types.js';
+import { isUniqueViolation } from '../../db/db-errors.js';
+import {
+  claimCommentRevision,
+  commentByBlogId,
+  insertBlogComment,
+  type CommentRevisionChange,
+  type KnownComment,
+} from '../../db/repositories/comment-mirrors.js';
+import { inTransaction } from '../../db/transaction.js';
 import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { moderationMark } from './moderation-effects.js';
@@ -16,16 +25,6 @@ export interface CommentPollSummary {
 
 /** The lease check a poll runs inside each transaction it writes (throws to roll the write back). */
 export type CommentFence = (tx: Tx) => Promise<void>;
-
-export interface KnownComment {
-  id: string;
-  origin: string;
-  blogCommentId: string | null;
-  contentHash: string;
-  blogStatus: string;
-  deletedAt: Date | null;
-  mirrorRevision: number;
-}
 
 interface Target {
   courseId: string;
@@ -54,7 +53,7 @@ class AlreadyRecorded extends Error {}
 export async function recordCommentAction(ctx: SyncContext, target: Target, change: Change, summary: CommentPollSummary): Promise<void> {
   const now = ctx.clock.now();
   try {
-    await ctx.db.$transaction(async (tx) => {
+    await inTransaction(ctx.db, async (tx) => {
       if (target.fence) await target.fence(tx);
       await apply(tx, target, change, now);
     });
@@ -80,37 +79,31 @@ async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise
     return [`thread:${target.essayId}`, ...(parent ? [`mirror:${parent.id}`] : [])];
   };
   if (action.kind === 'post') {
-    const comment = await tx.comment.create({
-      data: {
-        courseId: target.courseId,
-        essayId: target.essayId,
-        origin: 'blog',
-        blogCommentId: blogComment!.blogCommentId,
-        parentCommentId: (await parentOf(tx, target.courseId, blogComment!))?.id ?? null,
-        authorStudentId: change.authorStudentId,
-        authorBlogUserId: blogComment!.authorBlogUserId,
-        authorName: change.authorStudentId ? null : blogComment!.authorName,
-        wordCount: countWords(blogComment!.contentHtml),
-        contentHash: hash,
-        blogStatus: 'approved',
-        writtenAt: blogComment!.createdAt,
-      },
-      select: { id: true },
+    const commentId = await insertBlogComment(tx, {
+      courseId: target.courseId,
+      essayId: target.essayId,
+      blogCommentId: blogComment!.blogCommentId,
+      parentCommentId: (await parentOf(tx, target.courseId, blogComment!))?.id ?? null,
+      authorStudentId: change.authorStudentId,
+      authorBlogUserId: blogComment!.authorBlogUserId,
+      authorName: change.authorStudentId ? null : blogComment!.authorName,
+      wordCount: countWords(blogComment!.contentHtml),
+      contentHash: hash,
+      writtenAt: blogComment!.createdAt,
     });
     await effect(
-      comment.id,
+      commentId,
       postBlogComment.kind,
-      `mirror:${comment.id}`,
-      await mirrorPayload(tx, target.courseId, comment.id, blogComment!),
+      `mirror:${commentId}`,
+      await mirrorPayload(tx, target.courseId, commentId, blogComment!),
       await mirrorWaits(),
     );
     return;
   }
   const row = mine!;
   const revision = row.mirrorRevision + 1;
-  const claim = async (data: Record<string, unknown>) => {
-    const updated = await tx.comment.updateMany({ where: { id: row.id, mirrorRevision: row.mirrorRevision }, data: { ...data, mirrorRevision: revision } });
-    if (updated.count !== 1) throw new AlreadyRecorded();
+  const claim = async (data: CommentRevisionChange) => {
+    if (!(await claimCommentRevision(tx, row.id, row.mirrorRevision, data))) throw new AlreadyRecorded();
   };
   switch (action.kind) {
     case 'ignore':
@@ -144,10 +137,7 @@ async function apply(tx: Tx, target: Target, change: Change, now: Date): Promise
 
 function parentOf(tx: Tx, courseId: string, blogComment: BlogComment) {
   if (!blogComment.parentBlogCommentId) return Promise.resolve(null);
-  return tx.comment.findUnique({
-    where: { courseId_blogCommentId: { courseId, blogCommentId: blogComment.parentBlogCommentId } },
-    select: { id: true, authorName: true, author: { select: { displayName: true } } },
-  });
+  return commentByBlogId(tx, courseId, blogComment.parentBlogCommentId);
 }
 
 /** The messages that show a blog comment in its thread, marked with its link so a retry finds them. */
@@ -161,8 +151,4 @@ async function mirrorPayload(tx: Tx, courseId: string, commentId: string, blogCo
     parent: parentName ? { authorName: parentName, excerpt: '' } : null,
   });
   return { commentId, chunks, username: blogComment.authorName, avatarUrl: blogComment.authorAvatarUrl, marker: `<${markdownLinkTarget(blogComment.url)}>` };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BlogError, type BlogMedia } from '../../ports/blog-source.js';
 import { relinkAttachments } from '../../core/format/index.js';
+import { commentCourseId } from '../../db/repositories/comments.js';
+import { doneUploadResults, recordReplyMedia } from '../../db/repositories/reply-media.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
@@ -37,17 +39,12 @@ export const uploadReplyAttachment = defineEffect({
   kind: 'blog.upload_attachment',
   payload: z.object({ commentId: z.string(), url: z.string(), filename: z.string(), slug: z.string() }),
   async run(ctx, { commentId, url, filename, slug }, attempt) {
-    const { courseId } = await ctx.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { courseId: true } });
+    const courseId = await commentCourseId(ctx.db, commentId);
     const blog = await ctx.blogFor(courseId);
     // The file is recorded for good (outbox results are pruned), so deleting the reply or its author can delete it.
     const done = (media: BlogMedia) => ({
       result: { from: url, to: media.url, mediaId: media.id },
-      record: (tx: Tx) =>
-        tx.replyMedia.upsert({
-          where: { courseId_blogMediaId: { courseId, blogMediaId: media.id } },
-          create: { courseId, commentId, blogMediaId: media.id, uploadedAt: ctx.clock.now() },
-          update: {},
-        }),
+      record: (tx: Tx) => recordReplyMedia(tx, { courseId, commentId, blogMediaId: media.id, uploadedAt: ctx.clock.now() }),
     });
     if (!blog.uploadMedia || !blog.findMedia) return { result: { kept: 'link', reason: 'no media library' } };
     if (attempt > 1) {
@@ -69,12 +66,9 @@ export const uploadReplyAttachment = defineEffect({
 /** The reply's HTML with each attachment link pointing at its uploaded copy, where there is one. */
 export async function withUploadedAttachments(ctx: SyncContext, discordMessageId: string | null, html: string): Promise<string> {
   if (!discordMessageId) return html;
-  const steps = await ctx.db.outboxItem.findMany({
-    where: { dedupeKey: { startsWith: uploadKeyPrefix(discordMessageId) }, status: 'done' },
-    select: { result: true },
-  });
-  const copies = steps.flatMap((s) => {
-    const parsed = uploaded.safeParse(s.result ? JSON.parse(s.result) : null);
+  const results = await doneUploadResults(ctx.db, uploadKeyPrefix(discordMessageId));
+  const copies = results.flatMap((result) => {
+    const parsed = uploaded.safeParse(result ? JSON.parse(result) : null);
     return parsed.success ? [parsed.data] : [];
   });
   return relinkAttachments(html, copies);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { forgetReplyMedia, replyMediaFiles } from '../../db/repositories/reply-media.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
 
@@ -12,14 +13,14 @@ export const deleteReplyMedia = defineEffect({
   kind: 'blog.delete_reply_media',
   payload: z.object({ commentId: z.string() }),
   async run(ctx, { commentId }) {
-    const files = await ctx.db.replyMedia.findMany({ where: { commentId }, select: { id: true, courseId: true, blogMediaId: true } });
+    const files = await replyMediaFiles(ctx.db, commentId);
     if (files.length === 0) return { result: { deleted: 0 } };
     const blog = await ctx.blogFor(files[0]!.courseId);
     // Only a source with a media library has uploads: one without deleteMedia (a feed) cannot hold these files.
     if (!blog.deleteMedia) return { result: { deleted: 0, reason: 'the blog has no media library' } };
     for (const file of files) await blog.deleteMedia(file.blogMediaId);
     const ids = files.map((f) => f.id);
-    return { result: { deleted: files.length }, record: (tx) => tx.replyMedia.deleteMany({ where: { id: { in: ids } } }) };
+    return { result: { deleted: files.length }, record: (tx) => forgetReplyMedia(tx, ids) };
   },
 });
 

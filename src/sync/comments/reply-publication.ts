@@ -2,6 +2,7 @@
 // replies in Discord, else their name in the style they chose (or the course's). Decided when the reply is
 // recorded and frozen into its blog-comment effect: the consent in force when they wrote is the one that counts.
 import { blogAuthorName } from '../../core/roster/blog-author-name.js';
+import { replyAuthor } from '../../db/repositories/reply-records.js';
 import type { SyncContext } from '../sync-context.js';
 
 export interface ReplyPublication {
@@ -12,18 +13,7 @@ export interface ReplyPublication {
 }
 
 export async function replyPublication(ctx: SyncContext, courseId: string, discordUserId: string): Promise<ReplyPublication> {
-  const student = await ctx.db.student.findUnique({
-    where: { courseId_discordUserId: { courseId, discordUserId } },
-    select: {
-      id: true,
-      displayName: true,
-      blogNameStyle: true,
-      pseudonym: true,
-      pseudonymStatus: true,
-      discordOnly: true,
-      course: { select: { blogNameStyle: true } },
-    },
-  });
+  const student = await replyAuthor(ctx.db, courseId, discordUserId);
   if (!student) return { studentId: null, discordOnly: false, blogAuthor: null };
   const chosen = blogAuthorName(student, student.course.blogNameStyle);
   // Anything but the full name is written as a guest comment with no address: tied to the student's blog

@@ -1,5 +1,6 @@
 import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
+import { essayAuthorStudent } from '../../db/repositories/essay-records.js';
 import { studentForBlogAccount } from '../../roster/resolve-blog-accounts.js';
 import type { SyncContext } from '../sync-context.js';
 
@@ -13,9 +14,7 @@ export async function findEssayAuthor(ctx: SyncContext, courseId: string, essay:
       courseId,
       essay.authorBlogUserId,
     );
-    const student = studentId
-      ? await ctx.db.student.findUnique({ where: { id: studentId }, select: { id: true, discordUserId: true, displayName: true } })
-      : null;
+    const student = studentId ? await essayAuthorStudent(ctx.db, studentId) : null;
     if (student)
       return {
         studentId: student.id,

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { essayThreadMarker } from '../../core/essays/essay-marker.js';
+import {
+  essayThreadOpening,
+  essayThreadPlace,
+  markEssayStarterRendered,
+  markEssayThreadLocked,
+  markEssayThreadReopened,
+  recordEssayThread,
+} from '../../db/repositories/essay-threads.js';
 import { ChatError, type StarterEmbed } from '../../ports/chat-port.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import { enqueueThreadReadBack } from '../comments/read-back-thread.js';
@@ -20,10 +28,7 @@ export const createEssayThread = defineEffect({
   kind: 'discord.create_essay_thread',
   payload: z.object({ essayId: z.string(), starter }),
   async run(ctx, { essayId, starter: view }, attempt) {
-    const essay = await ctx.db.essay.findUniqueOrThrow({
-      where: { id: essayId },
-      select: { url: true, threadNonce: true, threadId: true, courseId: true, course: { select: { guildId: true, channelId: true, channelKind: true } } },
-    });
+    const essay = await essayThreadOpening(ctx.db, essayId);
     if (essay.threadId) return { result: { threadId: essay.threadId, reused: true } };
     const where = { guildId: essay.course.guildId, channelId: essay.course.channelId };
     const found = attempt > 1 ? await ctx.chat.findEssayThread({ ...where, marker: essayThreadMarker(essay.url), title: view.title }) : null;
@@ -40,10 +45,7 @@ export const createEssayThread = defineEffect({
     return {
       result: { threadId: ref.threadId, reconciled: Boolean(found) },
       record: async (tx) => {
-        await tx.essay.update({
-          where: { id: essayId },
-          data: { threadId: ref.threadId, starterMessageId: ref.starterMessageId, threadState: 'created', renderedHash: view.hash },
-        });
+        await recordEssayThread(tx, essayId, { threadId: ref.threadId, starterMessageId: ref.starterMessageId, renderedHash: view.hash });
         // Students can reply from the moment Discord shows the thread; until this commits, their replies' events
         // find no essay for it. Reading the thread back afterwards records them.
         await enqueueThreadReadBack(tx, { courseId: essay.courseId, essayId, reason: 'created' }, ctx.clock.now());
@@ -53,10 +55,7 @@ export const createEssayThread = defineEffect({
 });
 
 async function threadOf(ctx: Parameters<typeof createEssayThread.run>[0], essayId: string) {
-  const essay = await ctx.db.essay.findUniqueOrThrow({
-    where: { id: essayId },
-    select: { threadId: true, starterMessageId: true, course: { select: { guildId: true, channelId: true } } },
-  });
+  const essay = await essayThreadPlace(ctx.db, essayId);
   if (!essay.threadId) throw new ChatError('unavailable', 'the essay thread is not created yet');
   return { guildId: essay.course.guildId, channelId: essay.course.channelId, threadId: essay.threadId, starterMessageId: essay.starterMessageId };
 }
@@ -68,7 +67,7 @@ export const editEssayThread = defineEffect({
   async run(ctx, { essayId, starter: view }) {
     const ref = await threadOf(ctx, essayId);
     await ctx.chat.editEssayThread(ref, { title: view.title, content: view.content, embed: view.embed });
-    return { record: (tx) => tx.essay.update({ where: { id: essayId }, data: { renderedHash: view.hash } }) };
+    return { record: (tx) => markEssayStarterRendered(tx, essayId, view.hash) };
   },
 });
 
@@ -83,7 +82,7 @@ export const closeEssayThread = defineEffect({
         ? 'This essay was deleted from the blog. The thread is locked; its discussion stays here for the record.'
         : 'This essay is no longer published on the blog. The thread is locked until it is published again.';
     await ctx.chat.closeEssayThread(ref, note);
-    return { record: (tx) => tx.essay.update({ where: { id: essayId }, data: { threadState: 'locked' } }) };
+    return { record: (tx) => markEssayThreadLocked(tx, essayId) };
   },
 });
 
@@ -95,6 +94,6 @@ export const reopenEssayThread = defineEffect({
     const ref = await threadOf(ctx, essayId);
     const note = 'This essay is published again on the blog. The thread is open: replies here and comments on the blog are mirrored again.';
     await ctx.chat.reopenEssayThread(ref, { title: view.title, content: view.content, embed: view.embed, note, noteNonce });
-    return { record: (tx) => tx.essay.update({ where: { id: essayId }, data: { threadState: 'created', renderedHash: view.hash } }) };
+    return { record: (tx) => markEssayThreadReopened(tx, essayId, view.hash) };
   },
 });

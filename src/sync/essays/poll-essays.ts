@@ -5,6 +5,9 @@ import { advanceCursor, planEssaySync, type StoredEssay } from '../../core/essay
 import { renderEssayStarter } from '../../core/essays/render-essay-starter.js';
 import type { Essay } from '../../core/types.js';
 import type { Tx } from '../../db/client.js';
+import { insertEssayOnce, storedEssayOfPost, updateEssayFromBlog } from '../../db/repositories/essay-records.js';
+import { courseForEssayPoll, saveEssayListingCursor } from '../../db/repositories/sync-courses.js';
+import { inTransaction } from '../../db/transaction.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
 import type { SyncContext } from '../sync-context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
@@ -33,7 +36,7 @@ export async function pollCourseEssays(
   courseId: string,
   options: { backfillSince?: Date; fence?: (tx: Tx) => Promise<void> } = {},
 ): Promise<PollSummary> {
-  const course = await ctx.db.course.findUniqueOrThrow({ where: { id: courseId } });
+  const course = await courseForEssayPoll(ctx.db, courseId);
   const summary: PollSummary = { seen: 0, created: 0, updated: 0, closed: 0, reopened: 0, notModified: false };
   if (course.status === 'paused' || course.status === 'archived') return summary;
 
@@ -74,21 +77,18 @@ export async function pollCourseEssays(
   }
   ctx.log.debug({ courseId, ...summary }, 'essays polled');
   // Fenced like the records above: a process that lost the course must not move its cursor either.
-  await ctx.db.$transaction(async (tx) => {
+  await inTransaction(ctx.db, async (tx) => {
     await options.fence?.(tx);
-    await tx.course.update({
-      where: { id: course.id },
-      data: {
-        postCursor: backfill
-          ? undefined
-          : advanceCursor(
-              course.postCursor,
-              essays.filter((e) => e.publishedAt >= course.ingestSince),
-              listedAt,
-            ),
-        postEtag: backfill ? undefined : page.etag,
-        postLastModified: backfill ? undefined : page.lastModified,
-      },
+    await saveEssayListingCursor(tx, course.id, {
+      postCursor: backfill
+        ? undefined
+        : advanceCursor(
+            course.postCursor,
+            essays.filter((e) => e.publishedAt >= course.ingestSince),
+            listedAt,
+          ),
+      postEtag: backfill ? undefined : page.etag,
+      postLastModified: backfill ? undefined : page.lastModified,
     });
   });
   return summary;
@@ -106,10 +106,7 @@ async function recordEssay(
   input: { announceSince: Date; fence?: (tx: Tx) => Promise<void> },
 ): Promise<string> {
   const { announceSince } = input;
-  const stored = await ctx.db.essay.findUnique({
-    where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
-    select: { id: true, blogStatus: true, renderedHash: true, threadState: true, authorStudentId: true },
-  });
+  const stored = await storedEssayOfPost(ctx.db, course.id, essay.blogPostId);
   const author = await findEssayAuthor(ctx, course.id, essay);
   const view = renderEssayStarter(essay, { authorLabel: author.label, authorName: author.name, timeZone: course.timeZone });
   const action = planEssaySync({
@@ -131,25 +128,21 @@ async function recordEssay(
     categories: JSON.stringify(essay.categories),
     tags: JSON.stringify(essay.tags),
   };
-  await ctx.db.$transaction(async (tx) => {
+  await inTransaction(ctx.db, async (tx) => {
     await input.fence?.(tx);
     if (action.kind === 'create') {
-      const row = await tx.essay.upsert({
-        where: { courseId_blogPostId: { courseId: course.id, blogPostId: essay.blogPostId } },
-        create: { ...fields, courseId: course.id, blogPostId: essay.blogPostId, threadNonce: randomUUID().replace(/-/g, '').slice(0, 25) },
-        update: {},
-        select: { id: true },
-      });
+      const threadNonce = randomUUID().replace(/-/g, '').slice(0, 25);
+      const essayId = await insertEssayOnce(tx, { courseId: course.id, blogPostId: essay.blogPostId, threadNonce, fields });
       await enqueueEffect(
         tx,
-        { courseId: course.id, kind: createEssayThread.kind, dedupeKey: `thread:${row.id}`, orderKey: row.id, payload: { essayId: row.id, starter: view } },
+        { courseId: course.id, kind: createEssayThread.kind, dedupeKey: `thread:${essayId}`, orderKey: essayId, payload: { essayId, starter: view } },
         now,
       );
       return;
     }
     const id = stored!.id;
     if (action.kind === 'close') {
-      await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: action.reason } });
+      await updateEssayFromBlog(tx, id, fields, action.reason);
       await enqueueEffect(
         tx,
         {
@@ -163,7 +156,7 @@ async function recordEssay(
       );
       return;
     }
-    await tx.essay.update({ where: { id }, data: { ...fields, blogStatus: 'published' } });
+    await updateEssayFromBlog(tx, id, fields, 'published');
     if (action.kind === 'reopen') {
       const noteNonce = randomUUID().replace(/-/g, '').slice(0, 25);
       await enqueueEffect(

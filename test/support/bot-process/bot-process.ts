@@ -8,7 +8,7 @@ import pino from 'pino';
 import { stopGracefullyOnSignals } from '../../../src/app/graceful-shutdown.js';
 import { startBot } from '../../../src/app/start-bot.js';
 import { realBlogSources } from '../../../src/courses/course-blogs.js';
-import { openDb } from '../../../src/db/client.js';
+import { closeDb, openDb } from '../../../src/db/client.js';
 import type { Job } from '../../../src/jobs/job.js';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
 import { SecretBox } from '../../../src/privacy/secret-box.js';
@@ -72,4 +72,4 @@ const bot = await startBot({
 
 process.stdout.write(`${JSON.stringify({ ready: true, owner: bot.ctx.owner, pid: process.pid, shards, guilds: bot.client.guilds.cache.size })}\n`);
 
-shutdown.attach({ bot, db });
+shutdown.attach({ bot, closeDatabase: () => closeDb(db) });

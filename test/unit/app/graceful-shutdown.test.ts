@@ -25,7 +25,7 @@ function harness(options: { drainNeverEnds?: boolean; attached?: boolean } = {})
         drain: () => (options.drainNeverEnds ? new Promise<void>(() => steps.push('drain started')) : Promise.resolve(void steps.push('drain'))),
         stop: async () => void steps.push('gateway closed'),
       },
-      db: { $disconnect: async () => void steps.push('database closed') },
+      closeDatabase: async () => void steps.push('database closed'),
       closeHttp: async () => void steps.push('http closed'),
     });
   if (options.attached !== false) attach();
