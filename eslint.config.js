@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's type-checked rules where they find real bugs here (promises left
 // floating, async callbacks where a sync one is expected, unhandled enum cases), and the architecture's
 // boundaries (docs/architecture.md) checked by eslint-plugin-boundaries, so a break fails `npm run lint` in CI.
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
@@ -28,6 +29,26 @@ const discordPackages = { module: { origin: 'external', source: ['discord.js', '
 const prismaPackages = { module: { origin: 'external', source: '@prisma/*' } };
 // The shipped bot: everything the tests, benchmarks and scripts are not.
 const product = { element: { types: { anyOf: ['root', 'core', 'ports', 'db', 'discord', 'offline', 'src', 'commands'] } } };
+
+// Imports alone cannot keep Prisma in src/db: a use case is handed the client as `db`. So the calls are caught
+// too: any `$` member of the client ($transaction, $queryRaw, $disconnect...) and any operation on a model
+// delegate (db.student.findMany, tx.essay.update...). The model names come from the schema, so a new model is
+// covered at once; "create"/"update"/"delete"/"count" count only on a model, so a Map's delete stays allowed.
+const prismaModels = [...readFileSync(new URL('./prisma/schema.prisma', import.meta.url), 'utf8').matchAll(/^model (\w+)/gm)].map(
+  ([, name]) => name[0].toLowerCase() + name.slice(1),
+);
+const prismaOperations =
+  'findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy';
+const prismaCallsOutsideDb = [
+  {
+    selector: 'MemberExpression[property.name=/^\\$/]',
+    message: "only src/db calls Prisma's client ($transaction, $queryRaw...): use inTransaction or a repository function in src/db",
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(${prismaOperations})$/][callee.object.property.name=/^(${prismaModels.join('|')})$/]`,
+    message: 'only src/db queries Prisma models: add a repository function in src/db/repositories',
+  },
+];
 
 const boundaryPolicies = [
   // Core is the pure domain: it imports only core (and libraries), so it runs and tests without any adapter.
@@ -98,6 +119,11 @@ export default tseslint.config(
       // src/ logs through pino (DESIGN.md); scripts and benchmarks print to the terminal on purpose.
       'no-console': 'error',
     },
+  },
+  {
+    files: ['src/**/*.ts', 'commands/**/*.ts'],
+    ignores: ['src/db/**'],
+    rules: { 'no-restricted-syntax': ['error', ...prismaCallsOutsideDb] },
   },
   {
     // Plain JavaScript (this file, the loaded-packages hooks) is outside the TypeScript program.
