@@ -1,6 +1,7 @@
 // One page of a round's assignment rows for the reminder sweep (src/reminders/open-assignments.ts): the
 // raw SQL lives here with the rest of the Prisma code; the use case keeps the batching and quota grouping.
 import { Prisma } from '../generated/prisma/client.js';
+import { reminderKeySuffix } from '../core/reminders/stages.js';
 import type { Db } from './client.js';
 
 export interface AssignmentRow {
@@ -47,13 +48,13 @@ export async function assignmentRowsAfter(
   }
   // One EXISTS per stage: portable (SQLite answers 0/1, PostgreSQL true/false) and each an index lookup.
   const recorded = stageNames.map(
-    (name, i) => Prisma.sql`, EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${name}`}) AS ${Prisma.raw(`"recorded${i}"`)}`,
+    (name, i) => Prisma.sql`, EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${reminderKeySuffix(name)}) AS ${Prisma.raw(`"recorded${i}"`)}`,
   );
   // Quota rows are all read (their reminder key belongs to the reviewer's quota:1 row, checked below).
   const rows = await db.$queryRaw<(AssignmentRow & Record<string, unknown>)[]>`
     SELECT ${columns}, 'pending' AS "status"${recorded.length ? Prisma.join(recorded, '') : Prisma.empty} FROM "Assignment" a
     WHERE a."roundId" = ${roundId} AND a."id" > ${afterId} AND a."status" || '' = 'pending'
-      AND (a."essayId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${`:${stage}`}))
+      AND (a."essayId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${reminderKeySuffix(stage)}))
     ORDER BY a."id" LIMIT ${take}`;
   return rows.map(({ id, status, roundId: round, reviewerStudentId, essayId, slotKey, ...flags }) => ({
     id,

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { assignmentRowsAfter, quotaAnchors, type AssignmentRow as Row } from '../db/assignment-rows.js';
 import { assignmentsReminded } from '../db/repositories/reminders.js';
 import type { ReminderAssignment } from '../core/reminders/plan-reminders.js';
+import { reminderKeySuffix } from '../core/reminders/stages.js';
 import type { ActiveRound } from '../db/repositories/active-rounds.js';
 import { quotaSlotKey, quotaSlotNumber } from '../reviews/round-plan.js';
 
@@ -88,7 +89,7 @@ async function quotaGroups(
       ? new Set<string>()
       : await assignmentsReminded(
           db,
-          grouped.map((x) => `${x.id}:${stage}`),
+          grouped.map((x) => x.id + reminderKeySuffix(stage)),
         );
   const out: OpenAssignment[] = [];
   for (const { g, id } of grouped) {

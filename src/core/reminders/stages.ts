@@ -16,8 +16,14 @@ export function stageName(hoursBeforeDue: number): ReminderStage {
   return hoursBeforeDue === 0 ? 'at_due' : `before_${hoursBeforeDue}h`;
 }
 
+/** What a stage appends to an assignment id in a reminder's dedupeKey. The sweep's query in src/db appends it in SQL. */
+export function reminderKeySuffix(stage: string): string {
+  return `:${stage}`;
+}
+
+/** A reminder's dedupeKey: one stage of one assignment (of a quota reviewer's anchor row), sent at most once. */
 export function reminderKey(assignmentId: string, stage: ReminderStage): string {
-  return `${assignmentId}:${stage}`;
+  return assignmentId + reminderKeySuffix(stage);
 }
 
 /** Stage times for one deadline, earliest first. */
