@@ -1,6 +1,6 @@
 import { healthAndMetricsRoutes } from '../http/health-and-metrics.js';
 import { httpPortFor } from '../http/http-port.js';
-import type { RunningHttpServer } from '../http/http-server.js';
+import { startHttpServer, type RunningHttpServer } from '../http/http-server.js';
 import type { ShardState } from '../http/metrics-gauges.js';
 import type { BotMetrics } from '../http/metrics-registry.js';
 import { pushRoutes } from '../http/push/push-routes.js';
@@ -55,9 +55,6 @@ export async function startBotEdge(input: {
       }),
       ...(options.http.routes ?? []),
     ];
-    // Fastify loads here, on first use, not with the bot: start-bot runs this beside the gateway login, so its
-    // ~60 ms of loading fits in the handshake's network waits instead of coming before the login (issue 14).
-    const { startHttpServer } = await import('../http/http-server.js');
     http = await startHttpServer({ host: options.http.host, port: httpPortFor(options.http.port, input.shards), log: options.log, routes });
   }
   return {
