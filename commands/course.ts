@@ -1,5 +1,5 @@
 import { ChannelType, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import type { AppContext } from '../src/app/app-context.js';
+import type { Context } from '../src/context.js';
 import { recordAudit } from '../src/courses/audit.js';
 import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
@@ -20,7 +20,7 @@ import { UserError } from '../src/shared/user-error.js';
 
 const archiveKind = 'course.archive';
 
-async function setup(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+async function setup(interaction: ChatInputCommandInteraction, ctx: Context): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const channel = interaction.options.getChannel('channel', true);
   const optionProblems: string[] = [];

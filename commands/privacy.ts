@@ -1,5 +1,5 @@
 import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { AppContext } from '../src/app/app-context.js';
+import type { Context } from '../src/context.js';
 import { findStudentByDiscordId } from '../src/db/repositories/students.js';
 import type { Command } from '../src/discord/command.js';
 import { parseConfirmButton } from '../src/discord/confirm-buttons.js';
@@ -35,7 +35,7 @@ function memberOf(interaction: ChatInputCommandInteraction | ButtonInteraction) 
   return interaction.inCachedGuild() ? interaction.member : null;
 }
 
-async function studentByDiscordId(ctx: AppContext, course: CourseRow, discordUserId: string, typed: boolean) {
+async function studentByDiscordId(ctx: Context, course: CourseRow, discordUserId: string, typed: boolean) {
   const student = await findStudentByDiscordId(ctx.db, course.id, discordUserId);
   if (!student)
     throw new UserError(
@@ -46,7 +46,7 @@ async function studentByDiscordId(ctx: AppContext, course: CourseRow, discordUse
   return student;
 }
 
-async function exportData(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
+async function exportData(interaction: ChatInputCommandInteraction, ctx: Context, course: CourseRow): Promise<void> {
   const target = interaction.options.getUser('student');
   const aboutSomeoneElse = target !== null && target.id !== interaction.user.id;
   // A student may export only themselves; staff may export anyone on the roster (and that look is audited).
@@ -72,12 +72,12 @@ async function exportData(interaction: ChatInputCommandInteraction, ctx: AppCont
   });
 }
 
-async function askToPurge(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
+async function askToPurge(interaction: ChatInputCommandInteraction, ctx: Context, course: CourseRow): Promise<void> {
   const student = await studentByDiscordId(ctx, course, interaction.options.getUser('student', true).id, true);
   await promptStudentPurge(interaction, ctx, course, student);
 }
 
-async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promise<void> {
+async function onButton(interaction: ButtonInteraction, ctx: Context): Promise<void> {
   const button = parseConfirmButton(interaction.customId);
   if (!button) return;
   const course = await courseForInteraction(ctx.db, interaction);

@@ -1,5 +1,5 @@
 import { AttachmentBuilder, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { AppContext } from '../src/app/app-context.js';
+import type { Context } from '../src/context.js';
 import { recordAudit } from '../src/courses/audit.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction, type CourseRow } from '../src/discord/course-access.js';
@@ -48,7 +48,7 @@ async function sendPages(interaction: ChatInputCommandInteraction, pages: string
   }
 }
 
-async function participation(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
+async function participation(interaction: ChatInputCommandInteraction, ctx: Context, course: CourseRow): Promise<void> {
   const inChannel = interaction.options.getBoolean('post_in_channel') ?? false;
   const format = (interaction.options.getString('format') ?? 'reply') as ParticipationFormat;
   const roundName = interaction.options.getString('round');

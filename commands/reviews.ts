@@ -7,7 +7,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { AppContext } from '../src/app/app-context.js';
+import type { Context } from '../src/context.js';
 import type { Command } from '../src/discord/command.js';
 import { data } from './definitions/reviews.js';
 import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
@@ -23,7 +23,7 @@ import { discordUserNames } from '../src/discord/discord-names.js';
 import { findStudent } from '../src/roster/roster-students.js';
 import { UserError } from '../src/shared/user-error.js';
 
-async function assign(interaction: ChatInputCommandInteraction, ctx: AppContext, course: { id: string; timeZone: string }): Promise<void> {
+async function assign(interaction: ChatInputCommandInteraction, ctx: Context, course: { id: string; timeZone: string }): Promise<void> {
   const tz = course.timeZone;
   const opt = (n: string) => interaction.options.getString(n) ?? undefined;
   const from = opt('published_from');
@@ -52,7 +52,7 @@ async function assign(interaction: ChatInputCommandInteraction, ctx: AppContext,
   await interaction.reply({ content: preview.text, components: [row], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }
 
-async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promise<void> {
+async function onButton(interaction: ButtonInteraction, ctx: Context): Promise<void> {
   const [, action, pendingId] = interaction.customId.split(':');
   if (!pendingId) return;
   const course = await courseForInteraction(ctx.db, interaction);
@@ -74,7 +74,7 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext): Promis
 }
 
 /** /reviews list: the rounds, or one round's pairs (a page, or the whole round as CSV); students see their own. */
-async function list(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow): Promise<void> {
+async function list(interaction: ChatInputCommandInteraction, ctx: Context, course: CourseRow): Promise<void> {
   const roundName = interaction.options.getString('round');
   const format = interaction.options.getString('format') ?? 'reply';
   if (!roundName) {

@@ -1,5 +1,5 @@
 import { AttachmentBuilder, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { AppContext } from '../src/app/app-context.js';
+import type { Context } from '../src/context.js';
 import { csvSafeCell } from '../src/core/roster/csv-safe.js';
 import type { Command } from '../src/discord/command.js';
 import { courseForInteraction } from '../src/discord/course-access.js';
@@ -61,7 +61,7 @@ async function importReport(result: ImportResult): Promise<{ content: string; fi
   return { content: `${head}\nThe line-by-line report is attached.`, files: [new AttachmentBuilder(Buffer.from(csv), { name: 'roster-report.csv' })] };
 }
 
-async function runImport(interaction: ChatInputCommandInteraction, ctx: AppContext, courseId: string, guildId: string): Promise<void> {
+async function runImport(interaction: ChatInputCommandInteraction, ctx: Context, courseId: string, guildId: string): Promise<void> {
   const file = interaction.options.getAttachment('file', true);
   if (file.size > MAX_CSV_BYTES) throw new UserError('The file is larger than 1 MB; a roster CSV is far smaller. Is it the right file?');
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -13,7 +13,8 @@ import { releaseHoldings } from '../jobs/release-holdings.js';
 import { retentionJob } from '../jobs/retention-job.js';
 import { reminderSweepJob } from '../jobs/reminder-sweep-job.js';
 import { weeklyDigestJob } from '../jobs/weekly-digest-job.js';
-import type { Job, JobContext } from '../jobs/job.js';
+import type { Context } from '../context.js';
+import type { Job } from '../jobs/job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
 import { readBackAfterGap } from '../sync/comments/read-back-after-gap.js';
 import type { HttpRoutes, RunningHttpServer } from '../http/http-server.js';
@@ -23,8 +24,7 @@ import type { SecretBox } from '../privacy/secret-box.js';
 import type { Clock } from '../shared/clock.js';
 import { inFlight } from '../shared/in-flight.js';
 import type { Logger } from '../shared/logger.js';
-import type { AppContext } from './app-context.js';
-import { startBotEdge, type BotEdge } from './bot-edge.js';
+import { startBotEdge } from './bot-edge.js';
 
 export interface BotOptions {
   token: string;
@@ -59,7 +59,7 @@ export interface BotOptions {
 
 export interface RunningBot {
   client: ReadyClient;
-  ctx: JobContext;
+  ctx: Context;
   scheduler: RunningScheduler | null;
   http: RunningHttpServer | null;
   /** Runs the course sync (poll + outbox) for every held course now; used by tests and the demo. */
@@ -82,11 +82,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const metrics = createBotMetrics();
   countDiscordRest(client, metrics.counting);
   const owner = `${options.instanceId ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString('hex')}`;
-  // The HTTP server starts with the login, not after it: /healthz answers while Discord is slow to let the bot
-  // in, and /readyz says 503 until the shards are ready. Loading it overlaps the gateway handshake's network
-  // waits (issue 14's start time). A push arriving before READY wakes nothing (the poll catches it).
+  // The HTTP server starts before the login: /healthz answers while Discord is slow to let the bot in, and
+  // /readyz says 503 until the shards are ready. A push arriving meanwhile wakes nothing (the poll catches it).
   let wakeCourse = (_courseId: string, _postId?: string): void => undefined;
-  const edgeStarting = startBotEdge({
+  const edge = await startBotEdge({
     options,
     shardStates: () => shardStates(client),
     owner,
@@ -94,25 +93,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     metrics,
     wake: (courseId, postId) => wakeCourse(courseId, postId),
   });
-  // Logged so start-up time can be split into ours (before this line) and the gateway handshake (after it).
-  options.log.info('connecting to Discord');
-  const loggingIn = loginAndWait(client, options.token);
-  let edge: BotEdge;
   let ready: ReadyClient;
   try {
-    // Either failing stops the start at once: a port in use does not wait for a slow login, nor the login for the port.
-    [edge, ready] = await Promise.all([edgeStarting, loggingIn]);
+    // Logged so start-up time can be split into ours (before this line) and the gateway handshake (after it).
+    options.log.info('connecting to Discord');
+    ready = await loginAndWait(client, options.token);
   } catch (error) {
-    await edgeStarting.then(
-      (started) => started.close(),
-      () => undefined,
-    );
-    await client.destroy();
-    // A login still under way goes on connecting after destroy(): its session is closed as soon as it is in.
-    void loggingIn.then(
-      (late) => late.destroy(),
-      () => undefined,
-    );
+    await edge.close();
     throw error;
   }
   let scheduler: RunningScheduler | null = null;
@@ -123,7 +110,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const shards = { ids: [...ready.ws.shards.keys()], count: ready.options.shardCount ?? 1 };
   // Pushed runs and syncNow happen outside the scheduler: they stop on this signal, and the drain waits for them.
   const stopWork = new AbortController();
-  const ctx: AppContext & JobContext = {
+  const ctx: Context = {
     shards,
     db: options.db,
     chat: new DiscordChat(ready),

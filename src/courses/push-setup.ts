@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.js';
+import type { Context } from '../context.js';
 import { recordAudit } from './audit.js';
 import { issuePushSecret, pushCourseKey } from './push-credentials.js';
 import { pollOnlyBlogKinds } from './push-status.js';
@@ -25,7 +25,7 @@ const missingUrl =
  * secret this once; later calls show the URL and that the secret is not shown again.
  */
 export async function coursePush(
-  ctx: AppContext,
+  ctx: Pick<Context, 'db' | 'secrets' | 'clock' | 'config'>,
   input: { courseId: string; guildId: string; blogKind: string; actorUserId: string; rotate: boolean },
 ): Promise<string> {
   const pollOnly = pollOnlyBlogKinds[input.blogKind];

@@ -1,16 +1,13 @@
 import { BlogError } from '../ports/blog-source.js';
 import { courseSettingsSchema, describeSettingsProblems } from '../core/courses/course-settings.js';
-import type { Db } from '../db/client.js';
+import type { Context } from '../context.js';
 import { insertBlogSecret } from '../db/repositories/course-blog-secrets.js';
 import { courseNameInChannel, insertCourse } from '../db/repositories/course-setup.js';
 import { inTransaction } from '../db/transaction.js';
-import type { SecretBox } from '../privacy/secret-box.js';
-import type { Clock } from '../shared/clock.js';
 import { UserError } from '../shared/user-error.js';
-import { ChatError, type ChatPort } from '../ports/chat-port.js';
+import { ChatError } from '../ports/chat-port.js';
 import { ensureReminderThread } from '../reminders/reminder-thread.js';
 import type { BlogCredentials } from './blog-credentials.js';
-import type { BlogSourceFactory } from './course-blogs.js';
 import { recordAudit } from './audit.js';
 import { describeBlogError } from './describe-blog-error.js';
 
@@ -29,13 +26,7 @@ export interface SetupCourseInput {
   optionProblems?: string[];
 }
 
-export interface SetupDeps {
-  db: Db;
-  chat: ChatPort;
-  secrets: SecretBox;
-  createBlog: BlogSourceFactory;
-  clock: Clock;
-}
+export type SetupDeps = Pick<Context, 'db' | 'chat' | 'secrets' | 'createBlog' | 'clock'>;
 
 /**
  * Tests the blog connection and the bot's permissions, then saves the course, its sealed credentials

@@ -5,7 +5,7 @@ import { staffPostRule } from '../core/essays/staff-post.js';
 import { saveStaffPostSettings, staffPostSettings } from '../db/repositories/course-settings.js';
 import { rosterNameOfBlogUser } from '../db/repositories/course-students.js';
 import { UserError } from '../shared/user-error.js';
-import type { SyncContext } from '../sync/sync-context.js';
+import type { SyncDeps } from '../context.js';
 import { recordAudit } from './audit.js';
 
 export interface StaffPostsInput {
@@ -16,7 +16,7 @@ export interface StaffPostsInput {
   category: string | null;
 }
 
-export async function setStaffPosts(ctx: SyncContext, input: StaffPostsInput): Promise<string> {
+export async function setStaffPosts(ctx: SyncDeps, input: StaffPostsInput): Promise<string> {
   if (!input.blogUsername && input.category === null)
     throw new UserError('Give blog_username (a staff account on the blog) or category (the announcements category), or both.');
   const course = await staffPostSettings(ctx.db, input.courseId);

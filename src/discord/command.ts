@@ -1,5 +1,5 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { AppContext } from '../app/app-context.js';
+import type { Context } from '../context.js';
 
 /**
  * The contract of every file in commands/: `data` for registration and `execute` for the call.
@@ -13,7 +13,7 @@ export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** Who may run it; a function decides per subcommand (e.g. /reviews list for everyone, assign for staff). */
   access: CommandAccess | ((subcommand: string | null) => CommandAccess);
-  execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void>;
+  execute(interaction: ChatInputCommandInteraction, ctx: Context): Promise<void>;
   /** Buttons whose custom id starts with `${data.name}:`. */
-  onButton?(interaction: ButtonInteraction, ctx: AppContext): Promise<void>;
+  onButton?(interaction: ButtonInteraction, ctx: Context): Promise<void>;
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type GuildMember, type Interaction } from 'discord.js';
-import type { AppContext } from '../app/app-context.js';
+import type { Context } from '../context.js';
 import { recordAudit } from '../courses/audit.js';
 import { UserError } from '../shared/user-error.js';
 import type { Command } from './command.js';
 import { courseForInteraction, isCourseStaff, isServerManager } from './course-access.js';
 
 /** Routes slash commands and buttons to commands/, enforcing access on the server side every time. */
-export function createInteractionRouter(commands: readonly Command[], ctx: AppContext): (interaction: Interaction) => Promise<void> {
+export function createInteractionRouter(commands: readonly Command[], ctx: Context): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   return async (interaction) => {
     if (interaction.isChatInputCommand()) {
@@ -29,7 +29,7 @@ function memberOf(interaction: ChatInputCommandInteraction | ButtonInteraction):
   return interaction.inCachedGuild() ? interaction.member : null;
 }
 
-async function checkAccess(command: Command, interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+async function checkAccess(command: Command, interaction: ChatInputCommandInteraction, ctx: Context): Promise<void> {
   const sub = interaction.options.getSubcommand(false);
   const access = typeof command.access === 'function' ? command.access(sub) : command.access;
   if (access === 'everyone') return;
@@ -53,7 +53,7 @@ async function checkAccess(command: Command, interaction: ChatInputCommandIntera
 }
 
 /** UserError: shown as is, ephemerally. Anything else: logged with a reference the person also sees. */
-async function guarded(interaction: ChatInputCommandInteraction | ButtonInteraction, ctx: AppContext, run: () => Promise<void>): Promise<void> {
+async function guarded(interaction: ChatInputCommandInteraction | ButtonInteraction, ctx: Context, run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {

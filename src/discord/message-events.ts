@@ -1,5 +1,5 @@
 import { Events, type Client } from 'discord.js';
-import type { AppContext } from '../app/app-context.js';
+import type { Context } from '../context.js';
 import type { InFlight } from '../shared/in-flight.js';
 import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../sync/comments/mirror-discord-reply.js';
 import { completeMessage, toIncomingThreadMessage } from './thread-messages.js';
@@ -8,7 +8,7 @@ import { completeMessage, toIncomingThreadMessage } from './thread-messages.js';
  * Thread replies, edits and deletions become blog effects; the outbox is kicked to send them promptly. Each
  * handler's work is tracked in `running`, so a shutdown closes the database only after it.
  */
-export function attachMessageEvents(client: Client, ctx: AppContext, running: InFlight): void {
+export function attachMessageEvents(client: Client, ctx: Context, running: InFlight): void {
   const fail = (what: string) => (error: unknown) => ctx.log.error({ err: error }, `could not record a ${what}`);
   client.on(Events.MessageCreate, (message) => {
     const incoming = toIncomingThreadMessage(message);

@@ -2,7 +2,7 @@
 // the options, call the privacy use cases and reply ephemerally. Their option definitions live here too, so
 // commands/privacy.ts only adds them to its builder.
 import { MessageFlags, type ChatInputCommandInteraction, type SlashCommandBuilder } from 'discord.js';
-import type { AppContext } from '../app/app-context.js';
+import type { Context } from '../context.js';
 import { NAME_STYLES, NAME_STYLE_WORDS } from '../core/roster/blog-author-name.js';
 import { findStudentByDiscordId } from '../db/repositories/students.js';
 import { chooseBlogName, setDiscordOnly } from '../privacy/blog-name-choice.js';
@@ -50,7 +50,7 @@ export function addNameSubcommands(builder: SlashCommandBuilder) {
     );
 }
 
-async function rosterStudent(ctx: AppContext, course: CourseRow, discordUserId: string, typed: boolean) {
+async function rosterStudent(ctx: Context, course: CourseRow, discordUserId: string, typed: boolean) {
   const student = await findStudentByDiscordId(ctx.db, course.id, discordUserId);
   if (!student)
     throw new UserError(
@@ -61,7 +61,7 @@ async function rosterStudent(ctx: AppContext, course: CourseRow, discordUserId: 
   return student;
 }
 
-export async function runNameSubcommand(interaction: ChatInputCommandInteraction, ctx: AppContext, course: CourseRow, sub: string): Promise<void> {
+export async function runNameSubcommand(interaction: ChatInputCommandInteraction, ctx: Context, course: CourseRow, sub: string): Promise<void> {
   let content: string;
   if (sub === 'pseudonyms') content = await listPendingPseudonyms(ctx.db, course.id);
   else if (sub === 'pseudonym-decision') {

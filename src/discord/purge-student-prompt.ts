@@ -1,5 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import type { AppContext } from '../app/app-context.js';
+import type { Context } from '../context.js';
 import { requestConfirmation } from '../privacy/confirmations.js';
 import { confirmButtons } from './confirm-buttons.js';
 import type { CourseRow } from './course-access.js';
@@ -12,7 +12,7 @@ export const purgeStudentKind = 'privacy.purge_student';
  */
 export async function promptStudentPurge(
   interaction: ChatInputCommandInteraction,
-  ctx: AppContext,
+  ctx: Context,
   course: CourseRow,
   student: { id: string; displayName: string },
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import { LeaseLostError } from '../db/leases.js';
 import { recordFailedCourseRun } from '../db/repositories/job-runs.js';
-import type { JobContext } from './job.js';
+import type { Context } from '../context.js';
 
 /**
  * A course's share of a job failed: logged, and recorded as a failed run of the job for that course
@@ -8,7 +8,7 @@ import type { JobContext } from './job.js';
  * A lost lease is not a failure: another process serves the course now and nothing was written.
  */
 export async function recordCourseFailure(
-  ctx: JobContext,
+  ctx: Context,
   input: { jobName: string; courseId: string; startedAt: Date; error: unknown },
 ): Promise<'failed' | 'lease_lost'> {
   const { jobName, courseId, error } = input;

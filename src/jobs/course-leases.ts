@@ -4,7 +4,7 @@ import { acquireLease, assertLeaseHeld, leaseNamesOwnedBy, type Lease } from '..
 import { servableCourses } from '../db/repositories/courses.js';
 import { liveProcesses, touchProcessHeartbeat } from '../db/repositories/process-heartbeats.js';
 import { shardForGuild } from '../sharding/guild-shard.js';
-import type { JobContext } from './job.js';
+import type { Context } from '../context.js';
 
 /**
  * Claims the courses this process serves. Each course is a lease. A process only claims courses whose
@@ -22,7 +22,7 @@ import type { JobContext } from './job.js';
  * Every time here is the database's (not this process's clock), so a process whose clock is skewed cannot
  * take a course a live process holds, nor count a live process as dead.
  */
-export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: string; lease: Lease }>> {
+export async function claimCourses(ctx: Context): Promise<Array<{ courseId: string; lease: Lease }>> {
   const now = await databaseNow(ctx.db);
   const ttlMs = ctx.config.leaseSeconds * 1_000;
   await touchProcessHeartbeat(ctx.db, ctx.owner, now);
@@ -56,6 +56,6 @@ export async function claimCourses(ctx: JobContext): Promise<Array<{ courseId: s
 }
 
 /** The fence for effects of a course: checked inside the transaction that records them, at the database's time. */
-export function courseFence(ctx: JobContext, courseId: string, lease: Lease) {
+export function courseFence(ctx: Context, courseId: string, lease: Lease) {
   return (tx: Tx) => assertLeaseHeld(tx, { name: `course:${courseId}`, owner: ctx.owner, token: lease.token });
 }

@@ -8,7 +8,8 @@ import { syncCourse } from '../sync/sync-course.js';
 import { claimCourses, courseFence } from './course-leases.js';
 import { leaseForWake, perCourseQueue, pushedPosts } from './course-wake.js';
 import { recordCourseFailure } from './course-failure.js';
-import type { Job, JobContext } from './job.js';
+import type { Context } from '../context.js';
+import type { Job } from './job.js';
 
 /** 'drain_only' for outbox kicks; 'poll_all_now' polls every held course at once (tests, the demo). */
 type TickMode = 'scheduled' | 'drain_only' | 'poll_all_now' | 'pushed';
@@ -22,9 +23,9 @@ const jobName = 'course-sync';
  * other courses still run.
  */
 export type CourseSyncJob = Job & {
-  tick(ctx: JobContext, mode: TickMode): Promise<string>;
+  tick(ctx: Context, mode: TickMode): Promise<string>;
   /** `postId`: the post a pushed comment notification named (read even when older than the recent window). */
-  wake(ctx: JobContext, courseId: string, postId?: string): void;
+  wake(ctx: Context, courseId: string, postId?: string): void;
   /** Resolves once no pushed run is under way (a shutdown waits for it before giving the leases back). */
   settled(): Promise<void>;
 };
@@ -40,7 +41,7 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Cours
 
   /** One course's share of a tick; resolves with what it did, or throws for the caller to record. */
   async function tickCourse(
-    ctx: JobContext,
+    ctx: Context,
     courseId: string,
     lease: Lease,
     mode: TickMode,
@@ -80,7 +81,7 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Cours
     return { polled: due, effects };
   }
 
-  async function tick(ctx: JobContext, mode: TickMode): Promise<string> {
+  async function tick(ctx: Context, mode: TickMode): Promise<string> {
     if (ctx.stopping?.aborted) return 'shutting down: no course claimed';
     const claimed = await claimCourses(ctx);
     let polled = 0;
@@ -103,7 +104,7 @@ export function courseSyncJob(options: { pushPollMinutes?: number } = {}): Cours
    * A push for a course: its tick now, if this process holds the course (else the holder is woken, see
    * push-wake.ts). Coalesced per course: one run at a time and at most one queued, however many arrive.
    */
-  function wake(ctx: JobContext, courseId: string, postId?: string): void {
+  function wake(ctx: Context, courseId: string, postId?: string): void {
     if (ctx.stopping?.aborted) return; // shutting down: the process taking over polls the course anyway
     posts.note(courseId, postId);
     queue.wake(courseId, async () => {

@@ -1,7 +1,7 @@
 import { acquireLease, type Lease } from '../db/leases.js';
 import { courseServingState } from '../db/repositories/courses.js';
 import { shardForGuild } from '../sharding/guild-shard.js';
-import type { JobContext } from './job.js';
+import type { Context } from '../context.js';
 
 /**
  * Runs work for one course at a time, coalescing wake-ups: while a course's run is under way, any number
@@ -76,7 +76,7 @@ export function pushedPosts(limit = 100) {
  * or setup must not wait for the next claim), null when another live process holds it (it was woken too)
  * or the course is not this process's to serve (paused, archived, or its guild on another gateway shard).
  */
-export async function leaseForWake(ctx: JobContext, courseId: string): Promise<Lease | null> {
+export async function leaseForWake(ctx: Context, courseId: string): Promise<Lease | null> {
   const course = await courseServingState(ctx.db, courseId);
   if (!course || course.purgedAt || (course.status !== 'active' && course.status !== 'flagged')) return null;
   const count = ctx.shards?.count ?? 1;

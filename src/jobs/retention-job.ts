@@ -2,7 +2,8 @@ import { acquireLease } from '../db/leases.js';
 import { pruneDeliveredEffects } from '../privacy/prune-delivered-effects.js';
 import { purgeCourseData } from '../privacy/purge-course.js';
 import { coursesDueForPurge, coursesDueForPurgeWarning, markPurgeWarned } from '../privacy/retention.js';
-import type { Job, JobContext } from './job.js';
+import type { Context } from '../context.js';
+import type { Job } from './job.js';
 
 /**
  * Hourly (cheap when there is nothing to do): a week before a course's data is due for deletion its staff
@@ -13,7 +14,7 @@ export function retentionJob(): Job {
   return {
     name: 'retention',
     schedule: '0 17 * * * *',
-    async run(ctx: JobContext) {
+    async run(ctx: Context) {
       const now = ctx.clock.now();
       const lease = await acquireLease(ctx.db, { name: 'retention', owner: ctx.owner, ttlMs: 10 * 60_000 });
       if (!lease) return 'another process holds the retention lease';

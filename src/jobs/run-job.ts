@@ -1,11 +1,12 @@
 import { failJobRun, finishJobRun, startJobRun } from '../db/repositories/job-runs.js';
-import type { Job, JobContext } from './job.js';
+import type { Context } from '../context.js';
+import type { Job } from './job.js';
 
 /**
  * Wraps a job once: never two runs of it at a time in this process (node-cron's noOverlap guards the
  * schedule; this also guards manual kicks), a child logger, and a JobRun row for /report health.
  */
-export function guardedRunner(job: Job, ctx: JobContext): () => Promise<void> {
+export function guardedRunner(job: Job, ctx: Context): () => Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
   const log = ctx.log.child({ job: job.name });

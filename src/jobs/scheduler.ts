@@ -1,10 +1,11 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { beatProcess, deleteProcessHeartbeat } from '../db/repositories/process-heartbeats.js';
-import type { Job, JobContext } from './job.js';
+import type { Context } from '../context.js';
+import type { Job } from './job.js';
 import { guardedRunner } from './run-job.js';
 
 /** Heartbeats tell other processes this one is alive (fair share of courses, /report health). */
-async function beat(ctx: JobContext, shardIds: number[], startedAt: Date): Promise<void> {
+async function beat(ctx: Context, shardIds: number[], startedAt: Date): Promise<void> {
   await beatProcess(ctx.db, { owner: ctx.owner, shardIds, startedAt, now: ctx.clock.now() });
 }
 
@@ -20,11 +21,11 @@ export interface RunningScheduler {
 }
 
 /** Starts every job on node-cron; each is wrapped once (overlap guard, child logger, JobRun row). */
-export async function startScheduler(jobs: Job[], ctx: JobContext, options: { shardIds?: number[] } = {}): Promise<RunningScheduler> {
+export async function startScheduler(jobs: Job[], ctx: Context, options: { shardIds?: number[] } = {}): Promise<RunningScheduler> {
   const startedAt = ctx.clock.now();
   await beat(ctx, options.shardIds ?? [], startedAt);
   const stopping = new AbortController();
-  const jobCtx: JobContext = { ...ctx, stopping: stopping.signal };
+  const jobCtx: Context = { ...ctx, stopping: stopping.signal };
   const runners = new Map(jobs.map((job) => [job.name, guardedRunner(job, jobCtx)]));
   // Runs under way (scheduled or kicked, and heartbeats), so a shutdown can wait for them to finish.
   const running = new Set<Promise<void>>();

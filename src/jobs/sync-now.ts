@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.js';
+import type { Context } from '../context.js';
 import { databaseNow } from '../db/db-clock.js';
 import { acquireLease, leaseHolder, releaseLease } from '../db/leases.js';
 import { syncCourse, type CourseSyncSummary } from '../sync/sync-course.js';
@@ -9,7 +9,7 @@ import { courseFence } from './course-leases.js';
  * same way. When another process holds the course, nothing is done here (that process syncs it); a lease
  * taken only for this run is given back at once, so the process that serves the course keeps it.
  */
-export async function syncCourseNow(ctx: AppContext, courseId: string): Promise<{ summary: CourseSyncSummary } | { heldElsewhere: true }> {
+export async function syncCourseNow(ctx: Context, courseId: string): Promise<{ summary: CourseSyncSummary } | { heldElsewhere: true }> {
   const name = `course:${courseId}`;
   const ttlMs = ctx.config.leaseSeconds * 1_000;
   // Leases are compared on the database's clock (see db-clock.ts), never this process's.

@@ -4,7 +4,7 @@ import { inTransaction } from '../db/transaction.js';
 import { BlogError } from '../ports/blog-source.js';
 import { ChatError } from '../ports/chat-port.js';
 import { flagMissingPermission } from '../sync/course-alerts.js';
-import type { SyncContext } from '../sync/sync-context.js';
+import type { SyncDeps } from '../context.js';
 import type { EffectHandler } from './effect-handler.js';
 import { ClaimLostError, claimAttempt, keepClaim, processClaimOwner } from './outbox-claims.js';
 import { markEffectDone, readyEffects, scheduleRetry, type OutboxRow } from './outbox-store.js';
@@ -40,7 +40,7 @@ export interface DrainSummary {
  * backoff; after maxAttempts (counted since staff last revived it) the effect becomes a dead letter
  * staff can see and retry.
  */
-export async function drainOutbox(ctx: SyncContext, handlers: ReadonlyMap<string, EffectHandler>, options: DrainOptions = {}): Promise<DrainSummary> {
+export async function drainOutbox(ctx: SyncDeps, handlers: ReadonlyMap<string, EffectHandler>, options: DrainOptions = {}): Promise<DrainSummary> {
   const summary: DrainSummary = { done: 0, retried: 0, dead: 0 };
   const maxAttempts = options.maxAttempts ?? 8;
   const transientDeadlineMs = options.transientDeadlineMs ?? 24 * 3_600_000;
@@ -101,7 +101,7 @@ type RunResult = 'done' | 'dead' | 'claimed_elsewhere' | { error: string; transi
 
 /** One claimed attempt: the claim is renewed while the handler runs, however long its call takes. */
 async function runClaimed(
-  ctx: SyncContext,
+  ctx: SyncDeps,
   handlers: ReadonlyMap<string, EffectHandler>,
   row: OutboxRow,
   attempt: number,

@@ -1,32 +1,16 @@
-import type { Db } from '../db/client.js';
-import type { Clock } from '../shared/clock.js';
-import type { Metrics } from '../shared/metrics.js';
+import type { Context } from '../context.js';
 import type { Tx } from '../outbox/outbox-store.js';
-import type { ChatPort } from '../ports/chat-port.js';
 import type { ReminderDraft } from './reminder-draft.js';
 import { recordReminderIntent, type MarkOutcome, type ReminderIntent } from '../db/repositories/reminders.js';
 
-/** Minimal logger shape, so tests and the bench can pass pino or anything with these methods. */
-export interface SweepLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
-
-export interface SweepDeps {
-  db: Db;
-  chat: ChatPort;
-  clock: Clock;
-  log: SweepLog;
+export type SweepDeps = Pick<Context, 'db' | 'chat' | 'clock' | 'log' | 'metrics'> & {
   /** Checked in the same transaction as each Reminder insert (the course lease of this process). */
   fence?: (tx: Tx) => Promise<void>;
-  metrics?: Metrics;
   /** Aborted on shutdown: the reminder in hand is finished, no other is started (the next run sends the rest). */
   stop?: AbortSignal;
   /** Told of each student reminder this sweep sent or tried (/reminders send-now names them to staff). */
   onReminder?: (draft: ReminderDraft, outcome: MarkOutcome) => void;
-}
+};
 
 /** Records the intent of one reminder or digest, fenced by the sweep's lease. Null when its dedupeKey is already taken. */
 export function recordIntent(deps: SweepDeps, intent: ReminderIntent): Promise<string | null> {

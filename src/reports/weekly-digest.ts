@@ -4,7 +4,8 @@
 // killed mid-call) is not repeated: a missing digest is better than a doubled one in a staff channel.
 import { isoWeek } from '../core/participation/iso-week.js';
 import { zonedTimeToUtc } from '../core/time/zoned.js';
-import type { Db, Tx } from '../db/client.js';
+import type { Context } from '../context.js';
+import type { Tx } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import {
   claimDigestRetry,
@@ -16,20 +17,17 @@ import {
   noteDigestError,
 } from '../db/repositories/report-reminders.js';
 import { inTransaction } from '../db/transaction.js';
-import { ChatError, type ChatPort } from '../ports/chat-port.js';
+import { ChatError } from '../ports/chat-port.js';
 import { participationCsv, participationChart, toParticipationRows, toWeeklyPoints } from './render/index.js';
 import { redactEmails } from './render/text-cells.js';
 import { participationReport } from './load-participation.js';
 import { participationSummary } from './participation-output.js';
 import { quote } from './health-report.js';
 
-export interface DigestDeps {
-  db: Db;
-  chat: ChatPort;
-  log: { warn(obj: object, msg?: string): void };
+export type DigestDeps = Pick<Context, 'db' | 'chat' | 'log'> & {
   /** The course lease check, run in the transaction that records the intent. */
   fence?: (tx: Tx) => Promise<void>;
-}
+};
 
 export type WeeklyDigestOutcome =
   'sent' | 'failed' | 'retry' | 'not_yet' | 'already_done' | 'in_progress' | 'interrupted' | 'no_staff_channel' | 'inactive' | 'taken';

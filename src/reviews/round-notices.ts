@@ -6,7 +6,7 @@ import { studentNamesByIds } from '../db/repositories/students.js';
 import { effectHandlers } from '../sync/effect-registry.js';
 import { drainOutbox } from '../outbox/outbox-worker.js';
 import { enqueueEffect } from '../outbox/outbox-store.js';
-import type { SyncContext } from '../sync/sync-context.js';
+import type { SyncDeps } from '../context.js';
 import { ROUND_NOTICE_KIND, roundNoticeKey } from './round-notice-effect.js';
 
 export async function recordRoundNotices(tx: Tx, input: { courseId: string; roundId: string; reviewerIds: string[]; now: Date }): Promise<void> {
@@ -34,7 +34,7 @@ export interface NoticeSummary {
 }
 
 /** Sends the round's notices that are ready now (others are sent by the course's outbox later) and sums up all of them. */
-export async function sendRoundNotices(ctx: SyncContext, input: { courseId: string; roundId: string }): Promise<NoticeSummary> {
+export async function sendRoundNotices(ctx: SyncDeps, input: { courseId: string; roundId: string }): Promise<NoticeSummary> {
   try {
     await drainOutbox(ctx, effectHandlers, { courseIds: [input.courseId], kinds: [ROUND_NOTICE_KIND], budget: 1_000 });
   } catch (error) {

@@ -1,9 +1,9 @@
 // /link approve names a blog account by username (and optionally its numeric id). Before anything is linked
 // the account must be found on the blog, so staff are never told "linked" about a link that credits nothing.
-import type { SyncContext } from '../sync/sync-context.js';
+import type { SyncDeps } from '../context.js';
 import { UserError } from '../shared/user-error.js';
 
-export async function blogAccountId(ctx: SyncContext, courseId: string, blogUsername: string, givenId: string | null): Promise<string> {
+export async function blogAccountId(ctx: SyncDeps, courseId: string, blogUsername: string, givenId: string | null): Promise<string> {
   const blog = await ctx.blogFor(courseId);
   if (givenId) {
     if (!/^\d+$/.test(givenId.trim()))

@@ -2,10 +2,10 @@
 // thread exists. So while a claim is pending, the poll reads the blog's comments since that claim was made
 // (held ones too where the bot may moderate: a first comment is often held), whatever they are attached to.
 import { oldestPendingClaimAt } from '../db/repositories/link-claims.js';
-import type { SyncContext } from '../sync/sync-context.js';
+import type { SyncDeps } from '../context.js';
 import { confirmLinkClaims, type ConfirmedLink } from './link-claims.js';
 
-export async function confirmPendingClaims(ctx: SyncContext, courseId: string): Promise<ConfirmedLink[]> {
+export async function confirmPendingClaims(ctx: SyncDeps, courseId: string): Promise<ConfirmedLink[]> {
   const now = ctx.clock.now();
   const oldest = await oldestPendingClaimAt(ctx.db, courseId, now);
   if (!oldest) return [];

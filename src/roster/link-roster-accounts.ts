@@ -1,10 +1,10 @@
 // After staff change the roster (/roster import, /roster add): link the blog accounts it names that the bot
 // can see now, and say plainly what is still open. A blog that is down leaves it to the next poll.
 import { BlogError } from '../ports/blog-source.js';
-import type { SyncContext } from '../sync/sync-context.js';
+import type { SyncDeps } from '../context.js';
 import { resolveRosterBlogAccounts } from './resolve-blog-accounts.js';
 
-export async function linkRosterAccounts(ctx: SyncContext, courseId: string): Promise<string> {
+export async function linkRosterAccounts(ctx: SyncDeps, courseId: string): Promise<string> {
   try {
     const blog = await ctx.blogFor(courseId);
     const { linked, unresolved } = await resolveRosterBlogAccounts({ db: ctx.db, log: ctx.log, now: () => ctx.clock.now() }, blog, courseId);

@@ -4,7 +4,7 @@
 // Unknown authors are remembered for a while, so a course's guest authors cost one lookup, not one per poll.
 import type { BlogSource } from '../ports/blog-source.js';
 import type { BlogUser } from '../core/types.js';
-import type { Db } from '../db/client.js';
+import type { Context } from '../context.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { uncreditedEssayAuthors } from '../db/repositories/blog-account-credit.js';
 import {
@@ -14,14 +14,11 @@ import {
   studentIdForBlogAccount,
   unlinkedRosterUsernames,
 } from '../db/repositories/blog-account-links.js';
-import type { Logger } from '../shared/logger.js';
 import { creditBlogAccount } from './credit-blog-account.js';
 
-export interface IdentityContext {
-  db: Db;
-  log: Logger;
+export type IdentityContext = Pick<Context, 'db' | 'log'> & {
   now(): Date;
-}
+};
 
 const RETRY_UNKNOWN_MS = 30 * 60_000;
 const unknownUntil = new Map<string, number>();

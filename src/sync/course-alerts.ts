@@ -2,10 +2,10 @@ import { blogOutageReport, markBlogOutageAlerted } from '../db/repositories/blog
 import { courseName, coursePermissionFacts, courseStaffChannel, flagCourse } from '../db/repositories/sync-courses.js';
 import { type ChatError } from '../ports/chat-port.js';
 import { outageAlertAfterMs } from './blog-health.js';
-import type { SyncContext } from './sync-context.js';
+import type { SyncDeps } from '../context.js';
 
 /** Tells staff in their channel; a failure to tell them is logged, never thrown over the real work. */
-async function tellStaff(ctx: SyncContext, courseId: string, content: string): Promise<boolean> {
+async function tellStaff(ctx: SyncDeps, courseId: string, content: string): Promise<boolean> {
   const staffChannelId = await courseStaffChannel(ctx.db, courseId);
   if (!staffChannelId) return false;
   try {
@@ -21,7 +21,7 @@ async function tellStaff(ctx: SyncContext, courseId: string, content: string): P
  * Once per outage, when the blog has been unreachable longer than outageAlertAfterMs: staff are told,
  * and told again when it recovers. Polls keep retrying in between without a message every minute.
  */
-export async function alertLongBlogOutage(ctx: SyncContext, courseId: string): Promise<'alerted' | 'recovered' | 'none'> {
+export async function alertLongBlogOutage(ctx: SyncDeps, courseId: string): Promise<'alerted' | 'recovered' | 'none'> {
   const course = await blogOutageReport(ctx.db, courseId);
   const now = ctx.clock.now();
   if (course.blogFailingSince && !course.blogAlertedAt && now.getTime() - course.blogFailingSince.getTime() >= outageAlertAfterMs) {
@@ -38,7 +38,7 @@ export async function alertLongBlogOutage(ctx: SyncContext, courseId: string): P
 }
 
 /** Called when the blog answers again after an outage staff were told about. */
-export async function announceBlogRecovery(ctx: SyncContext, courseId: string, wasAlerted: boolean): Promise<void> {
+export async function announceBlogRecovery(ctx: SyncDeps, courseId: string, wasAlerted: boolean): Promise<void> {
   if (!wasAlerted) return;
   const name = await courseName(ctx.db, courseId);
   await tellStaff(ctx, courseId, `✅ **${name}**: the blog answers again; queued replies are being delivered.`);
@@ -48,7 +48,7 @@ export async function announceBlogRecovery(ctx: SyncContext, courseId: string, w
  * A Discord permission the bot needs was removed: the course is flagged (shown by /course show and the
  * health report) and staff are told once. /course resume clears the flag after they fix it.
  */
-export async function flagMissingPermission(ctx: SyncContext, courseId: string, error: ChatError): Promise<void> {
+export async function flagMissingPermission(ctx: SyncDeps, courseId: string, error: ChatError): Promise<void> {
   const course = await coursePermissionFacts(ctx.db, courseId);
   if (course.status === 'flagged') return;
   const missing = await ctx.chat.missingPermissions(course.channelId, course.channelKind === 'text' ? 'text' : 'forum').catch(() => [] as string[]);

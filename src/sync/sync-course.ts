@@ -1,4 +1,4 @@
-import type { SyncContext } from './sync-context.js';
+import type { SyncDeps } from '../context.js';
 import { pollCourseEssays, type PollSummary } from './essays/poll-essays.js';
 import { pollBlogComments, type CommentPollSummary } from './comments/poll-blog-comments.js';
 import { pollPushedPostComments } from './comments/poll-pushed-posts.js';
@@ -33,7 +33,7 @@ export interface CourseSyncSummary {
  * comments, then the effects they need. Safe to run twice; a blog outage throws BlogError after it is
  * recorded, and a lost lease throws LeaseLostError with nothing written under it.
  */
-export async function syncCourse(ctx: SyncContext, courseId: string, options: CourseSyncOptions = {}): Promise<CourseSyncSummary> {
+export async function syncCourse(ctx: SyncDeps, courseId: string, options: CourseSyncOptions = {}): Promise<CourseSyncSummary> {
   const { fence, claimMs, stop } = options;
   const drain = () => drainOutbox(ctx, effectHandlers, { courseIds: [courseId], fence, claimMs, stop });
   const essays = await pollCourseEssays(ctx, courseId, { fence });

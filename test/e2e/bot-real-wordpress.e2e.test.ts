@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { onThreadReply } from '../../src/sync/comments/mirror-discord-reply.js';
 import { effectHandlers } from '../../src/sync/effect-registry.js';
 import { drainOutbox } from '../../src/outbox/outbox-worker.js';
-import type { SyncContext } from '../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../src/context.js';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../support/bot-world.js';
 import { createRestPersona, type RestPersona } from '../../src/offline/wordpress-fake/index.js';
 
@@ -121,9 +121,9 @@ describe('the bot with a real WordPress', () => {
     await world.bot.syncNow();
     const thread = world.emu.findThreadByName('Crash after accept', world.forumId)!;
     // The bot's own context, with every other blog write "killed" after WordPress accepted it.
-    const botCtx = world.bot.ctx as SyncContext;
+    const botCtx = world.bot.ctx as SyncDeps;
     let writes = 0;
-    const ctx: SyncContext = {
+    const ctx: SyncDeps = {
       ...botCtx,
       blogFor: async (id) => {
         const blog = await botCtx.blogFor(id);

@@ -4,7 +4,7 @@ import { SecretBox } from '../../src/privacy/secret-box.js';
 import { ManualClock, type Clock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { ChatPort } from '../../src/ports/chat-port.js';
-import type { SyncContext } from '../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../src/context.js';
 
 import { offlineBlogHosts, offlineSecretKeys } from '../../src/offline/offline-keys.js';
 
@@ -49,7 +49,7 @@ export async function createCourse(
 }
 
 /** The context every use case takes, with the real WordPress adapter and no waiting between retries. */
-export function syncContext(db: Db, chat: ChatPort, clock: Clock = new ManualClock(new Date())): SyncContext {
+export function syncContext(db: Db, chat: ChatPort, clock: Clock = new ManualClock(new Date())): SyncDeps {
   return {
     db,
     chat,

@@ -11,7 +11,7 @@ import { silentLogger } from '../../src/shared/logger.js';
 import { pollBlogComments } from '../../src/sync/comments/poll-blog-comments.js';
 import { effectHandlers } from '../../src/sync/effect-registry.js';
 import { drainOutbox } from '../../src/outbox/outbox-worker.js';
-import type { SyncContext } from '../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../src/context.js';
 import { testBlogHosts, testSecretKeys } from './course-fixture.js';
 
 const env = (name: string) =>
@@ -22,7 +22,7 @@ const env = (name: string) =>
 
 const db = await openDb(env('DATABASE_URL'));
 const client = await loginAndWait(createDiscordClient({ apiUrl: env('DISCORD_API_URL') }), env('DISCORD_TOKEN'));
-const ctx: SyncContext = {
+const ctx: SyncDeps = {
   db,
   chat: new DiscordChat(client),
   clock: systemClock,

@@ -1,9 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPushTarget, type PushTarget } from '../../courses/push-credentials.js';
-import type { Db } from '../../db/client.js';
-import type { SecretBox } from '../../privacy/secret-box.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
+import type { Context } from '../../context.js';
 import { courseKeyPattern, deliveryIdPattern, parsePushBody } from './push-body.js';
 import { acceptDelivery, recordPushFailure, recordPushReceived } from './push-deliveries.js';
 import { signatureMatches, timestampFresh } from './push-signature.js';
@@ -15,11 +12,7 @@ export type HttpRoutes = (app: FastifyInstance) => Promise<void> | void;
 export const PUSH_PATH_PREFIX = '/push/v1/';
 export const PUSH_MAX_BODY_BYTES = 4096;
 
-export interface PushDeps {
-  db: Db;
-  secrets: SecretBox;
-  clock: Clock;
-  log: Logger;
+export type PushDeps = Pick<Context, 'db' | 'secrets' | 'clock' | 'log'> & {
   /**
    * Wakes the course's sync (in this process, or the one holding the course's lease). Never awaited by the
    * sender. `postId`: the post a comment notification names, so its comments are read even on an old essay.
@@ -29,7 +22,7 @@ export interface PushDeps {
   rateLimit?: { capacity: number; perSecond: number };
   /** Per-course bucket for refused ones (bad signature, stale); defaults: 10, then one every 6 seconds. */
   failureLimit?: { capacity: number; perSecond: number };
-}
+};
 
 type PushRequest = FastifyRequest<{ Params: { courseKey: string }; Body: Buffer }>;
 

@@ -12,7 +12,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { textFingerprint } from '../../core/comments/fingerprint.js';
 import { appendAttachmentLinks, countWords, discordMarkdownToSafeHtml } from '../../core/format/index.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 import type { IncomingThreadMessage } from '../../ports/thread-message.js';
 import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
 import { enqueueAttachmentUploads } from './reply-attachment-upload.js';
@@ -34,7 +34,7 @@ function toHtml(message: IncomingThreadMessage, timeZone: string): string {
 }
 
 /** A student's reply in an essay thread: recorded with its blog comment effect in one transaction. */
-export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMessage): Promise<'mirrored' | 'ignored'> {
+export async function onThreadReply(ctx: SyncDeps, message: IncomingThreadMessage): Promise<'mirrored' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem) return 'ignored';
   const essay = await essayOfThread(ctx.db, message.threadId);
   if (!essay || essay.blogStatus !== 'published') return 'ignored';
@@ -93,7 +93,7 @@ export async function onThreadReply(ctx: SyncContext, message: IncomingThreadMes
  * conditional updates below decide atomically when two events race. A newer event with unchanged text (an
  * embed unfurled) only moves the edit time on.
  */
-export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
+export async function onThreadReplyEdited(ctx: SyncDeps, message: IncomingThreadMessage): Promise<'updated' | 'ignored'> {
   if (message.fromBotOrWebhook || message.isSystem || !message.editedAt) return 'ignored';
   const editedAt = message.editedAt;
   const comment = await replyForEdit(ctx.db, message.messageId);
@@ -127,7 +127,7 @@ export async function onThreadReplyEdited(ctx: SyncContext, message: IncomingThr
 }
 
 /** A reply deleted in Discord is trashed on the blog, and the files uploaded for its attachments deleted there. */
-export async function onThreadReplyDeleted(ctx: SyncContext, messageId: string): Promise<'trashed' | 'ignored'> {
+export async function onThreadReplyDeleted(ctx: SyncDeps, messageId: string): Promise<'trashed' | 'ignored'> {
   const comment = await replyForDeletion(ctx.db, messageId);
   if (!comment || comment.deletedAt) return 'ignored';
   await inTransaction(ctx.db, async (tx) => {

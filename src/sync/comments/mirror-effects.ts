@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { commentMirrorPlace, markCommentMirrored, setMirrorMessageIds } from '../../db/repositories/comment-mirrors.js';
 import { ChatError } from '../../ports/chat-port.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 
-async function threadRefFor(ctx: SyncContext, commentId: string) {
+async function threadRefFor(ctx: SyncDeps, commentId: string) {
   const comment = await commentMirrorPlace(ctx.db, commentId);
   const { essay } = comment;
   if (!essay.threadId) throw new ChatError('unavailable', 'the essay thread is not created yet');
@@ -74,7 +74,7 @@ export const deleteBlogCommentMirror = defineEffect({
   },
 });
 
-async function deleteQuietly(ctx: SyncContext, ref: Parameters<SyncContext['chat']['deleteWebhookMessage']>[0], id: string): Promise<void> {
+async function deleteQuietly(ctx: SyncDeps, ref: Parameters<SyncDeps['chat']['deleteWebhookMessage']>[0], id: string): Promise<void> {
   try {
     await ctx.chat.deleteWebhookMessage(ref, id);
   } catch (error) {

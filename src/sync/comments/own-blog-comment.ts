@@ -2,7 +2,7 @@ import type { BlogSource } from '../../ports/blog-source.js';
 import { isOwnComment, type OwnCommentKey } from '../../core/comments/own-comment.js';
 import { commentMirroredAs, commentOfDiscordMessage } from '../../db/repositories/reply-records.js';
 import type { BlogComment } from '../../core/types.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 
 /**
  * The blog comment an earlier, interrupted try wrote for this Discord message, if any: found by the bot's
@@ -17,7 +17,7 @@ export async function findOwnBlogComment(blog: BlogSource, key: OwnCommentKey): 
 }
 
 /** The blog comment a Discord reply answers: a mirrored reply's own comment, or the blog comment a webhook message shows. */
-export async function parentBlogCommentId(ctx: SyncContext, replyToMessageId: string | null): Promise<string | null> {
+export async function parentBlogCommentId(ctx: SyncDeps, replyToMessageId: string | null): Promise<string | null> {
   if (!replyToMessageId) return null;
   const direct = await commentOfDiscordMessage(ctx.db, replyToMessageId);
   if (direct) return direct.blogCommentId;

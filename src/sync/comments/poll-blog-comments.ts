@@ -10,7 +10,7 @@ import { announceBlogRecovery } from '../course-alerts.js';
 import { confirmPendingClaims } from '../../roster/confirm-pending-claims.js';
 import { studentForBlogComment } from '../../roster/link-claims.js';
 import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 import { recordCommentAction, type CommentFence, type CommentPollSummary } from './record-comment-change.js';
 
 export type { CommentPollSummary } from './record-comment-change.js';
@@ -32,7 +32,7 @@ export interface CommentPollOptions {
  * reconcile sweep), and records the Discord effects that bring the thread in line. Safe to run twice, and
  * twice at once: every change is recorded by a conditional write, so the second poll records nothing.
  */
-export async function pollBlogComments(ctx: SyncContext, courseId: string, options: CommentPollOptions = {}): Promise<CommentPollSummary> {
+export async function pollBlogComments(ctx: SyncDeps, courseId: string, options: CommentPollOptions = {}): Promise<CommentPollSummary> {
   const summary: CommentPollSummary = { essays: 0, posted: 0, edited: 0, removed: 0, marked: 0 };
   const course = await courseCommentPollState(ctx.db, courseId);
   if (course.status === 'paused' || course.status === 'archived' || course.blogKind === 'feed') return summary;
@@ -72,7 +72,7 @@ export async function pollBlogComments(ctx: SyncContext, courseId: string, optio
 }
 
 export async function reconcileEssayComments(
-  ctx: SyncContext,
+  ctx: SyncDeps,
   input: { courseId: string; essayId: string; comments: BlogComment[]; complete: boolean; fence: CommentFence | undefined },
   summary: CommentPollSummary,
 ): Promise<void> {

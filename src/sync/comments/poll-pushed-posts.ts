@@ -3,7 +3,7 @@ import { olderEssaysOfPosts } from '../../db/repositories/essay-records.js';
 import { courseCommentPollState } from '../../db/repositories/sync-courses.js';
 import { linkByVerifiedEmail } from '../../roster/link-by-verified-email.js';
 import { recordBlogFailure } from '../blog-health.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 import { reconcileEssayComments, recentWindowMs } from './poll-blog-comments.js';
 import type { CommentFence, CommentPollSummary } from './record-comment-change.js';
 
@@ -14,7 +14,7 @@ import type { CommentFence, CommentPollSummary } from './record-comment-change.j
  * reads them anyway. Like the poll, safe to run twice.
  */
 export async function pollPushedPostComments(
-  ctx: SyncContext,
+  ctx: SyncDeps,
   courseId: string,
   blogPostIds: string[],
   options: { fence?: CommentFence } = {},

@@ -4,7 +4,7 @@
 // blog. A new session therefore reads back the threads where students may still be replying.
 import { openEssayThreadsSince } from '../../db/repositories/essay-threads.js';
 import { shardForGuild } from '../../sharding/guild-shard.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 import { enqueueThreadReadBack } from './read-back-thread.js';
 
 /** Essays published this recently are still being discussed. Older threads are not read back: a bound on what a restart costs in calls. */
@@ -15,7 +15,7 @@ export const readBackDays = 21;
  * whose events reach these shards. `session` names the new session, so a later session reads them again.
  * Returns how many threads will be read.
  */
-export async function readBackAfterGap(ctx: SyncContext, input: { shardIds: number[]; shardCount: number; session: string }): Promise<number> {
+export async function readBackAfterGap(ctx: SyncDeps, input: { shardIds: number[]; shardCount: number; session: string }): Promise<number> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - readBackDays * 86_400_000);
   const threads = (await openEssayThreadsSince(ctx.db, since)).filter((t) => input.shardIds.includes(shardForGuild(t.guildId, input.shardCount)));

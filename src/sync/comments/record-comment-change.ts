@@ -11,7 +11,7 @@ import {
 } from '../../db/repositories/comment-mirrors.js';
 import { inTransaction } from '../../db/transaction.js';
 import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 import { moderationMark } from './moderation-effects.js';
 import { deleteBlogCommentMirror, editBlogCommentMirror, postBlogComment } from './mirror-effects.js';
 
@@ -50,7 +50,7 @@ class AlreadyRecorded extends Error {}
  * it creates: two polls at once (the job and /sync now, or two processes) record a change exactly once,
  * and the same change later (held, approved, held again) gets an effect of its own.
  */
-export async function recordCommentAction(ctx: SyncContext, target: Target, change: Change, summary: CommentPollSummary): Promise<void> {
+export async function recordCommentAction(ctx: SyncDeps, target: Target, change: Change, summary: CommentPollSummary): Promise<void> {
   const now = ctx.clock.now();
   try {
     await inTransaction(ctx.db, async (tx) => {

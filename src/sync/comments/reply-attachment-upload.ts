@@ -5,7 +5,7 @@ import { commentCourseId } from '../../db/repositories/comments.js';
 import { doneUploadResults, recordReplyMedia } from '../../db/repositories/reply-media.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
 import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 import { downloadAttachment } from './attachment-download.js';
 import { mediaUploadRefused } from './media-upload-notice.js';
 
@@ -64,7 +64,7 @@ export const uploadReplyAttachment = defineEffect({
 });
 
 /** The reply's HTML with each attachment link pointing at its uploaded copy, where there is one. */
-export async function withUploadedAttachments(ctx: SyncContext, discordMessageId: string | null, html: string): Promise<string> {
+export async function withUploadedAttachments(ctx: SyncDeps, discordMessageId: string | null, html: string): Promise<string> {
   if (!discordMessageId) return html;
   const results = await doneUploadResults(ctx.db, uploadKeyPrefix(discordMessageId));
   const copies = results.flatMap((result) => {

@@ -3,7 +3,7 @@
 // recorded and frozen into its blog-comment effect: the consent in force when they wrote is the one that counts.
 import { blogAuthorName } from '../../core/roster/blog-author-name.js';
 import { replyAuthor } from '../../db/repositories/reply-records.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 
 export interface ReplyPublication {
   studentId: string | null;
@@ -12,7 +12,7 @@ export interface ReplyPublication {
   blogAuthor: { name: string; asGuest: boolean } | null;
 }
 
-export async function replyPublication(ctx: SyncContext, courseId: string, discordUserId: string): Promise<ReplyPublication> {
+export async function replyPublication(ctx: SyncDeps, courseId: string, discordUserId: string): Promise<ReplyPublication> {
   const student = await replyAuthor(ctx.db, courseId, discordUserId);
   if (!student) return { studentId: null, discordOnly: false, blogAuthor: null };
   const chosen = blogAuthorName(student, student.course.blogNameStyle);

@@ -2,10 +2,10 @@ import { escapeDiscordText } from '../../core/format/index.js';
 import type { Essay } from '../../core/types.js';
 import { essayAuthorStudent } from '../../db/repositories/essay-records.js';
 import { studentForBlogAccount } from '../../roster/resolve-blog-accounts.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 
 /** The linked student (shown as a mention that pings nobody), else the blog's author name. */
-export async function findEssayAuthor(ctx: SyncContext, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string; name: string }> {
+export async function findEssayAuthor(ctx: SyncDeps, courseId: string, essay: Essay): Promise<{ studentId: string | null; label: string; name: string }> {
   if (essay.authorBlogUserId) {
     // Links the author on the way when the roster names their blog account (see resolve-blog-accounts.ts).
     const studentId = await studentForBlogAccount(

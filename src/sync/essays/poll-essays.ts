@@ -9,7 +9,7 @@ import { insertEssayOnce, storedEssayOfPost, updateEssayFromBlog } from '../../d
 import { courseForEssayPoll, saveEssayListingCursor } from '../../db/repositories/sync-courses.js';
 import { inTransaction } from '../../db/transaction.js';
 import { enqueueEffect } from '../../outbox/outbox-store.js';
-import type { SyncContext } from '../sync-context.js';
+import type { SyncDeps } from '../../context.js';
 import { recordBlogFailure, recordBlogSuccess } from '../blog-health.js';
 import { announceBlogRecovery } from '../course-alerts.js';
 import { findEssayAuthor } from './essay-author.js';
@@ -32,7 +32,7 @@ export interface PollSummary {
  * effect it needs in one transaction (the outbox performs it), then moves the cursor. Safe to run twice.
  */
 export async function pollCourseEssays(
-  ctx: SyncContext,
+  ctx: SyncDeps,
   courseId: string,
   options: { backfillSince?: Date; fence?: (tx: Tx) => Promise<void> } = {},
 ): Promise<PollSummary> {
@@ -100,7 +100,7 @@ interface CourseView {
 }
 
 async function recordEssay(
-  ctx: SyncContext,
+  ctx: SyncDeps,
   course: CourseView,
   essay: Essay,
   input: { announceSince: Date; fence?: (tx: Tx) => Promise<void> },

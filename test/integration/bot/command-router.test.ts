@@ -1,7 +1,7 @@
 import { Events, MessageFlags, REST, Routes, SlashCommandBuilder, type Client } from 'discord.js';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../src/app/app-context.js';
+import type { Context } from '../../../src/context.js';
 import type { Command } from '../../../src/discord/command.js';
 import { deployCommands } from '../../../src/discord/deploy-commands.js';
 import { createInteractionRouter } from '../../../src/discord/interaction-router.js';
@@ -53,7 +53,7 @@ beforeAll(async () => {
       },
     }),
   );
-  const route = createInteractionRouter([probe], { log } as unknown as AppContext);
+  const route = createInteractionRouter([probe], { log } as unknown as Context);
   client.on(Events.InteractionCreate, (i) => void route(i));
 });
 afterAll(async () => {

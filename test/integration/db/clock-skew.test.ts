@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { realBlogSources } from '../../../src/courses/course-blogs.js';
 import { openDb, type Db } from '../../../src/db/client.js';
 import { claimCourses, courseFence } from '../../../src/jobs/course-leases.js';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context } from '../../../src/context.js';
 import { SecretBox } from '../../../src/privacy/secret-box.js';
 import type { Clock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
@@ -35,7 +35,7 @@ function skewedClock(skewMs: number): Clock {
   return { now: () => new Date(Date.now() + skewMs) };
 }
 
-function processContext(db: Db, owner: string, clock: Clock): JobContext {
+function processContext(db: Db, owner: string, clock: Clock): Context {
   return {
     ...syncContext(db, new MemoryChat(), clock),
     secrets: new SecretBox(testSecretKeys),

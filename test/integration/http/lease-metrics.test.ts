@@ -5,7 +5,7 @@ import { releaseLease } from '../../../src/db/leases.js';
 import { registerScrapeGauges } from '../../../src/http/metrics-gauges.js';
 import { createBotMetrics, type BotMetrics } from '../../../src/http/metrics-registry.js';
 import { claimCourses } from '../../../src/jobs/course-leases.js';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context } from '../../../src/context.js';
 import { SecretBox } from '../../../src/privacy/secret-box.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
@@ -29,11 +29,11 @@ afterEach(async () => {
   await testDb.close();
 });
 
-function botProcess(db: Db, owner: string): { ctx: JobContext; metrics: BotMetrics } {
+function botProcess(db: Db, owner: string): { ctx: Context; metrics: BotMetrics } {
   const metrics = createBotMetrics();
   const log = silentLogger();
   registerScrapeGauges(metrics.registry, { db, owner, clock: systemClock, log, shards: () => [] });
-  const ctx: JobContext = {
+  const ctx: Context = {
     ...syncContext(db, new MemoryChat(), systemClock),
     secrets: new SecretBox(testSecretKeys),
     createBlog: realBlogSources(),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBotMetrics } from '../../../src/http/metrics-registry.js';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context } from '../../../src/context.js';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
@@ -38,7 +38,7 @@ describe('reminder metrics', () => {
       },
       kickOutbox: () => undefined,
       metrics: metrics.counting,
-    } as unknown as JobContext;
+    } as unknown as Context;
     const job = reminderSweepJob();
     await job.run(ctx);
     clock.advance(5 * 60_000);

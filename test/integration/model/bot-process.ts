@@ -1,10 +1,9 @@
 import { BlogError } from '../../../src/ports/blog-source.js';
 import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context, SyncDeps } from '../../../src/context.js';
 import type { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { syncCourseNow } from '../../../src/jobs/sync-now.js';
-import type { SyncContext } from '../../../src/sync/sync-context.js';
 import type { Db } from '../../../src/db/client.js';
 import type { MemoryChat } from '../../support/memory-chat.js';
 import { FakeBlog, type BlogState } from './fake-blog.js';
@@ -36,9 +35,9 @@ let starts = 0;
 export class BotProcess {
   readonly owner = `model-process-${(starts += 1)}`;
   readonly injector: FaultInjector;
-  readonly ctx: SyncContext;
+  readonly ctx: SyncDeps;
   private readonly job = courseSyncJob();
-  private readonly jobCtx: JobContext;
+  private readonly jobCtx: Context;
 
   constructor(
     private readonly shared: Shared,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context } from '../../../src/context.js';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-function ctxFor(owner: string, clock: ManualClock, chat: RecordingChat): JobContext {
+function ctxFor(owner: string, clock: ManualClock, chat: RecordingChat): Context {
   return {
     db: t.db,
     chat,
@@ -28,7 +28,7 @@ function ctxFor(owner: string, clock: ManualClock, chat: RecordingChat): JobCont
       throw new Error('unused');
     },
     kickOutbox: () => undefined,
-  } as unknown as JobContext;
+  } as unknown as Context;
 }
 
 describe('reminder-sweep job', () => {

@@ -5,7 +5,7 @@
 import type { Client } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordChat } from '../../../src/discord/discord-chat.js';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context } from '../../../src/context.js';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
 import { confirmRound } from '../../../src/reviews/confirm-round.js';
 import { previewRound } from '../../../src/reviews/preview-round.js';
@@ -61,7 +61,7 @@ interface Received {
 /** Runs the job at each instant (as the scheduler would) and notes which DMs arrived at which fake time. */
 async function sweepAt(instants: Date[], received: Received[] = []): Promise<Received[]> {
   const job = reminderSweepJob();
-  const ctx = { db: t.db, chat: new DiscordChat(client), clock, log: silentLogger(), owner: 'bot-1', config: { leaseSeconds: 60 } } as unknown as JobContext;
+  const ctx = { db: t.db, chat: new DiscordChat(client), clock, log: silentLogger(), owner: 'bot-1', config: { leaseSeconds: 60 } } as unknown as Context;
   for (const at of instants) {
     clock.set(at);
     const before = new Map(Array.from({ length: STUDENTS }, (_, i) => [discordIdOf(i + 1), emu.dmsTo(discordIdOf(i + 1)).length]));

@@ -3,7 +3,7 @@
 // across two processes racing, a restart, and a Discord outage.
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context } from '../../../src/context.js';
 import { weeklyDigestJob } from '../../../src/jobs/weekly-digest-job.js';
 import { runWeeklyDigest } from '../../../src/reports/weekly-digest.js';
 import { byName, groundTruth, numbersOf } from './ground-truth.js';
@@ -20,7 +20,7 @@ afterAll(async () => {
   await w?.world.close();
 });
 
-const processCtx = (owner: string): JobContext => ({ ...w.world.bot.ctx, owner });
+const processCtx = (owner: string): Context => ({ ...w.world.bot.ctx, owner });
 const digests = () => w.world.emu.messagesIn(w.world.staffChannelId).filter((m) => m.content.includes('Weekly digest'));
 const deps = () => ({ db: w.world.testDb.db, chat: w.world.bot.ctx.chat, log: w.world.bot.ctx.log });
 

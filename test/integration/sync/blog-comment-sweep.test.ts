@@ -4,7 +4,7 @@ import { pollBlogComments } from '../../../src/sync/comments/poll-blog-comments.
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import type { SyncContext } from '../../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../../src/context.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
@@ -17,7 +17,7 @@ let testDb: TestDb;
 let wp: WordPressFake;
 let chat: MemoryChat;
 let clock: ManualClock;
-let ctx: SyncContext;
+let ctx: SyncDeps;
 let courseId: string;
 let postId: number;
 let threadId: string;
@@ -109,7 +109,7 @@ function pollTwiceAtOnce(): Promise<PromiseSettledResult<unknown>[]> {
     return result;
   };
   const realBlogFor = ctx.blogFor;
-  const racing: SyncContext = {
+  const racing: SyncDeps = {
     ...ctx,
     blogFor: async (id) => {
       const blog = await realBlogFor(id);

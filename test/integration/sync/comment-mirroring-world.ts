@@ -6,7 +6,7 @@ import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import type { SyncContext } from '../../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../../src/context.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
@@ -17,7 +17,7 @@ export let testDb: TestDb;
 export let wp: WordPressFake;
 export let chat: MemoryChat;
 export let clock: ManualClock;
-export let ctx: SyncContext;
+export let ctx: SyncDeps;
 export let courseId: string;
 export let postId: number;
 export let threadId: string;

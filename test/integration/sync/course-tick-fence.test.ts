@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLease } from '../../../src/db/leases.js';
 import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
-import type { JobContext } from '../../../src/jobs/job.js';
+import type { Context } from '../../../src/context.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
@@ -15,9 +15,9 @@ let clock: ManualClock;
 let courseId: string;
 
 /** One bot process: its own lease owner, sharing the database, the blog and Discord with the others. */
-function processContext(owner: string): JobContext {
+function processContext(owner: string): Context {
   const base = syncContext(testDb.db, chat, clock);
-  return { ...base, owner, config: { leaseSeconds: 60 }, kickOutbox: () => undefined } as unknown as JobContext;
+  return { ...base, owner, config: { leaseSeconds: 60 }, kickOutbox: () => undefined } as unknown as Context;
 }
 
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import type { SyncContext } from '../../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../../src/context.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
@@ -15,7 +15,7 @@ let testDb: TestDb;
 let wp: WordPressFake;
 let chat: MemoryChat;
 let clock: ManualClock;
-let ctx: SyncContext;
+let ctx: SyncDeps;
 let courseId: string;
 
 const MINUTE = 60_000;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onThreadReply } from '../../../src/sync/comments/mirror-discord-reply.js';
-import type { SyncContext } from '../../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../../src/context.js';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 // kill -9 at random points while replies go to the blog and blog comments come to the thread,
@@ -50,7 +50,7 @@ afterAll(() => world?.close());
 
 describe('kill -9 during mirroring', () => {
   it('loses and duplicates nothing when killed again and again at random points', async () => {
-    const ctx = world.bot.ctx as SyncContext;
+    const ctx = world.bot.ctx as SyncDeps;
     for (let i = 0; i < 60; i += 1) {
       const message = world.emu.as(world.studentIds[1]).postMessage(threadId, { content: `Discord reply ${i} — “kept” once.` });
       await onThreadReply(ctx, {

@@ -4,7 +4,7 @@ import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import type { SyncContext } from '../../../src/sync/sync-context.js';
+import type { SyncDeps } from '../../../src/context.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
@@ -15,7 +15,7 @@ export interface ThreadWorld {
   testDb: TestDb;
   wp: WordPressFake;
   clock: ManualClock;
-  ctx: SyncContext;
+  ctx: SyncDeps;
   courseId: string;
   postId: number;
   threadId: string;
