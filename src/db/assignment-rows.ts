@@ -48,7 +48,8 @@ export async function assignmentRowsAfter(
   }
   // One EXISTS per stage: portable (SQLite answers 0/1, PostgreSQL true/false) and each an index lookup.
   const recorded = stageNames.map(
-    (name, i) => Prisma.sql`, EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${reminderKeySuffix(name)}) AS ${Prisma.raw(`"recorded${i}"`)}`,
+    (name, i) =>
+      Prisma.sql`, EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = a."id" || ${reminderKeySuffix(name)}) AS ${Prisma.raw(`"recorded${i}"`)}`,
   );
   // Quota rows are all read (their reminder key belongs to the reviewer's quota:1 row, checked below).
   const rows = await db.$queryRaw<(AssignmentRow & Record<string, unknown>)[]>`
