@@ -8,7 +8,7 @@ import {
   workAttributedTo,
 } from '../db/repositories/erase-students.js';
 import { enqueueReplyMediaDeletion } from '../sync/comments/reply-media-delete.js';
-import { addToTally, type TallyIncrement } from './anonymous-tally.js';
+import { addToTally, type TallyIncrement } from '../db/repositories/tally-anonymous.js';
 import { scrubCourseTexts } from './scrub-course-texts.js';
 import { ANONYMOUS_ACTOR, createScrubber } from './scrub-identifiers.js';
 import { scrubOutbox } from './scrub-outbox.js';

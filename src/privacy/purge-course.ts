@@ -11,7 +11,7 @@ import {
 import { inTransaction } from '../db/transaction.js';
 import type { BlogSource } from '../ports/blog-source.js';
 import { UserError } from '../shared/user-error.js';
-import type { TallyIncrement } from './anonymous-tally.js';
+import type { TallyIncrement } from '../db/repositories/tally-anonymous.js';
 import { deleteCourseUploads, type CourseUploadsOutcome } from './delete-course-uploads.js';
 import { eraseStudents, type ErasedCounts, type RemainsElsewhere } from './erase-students.js';
 import { createScrubber } from './scrub-identifiers.js';

@@ -3,7 +3,7 @@ import { recordPrivacyAudit } from '../db/repositories/privacy-audit.js';
 import { purgeableStudent } from '../db/repositories/erase-students.js';
 import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
-import type { TallyIncrement } from './anonymous-tally.js';
+import type { TallyIncrement } from '../db/repositories/tally-anonymous.js';
 import { eraseStudents, type ErasedCounts, type RemainsElsewhere } from './erase-students.js';
 import { prepareSecureDelete, scrubFreedPages } from './scrub-freed-pages.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../../../src/db/client.js';
 import { Prisma } from '../../../src/generated/prisma/browser.js';
-import { readTally } from '../../../src/privacy/anonymous-tally.js';
+import { readTally } from '../../../src/db/repositories/tally-anonymous.js';
 import { testDatabaseKind, type TestDb } from '../../support/test-db.js';
 
 /** Everything SQLite has on disk for this database: the file and its write-ahead log. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readTally } from '../../../src/privacy/anonymous-tally.js';
+import { readTally } from '../../../src/db/repositories/tally-anonymous.js';
 import { purgeCourseData } from '../../../src/privacy/purge-course.js';
 import { createTestDb, testDatabaseKind, type TestDb } from '../../support/test-db.js';
 import { courseTotals, traces } from './db-bytes.js';

@@ -13,7 +13,12 @@ let courseId: string;
 let threadId: string;
 let postId: number;
 
-function runWorker(killAfterMs: number | null): Promise<'done' | 'killed'> {
+/**
+ * Runs one mirror worker to the end, or, with `killWhen`, SIGKILLs it a random 0-20 ms after that check first holds
+ * (polled every 5 ms once the worker is ready): a kill tied to the work done, not to the clock, so it lands mid-work
+ * on a fast machine and on a slow one alike.
+ */
+function runWorker(killWhen: (() => Promise<boolean>) | null): Promise<'done' | 'killed'> {
   return new Promise((resolve, reject) => {
     // node itself with tsx as a loader: the tsx CLI would run the script in a child process that a
     // SIGKILL of the wrapper leaves running.
@@ -24,11 +29,22 @@ function runWorker(killAfterMs: number | null): Promise<'done' | 'killed'> {
     });
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
+    let watching = false;
+    let exited = false;
+    const watch = async () => {
+      while (!exited && killWhen) {
+        if (await killWhen()) return void (timer = setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 20)));
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
-      if (killAfterMs !== null && !timer && d.toString().includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (killWhen === null || watching || !d.toString().includes('ready')) return;
+      watching = true;
+      watch().catch(reject);
     });
     child.on('exit', (code, signal) => {
+      exited = true;
       if (timer) clearTimeout(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve('done');
@@ -73,15 +89,14 @@ describe('kill -9 during mirroring', () => {
 
     let killedMidWork = 0;
     const count = (status: string) => world.testDb.db.outboxItem.count({ where: { status } });
-    // Kill at a random moment after the worker starts its work, for as long as work remains. A slow
-    // machine may do nothing in a short window: after a kill without progress the window widens.
-    let windowMs = 400;
+    // Kill each worker at a random point of its work: a random 0-20 ms after it has completed a random 1-10 more
+    // effects (leaving some pending), for as long as work remains.
     for (let round = 0; round < 25 && (await count('pending')) > 0; round += 1) {
       const before = await count('done');
-      const killed = (await runWorker(Math.floor(Math.random() * windowMs))) === 'killed';
+      const target = before + 1 + Math.floor(Math.random() * Math.min(10, Math.max(1, (await count('pending')) - 1)));
+      const killed = (await runWorker(async () => (await count('done')) >= target)) === 'killed';
       const progressed = (await count('done')) > before;
       if (killed && progressed && (await count('pending')) > 0) killedMidWork += 1;
-      if (killed && !progressed) windowMs += 300;
     }
     expect(await runWorker(null)).toBe('done');
 
