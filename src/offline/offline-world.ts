@@ -7,7 +7,7 @@ import { deployCommands } from '../discord/deploy-commands.js';
 import { SecretBox } from '../privacy/secret-box.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { silentLogger, type Logger } from '../shared/logger.js';
-import { startDiscordEmulator, type DiscordEmulator } from './discord-emulator/index.js';
+import { startDiscordEmulator, type DiscordEmulator, type SlashOptionValue } from './discord-emulator/index.js';
 import { offlineBlogHosts, offlineSecretKeys } from './offline-keys.js';
 import { startWordPressFake, type WordPressFake } from './wordpress-fake/index.js';
 
@@ -30,6 +30,8 @@ export interface OfflineWorld<D extends OfflineDatabase = OfflineDatabase> {
   staffRoleId: string;
   instructorId: string;
   studentIds: [string, string];
+  /** The options of a /course setup that works in this world (no staff channel), with `changes` over them. */
+  courseSetupOptions(changes?: Record<string, SlashOptionValue>): Record<string, SlashOptionValue>;
   /** Runs /course setup as the instructor, through the emulator and the real bot. */
   setupCourse(): Promise<string>;
   /** Stops the bot (a deploy, a crash), runs `whileDown`, then starts a new bot process on the same database. */
@@ -73,6 +75,17 @@ export async function startOfflineWorld<D extends OfflineDatabase>(options: Offl
   const wp = await startWordPressFake({ timezone: 'America/Chicago', floodSeconds: 0, commentPreviouslyApproved: false });
   const database = await options.openDatabase();
   const blog = options.blog ?? { url: wp.url, username: wp.users.bot.login, appPassword: wp.users.bot.appPassword };
+  const courseSetupOptions = (changes: Record<string, SlashOptionValue> = {}): Record<string, SlashOptionValue> => ({
+    name: 'HIST 214',
+    channel: forum.id,
+    blog_kind: 'wordpress',
+    blog_url: blog.url,
+    staff_role: staffRole.id,
+    time_zone: 'America/Chicago',
+    blog_user: blog.username,
+    blog_password: blog.appPassword,
+    ...changes,
+  });
   const guild = emu.createGuild({ name: 'HIST 214 — Soviet History' });
   const staffRole = emu.createRole(guild.id, { name: 'Course staff', permissions: PermissionFlagsBits.ManageMessages });
   const forum = emu.createChannel(guild.id, { name: 'essays', type: 'forum' });
@@ -120,23 +133,14 @@ export async function startOfflineWorld<D extends OfflineDatabase>(options: Offl
     staffRoleId: staffRole.id,
     instructorId: instructor.id,
     studentIds: [alice.id, bob.id],
+    courseSetupOptions,
     async setupCourse() {
       const ix = emu.as(instructor.id).runSlashCommand({
         guildId: guild.id,
         channelId: staffChannel.id,
         name: 'course',
         subcommand: 'setup',
-        options: {
-          name: 'HIST 214',
-          channel: forum.id,
-          blog_kind: 'wordpress',
-          blog_url: blog.url,
-          staff_role: staffRole.id,
-          time_zone: 'America/Chicago',
-          blog_user: blog.username,
-          blog_password: blog.appPassword,
-          staff_channel: staffChannel.id,
-        },
+        options: courseSetupOptions({ staff_channel: staffChannel.id }),
       });
       const reply = await ix.response(10_000);
       if (!reply.content.startsWith('Course set up')) throw new Error(`course setup failed: ${reply.content}`);

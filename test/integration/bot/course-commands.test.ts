@@ -15,17 +15,9 @@ function setup(options: Record<string, string>) {
     channelId: world.staffChannelId,
     name: 'course',
     subcommand: 'setup',
-    options: {
-      name: 'HIST 214',
-      channel: world.forumId,
-      blog_kind: 'wordpress',
-      blog_url: world.wp.url,
-      staff_role: world.staffRoleId,
-      time_zone: 'America/Chicago',
-      blog_user: world.wp.users.bot.login,
-      blog_password: world.wp.users.bot.appPassword,
+    options: world.courseSetupOptions({
       ...options,
-    },
+    }),
   });
 }
 

@@ -35,17 +35,9 @@ describe('dates typed in /course are days in the course time zone', () => {
         channelId: world.staffChannelId,
         name: 'course',
         subcommand: 'setup',
-        options: {
-          name: 'HIST 214',
-          channel: world.forumId,
-          blog_kind: 'wordpress',
-          blog_url: world.wp.url,
-          staff_role: world.staffRoleId,
-          time_zone: 'America/Chicago',
-          blog_user: world.wp.users.bot.login,
-          blog_password: world.wp.users.bot.appPassword,
+        options: world.courseSetupOptions({
           ends_on: '2026-12-18',
-        },
+        }),
       })
       .response(10_000);
     expect(setup.content).toContain('Course set up');

@@ -19,16 +19,7 @@ async function setupSecondCourse(): Promise<string> {
       channelId: world.staffChannelId,
       name: 'course',
       subcommand: 'setup',
-      options: {
-        name: 'HIST 215',
-        channel: forum.id,
-        blog_kind: 'wordpress',
-        blog_url: world.wp.url,
-        staff_role: world.staffRoleId,
-        time_zone: 'UTC',
-        blog_user: world.wp.users.bot.login,
-        blog_password: world.wp.users.bot.appPassword,
-      },
+      options: world.courseSetupOptions({ name: 'HIST 215', channel: forum.id, time_zone: 'UTC' }),
     })
     .response(10_000);
   expect(reply.content).toContain('Course set up');

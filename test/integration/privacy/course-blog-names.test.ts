@@ -2,6 +2,7 @@
 // /course setup: students who chose nothing with /privacy name are published under it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import type { SlashOptionValue } from '../../../src/offline/discord-emulator/index.js';
 
 let world: BotWorld;
 beforeEach(async () => {
@@ -9,22 +10,19 @@ beforeEach(async () => {
 });
 afterEach(() => world?.close());
 
-const run = (userId: string, name: string, subcommand: string, options: Record<string, string> = {}) =>
+const run = (userId: string, name: string, subcommand: string, options: Record<string, SlashOptionValue> = {}) =>
   world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options }).response(10_000);
 
 describe('/course setup blog_names', () => {
   it('a course set up with first name and initial publishes a student who chose nothing as “Alice S.”', async () => {
-    const setup = await run(world.instructorId, 'course', 'setup', {
-      name: 'HIST 214',
-      channel: world.forumId,
-      blog_kind: 'wordpress',
-      blog_url: world.wp.url,
-      staff_role: world.staffRoleId,
-      time_zone: 'America/Chicago',
-      blog_user: world.wp.users.bot.login,
-      blog_password: world.wp.users.bot.appPassword,
-      blog_names: 'first-initial',
-    });
+    const setup = await run(
+      world.instructorId,
+      'course',
+      'setup',
+      world.courseSetupOptions({
+        blog_names: 'first-initial',
+      }),
+    );
     expect(setup.content).toContain('Course set up');
     expect((await run(world.instructorId, 'course', 'show')).content).toContain('names on the blog: first name and initial');
     const [alice] = world.studentIds;

@@ -11,10 +11,10 @@ import { confirmRound } from '../../../src/reviews/confirm-round.js';
 import { previewRound } from '../../../src/reviews/preview-round.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { connectClient } from '../../support/connect-client.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
-import { createTestDb, type TestDb } from '../../support/test-db.js';
+import type { DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
+import type { TestDb } from '../../support/test-db.js';
 import { createCourse, discordIdOf, GUILD, seedStudents } from '../reviews/course-fixture.js';
+import { startReminderWorld, type ReminderWorld } from './reminder-world.js';
 
 const Z = (iso: string) => new Date(iso);
 const STUDENTS = 2;
@@ -27,21 +27,12 @@ let t: TestDb;
 let courseId: string;
 let clock: ManualClock;
 
+let world: ReminderWorld;
 beforeEach(async () => {
-  emu = await startDiscordEmulator({ heartbeatIntervalMs: 1_000 });
-  emu.createGuild({ id: GUILD, name: 'HIST 214' });
-  for (let n = 1; n <= STUDENTS; n++) {
-    emu.createUser({ id: discordIdOf(n), username: `student${n}` });
-    emu.addMember(GUILD, discordIdOf(n));
-  }
-  client = await connectClient(emu);
-  t = await createTestDb();
+  world = await startReminderWorld({ students: STUDENTS });
+  ({ emu, client, t } = world);
 });
-afterEach(async () => {
-  await client.destroy();
-  await emu.close();
-  await t.close();
-});
+afterEach(() => world.close());
 
 /** Quiet hours 22:00-07:00 in the course zone (America/New_York); each student reviews the other's essay. */
 async function courseWithRound(dueAt: Date): Promise<void> {

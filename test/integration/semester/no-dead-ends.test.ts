@@ -15,17 +15,7 @@ afterEach(() => world?.close());
 
 /** /course setup with good options, changed by `options` (undefined = the option left out). */
 function setup(options: Record<string, unknown>) {
-  const all: Record<string, unknown> = {
-    name: 'HIST 214',
-    channel: world.forumId,
-    blog_kind: 'wordpress',
-    blog_url: world.wp.url,
-    staff_role: world.staffRoleId,
-    time_zone: 'America/Chicago',
-    blog_user: world.wp.users.bot.login,
-    blog_password: world.wp.users.bot.appPassword,
-    ...options,
-  };
+  const all: Record<string, unknown> = { ...world.courseSetupOptions(), ...options };
   return runAs(world, world.instructorId, 'course', 'setup', Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)));
 }
 
