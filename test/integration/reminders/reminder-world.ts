@@ -1,6 +1,8 @@
 // What the reminder tests share: the course's guild in the Discord emulator with its students as members, a real
-// discord.js client connected to it, a test database, and the round most of them remind about. Built the way a
-// course gets there: the students' essays, then /reviews preview and confirm (the use cases behind them).
+// discord.js client connected to it, a test database, and the round most of them remind about. Not built the way a
+// course gets there: the course, its students and their essays (already credited to them) are written straight to
+// the database by ../reviews/course-fixture.ts; only the round goes through the use cases behind /reviews preview
+// and confirm. These tests are about what the sweep sends after a crash, not about how a course is set up.
 import type { Client } from 'discord.js';
 import type { Db } from '../../../src/db/client.js';
 import { DiscordChat } from '../../../src/discord/discord-chat.js';
