@@ -15,3 +15,19 @@ export async function recordAudit(
     details: JSON.stringify(entry.details ?? {}),
   });
 }
+
+/** Who did a staff action: the Discord user, and the server they did it in. */
+export interface StaffActor {
+  userId: string;
+  guildId: string;
+}
+
+/** Records an action a staff member took on a course: recordAudit with the actor's user and server. */
+export function recordStaffAction(
+  tx: Tx | Db,
+  courseId: string,
+  actor: StaffActor,
+  entry: { action: string; targetStudentId?: string | null; details?: Record<string, unknown> },
+): Promise<void> {
+  return recordAudit(tx, { courseId, guildId: actor.guildId, actorUserId: actor.userId, ...entry });
+}

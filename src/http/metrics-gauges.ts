@@ -61,40 +61,36 @@ export function registerScrapeGauges(registry: Registry, sources: GaugeSources):
     }
     return { counts, ages };
   }
-  new Gauge({
-    name: 'coursethreads_outbox_pending',
-    help: 'Effects waiting in the outbox, by kind (all processes)',
-    labelNames: ['kind'],
-    registers: [registry],
-    collect: guarded('outbox depth', async function (this: Gauge) {
-      const { counts } = await outboxSnapshot();
-      this.reset();
-      for (const [kind, count] of counts) this.set({ kind }, count);
-    }),
-  });
-  new Gauge({
-    name: 'coursethreads_outbox_oldest_pending_seconds',
-    help: 'Age of the oldest pending effect, by kind (0 when none)',
-    labelNames: ['kind'],
-    registers: [registry],
-    collect: guarded('outbox age', async function (this: Gauge) {
-      const { ages } = await outboxSnapshot();
-      this.reset();
-      for (const [kind, age] of ages) this.set({ kind }, age);
-    }),
-  });
-  new Gauge({
-    name: 'coursethreads_outbox_dead_letters',
-    help: 'Effects given up on (dead letters) waiting for staff (/sync retry), by kind',
-    labelNames: ['kind'],
-    registers: [registry],
-    collect: guarded('dead letters', async function (this: Gauge) {
-      const rows = await deadOutboxByKind(db);
-      const counts = perKind();
-      for (const row of rows) counts.set(effectKindLabel(row.kind), (counts.get(effectKindLabel(row.kind)) ?? 0) + row.count);
-      this.reset();
-      for (const [kind, count] of counts) this.set({ kind }, count);
-    }),
+  /** A gauge with one series per effect kind, replaced on every scrape by what `read` counts. */
+  const perKindGauge = (name: string, help: string, what: string, read: () => Promise<Map<string, number>>) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['kind'],
+      registers: [registry],
+      collect: guarded(what, async function (this: Gauge) {
+        const values = await read();
+        this.reset();
+        for (const [kind, value] of values) this.set({ kind }, value);
+      }),
+    });
+  perKindGauge(
+    'coursethreads_outbox_pending',
+    'Effects waiting in the outbox, by kind (all processes)',
+    'outbox depth',
+    async () => (await outboxSnapshot()).counts,
+  );
+  perKindGauge(
+    'coursethreads_outbox_oldest_pending_seconds',
+    'Age of the oldest pending effect, by kind (0 when none)',
+    'outbox age',
+    async () => (await outboxSnapshot()).ages,
+  );
+  perKindGauge('coursethreads_outbox_dead_letters', 'Effects given up on (dead letters) waiting for staff (/sync retry), by kind', 'dead letters', async () => {
+    const rows = await deadOutboxByKind(db);
+    const counts = perKind();
+    for (const row of rows) counts.set(effectKindLabel(row.kind), (counts.get(effectKindLabel(row.kind)) ?? 0) + row.count);
+    return counts;
   });
   new Gauge({
     name: 'coursethreads_leases_held',

@@ -20,12 +20,14 @@ const methods = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 export function createBotMetrics(): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const effects = new Counter({
-    name: 'coursethreads_effects_total',
-    help: 'Outbox effect attempts by kind and outcome (done, failed = retry scheduled, dead = moved to dead letters)',
-    labelNames: ['kind', 'outcome'],
-    registers: [registry],
-  });
+  // Every counter lives in this bot's registry; an empty labelNames is prom-client's own default.
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter({ name, help, labelNames, registers: [registry] });
+  const effects = counter(
+    'coursethreads_effects_total',
+    'Outbox effect attempts by kind and outcome (done, failed = retry scheduled, dead = moved to dead letters)',
+    ['kind', 'outcome'],
+  );
   const pollSeconds = new Histogram({
     name: 'coursethreads_poll_duration_seconds',
     help: 'Duration of one blog poll of a course (essays and comments)',
@@ -33,41 +35,23 @@ export function createBotMetrics(): BotMetrics {
     buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [registry],
   });
-  const pollErrors = new Counter({
-    name: 'coursethreads_poll_errors_total',
-    help: 'Blog polls of a course that failed',
-    labelNames: ['course'],
-    registers: [registry],
-  });
-  const blogRequests = new Counter({
-    name: 'coursethreads_blog_requests_total',
-    help: 'HTTP attempts to a course blog by outcome (ok or the kind of failure)',
-    labelNames: ['course', 'outcome'],
-    registers: [registry],
-  });
-  const reminders = new Counter({
-    name: 'coursethreads_reminders_sent_total',
-    help: 'Reminders delivered by stage and channel',
-    labelNames: ['stage', 'channel'],
-    registers: [registry],
-  });
-  const takeovers = new Counter({
-    name: 'coursethreads_lease_takeovers_total',
-    help: 'Course leases this process took over from an earlier holder',
-    registers: [registry],
-  });
-  const discordRequests = new Counter({
-    name: 'coursethreads_discord_rest_requests_total',
-    help: 'Discord REST responses by method, route bucket and HTTP status',
-    labelNames: ['method', 'route', 'status'],
-    registers: [registry],
-  });
-  const discordLimited = new Counter({
-    name: 'coursethreads_discord_rest_rate_limited_total',
-    help: 'Discord REST rate limits hit (429 answers and waits for a bucket), by route bucket',
-    labelNames: ['route', 'global'],
-    registers: [registry],
-  });
+  const pollErrors = counter('coursethreads_poll_errors_total', 'Blog polls of a course that failed', ['course']);
+  const blogRequests = counter('coursethreads_blog_requests_total', 'HTTP attempts to a course blog by outcome (ok or the kind of failure)', [
+    'course',
+    'outcome',
+  ]);
+  const reminders = counter('coursethreads_reminders_sent_total', 'Reminders delivered by stage and channel', ['stage', 'channel']);
+  const takeovers = counter('coursethreads_lease_takeovers_total', 'Course leases this process took over from an earlier holder');
+  const discordRequests = counter('coursethreads_discord_rest_requests_total', 'Discord REST responses by method, route bucket and HTTP status', [
+    'method',
+    'route',
+    'status',
+  ]);
+  const discordLimited = counter(
+    'coursethreads_discord_rest_rate_limited_total',
+    'Discord REST rate limits hit (429 answers and waits for a bucket), by route bucket',
+    ['route', 'global'],
+  );
 
   const counting: BotMetrics['counting'] = {
     effectFinished: (kind, outcome) => effects.inc({ kind: effectKindLabel(kind), outcome }),

@@ -1,6 +1,5 @@
-import { LeaseLostError } from '../db/leases.js';
 import { runReminderSweep } from '../reminders/run-reminder-sweep.js';
-import { claimCourses, courseFence } from './course-leases.js';
+import { forEachClaimedCourse } from './each-claimed-course.js';
 import type { Job } from './job.js';
 
 /**
@@ -13,24 +12,24 @@ export function reminderSweepJob(): Job {
     name: 'reminder-sweep',
     schedule: '0 */5 * * * *',
     async run(ctx) {
-      const claimed = await claimCourses(ctx);
+      const { claimed, outcomes } = await forEachClaimedCourse(
+        ctx,
+        {
+          leaseLost: 'course lease lost during the reminder sweep; another process has it',
+          failed: 'reminder sweep failed for a course',
+          stopOnShutdown: true,
+        },
+        (courseId, fence) =>
+          runReminderSweep({ db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence, metrics: ctx.metrics, stop: ctx.stopping }, courseId),
+      );
       let sent = 0;
       let failed = 0;
-      for (const { courseId, lease } of claimed) {
-        if (ctx.stopping?.aborted) break; // shutting down: the process taking over sweeps the rest
-        try {
-          const s = await runReminderSweep(
-            { db: ctx.db, chat: ctx.chat, clock: ctx.clock, log: ctx.log, fence: courseFence(ctx, courseId, lease), metrics: ctx.metrics, stop: ctx.stopping },
-            courseId,
-          );
-          sent += s.sent;
-          failed += s.failed;
-        } catch (error) {
-          if (error instanceof LeaseLostError) ctx.log.warn({ courseId }, 'course lease lost during the reminder sweep; another process has it');
-          else ctx.log.error({ err: error, courseId }, 'reminder sweep failed for a course');
-        }
+      for (const s of outcomes) {
+        if (s === 'error') continue;
+        sent += s.sent;
+        failed += s.failed;
       }
-      return `${claimed.length} course(s) swept, ${sent} reminder(s) sent, ${failed} failed`;
+      return `${claimed} course(s) swept, ${sent} reminder(s) sent, ${failed} failed`;
     },
   };
 }

@@ -1,6 +1,5 @@
-import { LeaseLostError } from '../db/leases.js';
 import { runWeeklyDigest, type WeeklyDigestOutcome } from '../reports/weekly-digest.js';
-import { claimCourses, courseFence } from './course-leases.js';
+import { forEachClaimedCourse } from './each-claimed-course.js';
 import type { Job } from './job.js';
 
 /**
@@ -13,21 +12,15 @@ export function weeklyDigestJob(): Job {
     name: 'weekly-digest',
     schedule: '0 */10 * * * *',
     async run(ctx) {
-      const claimed = await claimCourses(ctx);
+      const { claimed, outcomes } = await forEachClaimedCourse(
+        ctx,
+        { leaseLost: 'course lease lost before the weekly digest; another process has it', failed: 'weekly digest failed for a course', stopOnShutdown: false },
+        (courseId, fence) => runWeeklyDigest({ db: ctx.db, chat: ctx.chat, log: ctx.log, fence }, courseId, ctx.clock.now()),
+      );
       const counts = new Map<WeeklyDigestOutcome | 'error', number>();
-      for (const { courseId, lease } of claimed) {
-        let outcome: WeeklyDigestOutcome | 'error';
-        try {
-          outcome = await runWeeklyDigest({ db: ctx.db, chat: ctx.chat, log: ctx.log, fence: courseFence(ctx, courseId, lease) }, courseId, ctx.clock.now());
-        } catch (error) {
-          outcome = 'error';
-          if (error instanceof LeaseLostError) ctx.log.warn({ courseId }, 'course lease lost before the weekly digest; another process has it');
-          else ctx.log.error({ err: error, courseId }, 'weekly digest failed for a course');
-        }
-        counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-      }
+      for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
       const parts = [...counts].map(([k, n]) => `${n} ${k}`);
-      return `${claimed.length} course(s): ${parts.join(', ') || 'nothing to do'}`;
+      return `${claimed} course(s): ${parts.join(', ') || 'nothing to do'}`;
     },
   };
 }

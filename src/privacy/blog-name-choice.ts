@@ -8,8 +8,7 @@ import type { Db } from '../db/client.js';
 import { saveBlogNameChoice, setStudentDiscordOnly } from '../db/repositories/privacy-students.js';
 import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
-import { enqueueEffect } from '../outbox/outbox-store.js';
-import { pseudonymRequestNotice } from './pseudonym-notice-effect.js';
+import { enqueuePseudonymNotice, pseudonymRequestNotice } from './pseudonym-notice-effect.js';
 
 const AFTER_NOTE = 'It applies to replies you write from now on; your earlier comments keep the name they were published under.';
 
@@ -35,17 +34,7 @@ export async function chooseBlogName(
     );
     // Staff are asked in their channel, recorded with the request so neither is lost.
     if (choice === 'pseudonym') {
-      await enqueueEffect(
-        tx,
-        {
-          courseId: input.courseId,
-          kind: pseudonymRequestNotice.kind,
-          dedupeKey: `pseudonym-request:${input.studentId}:${input.now.getTime()}`,
-          orderKey: `student:${input.studentId}`,
-          payload: { studentId: input.studentId, pseudonym: pseudonym! },
-        },
-        input.now,
-      );
+      await enqueuePseudonymNotice(tx, input, { kind: pseudonymRequestNotice.kind, dedupePrefix: 'pseudonym-request', payload: { pseudonym: pseudonym! } });
     }
     return saved;
   });

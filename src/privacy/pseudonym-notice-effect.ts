@@ -7,6 +7,7 @@ import { escapeDiscordText } from '../core/format/index.js';
 import { pseudonymNoticeRecipient, pseudonymRequestFacts } from '../db/repositories/privacy-students.js';
 import { ChatError } from '../ports/chat-port.js';
 import { defineEffect } from '../outbox/effect-handler.js';
+import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 
 export const pseudonymNotice = defineEffect({
   kind: 'discord.pseudonym_notice',
@@ -42,3 +43,26 @@ export const pseudonymRequestNotice = defineEffect({
     return { result: { messageId: await ctx.chat.sendChannelMessage(student.course.staffChannelId, { content: text }) } };
   },
 });
+
+/**
+ * Queues one of these notices about a student's pseudonym, once per request or decision (its time is in the
+ * dedupeKey). A student's notices share the orderKey `student:<id>`, so they go out in the order recorded.
+ */
+export function enqueuePseudonymNotice(
+  tx: Tx,
+  about: { courseId: string; studentId: string; now: Date },
+  notice: { kind: string; dedupePrefix: string; payload: { pseudonym: string; approved?: boolean } },
+): Promise<void> {
+  const { courseId, studentId, now } = about;
+  return enqueueEffect(
+    tx,
+    {
+      courseId,
+      kind: notice.kind,
+      dedupeKey: `${notice.dedupePrefix}:${studentId}:${now.getTime()}`,
+      orderKey: `student:${studentId}`,
+      payload: { studentId, ...notice.payload },
+    },
+    now,
+  );
+}

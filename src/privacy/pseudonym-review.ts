@@ -7,8 +7,7 @@ import { decidePendingPseudonym, pendingPseudonyms, pseudonymUnderReview } from 
 import { inTransaction } from '../db/transaction.js';
 import { recordAudit } from '../courses/audit.js';
 import { UserError } from '../shared/user-error.js';
-import { enqueueEffect } from '../outbox/outbox-store.js';
-import { pseudonymNotice } from './pseudonym-notice-effect.js';
+import { enqueuePseudonymNotice, pseudonymNotice } from './pseudonym-notice-effect.js';
 
 export async function listPendingPseudonyms(db: Db, courseId: string): Promise<string> {
   const pending = await pendingPseudonyms(db, courseId);
@@ -45,17 +44,11 @@ export async function decidePseudonym(
       action: `privacy.pseudonym_${status}`,
       targetStudentId: input.studentId,
     });
-    await enqueueEffect(
-      tx,
-      {
-        courseId: input.courseId,
-        kind: pseudonymNotice.kind,
-        dedupeKey: `pseudonym-notice:${input.studentId}:${input.now.getTime()}`,
-        orderKey: `student:${input.studentId}`,
-        payload: { studentId: input.studentId, pseudonym: student.pseudonym, approved: input.approve },
-      },
-      input.now,
-    );
+    await enqueuePseudonymNotice(tx, input, {
+      kind: pseudonymNotice.kind,
+      dedupePrefix: 'pseudonym-notice',
+      payload: { pseudonym: student.pseudonym, approved: input.approve },
+    });
     return `${escapeDiscordText(student.displayName)}’s pseudonym **${escapeDiscordText(student.pseudonym)}** is ${status}. They are told by DM.${input.approve ? ' Their replies appear under it on the blog from now on.' : ''}`;
   });
 }

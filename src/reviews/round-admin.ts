@@ -1,6 +1,6 @@
 // /reviews list | cancel | swap.
 import { formatDateInZone } from '../core/format/format-date.js';
-import { recordAudit } from '../courses/audit.js';
+import { recordStaffAction } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
 import { isUniqueViolation } from '../db/db-errors.js';
@@ -61,13 +61,7 @@ export async function cancelRound(db: Db, input: { courseId: string; name: strin
   if (round.status === 'cancelled') throw new UserError(`Round "${round.name}" is already cancelled.`);
   return inTransaction(db, async (tx) => {
     const cancelledAssignments = await cancelRoundAndPending(tx, round.id);
-    await recordAudit(tx, {
-      courseId: input.courseId,
-      guildId: input.actor.guildId,
-      actorUserId: input.actor.userId,
-      action: 'reviews.cancel',
-      details: { round: round.name, assignments: cancelledAssignments },
-    });
+    await recordStaffAction(tx, input.courseId, input.actor, { action: 'reviews.cancel', details: { round: round.name, assignments: cancelledAssignments } });
     return { cancelledAssignments };
   });
 }
@@ -107,10 +101,7 @@ export async function swapReviewer(
       kept.push(`the new reviewer already reviews “${a.essay?.title ?? slotKey}”`);
     }
   }
-  await recordAudit(db, {
-    courseId: input.courseId,
-    guildId: input.actor.guildId,
-    actorUserId: input.actor.userId,
+  await recordStaffAction(db, input.courseId, input.actor, {
     action: 'reviews.swap',
     targetStudentId: input.fromStudentId,
     details: { round: round.name, to: input.toStudentId, moved },

@@ -1,7 +1,7 @@
 // /roster import: all lines are checked first (parseRosterCsv, then clashes with the stored roster),
 // and only a file without a single error is applied, in one transaction. Upsert by email per course.
 import type { RosterRow } from '../core/roster/parse-roster-csv.js';
-import { recordAudit } from '../courses/audit.js';
+import { recordStaffAction } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { insertImportedStudent, rosterIdentities, updateImportedStudent, type RosterIdentity } from '../db/repositories/roster-students.js';
 import { inTransaction } from '../db/transaction.js';
@@ -83,10 +83,7 @@ export async function importRoster(db: Db, input: ImportRosterInput): Promise<Im
       } else lines.push(report('unchanged'));
     }
     const count = (a: LineAction) => lines.filter((l) => l.action === a).length;
-    await recordAudit(tx, {
-      courseId: input.courseId,
-      guildId: input.actor.guildId,
-      actorUserId: input.actor.userId,
+    await recordStaffAction(tx, input.courseId, input.actor, {
       action: 'roster.import',
       details: { created: count('created'), updated: count('updated'), unchanged: count('unchanged') },
     });

@@ -3,7 +3,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { checkBlogUsername } from '../core/roster/identity-fields.js';
 import type { BlogComment } from '../core/types.js';
-import { recordAudit } from '../courses/audit.js';
+import { recordStaffAction } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { blogUsernameLinkedElsewhere, setStudentBlogAccount, studentIdForBlogAccount } from '../db/repositories/blog-account-links.js';
@@ -11,9 +11,8 @@ import { confirmClaim, confirmPendingClaimsOf, createLinkClaim, expirePendingCla
 import { studentIdByDiscordId } from '../db/repositories/students.js';
 import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
-import { enqueueEffect } from '../outbox/outbox-store.js';
 import { creditBlogAccount, type CreditedWork } from './credit-blog-account.js';
-import { linkNotice } from './link-notice-effect.js';
+import { enqueueLinkNotice } from './link-notice-effect.js';
 import type { RosterActor } from './import-roster.js';
 
 export const CLAIM_TTL_MS = 48 * 3_600_000;
@@ -78,17 +77,7 @@ export async function confirmLinkClaims(
       await inTransaction(db, async (tx) => {
         if (!(await confirmClaim(tx, claim.id, input.now))) return;
         await setStudentBlogAccount(tx, claim.studentId, blogUserId, claim.blogUsername);
-        await enqueueEffect(
-          tx,
-          {
-            courseId: input.courseId,
-            kind: linkNotice.kind,
-            dedupeKey: `link-notice:${claim.id}`,
-            orderKey: `student:${claim.studentId}`,
-            payload: { studentId: claim.studentId, blogUsername: claim.blogUsername },
-          },
-          input.now,
-        );
+        await enqueueLinkNotice(tx, input.courseId, claim, claim.id, input.now);
         confirmed.push({ studentId: claim.studentId, blogUserId });
       });
     } catch (error) {
@@ -121,25 +110,12 @@ export async function approveLink(
     await inTransaction(db, async (tx) => {
       await setStudentBlogAccount(tx, studentId, input.blogUserId, checked.value!);
       await confirmPendingClaimsOf(tx, studentId, input.now);
-      await recordAudit(tx, {
-        courseId: input.courseId,
-        guildId: input.actor.guildId,
-        actorUserId: input.actor.userId,
+      await recordStaffAction(tx, input.courseId, input.actor, {
         action: 'link.approve',
         targetStudentId: studentId,
         details: { blogUsername: checked.value },
       });
-      await enqueueEffect(
-        tx,
-        {
-          courseId: input.courseId,
-          kind: linkNotice.kind,
-          dedupeKey: `link-notice:${studentId}:${input.blogUserId}`,
-          orderKey: `student:${studentId}`,
-          payload: { studentId, blogUsername: checked.value! },
-        },
-        input.now,
-      );
+      await enqueueLinkNotice(tx, input.courseId, { studentId, blogUsername: checked.value! }, `${studentId}:${input.blogUserId}`, input.now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new UserError('That blog account is already linked to another student on the roster.');

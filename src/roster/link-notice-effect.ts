@@ -7,6 +7,7 @@ import { escapeDiscordText } from '../core/format/index.js';
 import { linkNoticeRecipient } from '../db/repositories/link-claims.js';
 import { ChatError } from '../ports/chat-port.js';
 import { defineEffect } from '../outbox/effect-handler.js';
+import { enqueueEffect, type Tx } from '../outbox/outbox-store.js';
 
 export const linkNotice = defineEffect({
   kind: 'discord.link_notice',
@@ -25,3 +26,16 @@ export const linkNotice = defineEffect({
     }
   },
 });
+
+/**
+ * Queues the DM for a student's new link; `linkKey` names the link once (the confirmed claim, or the blog
+ * account staff approved). A student's notices share the orderKey `student:<id>`: they go out in order.
+ */
+export function enqueueLinkNotice(tx: Tx, courseId: string, link: { studentId: string; blogUsername: string }, linkKey: string, now: Date): Promise<void> {
+  const { studentId, blogUsername } = link;
+  return enqueueEffect(
+    tx,
+    { courseId, kind: linkNotice.kind, dedupeKey: `link-notice:${linkKey}`, orderKey: `student:${studentId}`, payload: { studentId, blogUsername } },
+    now,
+  );
+}

@@ -1,7 +1,7 @@
 // /roster add | remove | show. Removing is not purging: the roster row goes, with the reviews the
 // student still owed; their essays and comments stay (unlinked) until the privacy purge.
 import { checkBlogUsername, checkEmail, checkName } from '../core/roster/identity-fields.js';
-import { recordAudit } from '../courses/audit.js';
+import { recordStaffAction } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { deleteStudentAndPendingReviews, findStudentByDiscordOrEmail, insertStudent, rosterListing } from '../db/repositories/roster-students.js';
@@ -37,13 +37,7 @@ export async function addStudent(db: Db, input: { courseId: string; student: New
         blogUsername,
         discordUserId: input.student.discordUserId ?? null,
       });
-      await recordAudit(tx, {
-        courseId: input.courseId,
-        guildId: input.actor.guildId,
-        actorUserId: input.actor.userId,
-        action: 'roster.add',
-        targetStudentId: studentId,
-      });
+      await recordStaffAction(tx, input.courseId, input.actor, { action: 'roster.add', targetStudentId: studentId });
       return { studentId };
     });
   } catch (error) {
@@ -76,13 +70,7 @@ export async function removeStudent(
   return inTransaction(db, async (tx) => {
     // Completed reviews go with the row (Assignment.reviewer cascades); reports keep their totals via AnonymousTally only on purge.
     const pendingRemoved = await deleteStudentAndPendingReviews(tx, student.id);
-    await recordAudit(tx, {
-      courseId: input.courseId,
-      guildId: input.actor.guildId,
-      actorUserId: input.actor.userId,
-      action: 'roster.remove',
-      details: { pendingAssignmentsRemoved: pendingRemoved },
-    });
+    await recordStaffAction(tx, input.courseId, input.actor, { action: 'roster.remove', details: { pendingAssignmentsRemoved: pendingRemoved } });
     return { displayName: student.displayName, pendingRemoved };
   });
 }

@@ -1,5 +1,6 @@
 // A course's active review rounds, read by the reminder sweep and the review use cases (src/reviews/).
 import type { Db } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 export interface ActiveRound {
   id: string;
@@ -25,24 +26,21 @@ export async function activeRounds(db: Db, courseId: string): Promise<ActiveRoun
 
 /** A course with what the reminder sweep reads of it, and its active rounds (so no step of the sweep asks again). */
 export function courseWithActiveRounds(db: Db, courseId: string) {
-  return db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: {
-      id: true,
-      name: true,
-      guildId: true,
-      channelId: true,
-      channelKind: true,
-      status: true,
-      timeZone: true,
-      quietHoursStart: true,
-      quietHoursEnd: true,
-      reminderStages: true,
-      minCommentWords: true,
-      digestHourLocal: true,
-      reminderThreadId: true,
-      staffChannelId: true,
-      rounds: { where: { status: 'active' }, select: activeRoundSelect },
-    },
+  return courseById(db, courseId, {
+    id: true,
+    name: true,
+    guildId: true,
+    channelId: true,
+    channelKind: true,
+    status: true,
+    timeZone: true,
+    quietHoursStart: true,
+    quietHoursEnd: true,
+    reminderStages: true,
+    minCommentWords: true,
+    digestHourLocal: true,
+    reminderThreadId: true,
+    staffChannelId: true,
+    rounds: { where: { status: 'active' }, select: activeRoundSelect },
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // A course's blog outage, kept on its Course row: since when the blog fails, the last error, whether staff were told.
 
@@ -8,7 +9,7 @@ export interface BlogOutage {
 }
 
 export async function readBlogOutage(db: Db, courseId: string): Promise<BlogOutage> {
-  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogFailingSince: true, blogAlertedAt: true } });
+  const course = await courseById(db, courseId, { blogFailingSince: true, blogAlertedAt: true });
   return { failingSince: course.blogFailingSince, alertedAt: course.blogAlertedAt };
 }
 
@@ -26,10 +27,7 @@ export function blogOutageReport(
   db: Db,
   courseId: string,
 ): Promise<{ name: string; blogUrl: string; blogFailingSince: Date | null; blogAlertedAt: Date | null; blogLastError: string | null }> {
-  return db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: { name: true, blogFailingSince: true, blogAlertedAt: true, blogLastError: true, blogUrl: true },
-  });
+  return courseById(db, courseId, { name: true, blogFailingSince: true, blogAlertedAt: true, blogLastError: true, blogUrl: true });
 }
 
 /** Remembers that staff were told about the current outage: they are told once per outage. */

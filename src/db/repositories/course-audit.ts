@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // AuditEntry rows: every staff action that changes state, and every staff look at someone's data
 // (written by src/courses/audit.ts recordAudit, read by /report audit).
@@ -24,7 +25,7 @@ export async function insertAuditEntry(tx: Tx | Db, entry: NewAuditEntry): Promi
  */
 export async function courseAuditLog(db: Db, courseId: string, limit: number) {
   const [course, entries] = await Promise.all([
-    db.course.findUniqueOrThrow({ where: { id: courseId }, select: { name: true } }),
+    courseById(db, courseId, { name: true }),
     db.auditEntry.findMany({ where: { courseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit }),
   ]);
   const targets = [...new Set(entries.map((e) => e.targetStudentId).filter((id): id is string => id !== null))];

@@ -1,5 +1,5 @@
 import type { Db } from '../client.js';
-import type { SealedColumns } from './course-blog-secrets.js';
+import type { SealedSecretColumns } from './sealed-secrets.js';
 
 // A course's push link (PushLink, one per course): the opaque course key in the plugin's URL, the sealed
 // signing secret, and when pushes last arrived or were refused. Deliveries are in push-deliveries.ts.
@@ -10,7 +10,7 @@ export async function pushLinkCourseKey(db: Db, courseId: string): Promise<strin
 }
 
 /** Creates the course's push link with this key and sealed secret, or replaces the secret of the existing one (rotation). */
-export async function savePushLinkSecret(db: Db, input: { courseId: string; courseKey: string; sealed: SealedColumns; now: Date }): Promise<void> {
+export async function savePushLinkSecret(db: Db, input: { courseId: string; courseKey: string; sealed: SealedSecretColumns; now: Date }): Promise<void> {
   const { courseId, courseKey, sealed, now } = input;
   await db.pushLink.upsert({
     where: { courseId },

@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // Course lookups for the adapters and jobs: which course a command is about, what the course tick needs.
 
@@ -26,12 +27,12 @@ export function listServerCourses(db: Db, guildId: string, take: number): Promis
 }
 
 export async function courseBlogUrl(db: Db, courseId: string): Promise<string> {
-  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogUrl: true } })).blogUrl;
+  return (await courseById(db, courseId, { blogUrl: true })).blogUrl;
 }
 
 /** 'wordpress' | 'wordpress_com' | 'feed', as stored. */
 export async function courseBlogKind(db: Db, courseId: string): Promise<string> {
-  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { blogKind: true } })).blogKind;
+  return (await courseById(db, courseId, { blogKind: true })).blogKind;
 }
 
 /** Courses a process may serve (active or flagged, not purged), in id order: the lease claim's list. */
@@ -46,17 +47,14 @@ export function courseServingState(db: Db, courseId: string): Promise<{ guildId:
 
 /** The course tick's poll pacing: its interval and when the blog last pushed a real change. */
 export async function coursePollPacing(db: Db, courseId: string): Promise<{ pollIntervalMinutes: number; lastPushEventAt: Date | null }> {
-  const course = await db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: { pollIntervalMinutes: true, pushLink: { select: { lastEventAt: true } } },
-  });
+  const course = await courseById(db, courseId, { pollIntervalMinutes: true, pushLink: { select: { lastEventAt: true } } });
   return { pollIntervalMinutes: course.pollIntervalMinutes, lastPushEventAt: course.pushLink?.lastEventAt ?? null };
 }
 
 /** Records the course's reminder thread unless another process recorded one first; returns the one recorded. */
 export async function adoptReminderThread(db: Db, courseId: string, threadId: string): Promise<string | null> {
   await db.course.updateMany({ where: { id: courseId, reminderThreadId: null }, data: { reminderThreadId: threadId } });
-  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { reminderThreadId: true } })).reminderThreadId;
+  return (await courseById(db, courseId, { reminderThreadId: true })).reminderThreadId;
 }
 
 /** Forgets the course's reminder thread if it is still this one (Discord says it is gone). */
@@ -66,7 +64,7 @@ export async function dropReminderThread(db: Db, courseId: string, threadId: str
 
 /** The server (guild) a course lives in. */
 export async function courseGuildId(db: Db, courseId: string): Promise<string> {
-  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { guildId: true } })).guildId;
+  return (await courseById(db, courseId, { guildId: true })).guildId;
 }
 
 /** Course id -> name, for every course (purged ones too): how /report health names the course leases. */

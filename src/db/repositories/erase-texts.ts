@@ -1,4 +1,5 @@
 import type { Tx } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // Free-text and JSON columns that may quote a purged student (src/privacy/scrub-course-texts.ts decides what
 // to remove): each is read for the course, then written back row by row where the scrub changed something.
@@ -45,7 +46,7 @@ export async function setReminderError(tx: Tx, reminderId: string, lastError: st
 
 /** Why the course was flagged and the blog's last error, as stored (throws when the course is gone). */
 export function courseProblemTexts(tx: Tx, courseId: string): Promise<{ flaggedReason: string | null; blogLastError: string | null }> {
-  return tx.course.findUniqueOrThrow({ where: { id: courseId }, select: { flaggedReason: true, blogLastError: true } });
+  return courseById(tx, courseId, { flaggedReason: true, blogLastError: true });
 }
 
 export async function setCourseProblemTexts(tx: Tx, courseId: string, texts: { flaggedReason: string | null; blogLastError: string | null }): Promise<void> {

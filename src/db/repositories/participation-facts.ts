@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // The rows participation is computed from (src/reports/load-participation.ts hands them to the pure
 // computeParticipation), and the names its outputs are titled with. Read-only.
@@ -11,7 +12,7 @@ const NOT_COUNTED = ['spam', 'trash', 'deleted'];
  * every assignment with its round's due time and state, the student reminders and the rounds.
  */
 export async function participationFacts(db: Db, courseId: string) {
-  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { timeZone: true } });
+  const course = await courseById(db, courseId, { timeZone: true });
   const [students, essays, comments, assignments, reminders, rounds] = await Promise.all([
     db.student.findMany({ where: { courseId }, select: { id: true, displayName: true }, orderBy: [{ displayName: 'asc' }, { id: 'asc' }] }),
     db.essay.findMany({
@@ -53,7 +54,7 @@ export function courseRoundNames(db: Db, courseId: string): Promise<Array<{ id: 
 
 /** The names a participation output is titled with: the course's, and the round's when it is about one round. */
 export async function participationTitleNames(db: Db, courseId: string, roundId: string | null): Promise<{ courseName: string; roundName: string | null }> {
-  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { name: true } });
+  const course = await courseById(db, courseId, { name: true });
   const round = roundId ? await db.reviewRound.findUniqueOrThrow({ where: { id: roundId }, select: { name: true } }) : null;
   return { courseName: course.name, roundName: round?.name ?? null };
 }

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // Reminder rows as the reports use them: /report reminders counts the student reminders, and the weekly digest
 // is a Reminder row of its own (stage 'weekly_digest', dedupeKey per course and ISO week) so it is posted once.
@@ -13,9 +14,15 @@ export function studentReminderOutcomes(db: Db, courseId: string) {
 
 /** What the weekly digest needs of its course: where to post, its zone and schedule, and whether it still runs. */
 export function courseForDigest(db: Db, courseId: string) {
-  return db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: { id: true, name: true, timeZone: true, staffChannelId: true, status: true, purgedAt: true, digestWeekday: true, digestHourLocal: true },
+  return courseById(db, courseId, {
+    id: true,
+    name: true,
+    timeZone: true,
+    staffChannelId: true,
+    status: true,
+    purgedAt: true,
+    digestWeekday: true,
+    digestHourLocal: true,
   });
 }
 

@@ -1,13 +1,11 @@
 import type { Db } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // What /status reads: the course, the caller's own roster entry (by their Discord id) and only their own assignments.
 
 /** The course's name, zone, minimum words and name style, and the caller's roster entry (null: not on the roster). */
 export async function studentStatusFacts(db: Db, courseId: string, discordUserId: string) {
-  const course = await db.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: { name: true, timeZone: true, minCommentWords: true, blogNameStyle: true },
-  });
+  const course = await courseById(db, courseId, { name: true, timeZone: true, minCommentWords: true, blogNameStyle: true });
   const me = await db.student.findUnique({
     where: { courseId_discordUserId: { courseId, discordUserId } },
     select: {

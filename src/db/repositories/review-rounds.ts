@@ -1,15 +1,16 @@
 // Review rounds as staff create and manage them (src/reviews/: /reviews assign | list | cancel), and what a
 // round reads of its course. Active rounds for the sweep are in active-rounds.ts.
 import type { Db, Tx } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 /** The course's time zone and review word minimum, for a round's preview. */
 export function courseReviewSettings(db: Db, courseId: string): Promise<{ timeZone: string; minCommentWords: number }> {
-  return db.course.findUniqueOrThrow({ where: { id: courseId }, select: { timeZone: true, minCommentWords: true } });
+  return courseById(db, courseId, { timeZone: true, minCommentWords: true });
 }
 
 /** The words a review comment needs in the course (a round may set its own). */
 export async function courseMinCommentWords(db: Db, courseId: string): Promise<number> {
-  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { minCommentWords: true } })).minCommentWords;
+  return (await courseById(db, courseId, { minCommentWords: true })).minCommentWords;
 }
 
 /** Whether the course already has a round of this name (names are unique per course). */

@@ -1,12 +1,13 @@
 // What decides which essays count for a round (src/reviews/round-essays.ts applies the filter and the staff-post rule).
 import type { Db } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 /**
  * The course's staff-post settings, and its published essays within the optional publication range, oldest first,
  * with what the round's category/tag filter and the staff-post rule look at.
  */
 export async function publishedEssaysInRange(db: Db, courseId: string, range: { from?: Date; to?: Date }) {
-  const staffPosts = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { staffBlogUserIds: true, announcementCategory: true } });
+  const staffPosts = await courseById(db, courseId, { staffBlogUserIds: true, announcementCategory: true });
   const essays = await db.essay.findMany({
     where: {
       courseId,

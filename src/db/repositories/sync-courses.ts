@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../client.js';
+import { courseById } from './course-by-id.js';
 
 // The Course row as the course tick (src/sync) reads and writes it: what a poll needs to run, where staff are
 // told, the permission flag. The blog outage fields are in blog-outages.ts.
@@ -25,26 +26,26 @@ export async function saveEssayListingCursor(tx: Tx, courseId: string, cursor: E
 
 /** Whether the comment polls run for a course: its status and blog kind (a feed has no comments to read). */
 export function courseCommentPollState(db: Db, courseId: string): Promise<{ status: string; blogKind: string }> {
-  return db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, blogKind: true } });
+  return courseById(db, courseId, { status: true, blogKind: true });
 }
 
 /** The course's staff channel; null when it has none. */
 export async function courseStaffChannel(db: Db, courseId: string): Promise<string | null> {
-  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { staffChannelId: true } })).staffChannelId;
+  return (await courseById(db, courseId, { staffChannelId: true })).staffChannelId;
 }
 
 export async function courseName(db: Db, courseId: string): Promise<string> {
-  return (await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { name: true } })).name;
+  return (await courseById(db, courseId, { name: true })).name;
 }
 
 /** What a notice to staff needs: the course's name and its staff channel (null when it has none). */
 export function courseStaffNotice(db: Db, courseId: string): Promise<{ name: string; staffChannelId: string | null }> {
-  return db.course.findUniqueOrThrow({ where: { id: courseId }, select: { name: true, staffChannelId: true } });
+  return courseById(db, courseId, { name: true, staffChannelId: true });
 }
 
 /** What flagging a course for a missing permission needs: its status (flagged already?), name and channel. */
 export function coursePermissionFacts(db: Db, courseId: string): Promise<{ status: string; name: string; channelId: string; channelKind: string }> {
-  return db.course.findUniqueOrThrow({ where: { id: courseId }, select: { status: true, name: true, channelId: true, channelKind: true } });
+  return courseById(db, courseId, { status: true, name: true, channelId: true, channelKind: true });
 }
 
 /** Flags the course with why (cut to 500 characters): shown by /course show and the health report, cleared by /course resume. */

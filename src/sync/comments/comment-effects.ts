@@ -6,7 +6,8 @@ import type { OwnCommentKey } from '../../core/comments/own-comment.js';
 import type { BlogComment } from '../../core/types.js';
 import { commentBlogRef, commentEditState, commentToWrite, markCommentWritten, setCommentBlogStatus } from '../../db/repositories/comments.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
-import { enqueueEffect } from '../../outbox/outbox-store.js';
+import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
+import { enqueueCommentEffect } from './comment-effect-queue.js';
 import { moderationMark } from './moderation-effects.js';
 import { findOwnBlogComment, parentBlogCommentId } from './own-blog-comment.js';
 import { withUploadedAttachments } from './reply-attachment-upload.js';
@@ -79,17 +80,7 @@ export const createBlogComment = defineEffect({
         }
         // Deleted in Discord while the comment was on its way: trash it now that it exists.
         if (comment.deletedAt) {
-          await enqueueEffect(
-            tx,
-            {
-              courseId: comment.courseId,
-              kind: 'blog.trash_comment',
-              dedupeKey: `blog-trash:${commentId}`,
-              orderKey: `comment:${commentId}`,
-              payload: { commentId },
-            },
-            ctx.clock.now(),
-          );
+          await enqueueBlogCommentTrash(tx, { courseId: comment.courseId, commentId }, ctx.clock.now());
         }
       },
     };
@@ -135,3 +126,8 @@ export const trashBlogComment = defineEffect({
     return { record: (tx) => setCommentBlogStatus(tx, commentId, 'trash') };
   },
 });
+
+/** Queues the trashing of a reply's blog comment (deleted in Discord); once per comment, whoever queues it. */
+export function enqueueBlogCommentTrash(tx: Tx, target: { courseId: string; commentId: string }, now: Date): Promise<void> {
+  return enqueueCommentEffect(tx, { kind: trashBlogComment.kind, dedupeKey: `blog-trash:${target.commentId}` }, target, now);
+}

@@ -14,7 +14,7 @@ import { appendAttachmentLinks, countWords, discordMarkdownToSafeHtml } from '..
 import { enqueueEffect } from '../../outbox/outbox-store.js';
 import type { SyncDeps } from '../../context.js';
 import type { IncomingThreadMessage } from '../../ports/thread-message.js';
-import { createBlogComment, trashBlogComment, updateBlogComment } from './comment-effects.js';
+import { createBlogComment, enqueueBlogCommentTrash, updateBlogComment } from './comment-effects.js';
 import { enqueueAttachmentUploads } from './reply-attachment-upload.js';
 import { enqueueReplyMediaDeletion } from './reply-media-delete.js';
 import { replyPublication } from './reply-publication.js';
@@ -132,18 +132,9 @@ export async function onThreadReplyDeleted(ctx: SyncDeps, messageId: string): Pr
   if (!comment || comment.deletedAt) return 'ignored';
   await inTransaction(ctx.db, async (tx) => {
     await markReplyDeleted(tx, comment.id, ctx.clock.now());
-    await enqueueEffect(
-      tx,
-      {
-        courseId: comment.courseId,
-        kind: trashBlogComment.kind,
-        dedupeKey: `blog-trash:${comment.id}`,
-        orderKey: `comment:${comment.id}`,
-        payload: { commentId: comment.id },
-      },
-      ctx.clock.now(),
-    );
-    await enqueueReplyMediaDeletion(tx, { courseId: comment.courseId, commentId: comment.id }, ctx.clock.now());
+    const target = { courseId: comment.courseId, commentId: comment.id };
+    await enqueueBlogCommentTrash(tx, target, ctx.clock.now());
+    await enqueueReplyMediaDeletion(tx, target, ctx.clock.now());
   });
   return 'trashed';
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { forgetReplyMedia, replyMediaFiles } from '../../db/repositories/reply-media.js';
 import { defineEffect } from '../../outbox/effect-handler.js';
-import { enqueueEffect, type Tx } from '../../outbox/outbox-store.js';
+import type { Tx } from '../../outbox/outbox-store.js';
+import { enqueueCommentEffect } from './comment-effect-queue.js';
 
 /**
  * Deletes from the blog's media library every file the bot uploaded for a reply's attachments (the rows of
@@ -29,15 +30,5 @@ export const deleteReplyMedia = defineEffect({
  * uploads queued before it (their files are recorded by then) and after the blog comment is trashed.
  */
 export async function enqueueReplyMediaDeletion(tx: Tx, input: { courseId: string; commentId: string }, now: Date): Promise<void> {
-  await enqueueEffect(
-    tx,
-    {
-      courseId: input.courseId,
-      kind: deleteReplyMedia.kind,
-      dedupeKey: `media-delete:${input.commentId}`,
-      orderKey: `comment:${input.commentId}`,
-      payload: { commentId: input.commentId },
-    },
-    now,
-  );
+  await enqueueCommentEffect(tx, { kind: deleteReplyMedia.kind, dedupeKey: `media-delete:${input.commentId}` }, input, now);
 }

@@ -128,55 +128,30 @@ async function recordEssay(
     categories: JSON.stringify(essay.categories),
     tags: JSON.stringify(essay.tags),
   };
+  // An essay's thread effects share its id as orderKey, so they run in the order the blog changed the essay.
+  const enqueueThreadEffect = (tx: Tx, kind: string, dedupeKey: string, payload: { essayId: string; [more: string]: unknown }) =>
+    enqueueEffect(tx, { courseId: course.id, kind, dedupeKey, orderKey: payload.essayId, payload }, now);
   await inTransaction(ctx.db, async (tx) => {
     await input.fence?.(tx);
     if (action.kind === 'create') {
       const threadNonce = randomUUID().replace(/-/g, '').slice(0, 25);
       const essayId = await insertEssayOnce(tx, { courseId: course.id, blogPostId: essay.blogPostId, threadNonce, fields });
-      await enqueueEffect(
-        tx,
-        { courseId: course.id, kind: createEssayThread.kind, dedupeKey: `thread:${essayId}`, orderKey: essayId, payload: { essayId, starter: view } },
-        now,
-      );
+      await enqueueThreadEffect(tx, createEssayThread.kind, `thread:${essayId}`, { essayId, starter: view });
       return;
     }
     const id = stored!.id;
     if (action.kind === 'close') {
       await updateEssayFromBlog(tx, id, fields, action.reason);
-      await enqueueEffect(
-        tx,
-        {
-          courseId: course.id,
-          kind: closeEssayThread.kind,
-          dedupeKey: `close:${id}:${essay.modifiedAt.toISOString()}`,
-          orderKey: id,
-          payload: { essayId: id, reason: action.reason },
-        },
-        now,
-      );
+      await enqueueThreadEffect(tx, closeEssayThread.kind, `close:${id}:${essay.modifiedAt.toISOString()}`, { essayId: id, reason: action.reason });
       return;
     }
     await updateEssayFromBlog(tx, id, fields, 'published');
     if (action.kind === 'reopen') {
       const noteNonce = randomUUID().replace(/-/g, '').slice(0, 25);
-      await enqueueEffect(
-        tx,
-        {
-          courseId: course.id,
-          kind: reopenEssayThread.kind,
-          dedupeKey: `reopen:${id}:${essay.modifiedAt.toISOString()}`,
-          orderKey: id,
-          payload: { essayId: id, starter: view, noteNonce },
-        },
-        now,
-      );
+      await enqueueThreadEffect(tx, reopenEssayThread.kind, `reopen:${id}:${essay.modifiedAt.toISOString()}`, { essayId: id, starter: view, noteNonce });
       return;
     }
-    await enqueueEffect(
-      tx,
-      { courseId: course.id, kind: editEssayThread.kind, dedupeKey: `edit:${id}:${view.hash}`, orderKey: id, payload: { essayId: id, starter: view } },
-      now,
-    );
+    await enqueueThreadEffect(tx, editEssayThread.kind, `edit:${id}:${view.hash}`, { essayId: id, starter: view });
   });
   return action.kind;
 }
