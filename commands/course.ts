@@ -10,13 +10,13 @@ import { coursePush } from '../src/courses/push-setup.js';
 import { courseBlogKind } from '../src/db/repositories/courses.js';
 import type { Command } from '../src/discord/command.js';
 import { data } from './definitions/course.js';
-import { confirmButtons, parseConfirmButton } from '../src/discord/confirm-buttons.js';
-import { courseForInteraction, isCourseStaff } from '../src/discord/course-access.js';
+import { confirmButtons } from '../src/discord/confirm-buttons.js';
+import { courseForInteraction } from '../src/discord/course-access.js';
 import { collect, credentialsFrom, parseCourseDay } from '../src/discord/course-options.js';
 import { replaceCredentials } from '../src/courses/replace-credentials.js';
-import { cancelConfirmation, requestConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
+import { requestConfirmation } from '../src/privacy/confirmations.js';
 import { purgeCourseData } from '../src/privacy/purge-course.js';
-import { UserError } from '../src/shared/user-error.js';
+import { staffConfirmButton } from './shared/staff-confirm-button.js';
 
 const archiveKind = 'course.archive';
 
@@ -145,17 +145,7 @@ export const course = {
     await interaction.editReply(`Backfill queued: ${summary.created} essay thread(s) will be created, paced under Discord's rate limits.`);
     ctx.kickOutbox();
   },
-  async onButton(interaction, ctx) {
-    const button = parseConfirmButton(interaction.customId);
-    if (!button) return;
-    const target = await courseForInteraction(ctx.db, interaction);
-    if (!isCourseStaff(interaction.inCachedGuild() ? interaction.member : null, target)) throw new UserError(`Only the staff of ${target.name} can do this.`);
-    if (button.action === 'cancel') {
-      await cancelConfirmation(ctx.db, button.id);
-      await interaction.update({ content: 'Cancelled: nothing was deleted.', components: [] });
-      return;
-    }
-    await takeConfirmation(ctx.db, { id: button.id, kind: archiveKind, actorUserId: interaction.user.id, now: ctx.clock.now() });
+  onButton: staffConfirmButton(archiveKind, async (interaction, ctx, target) => {
     const summary = await purgeCourseData(ctx.db, {
       courseId: target.id,
       now: ctx.clock.now(),
@@ -170,5 +160,5 @@ export const course = {
       content: `${target.name} is archived: personal data of ${summary.students.students} student(s) deleted; anonymous totals kept.${left}`,
       components: [],
     });
-  },
+  }),
 } satisfies Command;

@@ -1,35 +1,32 @@
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { discordTimestamp } from '../src/core/format/format-date.js';
 import { courseBlogUrl } from '../src/db/repositories/courses.js';
 import type { Command } from '../src/discord/command.js';
-import { courseForInteraction } from '../src/discord/course-access.js';
 import { approveLink, startLinkClaim } from '../src/roster/link-claims.js';
 import { blogAccountId } from '../src/roster/blog-account-id.js';
+import { inCourseChannel, staffFor } from './shared/in-course.js';
+import { blogUsernameOption, requiredStudent, serverCommand } from './shared/slash-builders.js';
 
-const data = new SlashCommandBuilder()
-  .setName('link')
-  .setDescription('Link your blog account to your Discord account')
-  .setDMPermission(false)
+const data = serverCommand('link', 'Link your blog account to your Discord account')
   .addSubcommand((s) =>
     s
       .setName('claim')
       .setDescription('Get a one-time code to post as a blog comment')
-      .addStringOption((o) => o.setName('blog_username').setDescription('Your username on the class blog').setRequired(true).setMaxLength(60)),
+      .addStringOption(blogUsernameOption('Your username on the class blog', true)),
   )
   .addSubcommand((s) =>
     s
       .setName('approve')
       .setDescription('Staff: link a student’s blog account without a code')
-      .addUserOption((o) => o.setName('user').setDescription('The student').setRequired(true))
-      .addStringOption((o) => o.setName('blog_username').setDescription('Their blog username').setRequired(true).setMaxLength(60))
+      .addUserOption(requiredStudent('user'))
+      .addStringOption(blogUsernameOption('Their blog username', true))
       .addStringOption((o) => o.setName('blog_user_id').setDescription('Their numeric blog user id, if known')),
   );
 
 export const link = {
   data,
-  access: (sub) => (sub === 'approve' ? 'staff' : 'everyone'),
-  async execute(interaction, ctx) {
-    const course = await courseForInteraction(ctx.db, interaction);
+  access: staffFor('approve'),
+  execute: inCourseChannel(async (interaction, ctx, course) => {
     const now = ctx.clock.now();
     if (interaction.options.getSubcommand() === 'approve') {
       const user = interaction.options.getUser('user', true);
@@ -62,5 +59,5 @@ export const link = {
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });
-  },
+  }),
 } satisfies Command;

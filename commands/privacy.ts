@@ -1,39 +1,17 @@
-import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { AttachmentBuilder, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { Context } from '../src/context.js';
 import { findStudentByDiscordId } from '../src/db/repositories/students.js';
 import type { Command } from '../src/discord/command.js';
-import { parseConfirmButton } from '../src/discord/confirm-buttons.js';
 import { promptStudentPurge, purgeStudentKind } from '../src/discord/purge-student-prompt.js';
-import { addNameSubcommands, NAME_SUBCOMMANDS, runNameSubcommand, STAFF_NAME_SUBCOMMANDS } from '../src/discord/privacy-name-commands.js';
-import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
-import { cancelConfirmation, takeConfirmation } from '../src/privacy/confirmations.js';
+import { NAME_SUBCOMMANDS, runNameSubcommand, STAFF_NAME_SUBCOMMANDS } from '../src/discord/privacy-name-commands.js';
+import { isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
 import { exportStudentData } from '../src/privacy/export-student.js';
 import { describeRemains, purgeStudent } from '../src/privacy/purge-student.js';
 import { UserError } from '../src/shared/user-error.js';
 import { z } from 'zod';
-
-const data = addNameSubcommands(
-  new SlashCommandBuilder()
-    .setName('privacy')
-    .setDescription('Your data in this course: your name on the blog, Discord-only replies, export; staff: purge')
-    .setDMPermission(false),
-)
-  .addSubcommand((s) =>
-    s
-      .setName('export')
-      .setDescription('A JSON file of everything the bot holds about you (staff: about a student)')
-      .addUserOption((o) => o.setName('student').setDescription('Staff only: the student to export')),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('purge')
-      .setDescription('Staff: delete a student’s personal data from the bot (asks to confirm)')
-      .addUserOption((o) => o.setName('student').setDescription('The student').setRequired(true)),
-  );
-
-function memberOf(interaction: ChatInputCommandInteraction | ButtonInteraction) {
-  return interaction.inCachedGuild() ? interaction.member : null;
-}
+import { data } from './definitions/privacy.js';
+import { inCourseChannel, memberOf, staffFor } from './shared/in-course.js';
+import { staffConfirmButton } from './shared/staff-confirm-button.js';
 
 async function studentByDiscordId(ctx: Context, course: CourseRow, discordUserId: string, typed: boolean) {
   const student = await findStudentByDiscordId(ctx.db, course.id, discordUserId);
@@ -77,19 +55,8 @@ async function askToPurge(interaction: ChatInputCommandInteraction, ctx: Context
   await promptStudentPurge(interaction, ctx, course, student);
 }
 
-async function onButton(interaction: ButtonInteraction, ctx: Context): Promise<void> {
-  const button = parseConfirmButton(interaction.customId);
-  if (!button) return;
-  const course = await courseForInteraction(ctx.db, interaction);
-  if (!isCourseStaff(memberOf(interaction), course)) throw new UserError(`Only the staff of ${course.name} can do this.`);
-  if (button.action === 'cancel') {
-    await cancelConfirmation(ctx.db, button.id);
-    await interaction.update({ content: 'Cancelled: nothing was deleted.', components: [] });
-    return;
-  }
-  const payload = z
-    .object({ studentId: z.string() })
-    .parse(await takeConfirmation(ctx.db, { id: button.id, kind: purgeStudentKind, actorUserId: interaction.user.id, now: ctx.clock.now() }));
+const onButton = staffConfirmButton(purgeStudentKind, async (interaction, ctx, course, confirmed) => {
+  const payload = z.object({ studentId: z.string() }).parse(confirmed);
   const summary = await purgeStudent(ctx.db, {
     courseId: course.id,
     studentId: payload.studentId,
@@ -102,18 +69,17 @@ async function onButton(interaction: ButtonInteraction, ctx: Context): Promise<v
     components: [],
     allowedMentions: { parse: [] },
   });
-}
+});
 
 export const privacy = {
   data,
   // Export is every student's right for their own data (staff checked inside when it is someone else's).
-  access: (sub) => (sub === 'purge' || STAFF_NAME_SUBCOMMANDS.includes(sub ?? '') ? 'staff' : 'everyone'),
-  async execute(interaction, ctx) {
-    const course = await courseForInteraction(ctx.db, interaction);
+  access: staffFor('purge', ...STAFF_NAME_SUBCOMMANDS),
+  execute: inCourseChannel(async (interaction, ctx, course) => {
     const sub = interaction.options.getSubcommand();
     if ((NAME_SUBCOMMANDS as readonly string[]).includes(sub)) return runNameSubcommand(interaction, ctx, course, sub);
     if (sub === 'export') return exportData(interaction, ctx, course);
     return askToPurge(interaction, ctx, course);
-  },
+  }),
   onButton,
 } satisfies Command;

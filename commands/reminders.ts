@@ -1,23 +1,20 @@
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { recordAudit } from '../src/courses/audit.js';
 import type { Command } from '../src/discord/command.js';
-import { courseForInteraction } from '../src/discord/course-access.js';
 import { previewReminders, renderReminderPreview, renderSendNow, sendRemindersNow, setReminderMode } from '../src/reminders/preview-reminders.js';
+import { everyoneFor, inCourseChannel } from './shared/in-course.js';
+import { requiredChoice, serverCommand } from './shared/slash-builders.js';
 
-const data = new SlashCommandBuilder()
-  .setName('reminders')
-  .setDescription('Peer review reminders')
-  .setDMPermission(false)
+const data = serverCommand('reminders', 'Peer review reminders')
   .addSubcommand((s) =>
     s
       .setName('mode')
       .setDescription('Get reminders by DM or as a mention in the course reminder thread')
-      .addStringOption((o) =>
-        o
-          .setName('via')
-          .setDescription('Where to remind you')
-          .setRequired(true)
-          .addChoices({ name: 'Direct message', value: 'dm' }, { name: 'Mention in the course channel', value: 'channel' }),
+      .addStringOption(
+        requiredChoice('via', 'Where to remind you', [
+          { name: 'Direct message', value: 'dm' },
+          { name: 'Mention in the course channel', value: 'channel' },
+        ]),
       ),
   )
   .addSubcommand((s) => s.setName('preview').setDescription('Staff: dry run of send-now: who would be reminded now, of what, and where (sends nothing)'))
@@ -25,9 +22,8 @@ const data = new SlashCommandBuilder()
 
 export const reminders = {
   data,
-  access: (sub) => (sub === 'mode' ? 'everyone' : 'staff'),
-  async execute(interaction, ctx) {
-    const course = await courseForInteraction(ctx.db, interaction);
+  access: everyoneFor('mode'),
+  execute: inCourseChannel(async (interaction, ctx, course) => {
     const sub = interaction.options.getSubcommand();
     if (sub === 'mode') {
       const mode = interaction.options.getString('via', true) as 'dm' | 'channel';
@@ -56,5 +52,5 @@ export const reminders = {
       details: { sent: s.sent, failed: s.failed },
     });
     await interaction.editReply({ content: renderSendNow(report), allowedMentions: { parse: [] } });
-  },
+  }),
 } satisfies Command;

@@ -1,20 +1,18 @@
-import { AttachmentBuilder, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { AttachmentBuilder, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { Context } from '../src/context.js';
 import { recordAudit } from '../src/courses/audit.js';
 import type { Command } from '../src/discord/command.js';
-import { courseForInteraction, type CourseRow } from '../src/discord/course-access.js';
+import type { CourseRow } from '../src/discord/course-access.js';
 import { auditReport } from '../src/reports/audit-report.js';
 import { healthReport } from '../src/reports/health-report.js';
 import { findRoundByName, participationOutput, type ParticipationFormat } from '../src/reports/participation-output.js';
 import { reminderStats } from '../src/reports/reminder-stats.js';
 import { remindersReportText } from '../src/reports/render/index.js';
 import type { ChatFile } from '../src/ports/chat-port.js';
+import { inCourseChannel } from './shared/in-course.js';
+import { staffCommand } from './shared/slash-builders.js';
 
-const data = new SlashCommandBuilder()
-  .setName('report')
-  .setDescription('Staff reports: participation, reminders, bot health, audit log')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
-  .setDMPermission(false)
+const data = staffCommand('report', 'Staff reports: participation, reminders, bot health, audit log')
   .addSubcommand((s) =>
     s
       .setName('participation')
@@ -77,8 +75,7 @@ async function participation(interaction: ChatInputCommandInteraction, ctx: Cont
 export const report = {
   data,
   access: 'staff',
-  async execute(interaction, ctx) {
-    const course = await courseForInteraction(ctx.db, interaction);
+  execute: inCourseChannel(async (interaction, ctx, course) => {
     const sub = interaction.options.getSubcommand();
     if (sub === 'participation') return participation(interaction, ctx, course);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -109,5 +106,5 @@ export const report = {
       });
     }
     await sendPages(interaction, pages, [], true);
-  },
+  }),
 } satisfies Command;

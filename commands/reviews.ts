@@ -10,7 +10,7 @@ import {
 import type { Context } from '../src/context.js';
 import type { Command } from '../src/discord/command.js';
 import { data } from './definitions/reviews.js';
-import { courseForInteraction, isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
+import { isCourseStaff, type CourseRow } from '../src/discord/course-access.js';
 import { confirmRound, discardPreview } from '../src/reviews/confirm-round.js';
 import { parseLocalDateTime, parseLocalDay } from '../src/reviews/parse-local-time.js';
 import { previewRound } from '../src/reviews/preview-round.js';
@@ -22,6 +22,7 @@ import { renderNoticeSummary, sendRoundNotices } from '../src/reviews/round-noti
 import { discordUserNames } from '../src/discord/discord-names.js';
 import { findStudent } from '../src/roster/roster-students.js';
 import { UserError } from '../src/shared/user-error.js';
+import { courseForStaff, everyoneFor, inCourseChannel, memberOf } from './shared/in-course.js';
 
 async function assign(interaction: ChatInputCommandInteraction, ctx: Context, course: { id: string; timeZone: string }): Promise<void> {
   const tz = course.timeZone;
@@ -55,9 +56,8 @@ async function assign(interaction: ChatInputCommandInteraction, ctx: Context, co
 async function onButton(interaction: ButtonInteraction, ctx: Context): Promise<void> {
   const [, action, pendingId] = interaction.customId.split(':');
   if (!pendingId) return;
-  const course = await courseForInteraction(ctx.db, interaction);
   // Buttons are checked like commands: only the course staff may apply a round.
-  if (!isCourseStaff(interaction.inCachedGuild() ? interaction.member : null, course)) throw new UserError(`Only the staff of ${course.name} can do this.`);
+  const course = await courseForStaff(ctx, interaction);
   if (action === 'cancel') {
     await discardPreview(ctx.db, pendingId);
     await interaction.update({ content: 'Cancelled: no round was created.', components: [] });
@@ -83,7 +83,7 @@ async function list(interaction: ChatInputCommandInteraction, ctx: Context, cour
     const hint = rounds.length ? '\nWho reviews whom: /reviews list round:<name> (add format:CSV file for a spreadsheet).' : '';
     return reply(interaction, renderRounds(rounds, course.timeZone).slice(0, 1_900) + hint);
   }
-  const staff = isCourseStaff(interaction.inCachedGuild() ? interaction.member : null, course);
+  const staff = isCourseStaff(memberOf(interaction), course);
   const pairs = await loadReviewPairs(ctx.db, { courseId: course.id, roundName, ...(staff ? {} : { onlyReviewerDiscordId: interaction.user.id }) });
   if (format === 'csv') {
     const names = await discordUserNames(
@@ -121,9 +121,8 @@ async function reply(interaction: ChatInputCommandInteraction, content: string):
 
 export const reviews = {
   data,
-  access: (sub) => (sub === 'list' ? 'everyone' : 'staff'),
-  async execute(interaction, ctx) {
-    const course = await courseForInteraction(ctx.db, interaction);
+  access: everyoneFor('list'),
+  execute: inCourseChannel(async (interaction, ctx, course) => {
     const sub = interaction.options.getSubcommand();
     const actor = { userId: interaction.user.id, guildId: course.guildId };
     if (sub === 'assign') return assign(interaction, ctx, course);
@@ -146,6 +145,6 @@ export const reviews = {
       content = `${r.moved} review(s) moved from ${from.displayName} to ${to.displayName}.${r.kept.length ? `\nKept with ${from.displayName}: ${r.kept.join('; ')}.` : ''}`;
     }
     await interaction.reply({ content: content.slice(0, 2_000), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
-  },
+  }),
   onButton,
 } satisfies Command;

@@ -1,21 +1,18 @@
-import { AttachmentBuilder, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { AttachmentBuilder, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { Context } from '../src/context.js';
 import { csvSafeCell } from '../src/core/roster/csv-safe.js';
 import type { Command } from '../src/discord/command.js';
-import { courseForInteraction } from '../src/discord/course-access.js';
 import { importRoster, type ImportResult } from '../src/roster/import-roster.js';
 import { linkRosterAccounts } from '../src/roster/link-roster-accounts.js';
 import { addStudent, findStudent, removeStudent, rosterLines, showRoster } from '../src/roster/roster-students.js';
 import { promptStudentPurge } from '../src/discord/purge-student-prompt.js';
 import { UserError } from '../src/shared/user-error.js';
+import { inCourseChannel } from './shared/in-course.js';
+import { staffCommand } from './shared/slash-builders.js';
 
 const MAX_CSV_BYTES = 1_000_000;
 
-const data = new SlashCommandBuilder()
-  .setName('roster')
-  .setDescription('The course roster: students, emails, blog and Discord accounts')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
-  .setDMPermission(false)
+const data = staffCommand('roster', 'The course roster: students, emails, blog and Discord accounts')
   .addSubcommand((s) =>
     s
       .setName('import')
@@ -86,8 +83,7 @@ async function runImport(interaction: ChatInputCommandInteraction, ctx: Context,
 export const roster = {
   data,
   access: 'staff',
-  async execute(interaction, ctx) {
-    const course = await courseForInteraction(ctx.db, interaction);
+  execute: inCourseChannel(async (interaction, ctx, course) => {
     const actor = { userId: interaction.user.id, guildId: course.guildId };
     const sub = interaction.options.getSubcommand();
     if (sub === 'import') return runImport(interaction, ctx, course.id, course.guildId);
@@ -139,5 +135,5 @@ export const roster = {
       content = entries.length ? text : 'The roster is empty. Import it with /roster import.';
     }
     await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
-  },
+  }),
 } satisfies Command;

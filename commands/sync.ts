@@ -1,23 +1,19 @@
-import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { recordAudit } from '../src/courses/audit.js';
 import type { Command } from '../src/discord/command.js';
-import { courseForInteraction } from '../src/discord/course-access.js';
 import { reviveDeadEffects } from '../src/outbox/outbox-store.js';
 import { syncCourseNow } from '../src/jobs/sync-now.js';
+import { inCourseChannel } from './shared/in-course.js';
+import { staffCommand } from './shared/slash-builders.js';
 
-const data = new SlashCommandBuilder()
-  .setName('sync')
-  .setDescription('Mirror between the blog and Discord now')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
-  .setDMPermission(false)
+const data = staffCommand('sync', 'Mirror between the blog and Discord now')
   .addSubcommand((s) => s.setName('now').setDescription('Poll the blog and compare every essay’s comments now'))
   .addSubcommand((s) => s.setName('retry').setDescription('Retry the effects that failed too often (dead letters)'));
 
 export const sync = {
   data,
   access: 'staff',
-  async execute(interaction, ctx) {
-    const course = await courseForInteraction(ctx.db, interaction);
+  execute: inCourseChannel(async (interaction, ctx, course) => {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     if (interaction.options.getSubcommand() === 'retry') {
       const count = await reviveDeadEffects(ctx.db, { courseId: course.id, now: ctx.clock.now() });
@@ -40,5 +36,5 @@ export const sync = {
         `Blog comments: ${result.comments.posted} new, ${result.comments.edited} edited, ${result.comments.removed} removed. ` +
         `Effects: ${result.effects.done} done, ${result.effects.retried} to retry, ${result.effects.dead} failed.`,
     );
-  },
+  }),
 } satisfies Command;

@@ -1,10 +1,11 @@
 // /reviews's options as Discord shows them; commands/reviews.ts answers them.
-import { SlashCommandBuilder } from 'discord.js';
+import type { SlashCommandStringOption } from 'discord.js';
+import { serverCommand } from '../shared/slash-builders.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('reviews')
-  .setDescription('Peer review rounds')
-  .setDMPermission(false)
+/** The round that swap and cancel act on. */
+const roundName = (o: SlashCommandStringOption) => o.setName('round').setDescription('Round name').setRequired(true);
+
+export const data = serverCommand('reviews', 'Peer review rounds')
   .addSubcommand((s) =>
     s
       .setName('assign')
@@ -46,13 +47,8 @@ export const data = new SlashCommandBuilder()
     s
       .setName('swap')
       .setDescription('Staff: move the reviews a student owes in a round to another student')
-      .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true))
+      .addStringOption(roundName)
       .addUserOption((o) => o.setName('from').setDescription('Student who owes the reviews').setRequired(true))
       .addUserOption((o) => o.setName('to').setDescription('Student who takes them over').setRequired(true)),
   )
-  .addSubcommand((s) =>
-    s
-      .setName('cancel')
-      .setDescription('Staff: cancel a round (no more reminders)')
-      .addStringOption((o) => o.setName('round').setDescription('Round name').setRequired(true)),
-  );
+  .addSubcommand((s) => s.setName('cancel').setDescription('Staff: cancel a round (no more reminders)').addStringOption(roundName));

@@ -84,15 +84,16 @@ export class RecordingChat implements ChatPort {
   async findEssayThread(): Promise<ThreadRef | null> {
     return null;
   }
-  async editEssayThread(): Promise<void> {
-    this.checkUp();
-  }
-  async closeEssayThread(): Promise<void> {
-    this.checkUp();
-  }
-  async reopenEssayThread(): Promise<void> {
-    this.checkUp();
-  }
+
+  /** A call whose effect is not recorded: it fails while Discord is down and otherwise does nothing. */
+  private readonly unrecorded = async (): Promise<void> => this.checkUp();
+  editEssayThread = this.unrecorded;
+  closeEssayThread = this.unrecorded;
+  reopenEssayThread = this.unrecorded;
+  editWebhookMessage = this.unrecorded;
+  deleteWebhookMessage = this.unrecorded;
+  setReaction = this.unrecorded;
+
   async postAsWebhook(): Promise<string> {
     this.checkUp();
     return this.id();
@@ -108,15 +109,6 @@ export class RecordingChat implements ChatPort {
   async threadMessageGone(): Promise<boolean> {
     this.checkUp();
     return false;
-  }
-  async editWebhookMessage(): Promise<void> {
-    this.checkUp();
-  }
-  async deleteWebhookMessage(): Promise<void> {
-    this.checkUp();
-  }
-  async setReaction(): Promise<void> {
-    this.checkUp();
   }
   async missingPermissions(): Promise<string[]> {
     return [];

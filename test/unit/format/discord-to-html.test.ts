@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendAttachmentLinks, discordMarkdownToSafeHtml, type MentionContext } from '../../../src/core/format/index.js';
+import { itConverts } from './conversion-cases.js';
 
 const ctx: MentionContext = {
   resolveUser: (id) => ({ '111': 'Ana Ruiz', '666': '<img src=x onerror=alert(1)>"Eve"' })[id] ?? null,
@@ -41,103 +42,82 @@ describe('discordMarkdownToSafeHtml: injection', () => {
     for (const attr of out.matchAll(/<a\s([^>]*)>/g)) expect(attr[1]).toMatch(/^href="[^"<>]*" rel="nofollow ugc"$/);
   });
 
-  it('shows raw HTML as the text the student typed', () => {
-    expect(html('<script>alert("x")</script>')).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>');
-  });
-
-  it('does not let entities typed by a student become markup', () => {
+  itConverts(html, [
+    ['shows raw HTML as the text the student typed', ['<script>alert("x")</script>', '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>']],
     // "&lt;" typed in Discord must display as the four characters "&lt;", not as "<".
-    expect(html('&lt;b&gt; and &#60;i&#62;')).toBe('<p>&amp;lt;b&amp;gt; and &amp;#60;i&amp;#62;</p>');
-  });
-
-  it('never links javascript:, data: or other schemes; shows the text as typed instead', () => {
-    expect(html('[click](javascript:alert(1))')).toBe('<p>[click](javascript:alert(1))</p>');
-    expect(html('[x](data:text/html,hi) <javascript:alert(1)>')).toBe('<p>[x](data:text/html,hi) &lt;javascript:alert(1)&gt;</p>');
-  });
-
-  it('percent-encodes quotes inside link targets so they cannot close the attribute', () => {
-    expect(html('[x](https://e.edu/"onmouseover="alert(1))')).toBe('<p><a href="https://e.edu/%22onmouseover=%22alert(1)" rel="nofollow ugc">x</a></p>');
-  });
-
-  it('escapes display names returned by the resolver', () => {
-    expect(html('hi <@666>')).toBe('<p>hi @&lt;img src=x onerror=alert(1)&gt;&quot;Eve&quot;</p>');
-  });
+    ['does not let entities typed by a student become markup', ['&lt;b&gt; and &#60;i&#62;', '<p>&amp;lt;b&amp;gt; and &amp;#60;i&amp;#62;</p>']],
+    [
+      'never links javascript:, data: or other schemes; shows the text as typed instead',
+      ['[click](javascript:alert(1))', '<p>[click](javascript:alert(1))</p>'],
+      ['[x](data:text/html,hi) <javascript:alert(1)>', '<p>[x](data:text/html,hi) &lt;javascript:alert(1)&gt;</p>'],
+    ],
+    [
+      'percent-encodes quotes inside link targets so they cannot close the attribute',
+      ['[x](https://e.edu/"onmouseover="alert(1))', '<p><a href="https://e.edu/%22onmouseover=%22alert(1)" rel="nofollow ugc">x</a></p>'],
+    ],
+    ['escapes display names returned by the resolver', ['hi <@666>', '<p>hi @&lt;img src=x onerror=alert(1)&gt;&quot;Eve&quot;</p>']],
+  ]);
 });
 
 describe('discordMarkdownToSafeHtml: formatting', () => {
-  it('renders bold, italic, underline, strike and bold italic', () => {
-    expect(html('**b** *i* _i_ __u__ ~~s~~ ***bi***')).toBe(
-      '<p><strong>b</strong> <em>i</em> <em>i</em> <u>u</u> <del>s</del> <strong><em>bi</em></strong></p>',
-    );
-  });
-
-  it('leaves snake_case, lone asterisks and escaped markers as typed', () => {
-    expect(html('snake_case_name 5 * 3 = 15 \\*not italic\\* \\_x\\_')).toBe('<p>snake_case_name 5 * 3 = 15 *not italic* _x_</p>');
-  });
-
-  it('shows spoilers as plain text (a blog cannot hide them)', () => {
-    expect(html('the answer is ||42||')).toBe('<p>the answer is 42</p>');
-  });
-
-  it('keeps markdown inside inline code literal', () => {
-    expect(html('`**not bold** <b>`')).toBe('<p><code>**not bold** &lt;b&gt;</code></p>');
-  });
-
-  it('renders code blocks with their language, content escaped once', () => {
-    expect(html('```js\nif (a < b && c) {\n  s = "*";\n}\n```')).toBe(
-      '<pre><code class="language-js">if (a &lt; b &amp;&amp; c) {\n  s = &quot;*&quot;;\n}</code></pre>',
-    );
-  });
-
-  it('shows the real target on the blog when the text of a masked link names a different address', () => {
-    expect(html('Please [https://discord.com/verify](<https://evil.example/login>) now')).toBe(
-      '<p>Please <a href="https://evil.example/login" rel="nofollow ugc">https://evil.example/login</a> now</p>',
-    );
-    expect(html('[wikipedia.org](https://en.wikipedia.org/wiki/Thaw)')).toBe(
-      '<p><a href="https://en.wikipedia.org/wiki/Thaw" rel="nofollow ugc">wikipedia.org</a></p>',
-    );
-  });
-
-  it('renders masked links, <links> and bare links (http/https only)', () => {
-    expect(html('[the essay](https://blog.e.edu/p/?a=1&b=2) <https://e.edu/x> see https://e.edu/y_(z).')).toBe(
-      '<p><a href="https://blog.e.edu/p/?a=1&amp;b=2" rel="nofollow ugc">the essay</a> ' +
-        '<a href="https://e.edu/x" rel="nofollow ugc">https://e.edu/x</a> ' +
-        'see <a href="https://e.edu/y_(z)" rel="nofollow ugc">https://e.edu/y_(z)</a>.</p>',
-    );
-  });
-
-  it('renders block quotes, including >>> to the end', () => {
-    expect(html('> first\n> second\nafter')).toBe('<blockquote><p>first<br>\nsecond</p></blockquote>\n<p>after</p>');
-    expect(html('intro\n>>> all of\nthis')).toBe('<p>intro</p>\n<blockquote><p>all of<br>\nthis</p></blockquote>');
-  });
-
-  it('renders bullet and numbered lists with nesting', () => {
-    expect(html('- a\n  - a1\n- b\n\n3. c\n4. d')).toBe('<ul><li>a<ul><li>a1</li></ul></li><li>b</li></ul>\n<ol start="3"><li>c</li><li>d</li></ol>');
-  });
-
-  it('turns lines into <br> and blank lines into paragraphs', () => {
-    expect(html('one\ntwo\n\n\nthree')).toBe('<p>one<br>\ntwo</p>\n<p>three</p>');
-  });
-
-  it('renders headings and subtext as text a comment can hold', () => {
-    expect(html('# Big\n-# small print')).toBe('<p><strong>Big</strong></p>\n<p>small print</p>');
-  });
-
-  it('returns an empty string for blank input', () => {
-    expect(html('  \n ')).toBe('');
-  });
+  itConverts(html, [
+    [
+      'renders bold, italic, underline, strike and bold italic',
+      ['**b** *i* _i_ __u__ ~~s~~ ***bi***', '<p><strong>b</strong> <em>i</em> <em>i</em> <u>u</u> <del>s</del> <strong><em>bi</em></strong></p>'],
+    ],
+    [
+      'leaves snake_case, lone asterisks and escaped markers as typed',
+      ['snake_case_name 5 * 3 = 15 \\*not italic\\* \\_x\\_', '<p>snake_case_name 5 * 3 = 15 *not italic* _x_</p>'],
+    ],
+    ['shows spoilers as plain text (a blog cannot hide them)', ['the answer is ||42||', '<p>the answer is 42</p>']],
+    ['keeps markdown inside inline code literal', ['`**not bold** <b>`', '<p><code>**not bold** &lt;b&gt;</code></p>']],
+    [
+      'renders code blocks with their language, content escaped once',
+      ['```js\nif (a < b && c) {\n  s = "*";\n}\n```', '<pre><code class="language-js">if (a &lt; b &amp;&amp; c) {\n  s = &quot;*&quot;;\n}</code></pre>'],
+    ],
+    [
+      'shows the real target on the blog when the text of a masked link names a different address',
+      [
+        'Please [https://discord.com/verify](<https://evil.example/login>) now',
+        '<p>Please <a href="https://evil.example/login" rel="nofollow ugc">https://evil.example/login</a> now</p>',
+      ],
+      ['[wikipedia.org](https://en.wikipedia.org/wiki/Thaw)', '<p><a href="https://en.wikipedia.org/wiki/Thaw" rel="nofollow ugc">wikipedia.org</a></p>'],
+    ],
+    [
+      'renders masked links, <links> and bare links (http/https only)',
+      [
+        '[the essay](https://blog.e.edu/p/?a=1&b=2) <https://e.edu/x> see https://e.edu/y_(z).',
+        '<p><a href="https://blog.e.edu/p/?a=1&amp;b=2" rel="nofollow ugc">the essay</a> ' +
+          '<a href="https://e.edu/x" rel="nofollow ugc">https://e.edu/x</a> ' +
+          'see <a href="https://e.edu/y_(z)" rel="nofollow ugc">https://e.edu/y_(z)</a>.</p>',
+      ],
+    ],
+    [
+      'renders block quotes, including >>> to the end',
+      ['> first\n> second\nafter', '<blockquote><p>first<br>\nsecond</p></blockquote>\n<p>after</p>'],
+      ['intro\n>>> all of\nthis', '<p>intro</p>\n<blockquote><p>all of<br>\nthis</p></blockquote>'],
+    ],
+    [
+      'renders bullet and numbered lists with nesting',
+      ['- a\n  - a1\n- b\n\n3. c\n4. d', '<ul><li>a<ul><li>a1</li></ul></li><li>b</li></ul>\n<ol start="3"><li>c</li><li>d</li></ol>'],
+    ],
+    ['turns lines into <br> and blank lines into paragraphs', ['one\ntwo\n\n\nthree', '<p>one<br>\ntwo</p>\n<p>three</p>']],
+    ['renders headings and subtext as text a comment can hold', ['# Big\n-# small print', '<p><strong>Big</strong></p>\n<p>small print</p>']],
+    ['returns an empty string for blank input', ['  \n ', '']],
+  ]);
 });
 
 describe('discordMarkdownToSafeHtml: mentions, emoji, timestamps', () => {
-  it('shows user, role and channel mentions by name, with fallbacks', () => {
-    expect(html('<@111> <@!111> <@999> <@&333> <#222> <#999>')).toBe(
-      '<p>@Ana Ruiz @Ana Ruiz @unknown-user @Teaching Assistants #essay-week-3 #unknown-channel</p>',
-    );
-  });
-
-  it('shows custom emoji by name and slash commands by name', () => {
-    expect(html('<:thinking_hard:123> <a:party:456> </review assign:789>')).toBe('<p>:thinking_hard: :party: /review assign</p>');
-  });
+  itConverts(html, [
+    [
+      'shows user, role and channel mentions by name, with fallbacks',
+      ['<@111> <@!111> <@999> <@&333> <#222> <#999>', '<p>@Ana Ruiz @Ana Ruiz @unknown-user @Teaching Assistants #essay-week-3 #unknown-channel</p>'],
+    ],
+    [
+      'shows custom emoji by name and slash commands by name',
+      ['<:thinking_hard:123> <a:party:456> </review assign:789>', '<p>:thinking_hard: :party: /review assign</p>'],
+    ],
+  ]);
 
   it('writes timestamps as dates in the course time zone', () => {
     // 1772564700 = 2026-03-03T19:05:00Z = 2:05 PM in New York (EST).

@@ -2,27 +2,24 @@
 // strings are written by hand; \u043E and \u0435 are the Cyrillic о and е that look like Latin o and e.
 import { describe, expect, it } from 'vitest';
 import { webhookUsername } from '../../../src/core/format/webhook-username.js';
+import { itConverts } from './conversion-cases.js';
 
 describe('a blog commenter’s name shown in Discord', () => {
   it('keeps ordinary names exactly, accents, punctuation and emoji included', () => {
     for (const name of ['Bob Student', 'Zoë Ó Dálaigh 🎓', 'Everyone’s friend', 'Here and there', 'd']) expect(webhookUsername(name)).toBe(name);
   });
 
-  it('"Discord Fan" reads the same but no longer contains the word Discord refuses', () => {
-    expect(webhookUsername('Discord Fan')).toBe('Disc\u043Erd Fan');
-    expect(webhookUsername('DISCORD mod, discord fan')).toBe('DISC\u041ERD mod, disc\u043Erd fan');
-    expect(webhookUsername('Bonnie & Clyde')).toBe('Bonnie & Clyd\u0435');
-    expect(webhookUsername('CLYDE')).toBe('CLYD\u0415');
-  });
-
-  it('a forbidden word hidden by a zero-width space is treated as the word Discord sees', () => {
-    expect(webhookUsername('disc\u200Bord')).toBe('disc\u043Erd');
-  });
-
-  it('"everyone" and "here" get a suffix instead of being refused', () => {
-    expect(webhookUsername('everyone')).toBe('everyone (blog)');
-    expect(webhookUsername('  Here ')).toBe('Here (blog)');
-  });
+  itConverts(webhookUsername, [
+    [
+      '"Discord Fan" reads the same but no longer contains the word Discord refuses',
+      ['Discord Fan', 'Disc\u043Erd Fan'],
+      ['DISCORD mod, discord fan', 'DISC\u041ERD mod, disc\u043Erd fan'],
+      ['Bonnie & Clyde', 'Bonnie & Clyd\u0435'],
+      ['CLYDE', 'CLYD\u0415'],
+    ],
+    ['a forbidden word hidden by a zero-width space is treated as the word Discord sees', ['disc\u200Bord', 'disc\u043Erd']],
+    ['"everyone" and "here" get a suffix instead of being refused', ['everyone', 'everyone (blog)'], ['  Here ', 'Here (blog)']],
+  ]);
 
   it('an empty or blank name becomes "Blog reader"', () => {
     for (const name of ['', '   ', '\u200B', null, undefined]) expect(webhookUsername(name)).toBe('Blog reader');
@@ -37,7 +34,5 @@ describe('a blog commenter’s name shown in Discord', () => {
     expect(webhookUsername('🎓'.repeat(81))).toBe(`${'🎓'.repeat(79)}…`);
   });
 
-  it('collapses runs of whitespace as Discord does', () => {
-    expect(webhookUsername(' Ana \n  María ')).toBe('Ana María');
-  });
+  itConverts(webhookUsername, [['collapses runs of whitespace as Discord does', [' Ana \n  María ', 'Ana María']]]);
 });
