@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { describe, expect, it } from 'vitest';
+import { essayThreadsIn } from '../../support/bot-world.js';
+import { useBotWorld, world } from '../../support/use-bot-world.js';
 
-let world: BotWorld;
-
-beforeAll(async () => {
-  world = await startBotWorld();
-});
-afterAll(() => world?.close());
+// One world for both tests: the second sets the course up in the world the refused /course setup left.
+useBotWorld({ scope: 'whole file' });
 
 describe('the real bot against the Discord emulator and the WordPress fake', () => {
   it('refuses /course setup to a student and changes nothing', async () => {

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBotWorld, type BotWorld, essayThreadsIn } from '../../support/bot-world.js';
+import { describe, expect, it } from 'vitest';
+import { essayThreadsIn } from '../../support/bot-world.js';
+import { runAs } from '../../support/course-world.js';
+import { runCourseSetup } from './course-setup-command.js';
+import { useBotWorld, world } from '../../support/use-bot-world.js';
 
 // The world's course runs in America/Chicago (CDT, UTC-5, until 2026-11-01; CST, UTC-6, after).
-let world: BotWorld;
+useBotWorld();
 
-beforeEach(async () => {
-  world = await startBotWorld();
-});
-afterEach(() => world?.close());
-
-const course = (subcommand: string, options: Record<string, string> = {}) =>
-  world.emu
-    .as(world.instructorId)
-    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand, options })
-    .response(10_000);
+const course = (subcommand: string, options: Record<string, string> = {}) => runAs(world, world.instructorId, 'course', subcommand, options, 10_000);
 
 describe('dates typed in /course are days in the course time zone', () => {
   it('/course backfill since a day imports that day’s essays, not the evening before in Chicago', async () => {
@@ -28,19 +22,7 @@ describe('dates typed in /course are days in the course time zone', () => {
   });
 
   it('/course setup ends_on is shown back by /course show as the same day, not the day before', async () => {
-    const setup = await world.emu
-      .as(world.instructorId)
-      .runSlashCommand({
-        guildId: world.guildId,
-        channelId: world.staffChannelId,
-        name: 'course',
-        subcommand: 'setup',
-        options: world.courseSetupOptions({
-          ends_on: '2026-12-18',
-        }),
-      })
-      .response(10_000);
-    expect(setup.content).toContain('Course set up');
+    await runCourseSetup(world, { ends_on: '2026-12-18' });
     const shown = await course('show');
     expect(shown.content).toContain('Last day: 2026-12-18');
   });

@@ -1,35 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireLease, releaseLease } from '../../../src/db/leases.js';
 import { healthReport } from '../../../src/reports/health-report.js';
-import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn } from '../../support/bot-world.js';
+import { runAs } from '../../support/course-world.js';
+import { setUpHist215InNewChannel } from './course-setup-command.js';
+import { useBotWorld, world } from '../../support/use-bot-world.js';
 
-let world: BotWorld;
-beforeEach(async () => {
-  world = await startBotWorld();
-});
-afterEach(() => world?.close());
-
-/** A second course on the same server, in its own forum, set up by the instructor with /course setup. */
-async function setupSecondCourse(): Promise<string> {
-  const forum = world.emu.createChannel(world.guildId, { name: 'essays-215', type: 'forum' });
-  const reply = await world.emu
-    .as(world.instructorId)
-    .runSlashCommand({
-      guildId: world.guildId,
-      channelId: world.staffChannelId,
-      name: 'course',
-      subcommand: 'setup',
-      options: world.courseSetupOptions({ name: 'HIST 215', channel: forum.id, time_zone: 'UTC' }),
-    })
-    .response(10_000);
-  expect(reply.content).toContain('Course set up');
-  return forum.id;
-}
+useBotWorld();
 
 describe('one course tick for every course', () => {
   it('a course whose sync throws (credentials sealed with a retired key) does not stop another course’s essay from getting its thread', async () => {
     await world.setupCourse();
-    const secondForumId = await setupSecondCourse();
+    // A second course on the same server, in its own forum, set up by the instructor with /course setup.
+    const secondForumId = await setUpHist215InNewChannel(world, { name: 'essays-215', type: 'forum' });
     // The tick takes courses in id order: the one it reaches first is the one that breaks.
     const [broken, healthy] = await world.testDb.db.course.findMany({ orderBy: { id: 'asc' }, select: { id: true, channelId: true } });
     expect([broken!.channelId, healthy!.channelId].sort()).toEqual([world.forumId, secondForumId].sort());
@@ -56,11 +39,7 @@ describe('one course tick for every course', () => {
     const held = await acquireLease(world.testDb.db, { ...other, ttlMs: 60_000, now: new Date() });
     expect(held).not.toBeNull();
     await world.wp.as('student1').publishPost({ title: 'Polled by the right process', content: '<p>Only once — by its owner.</p>' });
-    const syncNow = () =>
-      world.emu
-        .as(world.instructorId)
-        .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'sync', subcommand: 'now', options: {} })
-        .response(20_000);
+    const syncNow = () => runAs(world, world.instructorId, 'sync', 'now', {}, 20_000);
 
     const refused = await syncNow();
     expect(refused.content).toContain('Another CourseThreads process is syncing this course');

@@ -2,22 +2,12 @@
 // are not hoarded by discord.js all semester (by default it keeps 200 messages per channel), while replies still
 // reach the blog under the student's name and edits and deletions still follow. The real bot against the Discord emulator and the
 // WordPress fake; replies are posted the way students post them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotWorld } from '../../support/bot-world.js';
-import { publishEssayThread, startCourseWorld } from '../../support/course-world.js';
+import { describe, expect, it } from 'vitest';
+import { postId, syncUntil, threadId, useEssayThreadWorld, world } from '../../support/use-bot-world.js';
 
-let world: BotWorld;
-let postId: number;
-let threadId: string;
-
-beforeAll(async () => {
-  world = await startCourseWorld();
-  ({ postId, threadId } = await publishEssayThread(world, 'A busy thread'));
-});
-afterAll(() => world?.close());
+useEssayThreadWorld('A busy thread');
 
 const blogComments = () => world.wp.state.comments.filter((c) => c.postId === postId && c.status === 'approved');
-const syncUntil = (seen: () => boolean, what: string) => world.emu.waitFor(async () => (await world.bot.syncNow(), seen()), 20_000, what);
 
 describe('discord.js caches limited to what the bot reads', () => {
   it('after a busy discussion the bot holds none of its messages, yet every reply, edit and deletion reached the blog', async () => {

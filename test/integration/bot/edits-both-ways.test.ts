@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotWorld } from '../../support/bot-world.js';
-import { publishEssayThread, startCourseWorld } from '../../support/course-world.js';
+import { describe, expect, it } from 'vitest';
+import { postId, syncUntil, threadId, useEssayThreadWorld, world } from '../../support/use-bot-world.js';
 
 // The real bot (discord.js against the emulator, the WordPress fake over HTTP): a text edited back and forth
 // ends, on the other side, as its author last left it. Edits are made the way people make them.
-let world: BotWorld;
-let postId: number;
-let threadId: string;
-
-beforeAll(async () => {
-  world = await startCourseWorld();
-  ({ postId, threadId } = await publishEssayThread(world, 'Edits both ways'));
-});
-afterAll(() => world?.close());
+useEssayThreadWorld('Edits both ways');
 
 const blogTexts = () => world.wp.state.comments.filter((c) => c.postId === postId && c.status === 'approved').map((c) => c.content);
 const mirrorTexts = () =>
@@ -20,8 +11,6 @@ const mirrorTexts = () =>
     .messagesIn(threadId)
     .filter((m) => m.webhook_id)
     .map((m) => m.content);
-/** Syncs until `seen` holds; a generous bound, since syncing shares the machine with other suites. */
-const syncUntil = (seen: () => boolean, what: string) => world.emu.waitFor(async () => (await world.bot.syncNow(), seen()), 20_000, what);
 
 describe('edits made back and forth', () => {
   it('a student who edits a reply A → B → A → B in Discord leaves B on the blog', async () => {

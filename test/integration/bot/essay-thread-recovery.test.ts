@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
+import { describe, expect, it } from 'vitest';
 import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { essayThreadsIn } from '../../support/bot-world.js';
 import { killedAfterFirstForumPost } from '../../support/dying-chat.js';
+import { clock, useBotWorld, world } from '../../support/use-bot-world.js';
 
-let world: BotWorld;
-let clock: ManualClock;
-beforeEach(async () => {
-  clock = new ManualClock(new Date());
-  world = await startBotWorld({ clock });
-});
-afterEach(() => world?.close());
+useBotWorld({ onManualClock: true });
 
 describe('finding an essay thread again after a crash', () => {
   it('a retry for /archives/1 adopts its own thread, not the one of /archives/12', async () => {

@@ -38,21 +38,19 @@ describe('npm start', () => {
     });
     const before = await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId } });
     const token = 'x'.repeat(24) + '.' + 'y'.repeat(6) + '.' + 'z'.repeat(38);
-    const wrongKey = start({
-      DATABASE_URL: testDb.url,
-      DISCORD_TOKEN: token,
-      DISCORD_APPLICATION_ID: '123456789012345678',
-      COURSETHREADS_SECRET_KEYS: `1:${otherKey}`,
-    });
+    // The same start each time but for the version `otherKey` is configured under.
+    const startWithOtherKeyAs = (version: number) =>
+      start({
+        DATABASE_URL: testDb.url,
+        DISCORD_TOKEN: token,
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        COURSETHREADS_SECRET_KEYS: `${version}:${otherKey}`,
+      });
+    const wrongKey = startWithOtherKeyAs(1);
     expect(wrongKey.status).toBe(1);
     expect(wrongKey.stderr).toContain('cannot be opened with COURSETHREADS_SECRET_KEYS');
     expect(wrongKey.stderr).not.toContain('secret app password');
-    const missingVersion = start({
-      DATABASE_URL: testDb.url,
-      DISCORD_TOKEN: token,
-      DISCORD_APPLICATION_ID: '123456789012345678',
-      COURSETHREADS_SECRET_KEYS: `2:${otherKey}`,
-    });
+    const missingVersion = startWithOtherKeyAs(2);
     expect(missingVersion.status).toBe(1);
     expect(missingVersion.stderr).toContain('key version 1, which is not configured');
     const after = await testDb.db.blogSecret.findUniqueOrThrow({ where: { courseId } });

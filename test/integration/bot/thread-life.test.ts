@@ -1,32 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { describe, expect, it } from 'vitest';
+import { essayThreadsIn } from '../../support/bot-world.js';
+import { setUpHist215InNewChannel } from './course-setup-command.js';
+import { useBotWorld, world } from '../../support/use-bot-world.js';
 
-let world: BotWorld;
-beforeEach(async () => {
-  world = await startBotWorld();
-});
-afterEach(() => world?.close());
+useBotWorld();
 
 describe('threads in real Discord shapes', () => {
   it('supports a text channel: starter message with a nonce, then a thread from it', async () => {
-    const text = world.emu.createChannel(world.guildId, { name: 'essays-text', type: 'text' });
-    const reply = await world.emu
-      .as(world.instructorId)
-      .runSlashCommand({
-        guildId: world.guildId,
-        channelId: world.staffChannelId,
-        name: 'course',
-        subcommand: 'setup',
-        options: world.courseSetupOptions({ name: 'HIST 215', channel: text.id, time_zone: 'UTC' }),
-      })
-      .response(10_000);
-    expect(reply.content).toContain('Course set up');
+    const textChannelId = await setUpHist215InNewChannel(world, { name: 'essays-text', type: 'text' });
     const post = await world.wp.as('student1').publishPost({ title: 'In a text channel', content: '<p>Body — text.</p>' });
     await world.bot.syncNow();
-    const starter = world.emu.messagesIn(text.id).filter((m) => !m.content.startsWith('⏰ **Review reminders'))[0]!;
+    const starter = world.emu.messagesIn(textChannelId).filter((m) => !m.content.startsWith('⏰ **Review reminders'))[0]!;
     expect(starter.content).toContain(post.link);
     expect(starter.nonce).toBeTruthy();
-    const thread = essayThreadsIn(world, text.id)[0]!;
+    const thread = essayThreadsIn(world, textChannelId)[0]!;
     expect(thread.id).toBe(starter.id); // a thread started from the message
     expect(thread.name).toBe('In a text channel');
   });

@@ -4,6 +4,7 @@ import { onThreadReply, onThreadReplyDeleted, onThreadReplyEdited } from '../../
 import { renewClaim } from '../../../src/outbox/outbox-claims.js';
 import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import type { MemoryThread } from '../../support/memory-chat.js';
+import { humanReply } from '../../support/incoming-reply.js';
 import { BotProcess, leaseSeconds, type Shared } from './bot-process.js';
 import type { ModelFlags } from './flags.js';
 import { studentNames, textFor, type History, type Step } from './history.js';
@@ -66,22 +67,15 @@ export class World {
 
   /** As discord.js reports it; an edit carries Discord's edit time (edits are ordered by it). */
   private message(threadId: string, messageId: string, student: number, content: string, editedAt?: Date): IncomingThreadMessage {
-    return {
+    return humanReply({
       messageId,
       threadId,
       authorId: studentDiscordId(student),
       authorDisplayName: studentNames[student]!,
-      fromBotOrWebhook: false,
-      isSystem: false,
       content,
-      replyToMessageId: null,
-      attachments: [],
-      users: {},
-      channels: {},
-      roles: {},
       createdAt: this.shared.clock.now(),
       ...(editedAt ? { editedAt } : {}),
-    };
+    });
   }
 
   async apply(step: Step): Promise<void> {

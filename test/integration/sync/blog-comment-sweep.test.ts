@@ -1,56 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireLease, assertLeaseHeld, LeaseLostError } from '../../../src/db/leases.js';
 import { pollBlogComments } from '../../../src/sync/comments/poll-blog-comments.js';
-import { effectHandlers } from '../../../src/sync/effect-registry.js';
-import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
-import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
 import type { SyncDeps } from '../../../src/context.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { createCourse, syncContext } from '../../support/course-fixture.js';
-import { MemoryChat } from '../../support/memory-chat.js';
-import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
+import { chat, clock, courseId, ctx, drain, postId, testDb, threadId, useCommentMirroringWorld, wp } from './comment-mirroring-world.js';
 
 // The comment poll against a blog with a long history, and polls that overlap (the job's tick and
 // /sync now, or two processes). Readers' comments are approved at once unless a test holds them.
-let testDb: TestDb;
-let wp: WordPressFake;
-let chat: MemoryChat;
-let clock: ManualClock;
-let ctx: SyncDeps;
-let courseId: string;
-let postId: number;
-let threadId: string;
+useCommentMirroringWorld();
 
-const drain = () => drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
 const mirrorTexts = () =>
   chat
     .visibleMessages(threadId)
     .filter((m) => m.viaWebhook)
     .map((m) => m.content.split('\n').slice(1).join('\n'));
-
-beforeEach(async () => {
-  testDb = await createTestDb();
-  wp = await startWordPressFake({ floodSeconds: 0, commentPreviouslyApproved: false });
-  chat = new MemoryChat();
-  clock = new ManualClock(new Date());
-  ctx = syncContext(testDb.db, chat, clock);
-  courseId = await createCourse(testDb.db, {
-    blogUrl: wp.url,
-    username: wp.users.bot.login,
-    appPassword: wp.users.bot.appPassword,
-    ingestSince: new Date(Date.now() - 60_000),
-  });
-  postId = (await wp.as('student1').publishPost({ title: 'On Reform', content: '<p>Essay.</p>' })).id;
-  await pollCourseEssays(ctx, courseId);
-  await drain();
-  threadId = chat.threads[0]!.id;
-});
-
-afterEach(async () => {
-  await wp.close();
-  await testDb.close();
-});
 
 async function commentOnEssay(texts: string[]): Promise<number[]> {
   const ids: number[] = [];

@@ -1,15 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { chooseBlogName } from '../../../src/privacy/blog-name-choice.js';
 import { onThreadReply } from '../../../src/sync/comments/mirror-discord-reply.js';
-import { bea, startThreadWorld, type ThreadWorld } from './thread-reply-fixture.js';
+import { bea, useThreadWorld } from './thread-reply-fixture.js';
 
 // A reply written under a chosen name (issue 12 item 11) whose first try "dies" after WordPress accepted the
 // comment: the retry must find that comment, even if the student changed their choice in between, and never
 // write a second one under the new name.
-let w: ThreadWorld;
+const w = useThreadWorld();
 let studentId: string;
+// Runs after the world's own start: vitest runs before-each hooks in the order they were added.
 beforeEach(async () => {
-  w = await startThreadWorld();
   // Bea on the roster (what /roster add records).
   studentId = (
     await w.testDb.db.student.create({
@@ -18,27 +18,11 @@ beforeEach(async () => {
     })
   ).id;
 });
-afterEach(() => w.close());
 
 describe('a reply under a chosen name, retried after a crash', () => {
   it('is written once, under the name chosen when it was written', async () => {
     await chooseBlogName(w.testDb.db, { courseId: w.courseId, studentId, choice: 'first-initial', pseudonym: null, now: w.clock.now() });
-    const realBlogFor = w.ctx.blogFor;
-    let killed = false;
-    w.ctx.blogFor = async (id) => {
-      const blog = await realBlogFor(id);
-      return {
-        ...blog,
-        createComment: async (c) => {
-          const created = await blog.createComment(c);
-          if (!killed) {
-            killed = true;
-            throw new Error('simulated kill after the blog accepted the comment');
-          }
-          return created;
-        },
-      };
-    };
+    w.killAfterTheBlogAccepts((call) => call === 0); // the first try only
     await onThreadReply(w.ctx, w.reply(bea, 'A point worth making.'));
     await w.drainAll(1);
     // She changes her mind before the retry runs: the reply already written keeps the name it was written under.

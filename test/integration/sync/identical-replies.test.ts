@@ -1,24 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onThreadReply } from '../../../src/sync/comments/mirror-discord-reply.js';
-import { bea, cal, dee, startThreadWorld, type Person, type ThreadWorld } from './thread-reply-fixture.js';
+import { bea, cal, dee, useThreadWorld, type Person } from './thread-reply-fixture.js';
 
 // Short replies repeat: two classmates both write "Agreed.", one student writes "Great post!" twice. Each
 // reply is its own comment on the blog, and a retry adopts only the comment it wrote itself.
-let w: ThreadWorld;
-beforeEach(async () => {
-  w = await startThreadWorld();
-});
-afterEach(() => w.close());
+const w = useThreadWorld();
+
+/** The first reply is written and reaches the blog; then the later ones are written, and all drained. */
+async function replyAfterTheFirstReachedTheBlog(first: [Person, string], ...later: Array<[Person, string]>): Promise<void> {
+  await onThreadReply(w.ctx, w.reply(...first));
+  await w.drainAll(1);
+  for (const reply of later) await onThreadReply(w.ctx, w.reply(...reply));
+  await w.drainAll();
+}
 
 const count = (author: Person, text: string) => w.blogComments().filter((c) => c.authorName === author.displayName && c.content.includes(text)).length;
 
 describe('identical short replies in one thread', () => {
   it("a classmate's identical comment does not swallow a reply, nor hold up the ones after it", async () => {
-    await onThreadReply(w.ctx, w.reply(bea, 'Agreed.'));
-    await w.drainAll(1);
-    await onThreadReply(w.ctx, w.reply(cal, 'Agreed.'));
-    await onThreadReply(w.ctx, w.reply(bea, 'And the memoirs show it.'));
-    await w.drainAll();
+    await replyAfterTheFirstReachedTheBlog([bea, 'Agreed.'], [cal, 'Agreed.'], [bea, 'And the memoirs show it.']);
     expect(count(bea, 'Agreed.')).toBe(1);
     expect(count(cal, 'Agreed.')).toBe(1);
     expect(count(bea, 'And the memoirs show it.')).toBe(1);
@@ -26,30 +26,14 @@ describe('identical short replies in one thread', () => {
   });
 
   it('a student who writes “Great post!” twice gets two comments on the blog', async () => {
-    await onThreadReply(w.ctx, w.reply(bea, 'Great post!'));
-    await w.drainAll(1);
-    await onThreadReply(w.ctx, w.reply(bea, 'Great post!'));
-    await onThreadReply(w.ctx, w.reply(cal, 'A later reply.'));
-    await w.drainAll();
+    await replyAfterTheFirstReachedTheBlog([bea, 'Great post!'], [bea, 'Great post!'], [cal, 'A later reply.']);
     expect(count(bea, 'Great post!')).toBe(2);
     expect(count(cal, 'A later reply.')).toBe(1);
   });
 
   it('a retry after the blog accepted a reply adopts that reply, never a classmate’s with the same text', async () => {
     // Every other try "dies" after WordPress accepted the comment and before the bot recorded it.
-    const realBlogFor = w.ctx.blogFor;
-    let calls = 0;
-    w.ctx.blogFor = async (id) => {
-      const blog = await realBlogFor(id);
-      return {
-        ...blog,
-        createComment: async (c) => {
-          const created = await blog.createComment(c);
-          if (calls++ % 2 === 0) throw new Error('simulated kill after the blog accepted the comment');
-          return created;
-        },
-      };
-    };
+    w.killAfterTheBlogAccepts((call) => call % 2 === 0);
     const people = [bea, cal, dee];
     for (const person of [...people, ...people]) await onThreadReply(w.ctx, w.reply(person, 'Agreed.'));
     await w.drainAll(10);

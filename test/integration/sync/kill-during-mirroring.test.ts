@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onThreadReply } from '../../../src/sync/comments/mirror-discord-reply.js';
 import type { SyncDeps } from '../../../src/context.js';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { humanReply } from '../../support/incoming-reply.js';
 
 // kill -9 at random points while replies go to the blog and blog comments come to the thread,
 // over and over: afterwards every comment exists exactly once on each side.
@@ -69,21 +70,17 @@ describe('kill -9 during mirroring', () => {
     const ctx = world.bot.ctx as SyncDeps;
     for (let i = 0; i < 60; i += 1) {
       const message = world.emu.as(world.studentIds[1]).postMessage(threadId, { content: `Discord reply ${i} — “kept” once.` });
-      await onThreadReply(ctx, {
-        messageId: message.id,
-        threadId,
-        authorId: world.studentIds[1],
-        authorDisplayName: 'Bob Student',
-        fromBotOrWebhook: false,
-        isSystem: false,
-        content: message.content,
-        replyToMessageId: null,
-        attachments: [],
-        users: {},
-        channels: {},
-        roles: {},
-        createdAt: new Date(),
-      });
+      await onThreadReply(
+        ctx,
+        humanReply({
+          messageId: message.id,
+          threadId,
+          authorId: world.studentIds[1],
+          authorDisplayName: 'Bob Student',
+          content: message.content,
+          createdAt: new Date(),
+        }),
+      );
     }
     for (let i = 0; i < 30; i += 1) await world.wp.admin.comment(postId, `<p>Blog comment ${i} — “kept” once.</p>`);
 

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onThreadReply, onThreadReplyEdited } from '../../../src/sync/comments/mirror-discord-reply.js';
 import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
-import { bea, startThreadWorld, type ThreadWorld } from './thread-reply-fixture.js';
+import { bea, useThreadWorld } from './thread-reply-fixture.js';
 
 // Discord edits reach the blog in the order the student made them, judged by Discord's edit time: the text
 // a student returns to (A -> B -> A -> B) and an edit event delivered late never leave the blog behind.
-let w: ThreadWorld;
-beforeEach(async () => {
-  w = await startThreadWorld();
-});
-afterEach(() => w.close());
+const w = useThreadWorld();
 
 /** The message as Discord shows it after an edit `seconds` after it was written. */
 const editedTo = (message: IncomingThreadMessage, content: string, seconds: number): IncomingThreadMessage => ({
@@ -41,23 +37,32 @@ describe('Discord edits on the blog', () => {
     expect(onBlog()).toEqual([expect.stringContaining('Version B of my point.')]);
   });
 
-  it('an edit event delivered late never overwrites the newer edit on the blog', async () => {
-    const message = w.reply(bea, 'First draft.');
-    await onThreadReply(w.ctx, message);
-    await w.drainAll(1);
-    await onThreadReplyEdited(w.ctx, editedTo(message, 'Final wording.', 20));
-    await onThreadReplyEdited(w.ctx, editedTo(message, 'Second draft.', 10));
-    await w.drainAll();
-    expect(onBlog()).toEqual([expect.stringContaining('Final wording.')]);
-  });
-
-  it('an edit followed, before the blog caught up, by a touch-up of capitals only still reaches the blog', async () => {
-    const message = w.reply(bea, 'First draft.');
-    await onThreadReply(w.ctx, message);
-    await w.drainAll(1);
-    await onThreadReplyEdited(w.ctx, editedTo(message, 'the reworded point.', 10));
-    await onThreadReplyEdited(w.ctx, editedTo(message, 'The reworded point.', 20));
-    await w.drainAll();
-    expect(onBlog()).toEqual([expect.stringMatching(/the reworded point\./i)]);
-  });
+  // Two edit events handled before the blog caught up with either: the blog ends on the later one by Discord's edit time.
+  for (const { name, edits, expected } of [
+    {
+      name: 'an edit event delivered late never overwrites the newer edit on the blog',
+      edits: [
+        ['Final wording.', 20],
+        ['Second draft.', 10],
+      ] as const,
+      expected: expect.stringContaining('Final wording.'),
+    },
+    {
+      name: 'an edit followed, before the blog caught up, by a touch-up of capitals only still reaches the blog',
+      edits: [
+        ['the reworded point.', 10],
+        ['The reworded point.', 20],
+      ] as const,
+      expected: expect.stringMatching(/the reworded point\./i),
+    },
+  ]) {
+    it(name, async () => {
+      const message = w.reply(bea, 'First draft.');
+      await onThreadReply(w.ctx, message);
+      await w.drainAll(1);
+      for (const [text, seconds] of edits) await onThreadReplyEdited(w.ctx, editedTo(message, text, seconds));
+      await w.drainAll();
+      expect(onBlog()).toEqual([expected]);
+    });
+  }
 });

@@ -1,17 +1,9 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { essayThreadsIn, type BotWorld } from '../../support/bot-world.js';
-import { startCourseWorld } from '../../support/course-world.js';
+import { describe, expect, it } from 'vitest';
+import { essayThreadsIn } from '../../support/bot-world.js';
+import { clock, useBotWorld, world } from '../../support/use-bot-world.js';
 
-let world: BotWorld;
-let clock: ManualClock;
-
-beforeEach(async () => {
-  clock = new ManualClock(new Date());
-  world = await startCourseWorld({ clock });
-});
-afterEach(() => world?.close());
+useBotWorld({ courseSetUp: true, onManualClock: true });
 
 describe('/sync retry', () => {
   it('does not post a blog comment twice in the thread when its first mirror had reached Discord before the effect became a dead letter', async () => {

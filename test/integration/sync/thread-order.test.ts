@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { essayThreadsIn, type BotWorld } from '../../support/bot-world.js';
-import { startCourseWorld } from '../../support/course-world.js';
+import { describe, expect, it } from 'vitest';
+import { essayThreadsIn } from '../../support/bot-world.js';
+import { clock, useBotWorld, world } from '../../support/use-bot-world.js';
 
-let world: BotWorld;
-let clock: ManualClock;
-
-beforeEach(async () => {
-  clock = new ManualClock(new Date());
-  world = await startCourseWorld({ clock });
-});
-afterEach(() => world?.close());
+useBotWorld({ courseSetUp: true, onManualClock: true });
 
 const isCommentCreate = (method: string, path: string) => method === 'POST' && /\/wp\/v2\/comments\/?$/.test(path);
 

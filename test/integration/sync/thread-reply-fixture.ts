@@ -1,32 +1,8 @@
-// A course with one published essay and its thread, on the WordPress fake, for the tests of Discord
-// replies reaching the blog. Replies are built the way the Discord adapter builds them.
+// A course with one published essay and its thread, on the WordPress fake (sync-world.ts), for the tests of
+// Discord replies reaching the blog: replies by named people, built the way the Discord adapter builds them.
 import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
-import { effectHandlers } from '../../../src/sync/effect-registry.js';
-import { pollCourseEssays } from '../../../src/sync/essays/poll-essays.js';
-import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import type { SyncDeps } from '../../../src/context.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { createCourse, syncContext } from '../../support/course-fixture.js';
-import { MemoryChat } from '../../support/memory-chat.js';
-import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { startWordPressFake, type WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
-
-export interface ThreadWorld {
-  testDb: TestDb;
-  wp: WordPressFake;
-  clock: ManualClock;
-  ctx: SyncDeps;
-  courseId: string;
-  postId: number;
-  threadId: string;
-  /** A new message by `author` in the essay's thread. */
-  reply(author: Person, content: string, extra?: Partial<IncomingThreadMessage>): IncomingThreadMessage;
-  /** Runs the outbox until nothing is due, moving the clock past every backoff in between. */
-  drainAll(rounds?: number): Promise<void>;
-  /** The comments on the essay as the blog shows them, oldest first. */
-  blogComments(): Array<{ id: number; authorName: string; content: string; parentId: number; status: string }>;
-  close(): Promise<void>;
-}
+import { humanReply } from '../../support/incoming-reply.js';
+import { EssayThreadWorld, useWorld } from './sync-world.js';
 
 export interface Person {
   discordUserId: string;
@@ -39,63 +15,57 @@ export const dee: Person = { discordUserId: '700000000000000003', displayName: '
 
 let nextMessageId = 6_000_000;
 
-export async function startThreadWorld(): Promise<ThreadWorld> {
-  const testDb = await createTestDb();
-  const wp = await startWordPressFake({ floodSeconds: 0, commentPreviouslyApproved: false });
-  const chat = new MemoryChat();
-  const clock = new ManualClock(new Date());
-  const ctx = syncContext(testDb.db, chat, clock);
-  const courseId = await createCourse(testDb.db, {
-    blogUrl: wp.url,
-    username: wp.users.bot.login,
-    appPassword: wp.users.bot.appPassword,
-    ingestSince: new Date(Date.now() - 60_000),
-  });
-  const postId = (await wp.as('student1').publishPost({ title: 'On Reform', content: '<p>Essay.</p>' })).id;
-  await pollCourseEssays(ctx, courseId);
-  await drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
-  const threadId = chat.threads[0]!.id;
-  return {
-    testDb,
-    wp,
-    clock,
-    ctx,
-    courseId,
-    postId,
-    threadId,
-    reply(author, content, extra = {}) {
-      nextMessageId += 1;
+export class ThreadWorld extends EssayThreadWorld {
+  /** A new message by `author` in the essay's thread. */
+  reply(author: Person, content: string, extra: Partial<IncomingThreadMessage> = {}): IncomingThreadMessage {
+    nextMessageId += 1;
+    return humanReply({
+      messageId: String(nextMessageId),
+      threadId: this.threadId,
+      authorId: author.discordUserId,
+      authorDisplayName: author.displayName,
+      content,
+      createdAt: this.clock.now(),
+      editedAt: null,
+      ...extra,
+    });
+  }
+
+  /** Runs the outbox until nothing is due, moving the clock past every backoff in between. */
+  async drainAll(rounds = 6): Promise<void> {
+    for (let round = 0; round < rounds; round += 1) {
+      await this.drain();
+      this.clock.advance(2 * 3_600_000);
+    }
+  }
+
+  /**
+   * From now on the blog's createComment "dies" on the calls `dies` picks (counted from 0): WordPress has
+   * accepted the comment, the bot never learns it (a process killed before it recorded the result).
+   */
+  killAfterTheBlogAccepts(dies: (call: number) => boolean): void {
+    const realBlogFor = this.ctx.blogFor;
+    let calls = 0;
+    this.ctx.blogFor = async (id) => {
+      const blog = await realBlogFor(id);
       return {
-        messageId: String(nextMessageId),
-        threadId,
-        authorId: author.discordUserId,
-        authorDisplayName: author.displayName,
-        fromBotOrWebhook: false,
-        isSystem: false,
-        content,
-        replyToMessageId: null,
-        attachments: [],
-        users: {},
-        channels: {},
-        roles: {},
-        createdAt: clock.now(),
-        editedAt: null,
-        ...extra,
+        ...blog,
+        createComment: async (c) => {
+          const created = await blog.createComment(c);
+          if (dies(calls++)) throw new Error('simulated kill after the blog accepted the comment');
+          return created;
+        },
       };
-    },
-    async drainAll(rounds = 6) {
-      for (let round = 0; round < rounds; round += 1) {
-        await drainOutbox(ctx, effectHandlers, { courseIds: [courseId] });
-        clock.advance(2 * 3_600_000);
-      }
-    },
-    blogComments: () =>
-      wp.state.comments
-        .filter((c) => c.postId === postId)
-        .map((c) => ({ id: c.id, authorName: c.authorName, content: c.content, parentId: c.parentId, status: c.status })),
-    async close() {
-      await wp.close();
-      await testDb.close();
-    },
-  };
+    };
+  }
+
+  /** The comments on the essay as the blog shows them, oldest first. */
+  blogComments(): Array<{ id: number; authorName: string; content: string; parentId: number; status: string }> {
+    return this.wp.state.comments
+      .filter((c) => c.postId === this.postId)
+      .map((c) => ({ id: c.id, authorName: c.authorName, content: c.content, parentId: c.parentId, status: c.status }));
+  }
 }
+
+/** Call once at the top of a test file: a thread world started before each test and closed after it. */
+export const useThreadWorld = (): ThreadWorld => useWorld(new ThreadWorld());
