@@ -3,42 +3,30 @@
 // must go too: a file left in the media library stays public at its URL. The student and staff act through the
 // Discord emulator; the test reads the WordPress fake and fetches the file's URL as anyone on the web would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import type { BotWorld } from '../../support/bot-world.js';
+import { runConfirmedAsStaff } from '../../support/staff-command.js';
+import { picture, startMapsEssay, type MapsEssay } from './maps-essay.js';
 
 let world: BotWorld;
-let clock: ManualClock;
-let postId: number;
 let threadId: string;
+let replyComments: MapsEssay['replyComments'];
+let syncUntil: MapsEssay['syncUntil'];
 
 beforeEach(async () => {
-  clock = new ManualClock(new Date());
-  world = await startBotWorld({ clock });
-  await world.setupCourse();
-  const courseId = (await world.testDb.db.course.findFirstOrThrow()).id;
-  const [alice] = world.studentIds;
-  await world.testDb.db.student.create({ data: { courseId, displayName: 'Alice Student', email: 'alice.sample@university.test', discordUserId: alice } });
-  postId = (await world.wp.as('student1').publishPost({ title: 'Maps of the thaw', content: '<p>Essay.</p>' })).id;
-  await world.bot.syncNow();
-  threadId = world.emu.findThreadByName('Maps of the thaw', world.forumId)!.id;
+  // Alice is on the roster (as /roster import leaves her), so /privacy purge finds her.
+  const enrolAlice = async (w: BotWorld) => {
+    const courseId = (await w.testDb.db.course.findFirstOrThrow()).id;
+    await w.testDb.db.student.create({
+      data: { courseId, displayName: 'Alice Student', email: 'alice.sample@university.test', discordUserId: w.studentIds[0] },
+    });
+  };
+  ({ world, threadId, replyComments, syncUntil } = await startMapsEssay({ beforeEssay: enrolAlice }));
 });
 afterEach(() => world?.close());
 
-const picture = (label: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`map of ${label}`)]);
-const replyComments = () => world.wp.state.comments.filter((c) => c.postId === postId);
 const uploadedUrls = () => world.wp.state.media.filter((m) => m.data).map((m) => m.sourceUrl);
 const statusOf = async (url: string) => (await fetch(url)).status;
 const mediaDeletes = () => world.wp.requests.filter((r) => r.method === 'DELETE' && /\/wp\/v2\/media\/\d+/.test(r.path));
-const syncUntil = (seen: () => boolean | Promise<boolean>, what: string) =>
-  world.emu.waitFor(
-    async () => {
-      clock.advance(10 * 60_000);
-      await world.bot.syncNow();
-      return seen();
-    },
-    20_000,
-    what,
-  );
 
 /** Alice posts a reply with two pictures and waits until the blog shows it with both copies served. */
 async function replyWithPictures() {
@@ -103,21 +91,7 @@ describe('/privacy purge takes the student’s uploaded files off the blog', () 
 });
 
 async function purgeAlice() {
-  const ask = await world.emu
-    .as(world.instructorId)
-    .runSlashCommand({
-      guildId: world.guildId,
-      channelId: world.staffChannelId,
-      name: 'privacy',
-      subcommand: 'purge',
-      options: { student: world.studentIds[0] },
-    })
-    .response(10_000);
-  const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-  const done = await world.emu
-    .as(world.instructorId)
-    .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-    .response(10_000);
+  const done = await runConfirmedAsStaff(world, 'privacy', 'purge', { student: world.studentIds[0] });
   expect(done.content).toContain('Done');
   return done.content;
 }
@@ -143,17 +117,7 @@ describe('/privacy purge of a student whose pictures are still on their way to t
 });
 
 describe('/course archive takes every uploaded file off the blog before the blog credentials go', () => {
-  const archive = async () => {
-    const ask = await world.emu
-      .as(world.instructorId)
-      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'archive', options: {} })
-      .response(10_000);
-    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    return world.emu
-      .as(world.instructorId)
-      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-      .response(10_000);
-  };
+  const archive = () => runConfirmedAsStaff(world, 'course', 'archive');
 
   it('deletes the pictures of every student’s replies when staff archive the course', async () => {
     const { urls } = await replyWithPictures();

@@ -2,39 +2,20 @@
 // own media library, not as a Discord link that stops working within a day. The student posts through the
 // Discord emulator (which serves the attachment like Discord's CDN); the test reads the WordPress fake.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import type { BotWorld } from '../../support/bot-world.js';
+import { picture, startMapsEssay, type MapsEssay } from './maps-essay.js';
 
 let world: BotWorld;
-let clock: ManualClock;
-let postId: number;
 let threadId: string;
+let replyComments: MapsEssay['replyComments'];
+let syncUntil: MapsEssay['syncUntil'];
 
 beforeEach(async () => {
-  clock = new ManualClock(new Date());
-  world = await startBotWorld({ clock });
-  await world.setupCourse();
-  postId = (await world.wp.as('student1').publishPost({ title: 'Maps of the thaw', content: '<p>Essay.</p>' })).id;
-  await world.bot.syncNow();
-  threadId = world.emu.findThreadByName('Maps of the thaw', world.forumId)!.id;
+  ({ world, threadId, replyComments, syncUntil } = await startMapsEssay());
 });
 afterEach(() => world?.close());
 
-// A small PNG-like file whose bytes are unique to this test, so the copy on the blog can be compared byte for byte.
-const picture = (label: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`map of ${label}`)]);
-const replyComments = () => world.wp.state.comments.filter((c) => c.postId === postId);
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-/** Syncs (moving the bot's clock past any retry delay) until `seen` holds. */
-const syncUntil = (seen: () => boolean, what: string) =>
-  world.emu.waitFor(
-    async () => {
-      clock.advance(10 * 60_000);
-      await world.bot.syncNow();
-      return seen();
-    },
-    20_000,
-    what,
-  );
 
 function postReply(content: string, files: Array<{ filename: string; data: Buffer }>) {
   const [alice] = world.studentIds;

@@ -4,6 +4,7 @@
 // emulator with the real bot, and the test reads the comments on the WordPress fake.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { runConfirmedAsStaff, staffChannelCommand } from '../../support/staff-command.js';
 import { traces } from './db-bytes.js';
 
 let world: BotWorld;
@@ -11,10 +12,18 @@ let alice: string;
 const ALICE_EMAIL = 'alice.sample@university.test';
 
 const run = (userId: string, name: string, subcommand?: string, options: Record<string, string | boolean> = {}) =>
-  world.emu
-    .as(userId)
-    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, ...(subcommand ? { subcommand } : {}), options })
-    .response(10_000);
+  staffChannelCommand(world, userId, name, subcommand, options).response(10_000);
+
+/** Staff decide on Alice's pseudonym; their answer, and every DM Alice has had once the bot has run. */
+async function decidePseudonym(decision: 'approve' | 'reject') {
+  const answer = await run(world.instructorId, 'privacy', 'pseudonym-decision', { student: alice, decision });
+  await world.bot.syncNow();
+  const dms = world.emu
+    .dmsTo(alice)
+    .map((m) => m.content)
+    .join('\n');
+  return { answer, dms };
+}
 
 /** Bob's essay on the blog, its thread, and a helper for Alice to reply there and see the blog side settle. */
 async function bobsEssayThread() {
@@ -83,15 +92,9 @@ describe('how a student’s name appears on the blog', () => {
     const pending = await run(world.instructorId, 'privacy', 'pseudonyms');
     expect(pending.content).toContain('Alice Student');
     expect(pending.content).toContain('Night Owl');
-    const approved = await run(world.instructorId, 'privacy', 'pseudonym-decision', { student: alice, decision: 'approve' });
-    expect(approved.content).toContain('approved');
-    await world.bot.syncNow();
-    expect(
-      world.emu
-        .dmsTo(alice)
-        .map((m) => m.content)
-        .join('\n'),
-    ).toMatch(/Night Owl.*approved/);
+    const approved = await decidePseudonym('approve');
+    expect(approved.answer.content).toContain('approved');
+    expect(approved.dms).toMatch(/Night Owl.*approved/);
 
     const after = await reply('After approval: another thoughtful point.');
     expect(after[0]!.authorName).toBe('Night Owl');
@@ -102,15 +105,9 @@ describe('how a student’s name appears on the blog', () => {
   it('a rejected pseudonym leaves the course default, and the student is told why by DM', async () => {
     const { reply } = await bobsEssayThread();
     expect((await run(alice, 'privacy', 'name', { choice: 'pseudonym', pseudonym: 'xX_Troll_Xx' })).content).toContain('waits for staff approval');
-    const rejected = await run(world.instructorId, 'privacy', 'pseudonym-decision', { student: alice, decision: 'reject' });
-    expect(rejected.content).toContain('rejected');
-    await world.bot.syncNow();
-    expect(
-      world.emu
-        .dmsTo(alice)
-        .map((m) => m.content)
-        .join('\n'),
-    ).toMatch(/xX\\_Troll\\_Xx.*not approved/);
+    const rejected = await decidePseudonym('reject');
+    expect(rejected.answer.content).toContain('rejected');
+    expect(rejected.dms).toMatch(/xX\\_Troll\\_Xx.*not approved/);
     expect((await reply('After the refusal: a point.'))[0]!.authorName).toBe(world.wp.users.student1.name);
   });
 
@@ -152,14 +149,8 @@ describe('Discord-only replies', () => {
 
   it('a purge removes the student’s choices and leaves no trace of her pseudonym in the database', async () => {
     await run(alice, 'privacy', 'name', { choice: 'pseudonym', pseudonym: 'Night Owl' });
-    await run(world.instructorId, 'privacy', 'pseudonym-decision', { student: alice, decision: 'approve' });
-    await world.bot.syncNow();
-    const ask = await run(world.instructorId, 'privacy', 'purge', { student: alice });
-    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu
-      .as(world.instructorId)
-      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-      .response(10_000);
+    await decidePseudonym('approve');
+    const done = await runConfirmedAsStaff(world, 'privacy', 'purge', { student: alice });
     expect(done.content).toContain('Done');
     expect(await world.testDb.db.student.count()).toBe(0);
     expect(await traces(world.testDb, ['Night Owl'])).toEqual([]);

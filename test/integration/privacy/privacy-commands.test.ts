@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/shared/logger.js';
 import { testSecretKeys } from '../../support/course-fixture.js';
 import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { confirmAsStaff, pressButton, runConfirmedAsStaff, staffChannelCommand } from '../../support/staff-command.js';
 
 let world: BotWorld;
 let logText: string;
@@ -47,8 +48,8 @@ beforeEach(async () => {
 });
 afterEach(() => world?.close());
 
-const run = (userId: string, subcommand: string, options: Record<string, string | boolean> = {}, name = 'privacy', channelId?: string) =>
-  world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: channelId ?? world.staffChannelId, name, subcommand, options });
+const run = (userId: string, subcommand: string, options: Record<string, string | boolean> = {}, name = 'privacy') =>
+  staffChannelCommand(world, userId, name, subcommand, options);
 
 describe('/privacy', () => {
   it('gives a student their own data as a JSON file, and nothing about a peer', async () => {
@@ -77,10 +78,8 @@ describe('/privacy', () => {
     const ask = await ix.response(10_000);
     expect(ask.content).toContain('Delete all personal data of **Bob Student**');
     expect(await world.testDb.db.student.count()).toBe(2); // nothing before Confirm
-    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
     // Two presses before either is answered (a double click): the purge runs once.
-    const press = () =>
-      world.emu.as(world.instructorId).pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button });
+    const press = () => pressButton(world, world.instructorId, ask);
     const [first, second] = [press(), press()];
     const answers = [(await first.response(10_000)).content, (await second.response(10_000)).content].sort();
     expect(answers[0]).toContain('Done');
@@ -95,11 +94,7 @@ describe('/roster remove purge:true', () => {
     const ask = await run(world.instructorId, 'remove', { user: world.studentIds[0], purge: true }, 'roster').response(10_000);
     expect(ask.content).toContain('Delete all personal data of **Alice Student**');
     expect(await world.testDb.db.student.count()).toBe(2);
-    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu
-      .as(world.instructorId)
-      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-      .response(10_000);
+    const done = await confirmAsStaff(world, ask);
     expect(done.content).toContain('Done');
     expect(await world.testDb.db.student.findMany({ select: { displayName: true } })).toEqual([{ displayName: 'Bob Student' }]);
   });
@@ -124,12 +119,7 @@ describe('/course credentials and archive', () => {
   });
 
   it('archives the course after confirmation: personal data gone, course no longer served', async () => {
-    const ask = await run(world.instructorId, 'archive', {}, 'course').response(10_000);
-    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu
-      .as(world.instructorId)
-      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-      .response(10_000);
+    const done = await runConfirmedAsStaff(world, 'course', 'archive');
     expect(done.content).toContain('archived');
     expect(await world.testDb.db.student.count()).toBe(0);
     expect(await world.testDb.db.blogSecret.count()).toBe(0);

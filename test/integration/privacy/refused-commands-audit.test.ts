@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { runConfirmedAsStaff, staffChannelCommand } from '../../support/staff-command.js';
 
 let world: BotWorld;
 let courseId: string;
@@ -20,7 +21,7 @@ beforeEach(async () => {
 afterEach(() => world?.close());
 
 const run = (userId: string, name: string, subcommand: string, options: Record<string, string | number | boolean> = {}) =>
-  world.emu.as(userId).runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options });
+  staffChannelCommand(world, userId, name, subcommand, options);
 
 type ExportFile = { auditEntries: Array<{ action: string; actorUserId: string; details: unknown }> };
 
@@ -51,12 +52,7 @@ describe('a student who tried staff commands', () => {
   it('is no longer named in the audit log once purged, while the refused attempts stay listed', async () => {
     const [alice] = world.studentIds;
     await run(alice, 'privacy', 'purge', { student: world.studentIds[1] }).response(10_000);
-    const ask = await run(world.instructorId, 'privacy', 'purge', { student: alice }).response(10_000);
-    const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    const done = await world.emu
-      .as(world.instructorId)
-      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-      .response(10_000);
+    const done = await runConfirmedAsStaff(world, 'privacy', 'purge', { student: alice });
     expect(done.content).toContain('Done');
 
     const report = await run(world.instructorId, 'report', 'audit', { limit: 50 }).response(10_000);

@@ -120,24 +120,18 @@ export async function seedCourseRecords(db: Db, seeded: SeededWriting) {
   });
   await effect('blog.create_comment', 'create-b', { commentId: cbDiscord.id, html: `<p>${b.displayName} agrees.</p>`, replyToMessageId: null });
 
-  await db.pendingConfirmation.create({
-    data: {
-      courseId,
-      kind: 'roster.remove',
-      actorUserId: '400000000000000009',
-      payload: JSON.stringify({ studentId: sa.id }),
-      expiresAt: t('2026-09-30T00:00:00Z'),
-    },
-  });
-  await db.pendingConfirmation.create({
-    data: {
-      courseId,
-      kind: 'roster.remove',
-      actorUserId: '400000000000000009',
-      payload: JSON.stringify({ studentId: sb.id }),
-      expiresAt: t('2026-09-30T00:00:00Z'),
-    },
-  });
+  // A /roster remove preview waiting for Confirm, for each of them.
+  for (const student of [sa, sb]) {
+    await db.pendingConfirmation.create({
+      data: {
+        courseId,
+        kind: 'roster.remove',
+        actorUserId: '400000000000000009',
+        payload: JSON.stringify({ studentId: student.id }),
+        expiresAt: t('2026-09-30T00:00:00Z'),
+      },
+    });
+  }
   await db.jobRun.create({
     data: { jobName: 'reminders', courseId, owner: 'p1', startedAt: t('2026-09-18T23:59:00Z'), outcome: 'failed', error: `DM to ${a.email} failed` },
   });

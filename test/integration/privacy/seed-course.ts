@@ -102,23 +102,12 @@ export async function seedCourse(db: Db, opts: { guildId?: string; channelId?: s
       data: { courseId, ...rest, wordCount: 40 + n, contentHash: `hash-${n}`, mirrorState: 'mirrored', writtenAt: t(`2026-09-1${n}T12:00:00Z`) },
     });
   };
-  const caDiscord = await comment({
-    essayId: eb.id,
-    origin: 'discord',
-    authorStudentId: sa.id,
-    discordMessageId: `31${tag}0000000000000001`,
-    blogCommentId: '9001',
-    n: 1,
-  });
+  // A reply written in Discord and mirrored to the blog: comment n has Discord message 31…n and blog comment 900n.
+  const discordComment = (essayId: string, authorStudentId: string, n: number) =>
+    comment({ essayId, origin: 'discord', authorStudentId, discordMessageId: `31${tag}000000000000000${n}`, blogCommentId: `900${n}`, n });
+  const caDiscord = await discordComment(eb.id, sa.id, 1);
   const caBlog = await comment({ essayId: eb.id, origin: 'blog', authorStudentId: sa.id, blogCommentId: '9002', n: 2 });
-  const cbDiscord = await comment({
-    essayId: ea.id,
-    origin: 'discord',
-    authorStudentId: sb.id,
-    discordMessageId: `31${tag}0000000000000003`,
-    blogCommentId: '9003',
-    n: 3,
-  });
+  const cbDiscord = await discordComment(ea.id, sb.id, 3);
   const guest = await comment({ essayId: ea.id, origin: 'blog', authorName: a.displayName, blogCommentId: '9004', n: 4 });
 
   // What the bot recorded about them: rounds, reminders, audit, effects, previews, job runs.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { healthReport } from '../../../src/reports/health-report.js';
-import { newDeliveryId, startPushWorld, type PushWorld } from './push-world.js';
+import { mirroredInto, newDeliveryId, startPushWorld, type PushWorld } from './push-world.js';
 
 let world: PushWorld;
 beforeEach(async () => {
@@ -17,11 +17,7 @@ async function essayWithThread(title: string) {
   return { postId: post.id, threadId: thread.id };
 }
 
-const mirrored = (threadId: string) =>
-  world.emu
-    .messagesIn(threadId)
-    .filter((m) => m.webhook_id)
-    .map((m) => m.content);
+const mirrored = (threadId: string) => mirroredInto(world, threadId);
 
 describe('the blog tells the bot at once', () => {
   it('a blog comment shows up in its thread after the plugin’s notification, without waiting for a poll', async () => {

@@ -1,16 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newDeliveryId, startPushWorld, type PushWorld } from './push-world.js';
+import { mirroredInto, newDeliveryId, startPushWorld, type PushWorld } from './push-world.js';
 import { essayThreadsIn } from '../../support/bot-world.js';
 
 let world: PushWorld;
 afterEach(() => world?.close());
 
 const postListings = () => world.wp.requests.filter((r) => r.method === 'GET' && r.path === '/wp-json/wp/v2/posts').length;
-const mirrored = (threadId: string) =>
-  world.emu
-    .messagesIn(threadId)
-    .filter((m) => m.webhook_id)
-    .map((m) => m.content);
+const mirrored = (threadId: string) => mirroredInto(world, threadId);
 
 describe('many notifications, one sync at a time', () => {
   it('a class commenting at once (25 notifications during one sync) costs one more sync, and every comment appears once', async () => {

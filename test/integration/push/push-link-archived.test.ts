@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { runConfirmedAsStaff } from '../../support/staff-command.js';
 import { startPushWorld, type PushWorld } from './push-world.js';
 
 let world: PushWorld;
@@ -11,15 +12,7 @@ it('/course archive deletes the course’s push link and its delivery records (t
   expect(await db.pushLink.count()).toBe(1);
   expect(await db.pushDelivery.count()).toBe(1);
 
-  const ask = await world.emu
-    .as(world.instructorId)
-    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'archive', options: {} })
-    .response(10_000);
-  const button = (ask.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-  const done = await world.emu
-    .as(world.instructorId)
-    .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: ask.messageId!, customId: button })
-    .response(10_000);
+  const done = await runConfirmedAsStaff(world, 'course', 'archive');
   expect(done.content).toContain('archived');
 
   expect(await db.pushLink.count()).toBe(0);

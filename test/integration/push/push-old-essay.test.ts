@@ -1,7 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { startPushWorld, type PushWorld } from './push-world.js';
-import { essayThreadsIn } from '../../support/bot-world.js';
+import { startPushWorldWithEssay, type PushWorld } from './push-world.js';
 
 let world: PushWorld;
 afterEach(() => world?.close());
@@ -9,16 +7,9 @@ afterEach(() => world?.close());
 const DAY = 86_400_000;
 
 it('a comment on an essay older than the poll’s recent window, pushed by the plugin, appears in the thread without waiting for the 6-hourly sweep', async () => {
-  const clock = new ManualClock(new Date());
-  world = await startPushWorld({ clock });
-  const post = await world.wp.as('student1').publishPost({ title: 'An essay from early in term', content: '<p>Old but still read.</p>' });
-  await world.bot.syncNow();
-  const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
-  const mirrored = () =>
-    world.emu
-      .messagesIn(threadId)
-      .filter((m) => m.webhook_id)
-      .map((m) => m.content);
+  const scene = await startPushWorldWithEssay({ title: 'An essay from early in term', content: '<p>Old but still read.</p>' });
+  world = scene.world;
+  const { clock, post, mirrored } = scene;
 
   // Two months on, the essay is far outside the comment poll's recent window (45 days); a poll runs (and its
   // periodic full sweep with it), so the next sweep is hours away.

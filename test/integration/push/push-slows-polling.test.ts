@@ -1,28 +1,26 @@
 import { afterEach, expect, it } from 'vitest';
 import { courseSyncJob } from '../../../src/jobs/course-sync-job.js';
-import { ManualClock } from '../../../src/shared/clock.js';
-import { startPushWorld, type PushWorld } from './push-world.js';
-import { essayThreadsIn } from '../../support/bot-world.js';
+import { startPushWorldWithEssay, type PushWorld } from './push-world.js';
 
 let world: PushWorld;
 afterEach(() => world?.close());
 
 const MINUTE = 60_000;
 
-it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop for that long, the course’s own 2-minute poll returns', async () => {
-  const clock = new ManualClock(new Date());
-  world = await startPushWorld({ clock });
-  // The scheduled course tick, driven by hand on the manual clock (PUSH_POLL_MINUTES = 15; the course polls every 2).
+/**
+ * A push world whose essay was polled by the scheduled course tick, which the test drives by hand on the manual
+ * clock (PUSH_POLL_MINUTES = 15; the course polls every 2).
+ */
+async function startWithScheduledTicks(title: string) {
   const job = courseSyncJob({ pushPollMinutes: 15 });
-  const scheduledTick = () => job.tick(world.bot.ctx, 'scheduled');
-  const post = await world.wp.as('student1').publishPost({ title: 'Polled slowly while pushed', content: '<p>Essay.</p>' });
-  await scheduledTick();
-  const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
-  const mirrored = () =>
-    world.emu
-      .messagesIn(threadId)
-      .filter((m) => m.webhook_id)
-      .map((m) => m.content);
+  const tick = (w: PushWorld) => job.tick(w.bot.ctx, 'scheduled');
+  const scene = await startPushWorldWithEssay({ title, content: '<p>Essay.</p>' }, tick);
+  world = scene.world;
+  return { ...scene, scheduledTick: () => tick(scene.world) };
+}
+
+it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop for that long, the course’s own 2-minute poll returns', async () => {
+  const { clock, post, scheduledTick, mirrored } = await startWithScheduledTicks('Polled slowly while pushed');
 
   // The plugin is working: a real change was pushed (and its woken sync has finished).
   expect((await world.send({ event: 'post.updated', id: post.id }, { timestamp: Math.floor(clock.now().getTime() / 1000) })).status).toBe(202);
@@ -43,18 +41,7 @@ it('while the blog pushes, the poll waits PUSH_POLL_MINUTES; once pushes stop fo
 }, 60_000);
 
 it('the plugin’s "Send test" (a ping) does not slow the poll: a comment whose push was lost still appears at the course’s own 2-minute poll', async () => {
-  const clock = new ManualClock(new Date());
-  world = await startPushWorld({ clock });
-  const job = courseSyncJob({ pushPollMinutes: 15 });
-  const scheduledTick = () => job.tick(world.bot.ctx, 'scheduled');
-  const post = await world.wp.as('student1').publishPost({ title: 'Tested, not yet pushed', content: '<p>Essay.</p>' });
-  await scheduledTick();
-  const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
-  const mirrored = () =>
-    world.emu
-      .messagesIn(threadId)
-      .filter((m) => m.webhook_id)
-      .map((m) => m.content);
+  const { clock, post, scheduledTick, mirrored } = await startWithScheduledTicks('Tested, not yet pushed');
 
   expect((await world.send({ event: 'ping', id: 0 }, { timestamp: Math.floor(clock.now().getTime() / 1000) })).status).toBe(202);
   await world.wp.as('student2').comment(post.id, '<p>Commented right after the test.</p>');

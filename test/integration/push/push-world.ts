@@ -5,8 +5,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pushRoutes } from '../../../src/http/push/push-routes.js';
-import type { Clock } from '../../../src/shared/clock.js';
-import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { ManualClock, type Clock } from '../../../src/shared/clock.js';
+import { essayThreadsIn, startBotWorld, type BotWorld } from '../../support/bot-world.js';
 
 export interface PushWorld extends BotWorld {
   app: FastifyInstance;
@@ -103,4 +103,33 @@ export async function startPushWorld(options: { rateLimit?: { capacity: number; 
       await world.close();
     },
   };
+}
+
+/** What the bot has mirrored into a thread from the blog: the thread's webhook messages, oldest first. */
+export function mirroredInto(world: BotWorld, threadId: string): string[] {
+  return world.emu
+    .messagesIn(threadId)
+    .filter((m) => m.webhook_id)
+    .map((m) => m.content);
+}
+
+/**
+ * A push world on a manual clock where student1 has published `essay` and `poll` (the bot's own sync unless the
+ * test drives the course tick) has opened its thread; `mirrored()` reads what reached that thread since.
+ */
+export async function startPushWorldWithEssay(
+  essay: { title: string; content: string },
+  poll: (world: PushWorld) => Promise<unknown> = (world) => world.bot.syncNow(),
+) {
+  const clock = new ManualClock(new Date());
+  const world = await startPushWorld({ clock });
+  try {
+    const post = await world.wp.as('student1').publishPost(essay);
+    await poll(world);
+    const threadId = essayThreadsIn(world, world.forumId)[0]!.id;
+    return { world, clock, post, mirrored: () => mirroredInto(world, threadId) };
+  } catch (error) {
+    await world.close(); // the test never got the world to close it
+    throw error;
+  }
 }

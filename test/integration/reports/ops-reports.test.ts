@@ -1,16 +1,9 @@
 // /report reminders, /report health and /report audit through the emulator and the real bot.
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settledAnswers, startReportWorld, type ReportWorld } from './report-world.js';
+import { describe, expect, it } from 'vitest';
+import { reportWorldForFile, settledAnswers } from './report-world.js';
 
-let w: ReportWorld;
-
-beforeAll(async () => {
-  w = await startReportWorld(30);
-}, 60_000);
-afterAll(async () => {
-  await w?.world.close();
-});
+const w = reportWorldForFile(30);
 
 async function report(subcommand: string, options: Record<string, number> = {}): Promise<string> {
   const { world } = w;

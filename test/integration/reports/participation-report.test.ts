@@ -2,20 +2,13 @@
 // every number equals the ground truth computed independently; CSV parses back; the PNG is a real,
 // non-blank image; posted in a channel, nothing carries an e-mail address; each look is audited.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodePng, DISCORD_PREVIEW_WIDTH, MIN_LABEL_PX, recordDrawnFontPx, smallestLabelInPreview } from '../../support/chart-image-checks.js';
 import { byName, groundTruth, numbersOf, type TruthRow } from './ground-truth.js';
-import { settledAnswers, startReportWorld, tableRows, type ReportWorld } from './report-world.js';
+import { reportWorldForFile, settledAnswers, tableRows } from './report-world.js';
 
-let w: ReportWorld;
+const w = reportWorldForFile(30);
 const EMAIL = /[^\s@'"]+@[^\s@]+\.[a-z]{2,}/i;
-
-beforeAll(async () => {
-  w = await startReportWorld(30);
-}, 60_000);
-afterAll(async () => {
-  await w?.world.close();
-});
 
 function runReport(options: Record<string, string | boolean>) {
   const { world } = w;

@@ -1,5 +1,6 @@
 // The real bot (emulator + WordPress fake + SQLite) with a simulated course loaded: students 0 and 1
 // are the world's Discord users alice and bob, the clock stands still at SIM_NOW.
+import { afterAll, beforeAll } from 'vitest';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
 import type { InteractionHandle, InteractionResponseView } from '../../../src/offline/discord-emulator/interaction-tracker.js';
@@ -21,6 +22,21 @@ export async function startReportWorld(students = 30): Promise<ReportWorld> {
   const sim = simulateCourse({ courseId, students, discordUserIds: [...world.studentIds] });
   await insertSimulatedCourse(world.testDb.db, sim);
   return { world, clock, sim, courseId };
+}
+
+/**
+ * One report world for all the tests of a file, started by its beforeAll and closed by its afterAll. The object is
+ * empty until the beforeAll has run: read it in tests and later hooks, not at the top of the file.
+ */
+export function reportWorldForFile(students = 30): ReportWorld {
+  const shared: Partial<ReportWorld> = {};
+  beforeAll(async () => {
+    Object.assign(shared, await startReportWorld(students));
+  }, 60_000);
+  afterAll(async () => {
+    await shared.world?.close();
+  });
+  return shared as ReportWorld;
 }
 
 const isAnswer = (v: InteractionResponseView) => !(v.kind === 'callback' && (v.type === 5 || v.type === 6));

@@ -2,20 +2,13 @@
 // so a new command is covered without touching this test): each is refused with a clear, private
 // message, each attempt is logged, and nothing else changes — not one row, not one public message.
 import { ApplicationCommandOptionType as O, type APIApplicationCommandOption } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import type { SlashOptionValue } from '../../../src/offline/discord-emulator/interaction-builder.js';
 import { dumpDatabase } from './db-dump.js';
-import { startReportWorld, type ReportWorld } from './report-world.js';
+import { reportWorldForFile } from './report-world.js';
 
-let w: ReportWorld;
-
-beforeAll(async () => {
-  w = await startReportWorld(30);
-}, 60_000);
-afterAll(async () => {
-  await w?.world.close();
-});
+const w = reportWorldForFile(30);
 
 interface Call {
   name: string;

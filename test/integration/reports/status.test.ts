@@ -1,17 +1,13 @@
 // /status through the emulator: a student sees only their own reviews (with links and due times in
 // their own zone) and their own numbers, equal to the ground truth; nothing about a peer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { groundTruth } from './ground-truth.js';
-import { settledAnswers, startReportWorld, type ReportWorld } from './report-world.js';
+import { reportWorldForFile, settledAnswers } from './report-world.js';
 
-let w: ReportWorld;
-
+const w = reportWorldForFile(30);
+// Runs after the world's own beforeAll (before-hooks run in the order they are declared).
 beforeAll(async () => {
-  w = await startReportWorld(30);
   await w.world.testDb.db.student.update({ where: { id: w.sim.students[0]!.id }, data: { timeZone: 'Asia/Tokyo' } });
-}, 60_000);
-afterAll(async () => {
-  await w?.world.close();
 });
 
 async function status(userId: string): Promise<string> {

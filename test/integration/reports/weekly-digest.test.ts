@@ -2,23 +2,16 @@
 // have come, with the same numbers (no e-mail) and a chart, at most once per course per ISO week —
 // across two processes racing, a restart, and a Discord outage.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Context } from '../../../src/context.js';
 import { weeklyDigestJob } from '../../../src/jobs/weekly-digest-job.js';
 import { runWeeklyDigest } from '../../../src/reports/weekly-digest.js';
 import { byName, groundTruth, numbersOf } from './ground-truth.js';
-import { startReportWorld, type ReportWorld } from './report-world.js';
+import { reportWorldForFile } from './report-world.js';
 
-let w: ReportWorld;
+const w = reportWorldForFile(30);
 const job = weeklyDigestJob();
 const EMAIL = /[^\s@'"]+@[^\s@]+\.[a-z]{2,}/i;
-
-beforeAll(async () => {
-  w = await startReportWorld(30);
-}, 60_000);
-afterAll(async () => {
-  await w?.world.close();
-});
 
 const processCtx = (owner: string): Context => ({ ...w.world.bot.ctx, owner });
 const digests = () => w.world.emu.messagesIn(w.world.staffChannelId).filter((m) => m.content.includes('Weekly digest'));

@@ -3,6 +3,7 @@
 import { makeUser } from '../../../src/offline/wordpress-fake/state.js';
 import type { BotWorld } from '../../support/bot-world.js';
 import { runAs } from '../../support/course-world.js';
+import { pressButton } from '../../support/staff-command.js';
 
 export { runAs };
 
@@ -44,10 +45,7 @@ export async function assignAndConfirm(world: BotWorld, options: { name: string;
   const preview = await runAs(world, world.instructorId, 'reviews', 'assign', options);
   const confirmId = /"custom_id":"(reviews:confirm:[^"]+)"/.exec(JSON.stringify(preview.components))?.[1];
   if (!confirmId) throw new Error(`no Confirm button: ${preview.content}`);
-  return world.emu
-    .as(world.instructorId)
-    .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId })
-    .response(60_000);
+  return pressButton(world, world.instructorId, preview, confirmId).response(60_000);
 }
 
 export const inDays = (days: number, time = '23:00') => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)} ${time}`;

@@ -1,6 +1,7 @@
 // /reviews assign + Confirm through the Discord emulator and the real bot (discord.js, router, commands).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
+import { pressButton, staffChannelCommand } from '../../support/staff-command.js';
 import { addEssay } from './course-fixture.js';
 
 let world: BotWorld;
@@ -26,16 +27,7 @@ beforeEach(async () => {
 afterEach(() => world?.close());
 
 function assign(userId: string, name = 'Week 8') {
-  return world.emu
-    .as(userId)
-    .runSlashCommand({
-      guildId: world.guildId,
-      channelId: world.staffChannelId,
-      name: 'reviews',
-      subcommand: 'assign',
-      options: { name, due: '2099-11-02 17:00', reviews: 2, mode: 'assigned' },
-    })
-    .response(10_000);
+  return staffChannelCommand(world, userId, 'reviews', 'assign', { name, due: '2099-11-02 17:00', reviews: 2, mode: 'assigned' }).response(10_000);
 }
 
 describe('/reviews assign through Discord', () => {
@@ -51,10 +43,7 @@ describe('/reviews assign through Discord', () => {
     expect(await world.testDb.db.reviewRound.count()).toBe(0);
     expect(await world.testDb.db.assignment.count()).toBe(0);
 
-    const press = () =>
-      world.emu
-        .as(world.instructorId)
-        .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: confirmId! });
+    const press = () => pressButton(world, world.instructorId, preview, confirmId);
     // A double click: both presses reach the bot before the first one has removed the buttons.
     const [first, second] = [press(), press()];
     const replies = [await first.response(10_000), await second.response(10_000)].map((r) => r.content).sort();
@@ -70,20 +59,14 @@ describe('/reviews assign through Discord', () => {
     expect(refused.content).toMatch(/Only the staff of HIST 214/);
     const preview = await assign(world.instructorId, 'Week 9');
     const cancelId = /"custom_id":"(reviews:cancel:[^"]+)"/.exec(JSON.stringify(preview.components))![1]!;
-    const cancelled = await world.emu
-      .as(world.instructorId)
-      .pressButton({ guildId: world.guildId, channelId: world.staffChannelId, messageId: preview.messageId!, customId: cancelId })
-      .response(10_000);
+    const cancelled = await pressButton(world, world.instructorId, preview, cancelId).response(10_000);
     expect(cancelled.content).toContain('Cancelled');
     expect(await world.testDb.db.pendingConfirmation.count()).toBe(0);
     expect(await world.testDb.db.reviewRound.count()).toBe(0);
   });
 
   it('lists rounds for everyone', async () => {
-    const list = await world.emu
-      .as(world.studentIds[1])
-      .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'reviews', subcommand: 'list' })
-      .response(10_000);
+    const list = await staffChannelCommand(world, world.studentIds[1], 'reviews', 'list').response(10_000);
     expect(list.content).toContain('No review rounds yet');
   });
 });
