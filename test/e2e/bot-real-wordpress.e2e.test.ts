@@ -3,8 +3,10 @@ import { onThreadReply } from '../../src/sync/comments/mirror-discord-reply.js';
 import { effectHandlers } from '../../src/sync/effect-registry.js';
 import { drainOutbox } from '../../src/outbox/outbox-worker.js';
 import type { SyncDeps } from '../../src/context.js';
-import { essayThreadsIn, startBotWorld, type BotWorld } from '../support/bot-world.js';
-import { createRestPersona, type RestPersona } from '../../src/offline/wordpress-fake/index.js';
+import type { RestPersona } from '../../src/offline/wordpress-fake/index.js';
+import { essayThreadsIn, type BotWorld } from '../support/bot-world.js';
+import { humanReply } from '../support/incoming-reply.js';
+import { startBotOnRealWordPress } from './bot-on-real-wordpress.js';
 
 // The real bot (discord.js against the emulator) against a REAL WordPress: essays become threads and
 // the discussion makes the round trip, with the blog's own HTML and moderation in the loop.
@@ -14,10 +16,7 @@ let student: RestPersona;
 let admin: RestPersona;
 
 beforeAll(async () => {
-  world = await startBotWorld({ blog: { url: site.url, username: site.users.bot.login, appPassword: site.users.bot.appPassword } });
-  student = createRestPersona(site.url, site.users.student1.login, site.users.student1.appPassword);
-  admin = createRestPersona(site.url, site.users.admin.login, site.users.admin.appPassword);
-  await world.setupCourse();
+  ({ world, student, admin } = await startBotOnRealWordPress(site));
 });
 afterAll(() => world?.close());
 
@@ -145,21 +144,17 @@ describe('the bot with a real WordPress', () => {
     let messageId = 1_400_000_000_000_000_000n;
     for (const person of [...people, ...people]) {
       messageId += 1n;
-      await onThreadReply(ctx, {
-        messageId: String(messageId),
-        threadId: thread.id,
-        authorId: person.id,
-        authorDisplayName: person.name,
-        fromBotOrWebhook: false,
-        isSystem: false,
-        content: 'Agreed.',
-        replyToMessageId: null,
-        attachments: [],
-        users: {},
-        channels: {},
-        roles: {},
-        createdAt: new Date(),
-      });
+      await onThreadReply(
+        ctx,
+        humanReply({
+          messageId: String(messageId),
+          threadId: thread.id,
+          authorId: person.id,
+          authorDisplayName: person.name,
+          content: 'Agreed.',
+          createdAt: new Date(),
+        }),
+      );
     }
     for (let round = 0; round < 8 && (await world.testDb.db.outboxItem.count({ where: { status: 'pending' } })) > 0; round += 1) {
       await world.testDb.db.outboxItem.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date(0) } });

@@ -3,7 +3,7 @@
 // in the real response (the fake may leave fields out; it must not invent or misspell any).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startWordPressFake, type WordPressFake } from '../../src/offline/wordpress-fake/index.js';
-import { personaFor, type WordPressTestSite } from '../integration/blog/wordpress-test-site.js';
+import { fakeTestSite, personaFor, type WordPressTestSite } from '../integration/blog/wordpress-test-site.js';
 
 type Json = Record<string, unknown>;
 let fake: WordPressFake;
@@ -13,19 +13,7 @@ let fakeSite: WordPressTestSite;
 beforeAll(async () => {
   real = inject('wordpress');
   fake = await startWordPressFake({ timezone: real.timezone });
-  const u = (k: keyof WordPressFake['users']) => ({
-    id: fake.users[k].id,
-    login: fake.users[k].login,
-    appPassword: fake.users[k].appPassword,
-    name: fake.users[k].name,
-    email: fake.users[k].email,
-  });
-  fakeSite = {
-    kind: 'fake',
-    url: fake.url,
-    timezone: real.timezone,
-    users: { admin: u('admin'), bot: u('bot'), student1: u('student1'), student2: u('student2') },
-  };
+  fakeSite = fakeTestSite(fake, real.timezone);
 });
 afterAll(() => fake.close());
 

@@ -3,8 +3,9 @@
 // secret pasted into Settings -> CourseThreads, "Send test". Then the four blog events whose latency
 // issue 15 is about, each timed from the blog's answer to what a person sees in Discord.
 import type { WordPressTestSite } from '../integration/blog/wordpress-test-site.js';
-import { startBotWorld, type BotWorld } from '../support/bot-world.js';
-import { pressSendTest, type AdminSession } from './wordpress-plugin-admin.js';
+import type { BotWorld } from '../support/bot-world.js';
+import { startBotOnRealWordPress } from './bot-on-real-wordpress.js';
+import { pressSendTest, visibleText, type AdminSession } from './wordpress-plugin-admin.js';
 import { installPlugin, rest } from './wordpress-plugin-install.js';
 
 export interface PushedWorld {
@@ -16,15 +17,6 @@ export interface PushedWorld {
   written: number[];
   close(): Promise<void>;
 }
-
-/** What a person reads on a wp-admin page: tags gone, entities decoded. */
-export const visibleText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 /** Reads the URL and the secret from /course push's reply, as staff copy them. */
 export function pushLinkFrom(reply: string): { url: string; secret: string } {
@@ -40,12 +32,7 @@ export async function startPushedWorld(
   wordpressDir: string,
   options: { schedule?: boolean; push?: boolean } = {},
 ): Promise<PushedWorld> {
-  const world = await startBotWorld({
-    blog: { url: site.url, username: site.users.bot.login, appPassword: site.users.bot.appPassword },
-    http: true,
-    schedule: options.schedule ?? true,
-  });
-  await world.setupCourse();
+  const { world } = await startBotOnRealWordPress(site, { http: true, schedule: options.schedule ?? true });
   const ix = world.emu
     .as(world.instructorId)
     .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name: 'course', subcommand: 'push', options: {} });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRestPersona, type RestPersona } from '../../src/offline/wordpress-fake/index.js';
-import { startBotWorld, type BotWorld } from '../support/bot-world.js';
+import type { RestPersona } from '../../src/offline/wordpress-fake/index.js';
+import type { BotWorld } from '../support/bot-world.js';
+import { startBotOnRealWordPress } from './bot-on-real-wordpress.js';
 
 // Issue 12 item 9 against a REAL WordPress: a picture attached to a Discord reply is uploaded to the blog's
 // media library (POST /wp/v2/media with the bot's application password) and the comment links that copy.
@@ -13,10 +14,7 @@ let admin: RestPersona;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
-  world = await startBotWorld({ blog: { url: site.url, username: site.users.bot.login, appPassword: site.users.bot.appPassword } });
-  student = createRestPersona(site.url, site.users.student1.login, site.users.student1.appPassword);
-  admin = createRestPersona(site.url, site.users.admin.login, site.users.admin.appPassword);
-  await world.setupCourse();
+  ({ world, student, admin } = await startBotOnRealWordPress(site));
 });
 afterAll(() => world?.close());
 

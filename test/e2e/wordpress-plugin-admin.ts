@@ -12,6 +12,15 @@ export interface AdminSession {
   submit(path: string, fields: Record<string, string>): Promise<string>;
 }
 
+/** What a person reads on a wp-admin page: tags gone, entities decoded. */
+export const visibleText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
 export function adminPassword(wordpressDir: string): string {
   const creds = JSON.parse(readFileSync(join(wordpressDir, 'credentials.json'), 'utf8')) as { users: { admin: { password: string } } };
   return creds.users.admin.password;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { pressSendTest, saveSettings, type AdminSession } from './wordpress-plugin-admin.js';
+import { pressSendTest, saveSettings, visibleText, type AdminSession } from './wordpress-plugin-admin.js';
 import { deletePosts, installPlugin, removePlugin, rest } from './wordpress-plugin-install.js';
 import { eventually, startPushReceiver, type PushReceiver, type ReceivedPush } from './wordpress-plugin-receiver.js';
 
@@ -30,15 +30,6 @@ afterAll(async () => {
   await deletePosts(site, written);
   await receiver?.close();
 });
-
-/** What a person reads on a wp-admin page: tags gone, entities decoded. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 const publish = async (title: string) => {
   const post = await rest<{ id: number }>(site, 'student1', 'posts', 'POST', { title, content: '<p>Draft two.</p>', status: 'publish' });

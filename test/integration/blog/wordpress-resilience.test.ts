@@ -114,7 +114,8 @@ describe('transient failures', () => {
 
   it('does not retry what retrying cannot fix (4xx)', async () => {
     const { source, sleeps } = botSource();
-    await source.createComment({
+    // The same comment twice: WordPress refuses the second as a duplicate (409).
+    const sameComment = () => ({
       blogPostId: String(postId),
       parentBlogCommentId: null,
       contentHtml: 'once',
@@ -123,17 +124,8 @@ describe('transient failures', () => {
       authorEmail: 'a@discord.invalid',
       requestApproved: true,
     });
-    const e = (await source
-      .createComment({
-        blogPostId: String(postId),
-        parentBlogCommentId: null,
-        contentHtml: 'once',
-        authorBlogUserId: null,
-        authorName: 'A',
-        authorEmail: 'a@discord.invalid',
-        requestApproved: true,
-      })
-      .catch((x: unknown) => x)) as BlogError;
+    await source.createComment(sameComment());
+    const e = (await source.createComment(sameComment()).catch((x: unknown) => x)) as BlogError;
     expect(e.kind).toBe('duplicate');
     expect(sleeps).toHaveLength(0);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(2);

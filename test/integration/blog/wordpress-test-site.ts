@@ -2,6 +2,7 @@
 import { createWordPressSource, type WordPressSourceOptions } from '../../../src/blog/wordpress/wordpress-source.js';
 import type { BlogSource } from '../../../src/ports/blog-source.js';
 import { createRestPersona, type RestPersona } from '../../../src/offline/wordpress-fake/rest-persona.js';
+import type { WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
 
 export interface WordPressTestUser {
   id: number;
@@ -46,4 +47,16 @@ export function sourceFor(site: WordPressTestSite, login: TestLogin, extra: Part
 export function personaFor(site: WordPressTestSite, login: TestLogin): RestPersona {
   const u = site.users[login];
   return createRestPersona(site.url, u.login, u.appPassword);
+}
+
+/** The in-process fake seen as a site under test, with its four users, in `timezone`. */
+export function fakeTestSite(fake: WordPressFake, timezone: string): WordPressTestSite {
+  const u = (k: TestLogin): WordPressTestUser => ({
+    id: fake.users[k].id,
+    login: fake.users[k].login,
+    appPassword: fake.users[k].appPassword,
+    name: fake.users[k].name,
+    email: fake.users[k].email,
+  });
+  return { kind: 'fake', url: fake.url, timezone, users: { admin: u('admin'), bot: u('bot'), student1: u('student1'), student2: u('student2') } };
 }

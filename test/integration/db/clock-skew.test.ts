@@ -1,57 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { realBlogSources } from '../../../src/courses/course-blogs.js';
-import { openDb, type Db } from '../../../src/db/client.js';
 import { claimCourses, courseFence } from '../../../src/jobs/course-leases.js';
-import type { Context } from '../../../src/context.js';
-import { SecretBox } from '../../../src/privacy/secret-box.js';
 import type { Clock } from '../../../src/shared/clock.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import { defineEffect, type EffectHandler } from '../../../src/outbox/effect-handler.js';
 import { enqueueEffect } from '../../../src/outbox/outbox-store.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
-import { createCourse, syncContext, testSecretKeys } from '../../support/course-fixture.js';
+import { createCourse, syncContext } from '../../support/course-fixture.js';
 import { MemoryChat } from '../../support/memory-chat.js';
-import { createTestDb, type TestDb } from '../../support/test-db.js';
+import { processContext, useTwoClients } from './two-bot-processes.js';
 
 // Two bot processes on one database, each with its own client and its own clock. The second one's clock runs
 // far ahead of the first's (a machine whose NTP broke): it must still not act on what the first one holds.
 const LEASE_SECONDS = 60;
 const TWO_LEASES_AHEAD = 2 * LEASE_SECONDS * 1_000;
 
-let testDb: TestDb;
-let secondDb: Db;
-
-beforeEach(async () => {
-  testDb = await createTestDb();
-  secondDb = await openDb(testDb.url);
-});
-afterEach(async () => {
-  await secondDb.$disconnect();
-  await testDb.close();
-});
+const clients = useTwoClients();
 
 function skewedClock(skewMs: number): Clock {
   return { now: () => new Date(Date.now() + skewMs) };
 }
 
-function processContext(db: Db, owner: string, clock: Clock): Context {
-  return {
-    ...syncContext(db, new MemoryChat(), clock),
-    secrets: new SecretBox(testSecretKeys),
-    createBlog: realBlogSources(),
-    config: { leaseSeconds: LEASE_SECONDS },
-    kickOutbox: () => undefined,
-    owner,
-    log: silentLogger(),
-  };
-}
-
 describe('processes whose clocks disagree', () => {
   it('keeps a course with the live process that holds it when another process’s clock runs two leases ahead', async () => {
+    const { testDb, secondDb } = clients;
     const courseId = await createCourse(testDb.db, { blogUrl: 'http://127.0.0.1:9', username: 'bot', appPassword: 'x', ingestSince: new Date() });
-    const honest = processContext(testDb.db, 'honest', skewedClock(0));
-    const ahead = processContext(secondDb, 'ahead', skewedClock(TWO_LEASES_AHEAD));
+    const honest = processContext(testDb.db, 'honest', skewedClock(0), { leaseSeconds: LEASE_SECONDS });
+    const ahead = processContext(secondDb, 'ahead', skewedClock(TWO_LEASES_AHEAD), { leaseSeconds: LEASE_SECONDS });
     const held = await claimCourses(honest);
     expect(held.map((c) => c.courseId)).toEqual([courseId]);
 
@@ -61,6 +35,7 @@ describe('processes whose clocks disagree', () => {
   });
 
   it('runs an effect once when a process whose clock runs a day ahead drains while another process is in its call', async () => {
+    const { testDb, secondDb } = clients;
     const ran: string[] = [];
     let calls = 0;
     let release!: () => void;

@@ -3,14 +3,10 @@
 // gateway connections (discord.js keeps retrying), then lets it through.
 import { createServer } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../../src/app/start-bot.js';
-import { realBlogSources } from '../../../src/courses/course-blogs.js';
-import { SecretBox } from '../../../src/privacy/secret-box.js';
-import { systemClock } from '../../../src/shared/clock.js';
-import { silentLogger } from '../../../src/shared/logger.js';
+import type { RunningBot } from '../../../src/app/start-bot.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
-import { testSecretKeys } from '../../support/course-fixture.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
+import { startBotOnPort } from './start-bot-on-port.js';
 
 let emu: DiscordEmulator | undefined;
 let t: TestDb | undefined;
@@ -41,18 +37,7 @@ it('/healthz answers 200 while the Discord login is held, and /readyz stays 503 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   emu.refuseGatewayConnections(true);
-  const starting = startBot({
-    token: emu.botToken,
-    apiUrl: emu.apiUrl,
-    db: t.db,
-    secrets: new SecretBox(testSecretKeys),
-    createBlog: realBlogSources(),
-    clock: systemClock,
-    log: silentLogger(),
-    schedule: false,
-    databaseUrl: t.url,
-    http: { host: '127.0.0.1', port },
-  });
+  const starting = startBotOnPort(emu, t, port);
   starting.then(
     (b) => (bot = b),
     () => undefined,

@@ -1,48 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { realBlogSources } from '../../../src/courses/course-blogs.js';
-import { openDb, type Db } from '../../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../src/db/client.js';
 import { releaseLease } from '../../../src/db/leases.js';
 import { registerScrapeGauges } from '../../../src/http/metrics-gauges.js';
 import { createBotMetrics, type BotMetrics } from '../../../src/http/metrics-registry.js';
 import { claimCourses } from '../../../src/jobs/course-leases.js';
 import type { Context } from '../../../src/context.js';
-import { SecretBox } from '../../../src/privacy/secret-box.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { createCourse, syncContext, testSecretKeys } from '../../support/course-fixture.js';
-import { MemoryChat } from '../../support/memory-chat.js';
-import { createTestDb, type TestDb } from '../../support/test-db.js';
+import { createCourse } from '../../support/course-fixture.js';
+import { processContext, useTwoClients } from '../db/two-bot-processes.js';
 import { readMetrics } from './scrape.js';
 
 // Two bot processes on one database, each with its own metrics registry, as an operator scraping both sees
 // them: which process holds the course, and a takeover when the holder stops (it releases its lease on the way out).
 
-let testDb: TestDb;
-let secondDb: Db;
-
-beforeEach(async () => {
-  testDb = await createTestDb();
-  secondDb = await openDb(testDb.url);
-});
-afterEach(async () => {
-  await secondDb.$disconnect();
-  await testDb.close();
-});
+const clients = useTwoClients();
 
 function botProcess(db: Db, owner: string): { ctx: Context; metrics: BotMetrics } {
   const metrics = createBotMetrics();
   const log = silentLogger();
   registerScrapeGauges(metrics.registry, { db, owner, clock: systemClock, log, shards: () => [] });
-  const ctx: Context = {
-    ...syncContext(db, new MemoryChat(), systemClock),
-    secrets: new SecretBox(testSecretKeys),
-    createBlog: realBlogSources(),
-    config: { leaseSeconds: 60 },
-    kickOutbox: () => undefined,
-    owner,
-    log,
-    metrics: metrics.counting,
-  };
+  const ctx: Context = { ...processContext(db, owner, systemClock, { leaseSeconds: 60, log }), metrics: metrics.counting };
   return { ctx, metrics };
 }
 
@@ -50,6 +28,7 @@ const scrape = async (p: { metrics: BotMetrics }) => readMetrics(await p.metrics
 
 describe('lease metrics of two bot processes', () => {
   it('the holder shows one lease and no takeover; when it stops, the other shows the takeover and the lease', async () => {
+    const { testDb, secondDb } = clients;
     await createCourse(testDb.db, { blogUrl: 'http://127.0.0.1:9', username: 'bot', appPassword: 'x', ingestSince: new Date() });
     const first = botProcess(testDb.db, 'first');
     const second = botProcess(secondDb, 'second');

@@ -4,14 +4,9 @@
 // called back reliably (discord.js may still connect after destroy() while it retries a refused gateway).
 import { createServer, type Server } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
-import { startBot } from '../../../src/app/start-bot.js';
-import { realBlogSources } from '../../../src/courses/course-blogs.js';
-import { SecretBox } from '../../../src/privacy/secret-box.js';
-import { systemClock } from '../../../src/shared/clock.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../../src/offline/discord-emulator/index.js';
-import { testSecretKeys } from '../../support/course-fixture.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
+import { startBotOnPort } from './start-bot-on-port.js';
 
 let emu: DiscordEmulator | undefined;
 let t: TestDb | undefined;
@@ -30,18 +25,7 @@ it('refuses to start when HTTP_PORT is taken, naming the setting, before any log
   const port = (squatter.address() as { port: number }).port;
   emu.refuseGatewayConnections(true); // the login would never finish on its own
 
-  const started = startBot({
-    token: emu.botToken,
-    apiUrl: emu.apiUrl,
-    db: t.db,
-    secrets: new SecretBox(testSecretKeys),
-    createBlog: realBlogSources(),
-    clock: systemClock,
-    log: silentLogger(),
-    schedule: false,
-    databaseUrl: t.url,
-    http: { host: '127.0.0.1', port },
-  });
+  const started = startBotOnPort(emu, t, port);
 
   await expect(started).rejects.toThrow(`HTTP_PORT=${port}: the port is already in use on 127.0.0.1; choose another port, or HTTP_PORT=off`);
   // Let the gateway in now: a login begun before the refusal would get in (discord.js retries every few seconds).

@@ -3,15 +3,10 @@
 // The reply must reach the blog once, A must exit 0 and give its course up, and process B must take the
 // course over at its next tick. The lease period is 10 minutes on purpose: without the release, B could
 // only take over after it, far beyond this test's waits.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../src/db/client.js';
-import { spawnBotProcess, type BotProcess } from '../../support/bot-process/spawn-bot-process.js';
-import { watchLeases, type LeaseWatch } from '../../support/bot-process/lease-watch.js';
-import { startMultiCourseWorld, type MultiCourseWorld } from '../../support/bot-process/multi-course-world.js';
-import { createTestDatabase, postgresAvailable } from '../../support/postgres-server.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { postgresAvailable } from '../../support/postgres-server.js';
+import { useProcessFleet } from './process-fleet.js';
 import { backlog, publishEssays, threadForEssay, waitUntil } from './scenario.js';
 
 const LEASE_SECONDS = 600;
@@ -20,46 +15,12 @@ const available = postgresAvailable();
 describe.skipIf(!available.ok)(
   `SIGTERM while an effect is in flight, 2 processes on PostgreSQL${available.ok ? '' : ` — skipped: ${available.reason}`}`,
   () => {
-    let db: Db;
-    let url: string;
-    let world: MultiCourseWorld;
-    const procs: BotProcess[] = [];
-    let watch: LeaseWatch;
-    const logDir = mkdtempSync(path.join(tmpdir(), 'ct-shutdown-'));
-    const logOf = (name: string) => path.join(logDir, `${name}.log`);
-    const start = async (name: string) => {
-      const proc = await spawnBotProcess({
-        name,
-        databaseUrl: url,
-        apiUrl: world.emu.apiUrl,
-        token: world.emu.botToken,
-        shards: [0],
-        shardCount: 1,
-        leaseSeconds: LEASE_SECONDS,
-        tickSeconds: 1,
-        reminders: false,
-        logFile: logOf(name),
-      });
-      procs.push(proc);
-      return proc;
-    };
-
-    beforeAll(async () => {
-      url = await createTestDatabase();
-      db = await openDb(url);
-      world = await startMultiCourseWorld(db, { courses: 1, shardCount: 1 });
-      watch = watchLeases(db);
-    }, 120_000);
-
-    afterAll(async () => {
-      watch?.stop();
-      await Promise.all(procs.map((p) => p.kill('SIGTERM')));
-      await world?.close();
-      await db?.$disconnect();
-    });
+    const fleet = useProcessFleet({ courses: 1, shardCount: 1, logDirPrefix: 'ct-shutdown-' });
+    const start = (name: string) => fleet.start(name, { shards: [0], leaseSeconds: LEASE_SECONDS, tickSeconds: 1, reminders: false });
 
     it('a reply being mirrored when the bot is stopped reaches the blog once, and the other process takes the course over at once', async () => {
-      const { emu, courses } = world;
+      const { db, watch, logOf } = fleet;
+      const { emu, courses } = fleet.world;
       const course = courses[0]!;
       const a = await start('A');
       await waitUntil(async () => (await watch.current()).get(course.courseId) === a.owner, 20_000, 'A to hold the course');

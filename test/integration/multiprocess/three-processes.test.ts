@@ -3,16 +3,11 @@
 // P1 on shard 1, P2 on both (so killing any one leaves every guild connected; courses are not tied to
 // shards: the leases in the database spread them). Essays are published, replies written in Discord and
 // on the blogs, reminder rounds created, and the process holding the most courses is SIGKILLed mid-work.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../src/db/client.js';
-import { spawnBotProcess, type BotProcess } from '../../support/bot-process/spawn-bot-process.js';
-import { watchLeases, type LeaseWatch } from '../../support/bot-process/lease-watch.js';
-import { startMultiCourseWorld, type MultiCourseWorld } from '../../support/bot-process/multi-course-world.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BotProcess } from '../../support/bot-process/spawn-bot-process.js';
 import { essayThreadsIn } from '../../support/bot-world.js';
-import { createTestDatabase, postgresAvailable } from '../../support/postgres-server.js';
+import { postgresAvailable } from '../../support/postgres-server.js';
+import { useProcessFleet } from './process-fleet.js';
 import { backlog, createRounds, expectedReminders, publishEssays, threadForEssay, waitUntil, writeReplies, type Essay, type Reply } from './scenario.js';
 
 const LEASE_SECONDS = 3;
@@ -20,43 +15,17 @@ const TICK_SECONDS = 1;
 const available = postgresAvailable();
 
 describe.skipIf(!available.ok)(`3 bot processes, 2 shards, 20 guilds on PostgreSQL${available.ok ? '' : ` — skipped: ${available.reason}`}`, () => {
-  let db: Db;
-  let url: string;
-  let world: MultiCourseWorld;
+  const fleet = useProcessFleet({ courses: 20, shardCount: 2, logDirPrefix: 'ct-multiprocess-' });
   let procs: BotProcess[] = [];
-  let watch: LeaseWatch;
-  const logDir = mkdtempSync(path.join(tmpdir(), 'ct-multiprocess-'));
 
   beforeAll(async () => {
-    url = await createTestDatabase();
-    db = await openDb(url);
-    world = await startMultiCourseWorld(db, { courses: 20, shardCount: 2 });
-    const start = (name: string, shards: number[]) =>
-      spawnBotProcess({
-        name,
-        databaseUrl: url,
-        apiUrl: world.emu.apiUrl,
-        token: world.emu.botToken,
-        shards,
-        shardCount: 2,
-        leaseSeconds: LEASE_SECONDS,
-        tickSeconds: TICK_SECONDS,
-        sweepSeconds: 2,
-        logFile: path.join(logDir, `${name}.log`),
-      });
+    const start = (name: string, shards: number[]) => fleet.start(name, { shards, leaseSeconds: LEASE_SECONDS, tickSeconds: TICK_SECONDS, sweepSeconds: 2 });
     procs = await Promise.all([start('P0', [0]), start('P1', [1]), start('P2', [0, 1])]);
-    watch = watchLeases(db);
   }, 120_000);
 
-  afterAll(async () => {
-    watch?.stop();
-    await Promise.all(procs.map((p) => p.kill('SIGTERM')));
-    await world?.close();
-    await db?.$disconnect();
-  });
-
   it("does every thread, comment and reminder exactly once and takes the killed process's courses over within one lease period", async () => {
-    const { emu, courses } = world;
+    const { db, watch } = fleet;
+    const { emu, courses } = fleet.world;
     // Each process identified on its shards (P2 on both): every guild has a gateway session even after one kill.
     expect(
       emu.gateway.log

@@ -1,35 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Context } from '../../../src/context.js';
+import { describe, expect, it } from 'vitest';
 import { reminderSweepJob } from '../../../src/jobs/reminder-sweep-job.js';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import { RecordingChat } from '../../support/recording-chat.js';
-import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { seedConfirmedRound } from '../reviews/course-fixture.js';
+import { sweepJobContext, useFourStudentRound } from './sweep-job-scene.js';
 
-let t: TestDb;
-const due = new Date('2026-03-20T16:00:00Z');
-
-beforeEach(async () => {
-  t = await createTestDb();
-  await seedConfirmedRound(t.db, { students: 4, dueAt: due });
-});
-afterEach(() => t.close());
-
-function ctxFor(owner: string, clock: ManualClock, chat: RecordingChat): Context {
-  return {
-    db: t.db,
-    chat,
-    clock,
-    log: silentLogger(),
-    owner,
-    config: { leaseSeconds: 60 },
-    blogFor: async () => {
-      throw new Error('unused');
-    },
-    kickOutbox: () => undefined,
-  } as unknown as Context;
-}
+const round = useFourStudentRound();
+const ctxFor = (owner: string, clock: ManualClock, chat: RecordingChat) => sweepJobContext(round.db, owner, clock, chat);
 
 describe('reminder-sweep job', () => {
   it('runs every 5 minutes and only the process holding the course lease sends', async () => {

@@ -49,6 +49,15 @@ interface Received {
   content: string;
 }
 
+/** Both students got the reminder at `at` (student 1 listed first), and each one's text says `phrase`. */
+function expectBothRemindedAt(received: Received[], at: string, phrase: string): void {
+  expect(received.map((r) => ({ at: r.at, to: r.to }))).toEqual([
+    { at, to: discordIdOf(1) },
+    { at, to: discordIdOf(2) },
+  ]);
+  for (const r of received) expect(r.content).toContain(phrase);
+}
+
 /** Runs the job at each instant (as the scheduler would) and notes which DMs arrived at which fake time. */
 async function sweepAt(instants: Date[], received: Received[] = []): Promise<Received[]> {
   const job = reminderSweepJob();
@@ -94,11 +103,7 @@ describe('a reminder retried after an interruption', () => {
     // From Fri 21:55 to Sat 08:00 EDT.
     const received = await sweepAt(nightOfSweeps(Z('2026-03-21T01:55:00Z'), Z('2026-03-21T12:00:00Z')));
     // Quiet hours end Sat 07:00 EDT = 11:00Z; the deadline is then 38 h 55 min away.
-    expect(received.map((r) => ({ at: r.at, to: r.to }))).toEqual([
-      { at: '2026-03-21T11:00:00.000Z', to: discordIdOf(1) },
-      { at: '2026-03-21T11:00:00.000Z', to: discordIdOf(2) },
-    ]);
-    for (const r of received) expect(r.content).toContain('is due in 39 hours');
+    expectBothRemindedAt(received, '2026-03-21T11:00:00.000Z', 'is due in 39 hours');
   });
 
   it('is not sent once a later stage has come: the student gets the 24 h reminder only', async () => {
@@ -110,11 +115,7 @@ describe('a reminder retried after an interruption', () => {
     expect(received).toEqual([]);
     // The bot is offline until the 24 h stage, then sweeps every five minutes for half an hour.
     await sweepAt(everyFiveMinutes(Z('2026-03-19T16:00:00Z'), Z('2026-03-19T16:30:00Z')), received);
-    expect(received.map((r) => ({ at: r.at, to: r.to }))).toEqual([
-      { at: '2026-03-19T16:00:00.000Z', to: discordIdOf(1) },
-      { at: '2026-03-19T16:00:00.000Z', to: discordIdOf(2) },
-    ]);
-    for (const r of received) expect(r.content).toContain('is due in 1 day');
+    expectBothRemindedAt(received, '2026-03-19T16:00:00.000Z', 'is due in 1 day');
   });
 
   it('postponed through the night, gives way to the at-due reminder that came meanwhile', async () => {
@@ -127,11 +128,7 @@ describe('a reminder retried after an interruption', () => {
     expect(received.map((r) => r.to).sort()).toEqual([discordIdOf(1), discordIdOf(2)]);
     discordDownForNextDms(STUDENTS);
     await sweepAt(nightOfSweeps(Z('2026-03-22T01:55:00Z'), Z('2026-03-22T12:00:00Z')), received);
-    expect(received.slice(STUDENTS).map((r) => ({ at: r.at, to: r.to }))).toEqual([
-      { at: '2026-03-22T11:00:00.000Z', to: discordIdOf(1) },
-      { at: '2026-03-22T11:00:00.000Z', to: discordIdOf(2) },
-    ]);
-    for (const r of received.slice(STUDENTS)) expect(r.content).toContain('is overdue');
+    expectBothRemindedAt(received.slice(STUDENTS), '2026-03-22T11:00:00.000Z', 'is overdue');
   });
 });
 

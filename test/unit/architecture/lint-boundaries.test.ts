@@ -1,25 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { projectEslint } from './project-eslint.js';
 
-// `npm run lint` in CI runs the project's eslint.config.js; these tests run the same config through ESLint's
-// Node API on small sources placed (virtually) in the project's folders, so a boundary break fails CI.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-let eslint: ESLint;
-beforeAll(async () => {
-  // A virtual file is in no TypeScript program: type-aware rules are switched off, the boundaries stay.
-  eslint = new ESLint({ cwd: root, overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked }] });
-  // The first lint loads the config and its plugins (seconds on a busy machine); the tests then lint only.
-  await eslint.lintText('export {};\n', { filePath: path.join(root, 'src/core/warm-up.ts') });
-}, 120_000);
-
-async function boundaryErrors(filePath: string, text: string): Promise<string[]> {
-  const [result] = await eslint.lintText(text, { filePath: path.join(root, filePath) });
-  return result!.messages.filter((m) => m.ruleId === 'boundaries/dependencies').map((m) => m.message);
-}
+// A boundary break fails CI: the project's ESLint config, run on small sources placed in the project's folders.
+const boundaryErrors = projectEslint().messagesOf('boundaries/dependencies');
 
 describe('lint fails on an import that crosses the architecture', () => {
   it('src/core importing src/db', async () => {
@@ -27,30 +10,28 @@ describe('lint fails on an import that crosses the architecture', () => {
     expect(errors).toEqual(['src/core imports nothing of ours but src/core (pure domain)']);
   });
 
-  it('a port importing an adapter or a use case', async () => {
-    const text =
-      "import { DiscordChat } from '../discord/discord-chat.js';\nimport { enqueueEffect } from '../outbox/outbox-store.js';\nexport const both = [DiscordChat, enqueueEffect];\n";
-    expect(await boundaryErrors('src/ports/peek.ts', text)).toEqual([
-      'src/ports imports nothing of ours but src/core and src/ports (interfaces only)',
-      'src/ports imports nothing of ours but src/core and src/ports (interfaces only)',
-    ]);
-  });
-
-  it('a use case in src/reviews importing discord.js or @discordjs/rest', async () => {
-    const text = "import { Client } from 'discord.js';\nimport { REST } from '@discordjs/rest';\nexport const both = [Client, REST];\n";
-    expect(await boundaryErrors('src/reviews/notify.ts', text)).toEqual([
-      'only src/discord and commands/ import discord.js and @discordjs/*',
-      'only src/discord and commands/ import discord.js and @discordjs/*',
-    ]);
-  });
-
-  it('a use case importing the generated Prisma client or @prisma/client', async () => {
-    const text =
-      "import { Prisma } from '../generated/prisma/client.js';\nimport { PrismaClient } from '@prisma/client';\nexport const both = [Prisma, PrismaClient];\n";
-    expect(await boundaryErrors('src/reminders/raw.ts', text)).toEqual([
-      'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db',
-      'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db',
-    ]);
+  // Each source imports two forbidden things: the rule reports both, with the same message.
+  it.each([
+    {
+      name: 'a port importing an adapter or a use case',
+      file: 'src/ports/peek.ts',
+      text: "import { DiscordChat } from '../discord/discord-chat.js';\nimport { enqueueEffect } from '../outbox/outbox-store.js';\nexport const both = [DiscordChat, enqueueEffect];\n",
+      message: 'src/ports imports nothing of ours but src/core and src/ports (interfaces only)',
+    },
+    {
+      name: 'a use case in src/reviews importing discord.js or @discordjs/rest',
+      file: 'src/reviews/notify.ts',
+      text: "import { Client } from 'discord.js';\nimport { REST } from '@discordjs/rest';\nexport const both = [Client, REST];\n",
+      message: 'only src/discord and commands/ import discord.js and @discordjs/*',
+    },
+    {
+      name: 'a use case importing the generated Prisma client or @prisma/client',
+      file: 'src/reminders/raw.ts',
+      text: "import { Prisma } from '../generated/prisma/client.js';\nimport { PrismaClient } from '@prisma/client';\nexport const both = [Prisma, PrismaClient];\n",
+      message: 'only src/db imports Prisma (src/generated, @prisma/*): add a repository function in src/db',
+    },
+  ])('$name', async ({ file, text, message }) => {
+    expect(await boundaryErrors(file, text)).toEqual([message, message]);
   });
 
   it('anything importing the composition root', async () => {

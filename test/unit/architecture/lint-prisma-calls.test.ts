@@ -1,23 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { projectEslint } from './project-eslint.js';
 
 // Prisma stays behind src/db even where no import shows it: a use case is handed the client as `db`. These run
 // the project's eslint.config.js (as `npm run lint` in CI does) on small sources placed in the project's folders.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-let eslint: ESLint;
-beforeAll(async () => {
-  eslint = new ESLint({ cwd: root, overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked }] });
-  await eslint.lintText('export {};\n', { filePath: path.join(root, 'src/core/warm-up.ts') });
-}, 120_000);
-
-async function prismaCallErrors(filePath: string, text: string): Promise<string[]> {
-  const [result] = await eslint.lintText(text, { filePath: path.join(root, filePath) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
-}
+const prismaCallErrors = projectEslint().messagesOf('no-restricted-syntax');
 
 const modelMessage = 'only src/db queries Prisma models: add a repository function in src/db/repositories';
 const clientMessage = "only src/db calls Prisma's client ($transaction, $queryRaw...): use inTransaction or a repository function in src/db";

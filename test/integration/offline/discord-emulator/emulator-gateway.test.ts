@@ -2,22 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ChannelType, Client, GatewayIntentBits } from 'discord.js';
 import { connectClient, emulatorClientOptions } from '../../../support/connect-client.js';
-import { snowflakeForShard, startDiscordEmulator, type DiscordEmulator } from '../../../../src/offline/discord-emulator/index.js';
+import { snowflakeForShard } from '../../../../src/offline/discord-emulator/index.js';
 import { RESUME_PATH } from '../../../../src/offline/discord-emulator/gateway.js';
+import { startBareEmulator, teardownFixtures, trackClient } from './test-setup.js';
 
-let emu: DiscordEmulator | undefined;
-const clients: Client[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.destroy()));
-  await emu?.close();
-  emu = undefined;
-});
-
-async function start(opts: Parameters<typeof startDiscordEmulator>[0] = {}) {
-  emu = await startDiscordEmulator(opts);
-  return emu;
-}
+afterEach(teardownFixtures);
 
 /** A raw gateway connection that collects frames and the close code. */
 function raw(url: string) {
@@ -31,7 +20,7 @@ function raw(url: string) {
 
 describe('gateway protocol', () => {
   it('sends HELLO, acks heartbeats, closes 4004 on a bad token', async () => {
-    const e = await start({ heartbeatIntervalMs: 250 });
+    const e = await startBareEmulator({ heartbeatIntervalMs: 250 });
     const c = raw(e.gatewayUrl);
     await c.opened;
     await e.waitFor(() => c.frames.length > 0);
@@ -43,7 +32,7 @@ describe('gateway protocol', () => {
   });
 
   it('closes 4010 for an invalid shard and accepts a valid one', async () => {
-    const e = await start();
+    const e = await startBareEmulator();
     const bad = raw(e.gatewayUrl);
     await bad.opened;
     bad.send({ op: 2, d: { token: e.botToken, intents: 1, properties: {}, shard: [2, 2] } });
@@ -57,13 +46,13 @@ describe('gateway protocol', () => {
   });
 
   it("without the MessageContent intent, other people's message content arrives blank", async () => {
-    const e = await start();
+    const e = await startBareEmulator();
     const guild = e.createGuild({ name: 'G' });
     const text = e.createChannel(guild.id, { name: 'general', type: 'text' });
     const alice = e.createUser({ username: 'alice' }).id;
     e.addMember(guild.id, alice);
     const client = await connectClient(e, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] });
-    clients.push(client);
+    trackClient(e, client);
     const got = new Promise<string>((resolve) => client.on('messageCreate', (m) => resolve(m.content)));
     e.as(alice).postMessage(text.id, { content: 'secret essay text' });
     expect(await got).toBe('');
@@ -72,14 +61,14 @@ describe('gateway protocol', () => {
 
 describe('sharding', () => {
   it('two clients with shards [0,2] and [1,2] each get only their guilds and their events', async () => {
-    const e = await start({ shardCount: 2 });
+    const e = await startBareEmulator({ shardCount: 2 });
     const g0 = e.createGuild({ id: snowflakeForShard(0, 2), name: 'Shard zero' });
     const g1 = e.createGuild({ id: snowflakeForShard(1, 2), name: 'Shard one' });
     const c1 = e.createChannel(g1.id, { name: 'general', type: 'text' });
     const alice = e.createUser({ username: 'alice' }).id;
     e.addMember(g1.id, alice);
     const [a, b] = await Promise.all([connectClient(e, { shards: [0], shardCount: 2 }), connectClient(e, { shards: [1], shardCount: 2 })]);
-    clients.push(a, b);
+    trackClient(e, a, b);
     expect([...a.guilds.cache.keys()]).toEqual([g0.id]);
     expect([...b.guilds.cache.keys()]).toEqual([g1.id]);
     const seenByA: string[] = [];
@@ -91,11 +80,11 @@ describe('sharding', () => {
   });
 
   it('shards: "auto" follows the recommended count from /gateway/bot', async () => {
-    const e = await start({ shardCount: 2 });
+    const e = await startBareEmulator({ shardCount: 2 });
     e.createGuild({ id: snowflakeForShard(0, 2), name: 'A' });
     e.createGuild({ id: snowflakeForShard(1, 2), name: 'B' });
     const client = await connectClient(e, { shards: 'auto' });
-    clients.push(client);
+    trackClient(e, client);
     expect(client.guilds.cache.size).toBe(2);
     expect(e.gateway.log.filter((l) => l.event === 'identify').map((l) => l.shard)).toEqual([
       [0, 2],
@@ -107,13 +96,13 @@ describe('sharding', () => {
 describe('reconnects', () => {
   for (const mode of ['reconnect', 'terminate'] as const) {
     it(`after a dropped connection (${mode}) the client RESUMEs at resume_gateway_url and misses nothing`, async () => {
-      const e = await start();
+      const e = await startBareEmulator();
       const guild = e.createGuild({ name: 'G' });
       const text = e.createChannel(guild.id, { name: 'general', type: 'text' });
       const alice = e.createUser({ username: 'alice' }).id;
       e.addMember(guild.id, alice);
       const client = new Client(emulatorClientOptions(e));
-      clients.push(client);
+      trackClient(e, client);
       const ready = new Promise((r) => client.once('clientReady', r));
       await client.login(e.botToken);
       await ready;

@@ -1,25 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChannelType, Client, GatewayIntentBits } from 'discord.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../../../../src/offline/discord-emulator/index.js';
 import { connectClient } from '../../../support/connect-client.js';
+import { startBareEmulator, teardownFixtures, trackClient } from './test-setup.js';
 
-let emu: DiscordEmulator | undefined;
-const clients: Client[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.destroy()));
-  await emu?.close();
-  emu = undefined;
-});
+afterEach(teardownFixtures);
 
 describe('login and ready', () => {
   it('logs discord.js in and delivers guilds, channels, roles and the bot member', async () => {
-    emu = await startDiscordEmulator();
+    const emu = await startBareEmulator();
     const guild = emu.createGuild({ name: 'WRIT 101' });
     const forum = emu.createChannel(guild.id, { name: 'essays', type: 'forum', tags: ['week-1'] });
     const text = emu.createChannel(guild.id, { name: 'general', type: 'text' });
     const client = await connectClient(emu);
-    clients.push(client);
+    trackClient(emu, client);
     expect(client.user.id).toBe(emu.botUserId);
     expect(client.application.id).toBe(emu.applicationId);
     const g = client.guilds.cache.get(guild.id)!;
@@ -32,9 +25,9 @@ describe('login and ready', () => {
   });
 
   it('announces a guild and channel created after ready', async () => {
-    emu = await startDiscordEmulator();
+    const emu = await startBareEmulator();
     const client = await connectClient(emu);
-    clients.push(client);
+    trackClient(emu, client);
     const guild = emu.createGuild({ name: 'Late course' });
     const text = emu.createChannel(guild.id, { name: 'general', type: 'text' });
     await emu.waitFor(() => client.channels.cache.get(text.id));
@@ -42,9 +35,9 @@ describe('login and ready', () => {
   });
 
   it('login with a token the emulator does not know fails', async () => {
-    emu = await startDiscordEmulator();
+    const emu = await startBareEmulator();
     const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: emu.apiUrl } });
-    clients.push(client);
+    trackClient(emu, client);
     await expect(client.login('not-the-token')).rejects.toThrow();
     expect(emu.state.requests.map((r) => r.status)).toContain(401);
   });

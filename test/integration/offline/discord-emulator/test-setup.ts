@@ -1,5 +1,6 @@
 // Shared fixture for the emulator's own tests: one emulator, a course guild, a forum, a text
-// channel, two students, and a logged-in discord.js client; torn down after each test.
+// channel, two students, and a logged-in discord.js client; or a bare emulator for a test that builds its
+// own scene. Either is torn down by teardownFixtures (afterEach), with every client tracked on it.
 import type { Client, ClientOptions } from 'discord.js';
 import { connectClient } from '../../../support/connect-client.js';
 import { startDiscordEmulator, type DiscordEmulator, type DiscordEmulatorOptions } from '../../../../src/offline/discord-emulator/index.js';
@@ -16,10 +17,15 @@ export interface Fixture {
 
 const open: { emu: DiscordEmulator; clients: Client[] }[] = [];
 
-export async function setupFixture(options: DiscordEmulatorOptions = {}, clientOptions: Partial<ClientOptions> = {}): Promise<Fixture> {
+/** An emulator with nothing in it yet. */
+export async function startBareEmulator(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
   const emu = await startDiscordEmulator(options);
-  const entry = { emu, clients: [] as Client[] };
-  open.push(entry);
+  open.push({ emu, clients: [] });
+  return emu;
+}
+
+export async function setupFixture(options: DiscordEmulatorOptions = {}, clientOptions: Partial<ClientOptions> = {}): Promise<Fixture> {
+  const emu = await startBareEmulator(options);
   const guild = emu.createGuild({ name: 'WRIT 101' });
   const forum = emu.createChannel(guild.id, { name: 'essays', type: 'forum', tags: ['week-1'] });
   const text = emu.createChannel(guild.id, { name: 'general', type: 'text' });
@@ -28,13 +34,13 @@ export async function setupFixture(options: DiscordEmulatorOptions = {}, clientO
   emu.addMember(guild.id, alice);
   emu.addMember(guild.id, bob);
   const client = await connectClient(emu, clientOptions);
-  entry.clients.push(client);
+  trackClient(emu, client);
   return { emu, client, guildId: guild.id, forumId: forum.id, textId: text.id, alice, bob };
 }
 
-/** Track an extra client so teardown destroys it. */
-export function trackClient(emu: DiscordEmulator, client: Client): void {
-  open.find((e) => e.emu === emu)?.clients.push(client);
+/** Track clients so teardown destroys them (before it closes their emulator). */
+export function trackClient(emu: DiscordEmulator, ...clients: Client[]): void {
+  open.find((e) => e.emu === emu)?.clients.push(...clients);
 }
 
 export async function teardownFixtures(): Promise<void> {
