@@ -29,8 +29,8 @@ export async function courseAuditLog(db: Db, courseId: string, limit: number) {
     db.auditEntry.findMany({ where: { courseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit }),
   ]);
   const targets = [...new Set(entries.map((e) => e.targetStudentId).filter((id): id is string => id !== null))];
-  const targetNames = new Map(
-    (await db.student.findMany({ where: { id: { in: targets } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]),
-  );
+  // Most entries name no student (settings, syncs): then there is no name to look up.
+  const students = targets.length ? await db.student.findMany({ where: { id: { in: targets } }, select: { id: true, displayName: true } }) : [];
+  const targetNames = new Map(students.map((s) => [s.id, s.displayName]));
   return { courseName: course.name, entries, targetNames };
 }
