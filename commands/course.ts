@@ -1,6 +1,5 @@
 import { ChannelType, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { Context } from '../src/context.js';
-import { recordAudit } from '../src/courses/audit.js';
 import { setupCourse } from '../src/courses/setup-course.js';
 import { setCourseStatus, showCourse } from '../src/courses/course-status.js';
 import { backfillCourse } from '../src/courses/backfill-course.js';
@@ -69,8 +68,8 @@ export const course = {
       return;
     }
     if (sub === 'pause' || sub === 'resume') {
-      await setCourseStatus(ctx.db, { courseId: target.id, status: sub === 'pause' ? 'paused' : 'active', actorUserId: interaction.user.id });
-      await recordAudit(ctx.db, { courseId: target.id, guildId: target.guildId, actorUserId: interaction.user.id, action: `course.${sub}` });
+      const actor = { userId: interaction.user.id, guildId: target.guildId };
+      await setCourseStatus(ctx.db, { courseId: target.id, status: sub === 'pause' ? 'paused' : 'active', actor });
       await interaction.reply({
         content: sub === 'pause' ? `${target.name} is paused: no polling, no reminders.` : `${target.name} is active again.`,
         flags: MessageFlags.Ephemeral,

@@ -1,7 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { recordAudit } from '../src/courses/audit.js';
+import { retryDeadLetters } from '../src/courses/retry-dead-letters.js';
 import type { Command } from '../src/discord/command.js';
-import { reviveDeadEffects } from '../src/outbox/outbox-store.js';
 import { syncCourseNow } from '../src/jobs/sync-now.js';
 import { inCourseChannel } from './shared/in-course.js';
 import { staffCommand } from './shared/slash-builders.js';
@@ -16,8 +16,8 @@ export const sync = {
   execute: inCourseChannel(async (interaction, ctx, course) => {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     if (interaction.options.getSubcommand() === 'retry') {
-      const count = await reviveDeadEffects(ctx.db, { courseId: course.id, now: ctx.clock.now() });
-      await recordAudit(ctx.db, { courseId: course.id, guildId: course.guildId, actorUserId: interaction.user.id, action: 'sync.retry', details: { count } });
+      const actor = { userId: interaction.user.id, guildId: course.guildId };
+      const count = await retryDeadLetters(ctx.db, { courseId: course.id, actor, now: ctx.clock.now() });
       ctx.kickOutbox();
       await interaction.editReply(count ? `${count} failed effect(s) will be retried now.` : 'There is nothing to retry: no dead letters.');
       return;

@@ -3,13 +3,19 @@ import { formatDateInZone } from '../core/format/index.js';
 import { localDateKey } from '../core/time/zoned.js';
 import { pushLine, pushState } from './push-status.js';
 import type { Db } from '../db/client.js';
+import { inTransaction } from '../db/transaction.js';
+import { recordStaffAction, type StaffActor } from './audit.js';
 import { courseForShow, updateCourseStatus } from '../db/repositories/course-settings.js';
 import { purgeDate } from '../privacy/retention.js';
 import { outboxBacklog } from '../outbox/outbox-store.js';
 
-export async function setCourseStatus(db: Db, input: { courseId: string; status: 'active' | 'paused'; actorUserId: string }): Promise<void> {
-  // Resuming clears the reason the course was flagged; pausing keeps it.
-  await updateCourseStatus(db, input.courseId, input.status, input.status === 'active');
+/** /course pause | resume: the new status and its audit entry, written together or not at all. */
+export async function setCourseStatus(db: Db, input: { courseId: string; status: 'active' | 'paused'; actor: StaffActor }): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    // Resuming clears the reason the course was flagged; pausing keeps it.
+    await updateCourseStatus(tx, input.courseId, input.status, input.status === 'active');
+    await recordStaffAction(tx, input.courseId, input.actor, { action: input.status === 'paused' ? 'course.pause' : 'course.resume' });
+  });
 }
 
 /** /course show: settings and health, never the credentials (only whether they are set). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { pushLinkByCourseKey, pushLinkCourseKey, savePushLinkSecret } from '../db/repositories/course-push-links.js';
 import { pushSecretBinding } from '../privacy/sealed-tables.js';
 import type { SecretBox } from '../privacy/secret-box.js';
@@ -22,7 +22,7 @@ const newSecret = () => randomBytes(32).toString('hex');
  * the course key (the URL) stays, so only the secret needs pasting again. Returns the secret in clear
  * for the one reply that shows it; only the sealed form is stored.
  */
-export async function issuePushSecret(db: Db, secrets: SecretBox, courseId: string, now: Date): Promise<PushCredentials & { rotated: boolean }> {
+export async function issuePushSecret(db: Tx | Db, secrets: SecretBox, courseId: string, now: Date): Promise<PushCredentials & { rotated: boolean }> {
   const secret = newSecret();
   const sealed = secrets.seal(secret, pushSecretBinding(courseId));
   const existing = await pushLinkCourseKey(db, courseId);

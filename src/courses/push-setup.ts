@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { recordAudit } from './audit.js';
 import { issuePushSecret, pushCourseKey } from './push-credentials.js';
 import { pollOnlyBlogKinds } from './push-status.js';
@@ -39,12 +40,16 @@ export async function coursePush(
       ...(url ? [] : [missingUrl]),
     ].join('\n');
   }
-  const issued = await issuePushSecret(ctx.db, ctx.secrets, input.courseId, ctx.clock.now());
-  await recordAudit(ctx.db, {
-    courseId: input.courseId,
-    guildId: input.guildId,
-    actorUserId: input.actorUserId,
-    action: issued.rotated ? 'course.push_rotate' : 'course.push_create',
+  // The new secret and its audit entry together: a rotation staff were never shown must not replace the old one.
+  const issued = await inTransaction(ctx.db, async (tx) => {
+    const made = await issuePushSecret(tx, ctx.secrets, input.courseId, ctx.clock.now());
+    await recordAudit(tx, {
+      courseId: input.courseId,
+      guildId: input.guildId,
+      actorUserId: input.actorUserId,
+      action: made.rotated ? 'course.push_rotate' : 'course.push_create',
+    });
+    return made;
   });
   const url = pushUrl(ctx.config.publicUrl, issued.courseKey);
   const head = issued.rotated

@@ -6,6 +6,7 @@ import { saveStaffPostSettings, staffPostSettings } from '../db/repositories/cou
 import { rosterNameOfBlogUser } from '../db/repositories/course-students.js';
 import { UserError } from '../shared/user-error.js';
 import type { SyncDeps } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { recordAudit } from './audit.js';
 
 export interface StaffPostsInput {
@@ -33,13 +34,15 @@ export async function setStaffPosts(ctx: SyncDeps, input: StaffPostsInput): Prom
     ids.add(user.blogUserId);
   }
   const category = input.category === null ? rule.announcementCategory : input.category.trim() || null;
-  await saveStaffPostSettings(ctx.db, input.courseId, { staffBlogUserIds: [...ids], announcementCategory: category });
-  await recordAudit(ctx.db, {
-    courseId: input.courseId,
-    guildId: input.guildId,
-    actorUserId: input.actorUserId,
-    action: 'course.staff_posts',
-    details: { staffAccounts: ids.size, category },
+  await inTransaction(ctx.db, async (tx) => {
+    await saveStaffPostSettings(tx, input.courseId, { staffBlogUserIds: [...ids], announcementCategory: category });
+    await recordAudit(tx, {
+      courseId: input.courseId,
+      guildId: input.guildId,
+      actorUserId: input.actorUserId,
+      action: 'course.staff_posts',
+      details: { staffAccounts: ids.size, category },
+    });
   });
   return `Staff posts (never essays, never in review rounds): ${ids.size} blog account(s)${category ? `, and every post in the category “${category}”` : ''}.`;
 }

@@ -121,7 +121,7 @@ export async function scheduleRetry(db: Db, claim: { id: string; attempt: number
  * Dead letters back to pending (staff's /sync retry). The attempt count is kept, so the next try reconciles
  * with what an earlier one may have created; the dead-letter limits restart from here. Returns how many.
  */
-export async function reviveDeadEffects(db: Db, input: { courseId: string; now: Date; id?: string }): Promise<number> {
+export async function reviveDeadEffects(db: Tx | Db, input: { courseId: string; now: Date; id?: string }): Promise<number> {
   const dead = await deadOutboxItems(db, { courseId: input.courseId, ...(input.id ? { id: input.id } : {}) });
   let revived = 0;
   for (const row of dead) if (await reviveOutboxItem(db, row, input.now)) revived += 1;

@@ -68,7 +68,8 @@ export async function cancelRound(db: Db, input: { courseId: string; name: strin
 
 /**
  * Moves the pending reviews `from` owes in a round to `to` (e.g. a student dropped out). Slots `to`
- * cannot take (their own essay, or one they already review) stay with `from` and are reported.
+ * cannot take (their own essay, or one they already hold in any state) stay with `from` and are reported.
+ * Every move and the audit entry are one transaction: a failure anywhere leaves the round as it was.
  */
 export async function swapReviewer(
   db: Db,
@@ -79,32 +80,40 @@ export async function swapReviewer(
   if (round.status === 'cancelled') throw new UserError(`round: "${round.name}" is cancelled; nothing to swap.`);
   if (!(await isOnRoster(db, input.courseId, input.toStudentId)))
     throw new UserError('to: that student is not on the roster of this course; add them with /roster add (user:), then swap again.');
-  const owed = await pendingReviewsOwed(db, round.id, input.fromStudentId);
-  if (owed.length === 0) throw new UserError('from: that student owes no pending review in this round (/reviews list round: shows who owes what).');
-  let moved = 0;
-  const kept: string[] = [];
-  const taken = await reviewerSlotKeys(db, round.id, input.toStudentId);
-  let nextQuota = Math.max(0, ...taken.map((slotKey) => quotaSlotNumber(slotKey) ?? 0)) + 1;
-  for (const a of owed) {
-    if (a.essay?.authorStudentId === input.toStudentId) {
-      kept.push(`“${a.essay.title}” is the new reviewer’s own essay`);
-      continue;
-    }
-    // A new assignment (not an update): its reminders start afresh for the new reviewer.
-    const slotKey = a.essayId ? a.slotKey : quotaSlotKey(nextQuota);
-    try {
-      await inTransaction(db, (tx) => reassignSlot(tx, a.id, { roundId: round.id, reviewerStudentId: input.toStudentId, essayId: a.essayId, slotKey }));
-      if (!a.essayId) nextQuota++;
-      moved++;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      kept.push(`the new reviewer already reviews “${a.essay?.title ?? slotKey}”`);
-    }
+  try {
+    return await inTransaction(db, async (tx) => {
+      const owed = await pendingReviewsOwed(tx, round.id, input.fromStudentId);
+      if (owed.length === 0) throw new UserError('from: that student owes no pending review in this round (/reviews list round: shows who owes what).');
+      // The slots `to` holds, cancelled ones too: the unique key (round, reviewer, slot) counts them all.
+      const taken = new Set(await reviewerSlotKeys(tx, round.id, input.toStudentId));
+      let nextQuota = Math.max(0, ...[...taken].map((slotKey) => quotaSlotNumber(slotKey) ?? 0)) + 1;
+      let moved = 0;
+      const kept: string[] = [];
+      for (const a of owed) {
+        if (a.essay?.authorStudentId === input.toStudentId) {
+          kept.push(`“${a.essay.title}” is the new reviewer’s own essay`);
+          continue;
+        }
+        const slotKey = a.essayId ? a.slotKey : quotaSlotKey(nextQuota++);
+        if (taken.has(slotKey)) {
+          kept.push(`the new reviewer already reviews “${a.essay?.title ?? slotKey}”`);
+          continue;
+        }
+        // A new assignment (not an update): its reminders start afresh for the new reviewer.
+        await reassignSlot(tx, a.id, { roundId: round.id, reviewerStudentId: input.toStudentId, essayId: a.essayId, slotKey });
+        taken.add(slotKey);
+        moved++;
+      }
+      await recordStaffAction(tx, input.courseId, input.actor, {
+        action: 'reviews.swap',
+        targetStudentId: input.fromStudentId,
+        details: { round: round.name, to: input.toStudentId, moved },
+      });
+      return { moved, kept };
+    });
+  } catch (error) {
+    // Only another staff member changing the same reviewer's slots at this moment gets here.
+    if (isUniqueViolation(error)) throw new UserError('round: its reviews changed while swapping; nothing was moved. Run /reviews swap again.');
+    throw error;
   }
-  await recordStaffAction(db, input.courseId, input.actor, {
-    action: 'reviews.swap',
-    targetStudentId: input.fromStudentId,
-    details: { round: round.name, to: input.toStudentId, moved },
-  });
-  return { moved, kept };
 }

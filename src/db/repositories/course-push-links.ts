@@ -1,16 +1,16 @@
-import type { Db } from '../client.js';
+import type { Db, Tx } from '../client.js';
 import type { SealedSecretColumns } from './sealed-secrets.js';
 
 // A course's push link (PushLink, one per course): the opaque course key in the plugin's URL, the sealed
 // signing secret, and when pushes last arrived or were refused. Deliveries are in push-deliveries.ts.
 
 /** The course key of the course's push link, or null when none was made yet. */
-export async function pushLinkCourseKey(db: Db, courseId: string): Promise<string | null> {
+export async function pushLinkCourseKey(db: Tx | Db, courseId: string): Promise<string | null> {
   return (await db.pushLink.findUnique({ where: { courseId }, select: { courseKey: true } }))?.courseKey ?? null;
 }
 
 /** Creates the course's push link with this key and sealed secret, or replaces the secret of the existing one (rotation). */
-export async function savePushLinkSecret(db: Db, input: { courseId: string; courseKey: string; sealed: SealedSecretColumns; now: Date }): Promise<void> {
+export async function savePushLinkSecret(db: Tx | Db, input: { courseId: string; courseKey: string; sealed: SealedSecretColumns; now: Date }): Promise<void> {
   const { courseId, courseKey, sealed, now } = input;
   await db.pushLink.upsert({
     where: { courseId },

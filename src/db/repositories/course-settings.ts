@@ -34,7 +34,7 @@ export function staffPostSettings(db: Db, courseId: string): Promise<{ staffBlog
 
 /** Stores the course's staff-post rule (the blog user ids are kept as JSON text). */
 export async function saveStaffPostSettings(
-  db: Db,
+  db: Tx | Db,
   courseId: string,
   rule: { staffBlogUserIds: string[]; announcementCategory: string | null },
 ): Promise<void> {
@@ -45,7 +45,7 @@ export async function saveStaffPostSettings(
 }
 
 /** Sets the course's status; `clearFlag` also forgets why it was flagged (otherwise the reason stays). */
-export async function updateCourseStatus(db: Db, courseId: string, status: string, clearFlag: boolean): Promise<void> {
+export async function updateCourseStatus(db: Tx | Db, courseId: string, status: string, clearFlag: boolean): Promise<void> {
   await db.course.update({ where: { id: courseId }, data: { status, flaggedReason: clearFlag ? null : undefined } });
 }
 

@@ -89,7 +89,7 @@ export async function rescheduleOutboxItem(db: Db, claim: { id: string; attempt:
   });
 }
 
-export function deadOutboxItems(db: Db, input: { courseId: string; id?: string }): Promise<Array<{ id: string; attempts: number }>> {
+export function deadOutboxItems(db: Tx | Db, input: { courseId: string; id?: string }): Promise<Array<{ id: string; attempts: number }>> {
   return db.outboxItem.findMany({
     where: { courseId: input.courseId, status: 'dead', ...(input.id ? { id: input.id } : {}) },
     select: { id: true, attempts: true },
@@ -97,7 +97,7 @@ export function deadOutboxItems(db: Db, input: { courseId: string; id?: string }
 }
 
 /** Dead back to pending, due now; false when the row changed since it was read. */
-export async function reviveOutboxItem(db: Db, row: { id: string; attempts: number }, now: Date): Promise<boolean> {
+export async function reviveOutboxItem(db: Tx | Db, row: { id: string; attempts: number }, now: Date): Promise<boolean> {
   const result = await db.outboxItem.updateMany({
     where: { id: row.id, status: 'dead', attempts: row.attempts },
     data: { status: 'pending', nextAttemptAt: now, revivedAt: now, attemptsAtRevive: row.attempts, claimedBy: null, claimedUntil: null },

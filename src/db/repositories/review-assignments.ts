@@ -42,7 +42,7 @@ export function earlierReviewPairs(db: Db, courseId: string): Promise<Array<{ re
 
 /** The reviews a student still owes in a round, with each essay's title and author. */
 export function pendingReviewsOwed(
-  db: Db,
+  db: Tx | Db,
   roundId: string,
   reviewerStudentId: string,
 ): Promise<Array<{ id: string; slotKey: string; essayId: string | null; essay: { title: string; authorStudentId: string | null } | null }>> {
@@ -53,7 +53,7 @@ export function pendingReviewsOwed(
 }
 
 /** The slot keys a student holds in a round, whatever their status. */
-export async function reviewerSlotKeys(db: Db, roundId: string, reviewerStudentId: string): Promise<string[]> {
+export async function reviewerSlotKeys(db: Tx | Db, roundId: string, reviewerStudentId: string): Promise<string[]> {
   return (await db.assignment.findMany({ where: { roundId, reviewerStudentId }, select: { slotKey: true } })).map((t) => t.slotKey);
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { purgeStudent } from '../../../src/privacy/purge-student.js';
 import { UserError } from '../../../src/shared/user-error.js';
+import { refuseAuditEntries } from '../../support/failing-audit-insert.js';
 import { createTestDb, testDatabaseKind, type TestDb } from '../../support/test-db.js';
 import { courseTotals, traces } from './db-bytes.js';
 import { bruno, seedCourse, zelda } from './seed-course.js';
@@ -114,17 +115,8 @@ describe('purgeStudent', () => {
 
   it('rolls everything back when a step fails part-way', async () => {
     const s = await seedCourse(t.db);
-    // A trigger makes the final audit insert fail, after every delete and update already ran.
-    if (testDatabaseKind() === 'sqlite') {
-      await t.db.$executeRawUnsafe(
-        `CREATE TRIGGER no_purge BEFORE INSERT ON "AuditEntry" WHEN NEW.action = 'roster.purge' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
-      );
-    } else {
-      await t.db.$executeRawUnsafe(`CREATE FUNCTION no_purge() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql`);
-      await t.db.$executeRawUnsafe(
-        `CREATE TRIGGER no_purge BEFORE INSERT ON "AuditEntry" FOR EACH ROW WHEN (NEW.action = 'roster.purge') EXECUTE FUNCTION no_purge()`,
-      );
-    }
+    // The final audit insert fails, after every delete and update already ran.
+    await refuseAuditEntries(t.db, 'roster.purge');
     await expect(purgeStudent(t.db, { courseId: s.courseId, studentId: s.a.id, actorUserId: staff, guildId: s.guildId, now })).rejects.toThrow();
     expect(await t.db.student.findUnique({ where: { id: s.a.id } })).not.toBeNull();
     expect(await t.db.comment.count({ where: { authorStudentId: s.a.id } })).toBe(2);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { healthReport } from '../../../src/reports/health-report.js';
+import { refuseAuditEntries } from '../../support/failing-audit-insert.js';
 import { mirroredInto, newDeliveryId, startPushWorld, type PushWorld } from './push-world.js';
 
 let world: PushWorld;
@@ -103,6 +104,15 @@ describe('forged, stale, replayed, oversized and unknown notifications change no
     expect(fresh).not.toBe(world.secret);
     expect((await world.send({ event: 'ping', id: 0 })).json).toEqual({ error: 'bad_signature' });
     expect((await world.send({ event: 'ping', id: 0 }, { secret: fresh })).status).toBe(202);
+  });
+
+  it('a rotation that cannot be recorded keeps the old secret working and tells staff nothing was changed', async () => {
+    // The database refuses the rotation's audit entry, written after the new secret.
+    await refuseAuditEntries(world.testDb.db, 'course.push_rotate');
+    const shown = await world.staffCommand('course', 'push', { rotate: true });
+    expect(shown).toContain('Nothing was changed');
+    expect(shown).not.toMatch(/`[0-9a-f]{64}`/);
+    expect((await world.send({ event: 'ping', id: 0 })).status).toBe(202);
   });
 });
 

@@ -49,3 +49,8 @@ export async function assignAndConfirm(world: BotWorld, options: { name: string;
 }
 
 export const inDays = (days: number, time = '23:00') => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)} ${time}`;
+
+/** A /reviews list page's lines, "⏳ Learner 07 → “Essay number 12” by Learner 12", as [reviewer, essay title]. */
+export function pairsOnPage(content: string): Array<[string, string]> {
+  return [...content.matchAll(/^[⏳✅] (.+?) → “(.+?)” by /gmu)].map((m) => [m[1]!, m[2]!]);
+}

@@ -5,7 +5,7 @@ import { effectHandlers } from '../../../src/sync/effect-registry.js';
 import { drainOutbox } from '../../../src/outbox/outbox-worker.js';
 import { confirmRound } from '../../../src/reviews/confirm-round.js';
 import { startBotWorld, type BotWorld } from '../../support/bot-world.js';
-import { assignAndConfirm, enrolClass, inDays, runAs } from './class-of-students.js';
+import { assignAndConfirm, enrolClass, inDays, pairsOnPage, runAs } from './class-of-students.js';
 
 let world: BotWorld;
 
@@ -14,11 +14,6 @@ beforeEach(async () => {
   await world.setupCourse();
 });
 afterEach(() => world?.close());
-
-/** "⏳ Learner 07 → “Essay number 12” by Learner 12" → reviewer and essay title. */
-function pairsOnPage(content: string): Array<[string, string]> {
-  return [...content.matchAll(/^[⏳✅] (.+?) → “(.+?)” by /gmu)].map((m) => [m[1]!, m[2]!]);
-}
 
 function csvRows(data: Buffer): string[][] {
   const text = data.toString('utf8').replace(/^\uFEFF/, '');
