@@ -1,6 +1,6 @@
 // /reviews list | cancel | swap.
 import { formatDateInZone } from '../core/format/format-date.js';
-import { recordStaffAction } from '../courses/audit.js';
+import { recordStaffAction, type StaffActor } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { UserError } from '../shared/user-error.js';
 import { isUniqueViolation } from '../db/db-errors.js';
@@ -9,8 +9,6 @@ import { cancelRoundAndPending, findRoundByName, roundsWithStatusCounts } from '
 import { isOnRoster } from '../db/repositories/students.js';
 import { inTransaction } from '../db/transaction.js';
 import { quotaSlotKey, quotaSlotNumber } from './round-plan.js';
-
-type Actor = { userId: string; guildId: string };
 
 async function roundByName(db: Db, courseId: string, name: string) {
   const round = await findRoundByName(db, courseId, name.trim());
@@ -56,7 +54,7 @@ export function renderRounds(rounds: RoundSummary[], timeZone: string): string {
     .slice(0, 2_000);
 }
 
-export async function cancelRound(db: Db, input: { courseId: string; name: string; actor: Actor }): Promise<{ cancelledAssignments: number }> {
+export async function cancelRound(db: Db, input: { courseId: string; name: string; actor: StaffActor }): Promise<{ cancelledAssignments: number }> {
   const round = await roundByName(db, input.courseId, input.name);
   if (round.status === 'cancelled') throw new UserError(`Round "${round.name}" is already cancelled.`);
   return inTransaction(db, async (tx) => {
@@ -73,7 +71,7 @@ export async function cancelRound(db: Db, input: { courseId: string; name: strin
  */
 export async function swapReviewer(
   db: Db,
-  input: { courseId: string; name: string; fromStudentId: string; toStudentId: string; actor: Actor },
+  input: { courseId: string; name: string; fromStudentId: string; toStudentId: string; actor: StaffActor },
 ): Promise<{ moved: number; kept: string[] }> {
   if (input.fromStudentId === input.toStudentId) throw new UserError('from and to are the same student: choose another student as to.');
   const round = await roundByName(db, input.courseId, input.name);

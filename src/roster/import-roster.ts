@@ -1,15 +1,10 @@
 // /roster import: all lines are checked first (parseRosterCsv, then clashes with the stored roster),
 // and only a file without a single error is applied, in one transaction. Upsert by email per course.
 import type { RosterRow } from '../core/roster/parse-roster-csv.js';
-import { recordStaffAction } from '../courses/audit.js';
+import { recordStaffAction, type StaffActor } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { insertImportedStudent, rosterIdentities, updateImportedStudent, type RosterIdentity } from '../db/repositories/roster-students.js';
 import { inTransaction } from '../db/transaction.js';
-
-export interface RosterActor {
-  userId: string;
-  guildId: string;
-}
 
 export type LineAction = 'created' | 'updated' | 'unchanged';
 
@@ -27,7 +22,7 @@ export type ImportResult =
 export interface ImportRosterInput {
   courseId: string;
   csvBytes: Uint8Array | string;
-  actor: RosterActor;
+  actor: StaffActor;
   /** Resolves a Discord username to a user id (the command searches the server); absent = unresolved. */
   resolveDiscordUsername?: (username: string) => Promise<string | null>;
 }

@@ -3,7 +3,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { checkBlogUsername } from '../core/roster/identity-fields.js';
 import type { BlogComment } from '../core/types.js';
-import { recordStaffAction } from '../courses/audit.js';
+import { recordStaffAction, type StaffActor } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { blogUsernameLinkedElsewhere, setStudentBlogAccount, studentIdForBlogAccount } from '../db/repositories/blog-account-links.js';
@@ -13,7 +13,6 @@ import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
 import { creditBlogAccount, type CreditedWork } from './credit-blog-account.js';
 import { enqueueLinkNotice } from './link-notice-effect.js';
-import type { RosterActor } from './import-roster.js';
 
 export const CLAIM_TTL_MS = 48 * 3_600_000;
 // No 0/O, 1/I/L: students copy the code by hand into a comment form.
@@ -96,7 +95,7 @@ export async function confirmLinkClaims(
  */
 export async function approveLink(
   db: Db,
-  input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId: string; actor: RosterActor; now: Date },
+  input: { courseId: string; discordUserId: string; blogUsername: string; blogUserId: string; actor: StaffActor; now: Date },
 ): Promise<CreditedWork> {
   const studentId = await studentIdByDiscordId(db, input.courseId, input.discordUserId);
   if (!studentId)

@@ -1,13 +1,12 @@
 // /roster add | remove | show. Removing is not purging: the roster row goes, with the reviews the
 // student still owed; their essays and comments stay (unlinked) until the privacy purge.
 import { checkBlogUsername, checkEmail, checkName } from '../core/roster/identity-fields.js';
-import { recordStaffAction } from '../courses/audit.js';
+import { recordStaffAction, type StaffActor } from '../courses/audit.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { deleteStudentAndPendingReviews, findStudentByDiscordOrEmail, insertStudent, rosterListing } from '../db/repositories/roster-students.js';
 import { inTransaction } from '../db/transaction.js';
 import { UserError } from '../shared/user-error.js';
-import type { RosterActor } from './import-roster.js';
 
 export interface NewStudent {
   name: string;
@@ -22,7 +21,7 @@ function checked<T>(c: { value: T } | { error: string }, option: string): T {
   return c.value;
 }
 
-export async function addStudent(db: Db, input: { courseId: string; student: NewStudent; actor: RosterActor }): Promise<{ studentId: string }> {
+export async function addStudent(db: Db, input: { courseId: string; student: NewStudent; actor: StaffActor }): Promise<{ studentId: string }> {
   const name = checked(checkName(input.student.name.trim()), 'name');
   const email = checked(checkEmail(input.student.email.trim()), 'email');
   const blogUsername = checked(checkBlogUsername((input.student.blogUsername ?? '').trim()), 'blog_username');
@@ -64,7 +63,7 @@ export async function findStudent(
 
 export async function removeStudent(
   db: Db,
-  input: { courseId: string; student: { discordUserId?: string | null; email?: string | null }; actor: RosterActor },
+  input: { courseId: string; student: { discordUserId?: string | null; email?: string | null }; actor: StaffActor },
 ): Promise<{ displayName: string; pendingRemoved: number }> {
   const student = await findStudent(db, input.courseId, input.student);
   return inTransaction(db, async (tx) => {
