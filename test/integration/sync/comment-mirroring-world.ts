@@ -1,7 +1,7 @@
 // Shared by the comment-mirroring tests (comment-mirroring-to-blog, comment-mirroring-to-thread and
 // blog-comment-sweep): a course with one published essay and its thread on the WordPress fake (sync-world.ts),
 // rebuilt before each test, exported as live bindings so each test reads this test's world; `reply` builds
-// Bea's Discord reply the way the adapter does.
+// Bea's Discord reply the way the adapter does (thread-reply-fixture.ts).
 import { afterEach, beforeEach } from 'vitest';
 import type { IncomingThreadMessage } from '../../../src/ports/thread-message.js';
 import type { SyncDeps } from '../../../src/context.js';
@@ -9,8 +9,7 @@ import type { ManualClock } from '../../../src/shared/clock.js';
 import type { MemoryChat } from '../../support/memory-chat.js';
 import type { TestDb } from '../../support/test-db.js';
 import type { WordPressFake } from '../../../src/offline/wordpress-fake/index.js';
-import { humanReply } from '../../support/incoming-reply.js';
-import { EssayThreadWorld } from './sync-world.js';
+import { bea, ThreadWorld } from './thread-reply-fixture.js';
 
 export let testDb: TestDb;
 export let wp: WordPressFake;
@@ -20,21 +19,10 @@ export let ctx: SyncDeps;
 export let courseId: string;
 export let postId: number;
 export let threadId: string;
-let nextMessageId = 5_000_000;
-const world = new EssayThreadWorld();
+const world = new ThreadWorld();
 
-export function reply(content: string, extra: Partial<IncomingThreadMessage> = {}): IncomingThreadMessage {
-  nextMessageId += 1;
-  return humanReply({
-    messageId: String(nextMessageId),
-    threadId,
-    authorId: '700000000000000001',
-    authorDisplayName: 'Bea Reviewer',
-    content,
-    createdAt: clock.now(),
-    ...extra,
-  });
-}
+/** A new message by Bea in the essay's thread. */
+export const reply = (content: string, extra: Partial<IncomingThreadMessage> = {}): IncomingThreadMessage => world.reply(bea, content, extra);
 
 export const drain = () => world.drain();
 export const blogComments = () => wp.state.comments.filter((c) => c.postId === postId);
