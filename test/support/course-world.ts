@@ -1,6 +1,8 @@
 // Scenes most bot tests start from, built the way people build them: the offline world with /course setup
 // already run, slash commands typed in #staff, a roster CSV attached, an essay published and polled into its thread.
 import { startBotWorld, type BotWorld } from './bot-world.js';
+import type { SlashOptionValue } from '../../src/offline/discord-emulator/index.js';
+import { staffChannelCommand } from './staff-command.js';
 
 /** The offline world after the instructor ran /course setup. */
 export async function startCourseWorld(options: Parameters<typeof startBotWorld>[0] = {}): Promise<BotWorld> {
@@ -11,10 +13,7 @@ export async function startCourseWorld(options: Parameters<typeof startBotWorld>
 
 /** A slash command typed in the staff channel by `userId`; resolves with the bot's first answer. */
 export function runAs(world: BotWorld, userId: string, name: string, subcommand: string, options: Record<string, unknown> = {}, waitMs = 30_000) {
-  return world.emu
-    .as(userId)
-    .runSlashCommand({ guildId: world.guildId, channelId: world.staffChannelId, name, subcommand, options: options as never })
-    .response(waitMs);
+  return staffChannelCommand(world, userId, name, subcommand, options as Record<string, SlashOptionValue>).response(waitMs);
 }
 
 /** A CSV file attached to a slash command option, as Discord delivers it. */
